@@ -1,0 +1,16 @@
+package dev.dynamo.allocation;
+
+import java.util.List;
+
+/**
+ * The outcome of one decision.
+ *
+ * @param shares one per demand, in the input's demand order
+ * @param limits one per input limit, in the input's limit order
+ */
+public record AllocationResult(List<ChargerShare> shares, List<LimitLoad> limits) {
+    public AllocationResult {
+        shares = List.copyOf(shares);
+        limits = List.copyOf(limits);
+    }
+}
