@@ -50,6 +50,11 @@ public final class SiteRegistry implements AutoCloseable {
         sites.values().forEach(s -> s.decideNow(Trigger.SITE));
     }
 
+    /** Waits until every site has applied what was submitted to it (timers included). */
+    public void awaitIdle() {
+        sites.values().forEach(SiteHandle::awaitIdle);
+    }
+
     public void addListener(DecisionListener listener) {
         listeners.add(listener);
     }
