@@ -61,7 +61,8 @@ public final class EngineServer implements AutoCloseable {
 
             List<Consumer<JavalinConfig>> extensions = options.plugins().stream()
                     .map(plugin -> (Consumer<JavalinConfig>) config -> plugin.install(config, sites, options)).toList();
-            closeables.addAll(options.plugins().reversed());
+            // plugins stop before the sites they use (and after the app that serves them)
+            options.plugins().forEach(closeables::push);
             var app = EngineApi.create(new ApiContext(sites, new HistoryService(store, decisionLog), options.clock(),
                     options.apiKey(), extensions));
             sites.decideAll();
