@@ -221,7 +221,6 @@ public final class SiteHandle implements AutoCloseable {
     private void endSession(Session session) {
         env.store().deleteSession(siteId(), session.chargePointId());
         live.forgetSession(session.chargePointId());
-        live.meters.remove(session.chargePointId());
         decide(Trigger.SESSION_STOP);
     }
 
