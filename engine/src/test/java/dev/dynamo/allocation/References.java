@@ -1,6 +1,8 @@
 package dev.dynamo.allocation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Slow, simple reference answers for the properties, written independently of the core: loads summed from
@@ -24,7 +26,21 @@ final class References {
     }
 
     private static String parentOf(List<Limit> limits, String id) {
-        return limits.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow().parentId();
+        return parents(limits).get(id);
+    }
+
+    // the properties run one try at a time: remembering the last site's parents keeps the references quick
+    private static List<Limit> parentsOf;
+    private static Map<String, String> parents;
+
+    private static synchronized Map<String, String> parents(List<Limit> limits) {
+        if (limits != parentsOf) {
+            var byId = new HashMap<String, String>();
+            for (var limit : limits) byId.put(limit.id(), limit.parentId());
+            parents = byId;
+            parentsOf = limits;
+        }
+        return parents;
     }
 
     static double reservedKw(AllocationInput input) {
@@ -123,12 +139,31 @@ final class References {
     }
 
     /**
-     * Progressive filling under limits, recomputing everything at each step: the lowest unfrozen demands rise
+     * Progressive filling under limits, recomputing every load at each step: the lowest unfrozen demands rise
      * together until one reaches its cap, the next-lowest joins them, a limit-phase fills or the budget is spent.
      */
     static double[] progressiveFilling(AllocationInput input) {
         var demands = input.demands();
+        var limits = input.limits();
         int n = demands.size();
+        int limitPhases = 3 * limits.size();
+        // ampsOn[k][i]: amperes per kW that demand i puts on limit-phase k (0 when it does not draw on it)
+        double[][] ampsOn = new double[limitPhases][n];
+        double[] reserved = new double[limitPhases];
+        double[] maxA = new double[limitPhases];
+        for (int l = 0; l < limits.size(); l++) {
+            for (int p = 0; p < 3; p++) {
+                int k = 3 * l + p;
+                maxA[k] = limits.get(l).maxCurrentA();
+                reserved[k] = reservedA(input, limits.get(l), p);
+                for (int i = 0; i < n; i++) {
+                    var d = demands.get(i);
+                    if (under(limits, d.limitId(), limits.get(l).id()) && draws(d.phasesInUse(), d.phase(), p)) {
+                        ampsOn[k][i] = ampsPerKw(d.phasesInUse(), d.voltageV());
+                    }
+                }
+            }
+        }
         boolean[] admitted = admitted(input);
         double[] kw = new double[n];
         boolean[] frozen = new boolean[n];
@@ -137,16 +172,14 @@ final class References {
             frozen[i] = !admitted[i] || kw[i] >= demands.get(i).capKw();
         }
         double availableKw = input.budgetKw() - reservedKw(input);
-        for (int round = 0; round < 10 * n + 10 * input.limits().size() + 10; round++) {
+        for (int round = 0; round < 10 * n + 10 * limits.size() + 10; round++) {
             double leftKw = availableKw - sum(kw);
-            for (var limit : input.limits()) {
-                for (int p = 0; p < 3; p++) {
-                    if (limit.maxCurrentA() - loadA(input, kw, limit, p) > SLACK) continue;
-                    for (int i = 0; i < n; i++) {
-                        var d = demands.get(i);
-                        if (under(input.limits(), d.limitId(), limit.id()) && draws(d.phasesInUse(), d.phase(), p)) frozen[i] = true;
-                    }
-                }
+            double[] headroomA = new double[limitPhases];
+            for (int k = 0; k < limitPhases; k++) {
+                headroomA[k] = maxA[k] - reserved[k];
+                for (int i = 0; i < n; i++) headroomA[k] -= kw[i] * ampsOn[k][i];
+                if (headroomA[k] > SLACK) continue;
+                for (int i = 0; i < n; i++) if (ampsOn[k][i] > 0) frozen[i] = true;
             }
             if (leftKw <= SLACK) java.util.Arrays.fill(frozen, true);
             double level = Double.POSITIVE_INFINITY;
@@ -166,17 +199,10 @@ final class References {
                 }
             }
             stepKw = Math.min(stepKw, leftKw / size);
-            for (var limit : input.limits()) {
-                for (int p = 0; p < 3; p++) {
-                    double rate = 0;
-                    for (int i = 0; i < n; i++) {
-                        var d = demands.get(i);
-                        if (group[i] && under(input.limits(), d.limitId(), limit.id()) && draws(d.phasesInUse(), d.phase(), p)) {
-                            rate += ampsPerKw(d.phasesInUse(), d.voltageV());
-                        }
-                    }
-                    if (rate > 0) stepKw = Math.min(stepKw, (limit.maxCurrentA() - loadA(input, kw, limit, p)) / rate);
-                }
+            for (int k = 0; k < limitPhases; k++) {
+                double rate = 0;
+                for (int i = 0; i < n; i++) if (group[i]) rate += ampsOn[k][i];
+                if (rate > 0) stepKw = Math.min(stepKw, headroomA[k] / rate);
             }
             for (int i = 0; i < n; i++) {
                 if (!group[i]) continue;

@@ -39,14 +39,18 @@ final class Rules {
         }
     }
 
-    /** Rule 5: exactly the demands a first-fit pass admits get their floor; the others get 0. */
+    /** Rule 5: the demands a first-fit pass admits get at least their floor; the others get 0. */
     static void floorsAreFirstFit(AllocationInput input, AllocationResult result) {
         boolean[] admitted = References.admitted(input);
         double[] kw = shares(result);
         for (int i = 0; i < kw.length; i++) {
             var d = input.demands().get(i);
-            if (d.floorKw() == 0) continue;
-            assertThat(kw[i] > 0).as("%s admitted (floor %s)", d.chargePointId(), d.floorKw()).isEqualTo(admitted[i]);
+            if (admitted[i]) {
+                assertThat(kw[i]).as("%s admitted with floor %s", d.chargePointId(), d.floorKw())
+                        .isGreaterThanOrEqualTo(hundredthsBelow(d.floorKw()) - SLACK);
+            } else {
+                assertThat(kw[i]).as("%s queued: its floor %s does not fit", d.chargePointId(), d.floorKw()).isZero();
+            }
         }
     }
 
