@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One OCPP-J connection's RPC state: our CALLs are sent one at a time (the rest wait in order) and
  * matched to their answers by message id, with a time-out; the peer's CALLs are handled one at a
- * time too, and each gets exactly one CALLRESULT or CALLERROR.
+ * time too, and each gets exactly one CALLRESULT or CALLERROR. While a peer's CALL is being handled,
+ * our next CALL waits for its answer to be sent.
  */
 public final class RpcSession {
     /** Handles a CALL from the peer; a stage failing with {@link RpcException} becomes that CALLERROR. */
@@ -141,7 +142,9 @@ public final class RpcSession {
     private void sendNextCall() {
         Outgoing next;
         synchronized (lock) {
-            if (closed || inFlight != null || outgoing.isEmpty()) {
+            // Our CALLs wait while we answer the peer: a StartTransaction.conf goes out before the
+            // SetChargingProfile for that transaction.
+            if (closed || inFlight != null || handlingIncoming || outgoing.isEmpty()) {
                 return;
             }
             next = outgoing.removeFirst();
@@ -182,8 +185,11 @@ public final class RpcSession {
             call = incoming.pollFirst();
             if (call == null) {
                 handlingIncoming = false;
-                return;
             }
+        }
+        if (call == null) {
+            sendNextCall();
+            return;
         }
         CompletionStage<ObjectNode> stage;
         try {

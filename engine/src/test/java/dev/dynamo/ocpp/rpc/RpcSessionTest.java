@@ -166,6 +166,21 @@ class RpcSessionTest {
     }
 
     @Test
+    void our_call_waits_until_the_peers_call_being_handled_is_answered() {
+        var handling = new CompletableFuture<ObjectNode>();
+        var session = session(call -> handling, Duration.ofSeconds(5));
+        session.receive("[2,\"start\",\"StartTransaction\",{}]");
+
+        session.call("SetChargingProfile", mapper.createObjectNode());
+        assertThat(sent).isEmpty();
+        handling.complete(mapper.createObjectNode().put("transactionId", 7));
+
+        assertThat(sent).hasSize(2);
+        assertThat(sent.getFirst()).startsWith("[3,\"start\"");
+        assertThat(sent.get(1)).startsWith("[2,\"m1\",\"SetChargingProfile\"");
+    }
+
+    @Test
     void calls_made_from_many_threads_go_out_one_at_a_time_and_are_all_answered() throws Exception {
         var outstanding = new AtomicInteger();
         var mostOutstanding = new AtomicInteger();
