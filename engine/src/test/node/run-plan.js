@@ -9,7 +9,6 @@ const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const clients = {};
 const profiles = {};
 const inbox = {};
-const answers = plan.profileAnswers || {};
 const startedAt = Date.now();
 // The JUnit side answers each checkpoint with one line on stdin once it has checked or changed the engine.
 const stdinLines = [];
@@ -63,8 +62,15 @@ async function connect(step) {
     cli.on('close', ({ code }) => emit({ cp, event: 'closed', code }));
     cli.handle('SetChargingProfile', ({ params }) => {
         profiles[cp].push(params);
-        const queue = answers[cp] || [];
-        const status = queue.length ? queue.shift() : 'Accepted';
+        // rejectOnce: {"CP-1": 8000} rejects the first TxProfile of that limit sent to CP-1.
+        const rejectLimit = (plan.rejectOnce || {})[cp];
+        const limit = params.csChargingProfiles.chargingSchedule.chargingSchedulePeriod[0].limit;
+        let status = 'Accepted';
+        if (rejectLimit !== undefined && limit === rejectLimit
+                && params.csChargingProfiles.chargingProfilePurpose === 'TxProfile') {
+            delete plan.rejectOnce[cp];
+            status = 'Rejected';
+        }
         emit({ cp, event: 'profile', params, answer: status });
         return { status };
     });
@@ -92,6 +98,7 @@ async function runStep(step) {
     const cp = step.cp;
     const cli = clients[cp];
     if (step.call) {
+        emit({ cp, event: 'calling', action: step.call });
         try {
             const result = await cli.call(step.call, step.params || {});
             emit({ cp, event: 'result', action: step.call, result });

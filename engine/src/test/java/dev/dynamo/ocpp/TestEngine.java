@@ -1,70 +1,90 @@
 package dev.dynamo.ocpp;
 
-import dev.dynamo.allocation.Phase;
-import dev.dynamo.site.ChargerDefinition;
-import dev.dynamo.site.ChargingConfig;
-import dev.dynamo.site.RateUnit;
-import dev.dynamo.site.SiteDefinition;
-import dev.dynamo.site.SiteEnvironment;
-import dev.dynamo.site.SiteHandle;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamo.server.EngineOptions;
+import dev.dynamo.server.EngineServer;
+import dev.dynamo.server.EnginePlugin;
 import dev.dynamo.site.SiteRegistry;
-import dev.dynamo.site.Strategy;
-import dev.dynamo.site.SystemTimers;
-import io.javalin.Javalin;
-import java.time.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.function.Consumer;
+import java.util.Comparator;
+import java.util.function.UnaryOperator;
 
-/** The site layer and the OCPP connector on a Javalin server on a random loopback port. */
+/** The real engine with the OCPP plugin, on a random loopback port, from a sites file written by the test. */
 final class TestEngine implements AutoCloseable {
-    final MemoryStore store = new MemoryStore();
-    final SiteRegistry sites;
-    final OcppConnector connector;
-    final Javalin app;
-    private final SystemTimers timers;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dir;
+    private final EngineServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    TestEngine(Duration commLossGrace) {
-        this(commLossGrace, _ -> {});
+    TestEngine(Duration commLossGrace, String sitesJson) {
+        this(commLossGrace, sitesJson, UnaryOperator.identity());
     }
 
-    TestEngine(Duration commLossGrace, Consumer<io.javalin.config.JavalinConfig> more) {
-        var clock = Clock.systemUTC();
-        timers = new SystemTimers(clock);
-        sites = new SiteRegistry(new SiteEnvironment(clock, store, d -> store.appendDecisions(List.of(d)), timers, commLossGrace));
-        connector = new OcppConnector(new SiteRegistryPort(sites), OcppSettings.defaults(clock, commLossGrace));
-        app = Javalin.create(config -> {
-            config.jetty.host = "127.0.0.1";
-            config.jetty.port = 0;
-            config.startup.showJavalinBanner = false;
-            connector.register(config);
-            more.accept(config);
-        }).start();
+    TestEngine(Duration commLossGrace, String sitesJson, UnaryOperator<EngineOptions> more) {
+        try {
+            dir = Files.createTempDirectory("dynamo-ocpp-test");
+            Files.writeString(dir.resolve("sites.json"), sitesJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        EnginePlugin ocpp = new OcppPlugin();
+        server = EngineServer.start(more.apply(EngineOptions.defaults().withPort(0).withDataDir(dir)
+                .withSitesFile(dir.resolve("sites.json")).withCommLossGrace(commLossGrace).withPlugin(ocpp)));
     }
 
     String url() {
-        return "ws://127.0.0.1:" + app.port() + "/ocpp";
+        return "ws://127.0.0.1:" + server.port() + "/ocpp";
     }
 
-    static ChargerDefinition charger(String id, double maxKw, RateUnit unit, String password) {
-        return new ChargerDefinition(id, maxKw, 3, 230, unit, password, null, Phase.L1);
+    int port() {
+        return server.port();
     }
 
-    SiteHandle site(String siteId, double capacityKw, List<ChargerDefinition> chargers, double maxPowerKw) {
-        var definition = new SiteDefinition(siteId, siteId, ZoneId.of("UTC"), capacityKw, null, List.of(), chargers);
-        sites.putSite(definition, _ -> {});
-        var handle = sites.site(siteId).orElseThrow();
-        handle.storeConfig(_ -> new ChargingConfig(maxPowerKw, Strategy.EQUAL, 0, List.of(), List.of(), null, false,
-                Clock.systemUTC().instant()));
-        return handle;
+    SiteRegistry sites() {
+        return server.sites();
+    }
+
+    /** PUT .../config; returns the status code. */
+    int putConfig(String siteId, String configJson) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(api("/api/v1/smart-charging/sites/" + siteId + "/config"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(configJson)).build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("config refused: " + response.body());
+        }
+        return response.statusCode();
+    }
+
+    /** GET .../allocation as JSON. */
+    JsonNode allocation(String siteId) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(api("/api/v1/smart-charging/sites/" + siteId + "/allocation")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("allocation: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private URI api(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
     @Override
     public void close() {
-        app.stop();
-        connector.close();
-        sites.close();
-        timers.close();
+        server.close();
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
