@@ -74,7 +74,10 @@ final class EqualFilling {
         budgetSince = level;
         int capNext = 0;
         int joinNext = joinUpTo(byFloor, 0, count);
+        // every step joins, freezes, fires or re-keys after a rate change: a bound far above any real run
+        long stepsLeft = 16L * (count + 1) * (state.tree.size + 1) * 3 + 64;
         while (true) {
+            if (--stepsLeft < 0) throw new IllegalStateException("equal filling did not settle");
             while (capNext < count && stage[byCap[capNext]] == FROZEN) capNext++;
             double capLevel = capNext < count ? state.capKw[byCap[capNext]] : NEVER;
             double joinLevel = joinNext < count ? state.floorKw[byFloor[joinNext]] : NEVER;
