@@ -29,7 +29,7 @@ class OcppInteropTest {
     static final String EQUAL_30 = """
             {"max_power_kw": 30, "strategy": "equal"}""";
 
-    private TestEngine engine;
+    private OcppEngine engine;
 
     @AfterEach
     void stop() {
@@ -38,8 +38,8 @@ class OcppInteropTest {
         }
     }
 
-    private TestEngine start(Duration grace) throws Exception {
-        engine = new TestEngine(grace, SITES);
+    private OcppEngine start(Duration grace) throws Exception {
+        engine = new OcppEngine(grace, SITES);
         engine.putConfig("depot", EQUAL_30);
         return engine;
     }

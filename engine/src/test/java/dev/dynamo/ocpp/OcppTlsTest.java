@@ -25,7 +25,7 @@ class OcppTlsTest {
         assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
         assertThat(Files.exists(keystore)).isTrue();
 
-        try (var engine = new TestEngine(Duration.ofMinutes(5), OcppInteropTest.SITES,
+        try (var engine = new OcppEngine(Duration.ofMinutes(5), OcppInteropTest.SITES,
                 options -> options.withPlugin(new TlsPlugin(keystore, "test-pass")))) {
             var events = NodePlan.run("""
                     {"url": "wss://127.0.0.1:%d/ocpp", "insecureTls": true, "steps": [

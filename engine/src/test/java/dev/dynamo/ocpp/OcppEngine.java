@@ -19,17 +19,17 @@ import java.util.Comparator;
 import java.util.function.UnaryOperator;
 
 /** The real engine with the OCPP plugin, on a random loopback port, from a sites file written by the test. */
-final class TestEngine implements AutoCloseable {
+final class OcppEngine implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
     private final EngineServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    TestEngine(Duration commLossGrace, String sitesJson) {
+    OcppEngine(Duration commLossGrace, String sitesJson) {
         this(commLossGrace, sitesJson, UnaryOperator.identity());
     }
 
-    TestEngine(Duration commLossGrace, String sitesJson, UnaryOperator<EngineOptions> more) {
+    OcppEngine(Duration commLossGrace, String sitesJson, UnaryOperator<EngineOptions> more) {
         try {
             dir = Files.createTempDirectory("dynamo-ocpp-test");
             Files.writeString(dir.resolve("sites.json"), sitesJson);
