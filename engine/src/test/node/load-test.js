@@ -2,8 +2,8 @@
 // Measures, for each StartTransaction, the time until every charger of the site whose limit changed
 // has received its new TxProfile (the last profile of the burst the start caused).
 //
-//   (cd engine && ../mvnw -B -q package -DskipTests)   # builds target/dynamo-engine-all.jar
-//   node engine/src/test/node/load-test.js --jar engine/target/dynamo-engine-all.jar --chargers 1000
+//   (cd engine && ../mvnw -B -q package -DskipTests)   # builds target/dynamo-engine.jar
+//   node engine/src/test/node/load-test.js --jar engine/target/dynamo-engine.jar --chargers 1000
 //
 // Options: --chargers N (1000), --per-site N (50), --port P (18765), --quiet-ms MS (150), --json FILE.
 'use strict';

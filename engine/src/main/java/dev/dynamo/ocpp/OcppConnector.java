@@ -127,7 +127,7 @@ public final class OcppConnector implements AutoCloseable {
 
     private ProfilePusher pusher(String siteId) {
         return pushers.computeIfAbsent(siteId, id -> new ProfilePusher(id, port, this::connection,
-                new SerialExecutor(workers), timer, settings.clock(), settings.commLossGrace()));
+                new SerialExecutor(workers), new SerialExecutor(workers), timer, settings.clock(), settings.commLossGrace()));
     }
 
     private Optional<ProfileTarget> connection(String chargePointId) {

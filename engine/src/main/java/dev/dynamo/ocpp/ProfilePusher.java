@@ -36,6 +36,8 @@ final class ProfilePusher {
     private final OcppSitePort port;
     private final Function<String, Optional<ProfileTarget>> connections;
     private final Executor serial;
+    /** Tells the site of accepted limits in order, without holding up the pusher. */
+    private final Executor notices;
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final Duration commLossGrace;
@@ -52,8 +54,9 @@ final class ProfilePusher {
     private final List<ChargerLimit> waitingRaises = new ArrayList<>();
 
     ProfilePusher(String siteId, OcppSitePort port, Function<String, Optional<ProfileTarget>> connections,
-                  Executor serial, ScheduledExecutorService timer, Clock clock, Duration commLossGrace) {
+                  Executor serial, Executor notices, ScheduledExecutorService timer, Clock clock, Duration commLossGrace) {
         this.siteId = siteId;
+        this.notices = notices;
         this.port = port;
         this.connections = connections;
         this.serial = serial;
@@ -169,7 +172,7 @@ final class ProfilePusher {
                 accepted.put(cp, limit);
                 unsynced.remove(cp);
             }
-            port.limitAcknowledged(cp, limit.allocatedKw());
+            notices.execute(() -> port.limitAcknowledged(cp, limit.allocatedKw()));
             if (limit.equals(desired.get(cp)) && pendingLowers.remove(cp) && pendingLowers.isEmpty()) {
                 releaseRaises();
             }

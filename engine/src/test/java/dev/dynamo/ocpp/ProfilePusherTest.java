@@ -31,7 +31,7 @@ class ProfilePusherTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     /** Runs the pusher's tasks at once on the calling thread: the test sees every step in order. */
     private final ProfilePusher pusher = new ProfilePusher("s", port, cp -> Optional.ofNullable(chargers.get(cp)),
-            Runnable::run, timer, clock, Duration.ofMinutes(5));
+            Runnable::run, Runnable::run, timer, clock, Duration.ofMinutes(5));
 
     @AfterEach
     void stopTimer() {
