@@ -6,6 +6,7 @@ import dev.dynamo.store.AllocationView;
 import dev.dynamo.store.DecisionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +33,8 @@ final class BucketSweep {
     private int[] activeIndexes = new int[0];
     private double[] activeKw = new double[0];
     private int activeCount;
+    private String[] idsByPosition = new String[0];
+    private int[] indexesByPosition = new int[0];
 
     private long cursorMs;
     private long bucketIndex;
@@ -93,9 +96,25 @@ final class BucketSweep {
         for (var i = 0; i < size; i++) {
             var kw = allocations.allocatedKw(i);
             if (kw <= 0) continue;
-            activeIndexes[activeCount] = chargers.indexOf(allocations.chargePointId(i));
+            activeIndexes[activeCount] = indexAt(i, allocations.chargePointId(i));
             activeKw[activeCount++] = kw;
         }
+    }
+
+    /**
+     * The table index of a charger, remembered by position: decisions usually list the same chargers in
+     * the same order (and the store hands out the same String), which spares a map lookup per entry.
+     */
+    private int indexAt(int position, String chargePointId) {
+        if (position >= idsByPosition.length) {
+            idsByPosition = Arrays.copyOf(idsByPosition, position + 16);
+            indexesByPosition = Arrays.copyOf(indexesByPosition, position + 16);
+        }
+        if (idsByPosition[position] != chargePointId) {
+            idsByPosition[position] = chargePointId;
+            indexesByPosition[position] = chargers.indexOf(chargePointId);
+        }
+        return indexesByPosition[position];
     }
 
     private void advanceTo(long atMs) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The one thread a site's state lives on. */
 final class SiteExecutor implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SiteExecutor.class);
     private final ExecutorService executor;
     private volatile Thread thread;
 
@@ -36,10 +37,16 @@ final class SiteExecutor implements AutoCloseable {
         }
     }
 
-    /** Runs the task later on the site's thread; ignored once the site is closed. */
+    /** Runs the task later on the site's thread (a timer's); ignored once the site is closed. */
     void submit(Runnable task) {
         try {
-            executor.execute(task);
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("a timed event of the site failed", e);
+                }
+            });
         } catch (RejectedExecutionException closed) {
             // the site is gone: its timers no longer matter
         }

@@ -127,13 +127,18 @@ final class AllocationCodec {
         var start = in.position();
         in.position(start + length);
         var known = previousIdBytes[position];
-        if (known != null && Arrays.equals(in.array(), start, start + length, known, 0, known.length)) {
-            return previousIds[position];
-        }
+        if (known != null && sameBytes(in.array(), start, length, known)) return previousIds[position];
         var id = idCache.computeIfAbsent(new String(in.array(), start, length, StandardCharsets.UTF_8), t -> t);
         previousIdBytes[position] = Arrays.copyOfRange(in.array(), start, start + length);
         previousIds[position] = id;
         return id;
+    }
+
+    /** A plain loop: ids are a few bytes, shorter than what Arrays.equals is tuned for. */
+    private static boolean sameBytes(byte[] blob, int start, int length, byte[] known) {
+        if (known.length != length) return false;
+        for (var i = 0; i < length; i++) if (blob[start + i] != known[i]) return false;
+        return true;
     }
 
     private String readText(ByteBuffer in) {

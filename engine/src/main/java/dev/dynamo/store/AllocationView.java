@@ -1,5 +1,7 @@
 package dev.dynamo.store;
 
+import java.util.List;
+
 /**
  * The per-charger part of one decision, read in place: valid only during the callback that receives
  * it, so that scanning millions of allocations creates no object per allocation.
@@ -12,7 +14,7 @@ public interface AllocationView {
     double allocatedKw(int index);
 
     /** A view over a recorded decision's list. */
-    static AllocationView of(java.util.List<DecisionRecord.Entry> entries) {
+    static AllocationView of(List<DecisionRecord.Entry> entries) {
         return new AllocationView() {
             @Override
             public int size() {
