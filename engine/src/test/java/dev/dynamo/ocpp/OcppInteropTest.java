@@ -48,9 +48,14 @@ class OcppInteropTest {
         return events.stream().filter(e -> e.path("event").asText().equals(kind) && (cp == null || e.path("cp").asText().equals(cp)));
     }
 
+    /** Strict mode found nothing wrong in either direction, and no message confused the client. */
     static void assertNoSchemaViolations(List<JsonNode> events) {
-        assertThat(events).noneMatch(e -> Stream.of("violation", "failed", "unexpectedCall")
-                .anyMatch(kind -> e.path("event").asText().equals(kind)));
+        assertNoSchemaViolations(events, "badMessage");
+    }
+
+    static void assertNoSchemaViolations(List<JsonNode> events, String... alsoForbidden) {
+        var forbidden = Stream.concat(Stream.of("violation", "failed", "unexpectedCall"), Stream.of(alsoForbidden)).toList();
+        assertThat(events).noneMatch(e -> forbidden.contains(e.path("event").asText()));
         assertThat(events.getLast().path("event").asText()).isEqualTo("done");
     }
 
@@ -305,7 +310,8 @@ class OcppInteropTest {
                 "m9 ProtocolError");
         assertThat(events(events, "CP-1", "result").map(e -> e.get("action").asText())).containsExactly("Heartbeat");
         assertThat(events(events, "CP-1", "closed")).allMatch(e -> events.indexOf(e) > events.size() - 3);
-        assertNoSchemaViolations(events);
+        // Our CALLERRORs answer frames ocpp-rpc sent raw, so it reports them as answers to no call of its own.
+        assertNoSchemaViolations(events, new String[0]);
     }
 
     @Test
