@@ -24,7 +24,7 @@ async function nextStdinLine() {
 }
 
 function emit(event) {
-    process.stdout.write(JSON.stringify({ ms: Date.now() - startedAt, ...event }) + '\n');
+    process.stdout.write(JSON.stringify({ ms: Date.now() - startedAt, at: new Date().toISOString(), ...event }) + '\n');
 }
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));

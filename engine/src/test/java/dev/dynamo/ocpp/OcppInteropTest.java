@@ -368,4 +368,63 @@ class OcppInteropTest {
         assertThat(events(events, "CP-3", "closed").findFirst()).isPresent();
         assertThat(allocationOf(checked.get("replaced"), "CP-3").get("status").asText()).isEqualTo("charging");
     }
+
+    @Test
+    void after_the_grace_period_a_lost_charger_counts_at_its_default_limit() throws Exception {
+        start(Duration.ofSeconds(2));
+        var checked = new HashMap<String, JsonNode>();
+
+        var events = NodePlan.run("""
+                {"url": "%s", "steps": [
+                  {"connect": "CP-1"}, {"connect": "CP-3"},
+                  %s, %s, %s, %s,
+                  {"wait": 500},
+                  {"close": "CP-1"},
+                  {"wait": 300},
+                  {"checkpoint": "lost"},
+                  {"wait": 2500},
+                  {"checkpoint": "grace-over"}
+                ]}""".formatted(engine.url(), boot("CP-1"), boot("CP-3"), start("CP-1"), start("CP-3")),
+                name -> {
+                    try {
+                        checked.put(name, engine.allocation("depot"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+
+        assertNoSchemaViolations(events);
+        var tx = txProfiles(events, "CP-1").getLast();
+        // validTo = when it was sent + the grace period (2 s here)
+        var validFor = Duration.between(java.time.Instant.parse(tx.get("at").asText()),
+                java.time.Instant.parse(tx.at("/params/csChargingProfiles/validTo").asText()));
+        assertThat(validFor).isBetween(Duration.ofMillis(1000), Duration.ofMillis(2100));
+        assertThat(allocationOf(checked.get("lost"), "CP-1").get("allocated_kw").asDouble()).isEqualTo(19);
+        var over = checked.get("grace-over");
+        var defaultKw = events(events, "CP-1", "profile")
+                .filter(e -> e.at("/params/csChargingProfiles/chargingProfilePurpose").asText().equals("TxDefaultProfile"))
+                .findFirst().map(e -> limit(e) / 1000).orElseThrow();
+        assertThat(allocationOf(over, "CP-1").get("status").asText()).isEqualTo("offline");
+        assertThat(allocationOf(over, "CP-1").get("allocated_kw").asDouble()).isEqualTo(defaultKw);
+        assertThat(allocationOf(over, "CP-3").get("allocated_kw").asDouble()).isEqualTo(30 - defaultKw);
+    }
+
+    @Test
+    void a_start_on_a_charger_that_never_stopped_its_last_transaction_replaces_that_session() throws Exception {
+        start(Duration.ofMinutes(5));
+
+        var events = NodePlan.run("""
+                {"url": "%s", "steps": [
+                  {"connect": "CP-1"}, %s, %s,
+                  %s,
+                  %s,
+                  {"checkpoint": "restarted"}
+                ]}""".formatted(engine.url(), boot("CP-1"), start("CP-1"), boot("CP-1"), start("CP-1")),
+                _ -> assertThat(engine.sites().site("depot").orElseThrow().view().sessions().get("CP-1").transactionId())
+                        .isEqualTo(2));
+
+        assertNoSchemaViolations(events);
+        assertThat(events(events, "CP-1", "result").filter(e -> e.get("action").asText().equals("StartTransaction"))
+                .map(e -> e.at("/result/transactionId").asInt())).containsExactly(1, 2);
+    }
 }
