@@ -113,12 +113,15 @@ final class ProfilePusher {
         for (var limit : next.values()) {
             var cp = limit.chargePointId();
             var target = target(cp);
-            if (target.isEmpty() || inSync(limit) || limit.equals(sending.get(cp))) {
+            if (target.isEmpty() || inSync(limit)) {
                 continue;
             }
             if (limit.allocatedKw() < previousKw(limit, defaults)) {
+                // Already on its way (or waiting for a retry): it still holds the raises back.
                 pendingLowers.add(cp);
-                send(target.get(), limit);
+                if (!limit.equals(sending.get(cp))) {
+                    send(target.get(), limit);
+                }
             } else {
                 waitingRaises.add(limit);
             }
@@ -145,7 +148,8 @@ final class ProfilePusher {
         var raises = List.copyOf(waitingRaises);
         waitingRaises.clear();
         for (var limit : raises) {
-            if (limit.equals(desired.get(limit.chargePointId())) && !inSync(limit)) {
+            if (limit.equals(desired.get(limit.chargePointId())) && !inSync(limit)
+                    && !limit.equals(sending.get(limit.chargePointId()))) {
                 target(limit.chargePointId()).ifPresent(t -> send(t, limit));
             }
         }
@@ -180,15 +184,24 @@ final class ProfilePusher {
         }
         log.info("{}: TxProfile {} kW not accepted ({})", cp, limit.allocatedKw(),
                 failure != null ? failure.toString() : status);
-        if (!current || !target.isOpen() || !limit.equals(desired.get(cp)) || !limit.equals(sending.get(cp))) {
+        if (!stillWanted(target, limit)) {
+            sending.remove(cp, limit);
             return;
         }
         var delay = backoff(failures.merge(cp, 1, Integer::sum));
         timer.schedule(() -> serial.execute(() -> {
-            if (limit.equals(desired.get(cp)) && limit.equals(sending.get(cp)) && target.isOpen()) {
+            if (stillWanted(target, limit)) {
                 send(target, limit);
+            } else {
+                sending.remove(cp, limit);
             }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The limit is still the one wanted, on the charger's current, open connection, and no newer one went out. */
+    private boolean stillWanted(ProfileTarget target, ChargerLimit limit) {
+        var cp = target.chargePointId();
+        return target(cp).orElse(null) == target && limit.equals(desired.get(cp)) && limit.equals(sending.get(cp));
     }
 
     private void sendDefault(ProfileTarget target, int attempt) {

@@ -136,6 +136,22 @@ class ProfilePusherTest {
     }
 
     @Test
+    void a_repeated_decision_does_not_release_raises_while_a_lowering_is_still_being_retried() {
+        var a = connect("A");
+        var b = connect("B");
+        pusher.decision(limits(limit("A", 15, 1), limit("B", 15, 2)));
+        a.answerLast(Status.Accepted);
+        b.answerLast(Status.Accepted);
+        pusher.decision(limits(limit("A", 8, 1), limit("B", 22, 2)));
+        a.answerLast(Status.Rejected);
+
+        pusher.decision(limits(limit("A", 8, 1), limit("B", 22, 2)));
+
+        assertThat(a.txLimits()).containsExactly(15000.0, 8000.0);
+        assertThat(b.txLimits()).containsExactly(15000.0);
+    }
+
+    @Test
     void the_raises_go_out_when_the_charger_being_lowered_disconnects() {
         var a = connect("A");
         var b = connect("B");
