@@ -1,7 +1,9 @@
 package dev.dynamo.cli;
 
+import dev.dynamo.ocpp.OcppPlugin;
 import dev.dynamo.server.EngineOptions;
 import dev.dynamo.server.EngineServer;
+import dev.dynamo.server.TlsPlugin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code serve}: runs the engine until it is stopped (Ctrl-C or SIGTERM). */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs the engine: the HTTP API on /api/v1 and /health.")
+        description = "Runs the engine: the HTTP API on /api/v1 and /health, OCPP 1.6J on /ocpp/{charge_point_id}.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", showDefaultValue = Visibility.ALWAYS,
@@ -47,11 +49,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a charger that lost its connection keeps its limit (e.g. 90s, 5m, PT5M).")
     Duration commLossGrace;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve HTTPS and wss:// (OCPP) with this keystore (PKCS12 or JKS) instead of plain HTTP.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", paramLabel = "PASSWORD", defaultValue = "${env:DYNAMO_TLS_KEYSTORE_PASSWORD}",
+            showDefaultValue = Visibility.NEVER,
+            description = "The keystore's password (default: the DYNAMO_TLS_KEYSTORE_PASSWORD environment variable).")
+    String tlsKeystorePassword;
+
     @Override
     public Integer call() throws InterruptedException {
         var options = EngineOptions.defaults().withPort(port).withBindAddress(bind).withSitesFile(sites)
                 .withDataDir(dataDir).withDbUrl(dbUrl).withApiKey(apiKey == null || apiKey.isBlank() ? null : apiKey)
-                .withCommLossGrace(commLossGrace);
+                .withCommLossGrace(commLossGrace).withPlugin(new OcppPlugin());
+        if (tlsKeystore != null) {
+            options = options.withPlugin(new TlsPlugin(tlsKeystore, tlsKeystorePassword == null ? "" : tlsKeystorePassword));
+        }
         var server = EngineServer.start(options);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,85 @@
+package dev.dynamo.ocpp;
+
+import dev.dynamo.ocpp.v16.MeterValue;
+import dev.dynamo.ocpp.v16.SampledValue.Measurand;
+import dev.dynamo.ocpp.v16.SampledValue.Phase;
+import dev.dynamo.ocpp.v16.SampledValue.Unit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What Dynamo reads from a MeterValues request: the power drawn ({@code Power.Active.Import}, in W or
+ * kW, total or summed over phases; else estimated from per-phase current) and, from per-phase
+ * {@code Current.Import}, the number of phases drawn on.
+ *
+ * @param phasesDrawn 1 or 3, or null when the current does not tell
+ */
+public record MeterReading(double measuredKw, Integer phasesDrawn) {
+    /** A phase carrying less than this is not drawn on. */
+    static final double DRAWING_THRESHOLD_A = 1.0;
+
+    /** Reads the latest meter value of the request; empty when it holds no power or current. */
+    public static Optional<MeterReading> from(List<MeterValue> meterValues, double voltageV) {
+        if (meterValues.isEmpty()) {
+            return Optional.empty();
+        }
+        var latest = meterValues.stream().max(java.util.Comparator.comparing(MeterValue::timestamp)).orElseThrow();
+        Double totalW = null;
+        var phaseW = new EnumMap<Phase, Double>(Phase.class);
+        var phaseA = new EnumMap<Phase, Double>(Phase.class);
+        for (var sample : latest.sampledValue()) {
+            var value = number(sample.value());
+            if (value == null) {
+                continue;
+            }
+            var measurand = sample.measurandOrDefault();
+            if (measurand == Measurand.POWER_ACTIVE_IMPORT) {
+                var watts = sample.unit() == Unit.kW ? value * 1000 : value;
+                if (sample.phase() == null) {
+                    totalW = watts;
+                } else if (lineOf(sample.phase()) != null) {
+                    phaseW.put(lineOf(sample.phase()), watts);
+                }
+            } else if (measurand == Measurand.CURRENT_IMPORT && lineOf(sample.phase()) != null) {
+                phaseA.put(lineOf(sample.phase()), value);
+            }
+        }
+        var phasesDrawn = phasesDrawn(phaseA);
+        if (totalW == null && !phaseW.isEmpty()) {
+            totalW = phaseW.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+        if (totalW == null && !phaseA.isEmpty()) {
+            totalW = phaseA.values().stream().mapToDouble(a -> a * voltageV).sum();
+        }
+        return totalW == null ? Optional.empty() : Optional.of(new MeterReading(Math.max(0, totalW) / 1000, phasesDrawn));
+    }
+
+    private static Integer phasesDrawn(Map<Phase, Double> phaseA) {
+        if (phaseA.isEmpty()) {
+            return null;
+        }
+        var drawing = phaseA.values().stream().filter(a -> a >= DRAWING_THRESHOLD_A).count();
+        return drawing == 1 || drawing == 3 ? (int) drawing : null;
+    }
+
+    /** L1, L2, L3 (or to neutral); null for neutral or a line-to-line reading. */
+    private static Phase lineOf(Phase phase) {
+        return switch (phase) {
+            case L1, L1_N -> Phase.L1;
+            case L2, L2_N -> Phase.L2;
+            case L3, L3_N -> Phase.L3;
+            default -> null;
+        };
+    }
+
+    private static Double number(String text) {
+        try {
+            var value = Double.parseDouble(text.trim());
+            return Double.isFinite(value) ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.dynamo.ocpp;
+
+import dev.dynamo.ocpp.rpc.FrameCodec;
+import dev.dynamo.ocpp.v16.Payloads;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.websocket.WsCloseStatus;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OCPP-J 1.6 on the engine's HTTP server: {@code ws(s)://HOST:PORT/ocpp/{charge_point_id}}, subprotocol
+ * {@code ocpp1.6}. Refuses the upgrade with 404 for an id of no site, 401 for a wrong or missing
+ * password, 400 without the subprotocol. A new connection of a charge point replaces and closes the
+ * older one. Every decision of a site reaches its connected chargers through that site's
+ * {@link ProfilePusher}.
+ */
+public final class OcppConnector implements AutoCloseable {
+    public static final String PATH = "/ocpp/{charge_point_id}";
+    private static final Logger log = LoggerFactory.getLogger(OcppConnector.class);
+
+    private final OcppSitePort port;
+    private final OcppSettings settings;
+    private final OcppContext context;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService workers;
+    /** The current connection of each charge point. */
+    private final Map<String, ChargePointConnection> byChargePoint = new ConcurrentHashMap<>();
+    /** Every open socket's connection, by WebSocket session id. */
+    private final Map<String, ChargePointConnection> bySocket = new ConcurrentHashMap<>();
+    private final Map<String, ProfilePusher> pushers = new ConcurrentHashMap<>();
+
+    public OcppConnector(OcppSitePort port, OcppSettings settings) {
+        this.port = port;
+        this.settings = settings;
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ocpp-timer").daemon().factory());
+        this.workers = Executors.newVirtualThreadPerTaskExecutor();
+        var payloads = new Payloads(Payloads.newMapper());
+        this.context = new OcppContext(port, new FrameCodec(payloads.mapper()), payloads,
+                new ChargePointRequests(port, payloads, settings.clock(), settings.heartbeatInterval()),
+                timer, settings.callTimeout(), () -> UUID.randomUUID().toString());
+        port.onDecision(limits -> pusher(limits.siteId()).decision(limits));
+        var renewEvery = Duration.ofMillis(Math.max(1000, settings.commLossGrace().toMillis() / 2));
+        timer.scheduleAtFixedRate(() -> pushers.values().forEach(ProfilePusher::renew),
+                renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds the OCPP route to an un-started Javalin app. */
+    public void register(JavalinConfig config) {
+        // A charger may be silent for a heartbeat interval: the socket must outlive that.
+        var idle = settings.heartbeatInterval().multipliedBy(2).plusSeconds(30);
+        config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(idle));
+        config.routes.wsBeforeUpgrade(PATH, this::checkUpgrade);
+        config.routes.ws(PATH, this::socket);
+    }
+
+    private void checkUpgrade(Context ctx) {
+        var id = ctx.pathParam("charge_point_id");
+        var info = port.chargePoint(id).orElseThrow(() -> new NotFoundResponse("charge point " + id + " belongs to no site"));
+        if (!UpgradeCheck.authorised(info, ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"Dynamo OCPP\", charset=\"UTF-8\"");
+            throw new UnauthorizedResponse("wrong or missing password for charge point " + id);
+        }
+        if (!UpgradeCheck.offersSubprotocol(ctx.header("Sec-WebSocket-Protocol"))) {
+            throw new BadRequestResponse("the WebSocket subprotocol " + UpgradeCheck.SUBPROTOCOL + " is required");
+        }
+        ctx.header("Sec-WebSocket-Protocol", UpgradeCheck.SUBPROTOCOL);
+    }
+
+    private void socket(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            var id = ctx.pathParam("charge_point_id");
+            var info = port.chargePoint(id);
+            if (info.isEmpty()) {
+                ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "unknown charge point");
+                return;
+            }
+            var connection = new ChargePointConnection(info.get(), context, ctx::send,
+                    () -> ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, "replaced by a new connection"));
+            bySocket.put(ctx.sessionId(), connection);
+            var older = byChargePoint.put(id, connection);
+            if (older != null) {
+                log.info("{} reconnected: the older connection is closed", id);
+                older.close();
+            }
+            log.info("{} connected (site {})", id, connection.siteId());
+            pusher(connection.siteId()).connected(connection);
+        });
+        ws.onMessage(ctx -> {
+            var connection = bySocket.get(ctx.sessionId());
+            if (connection != null) {
+                connection.receive(ctx.message());
+            }
+        });
+        ws.onBinaryMessage(ctx -> log.debug("binary frame ignored: OCPP-J is text"));
+        ws.onClose(ctx -> closed(ctx));
+        ws.onError(ctx -> log.debug("socket error: {}", String.valueOf(ctx.error())));
+    }
+
+    private void closed(WsContext ctx) {
+        var connection = bySocket.remove(ctx.sessionId());
+        if (connection == null) {
+            return;
+        }
+        connection.closed();
+        var id = connection.chargePointId();
+        if (byChargePoint.remove(id, connection)) {
+            log.info("{} disconnected", id);
+            pusher(connection.siteId()).disconnected(id);
+            port.disconnected(id);
+        }
+    }
+
+    private ProfilePusher pusher(String siteId) {
+        return pushers.computeIfAbsent(siteId, id -> new ProfilePusher(id, port, this::connection,
+                new SerialExecutor(workers), new SerialExecutor(workers), timer, settings.clock(), settings.commLossGrace()));
+    }
+
+    private Optional<ProfileTarget> connection(String chargePointId) {
+        return Optional.ofNullable(byChargePoint.get(chargePointId));
+    }
+
+    /** Whether a charge point has an open connection now. */
+    public boolean isConnected(String chargePointId) {
+        return byChargePoint.containsKey(chargePointId);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+        bySocket.values().forEach(ChargePointConnection::closed);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.dynamo.ocpp.rpc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamo.ocpp.rpc.OcppFrame.Call;
+import dev.dynamo.ocpp.rpc.OcppFrame.CallError;
+import dev.dynamo.ocpp.rpc.OcppFrame.CallResult;
+
+/** Text ⇄ {@link OcppFrame}. Decoding failures carry the message id whenever it could be read. */
+public final class FrameCodec {
+    static final int CALL = 2;
+    static final int CALL_RESULT = 3;
+    static final int CALL_ERROR = 4;
+    static final int MAX_MESSAGE_ID_LENGTH = 36;
+
+    private final ObjectMapper mapper;
+
+    public FrameCodec(ObjectMapper mapper) { this.mapper = mapper; }
+
+    public ObjectMapper mapper() { return mapper; }
+
+    public OcppFrame decode(String text) throws RpcException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new RpcException(ErrorCode.PROTOCOL_ERROR, "not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isArray() || root.size() < 2) {
+            throw new RpcException(ErrorCode.PROTOCOL_ERROR, "an OCPP-J message is a JSON array [type, id, ...]");
+        }
+        var idNode = root.get(1);
+        if (!idNode.isTextual()) {
+            throw new RpcException(ErrorCode.PROTOCOL_ERROR, "the message id must be a string");
+        }
+        var id = idNode.textValue();
+        if (id.isEmpty() || id.length() > MAX_MESSAGE_ID_LENGTH) {
+            throw new RpcException(ErrorCode.PROTOCOL_ERROR, "the message id must have 1 to 36 characters", id);
+        }
+        var type = root.get(0);
+        if (!type.isIntegralNumber()) {
+            throw new RpcException(ErrorCode.PROTOCOL_ERROR, "the message type must be 2, 3 or 4", id);
+        }
+        return switch (type.intValue()) {
+            case CALL -> decodeCall((ArrayNode) root, id);
+            case CALL_RESULT -> decodeResult((ArrayNode) root, id);
+            case CALL_ERROR -> decodeError((ArrayNode) root, id);
+            default -> throw new RpcException(ErrorCode.PROTOCOL_ERROR, "unknown message type " + type, id);
+        };
+    }
+
+    private static Call decodeCall(ArrayNode root, String id) throws RpcException {
+        if (root.size() != 4) {
+            throw new RpcException(ErrorCode.PROTOCOL_ERROR, "a CALL has 4 elements", id);
+        }
+        if (!root.get(2).isTextual() || root.get(2).textValue().isEmpty()) {
+            throw new RpcException(ErrorCode.PROTOCOL_ERROR, "a CALL's action must be a string", id);
+        }
+        if (!root.get(3).isObject()) {
+            throw new RpcException(ErrorCode.FORMATION_VIOLATION, "a CALL's payload must be a JSON object", id);
+        }
+        return new Call(id, root.get(2).textValue(), (ObjectNode) root.get(3));
+    }
+
+    private static CallResult decodeResult(ArrayNode root, String id) throws RpcException {
+        if (root.size() != 3 || !root.get(2).isObject()) {
+            throw new RpcException(ErrorCode.PROTOCOL_ERROR, "a CALLRESULT is [3, id, {payload}]", id);
+        }
+        return new CallResult(id, (ObjectNode) root.get(2));
+    }
+
+    private static CallError decodeError(ArrayNode root, String id) throws RpcException {
+        if (root.size() != 5 || !root.get(2).isTextual() || !root.get(3).isTextual() || !root.get(4).isObject()) {
+            throw new RpcException(ErrorCode.PROTOCOL_ERROR, "a CALLERROR is [4, id, code, description, {details}]", id);
+        }
+        var code = ErrorCode.fromWire(root.get(2).textValue()).orElse(ErrorCode.GENERIC_ERROR);
+        return new CallError(id, code, root.get(3).textValue(), (ObjectNode) root.get(4));
+    }
+
+    public String encode(OcppFrame frame) {
+        var array = mapper.createArrayNode();
+        switch (frame) {
+            case Call call -> array.add(CALL).add(call.messageId()).add(call.action()).add(call.payload());
+            case CallResult result -> array.add(CALL_RESULT).add(result.messageId()).add(result.payload());
+            case CallError error -> array.add(CALL_ERROR).add(error.messageId()).add(error.code().wireName())
+                    .add(error.description()).add(error.details() == null ? mapper.createObjectNode() : error.details());
+        }
+        try {
+            return mapper.writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+}

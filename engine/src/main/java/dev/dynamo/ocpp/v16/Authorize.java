@@ -1,0 +1,7 @@
+package dev.dynamo.ocpp.v16;
+
+public interface Authorize {
+    record Request(@MaxLength(20) String idTag) {}
+
+    record Confirmation(IdTagInfo idTagInfo) {}
+}

@@ -1,0 +1,164 @@
+package dev.dynamo.ocpp.v16;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamo.ocpp.rpc.ErrorCode;
+import dev.dynamo.ocpp.rpc.RpcException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a JSON payload against a message record, the record being the 1.6 schema: its components
+ * are the properties (no others allowed), required unless {@link OptionalField}, typed by their Java
+ * type, strings bounded by {@link MaxLength}. Each failure maps to the CALLERROR code of OCPP-J 1.6
+ * section 4.2.3: a missing required field → OccurrenceConstraintViolation; a value of the wrong JSON
+ * type → TypeConstraintViolation; a value of the right type but not allowed (enum, length,
+ * date-time) → PropertyConstraintViolation; a property the PDU does not have →
+ * FormationViolation.
+ */
+public final class PayloadValidator {
+    private static final Map<Class<?>, Set<String>> ENUM_VALUES = new ConcurrentHashMap<>();
+
+    private PayloadValidator() {}
+
+    public static void validate(JsonNode payload, Class<? extends Record> type) throws RpcException {
+        if (payload == null || !payload.isObject()) {
+            throw new RpcException(ErrorCode.FORMATION_VIOLATION, "the payload must be a JSON object");
+        }
+        validateObject(payload, type, "");
+    }
+
+    private static void validateObject(JsonNode node, Class<?> type, String path) throws RpcException {
+        var components = type.getRecordComponents();
+        var names = new HashSet<String>();
+        for (var component : components) {
+            names.add(component.getName());
+        }
+        var fields = node.fieldNames();
+        while (fields.hasNext()) {
+            var name = fields.next();
+            if (!names.contains(name)) {
+                throw new RpcException(ErrorCode.FORMATION_VIOLATION, "unknown property " + path + name);
+            }
+        }
+        for (var component : components) {
+            var value = node.get(component.getName());
+            var where = path + component.getName();
+            if (value == null || value.isNull()) {
+                if (!component.isAnnotationPresent(OptionalField.class)) {
+                    throw new RpcException(ErrorCode.OCCURRENCE_CONSTRAINT_VIOLATION, where + " is required");
+                }
+                continue;
+            }
+            validateValue(value, component.getGenericType(), component, where);
+        }
+    }
+
+    private static void validateValue(JsonNode value, Type type, RecordComponent component, String where)
+            throws RpcException {
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+            if (!value.isArray()) {
+                throw typeError(where, "an array");
+            }
+            var itemType = list.getActualTypeArguments()[0];
+            for (int i = 0; i < value.size(); i++) {
+                validateValue(value.get(i), itemType, component, where + "[" + i + "]");
+            }
+            return;
+        }
+        var raw = (Class<?>) type;
+        if (raw == String.class) {
+            if (!value.isTextual()) {
+                throw typeError(where, "a string");
+            }
+            var max = component.getAnnotation(MaxLength.class);
+            if (max != null && value.textValue().length() > max.value()) {
+                throw new RpcException(ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+                        where + " is longer than " + max.value() + " characters");
+            }
+        } else if (raw == int.class || raw == Integer.class) {
+            if (!isInteger(value)) {
+                throw typeError(where, "an integer");
+            }
+        } else if (raw == double.class || raw == Double.class) {
+            if (!value.isNumber()) {
+                throw typeError(where, "a number");
+            }
+        } else if (raw == boolean.class || raw == Boolean.class) {
+            if (!value.isBoolean()) {
+                throw typeError(where, "a boolean");
+            }
+        } else if (raw == Instant.class) {
+            if (!value.isTextual()) {
+                throw typeError(where, "a date-time string");
+            }
+            if (parseDateTime(value.textValue()) == null) {
+                throw new RpcException(ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+                        where + " is not a date-time with offset (RFC 3339)");
+            }
+        } else if (raw.isEnum()) {
+            if (!value.isTextual()) {
+                throw typeError(where, "a string");
+            }
+            if (!enumValues(raw).contains(value.textValue())) {
+                throw new RpcException(ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+                        where + " must be one of " + enumValues(raw));
+            }
+        } else if (raw.isRecord()) {
+            if (!value.isObject()) {
+                throw typeError(where, "an object");
+            }
+            validateObject(value, raw, where + ".");
+        } else {
+            throw new IllegalStateException("no schema rule for " + raw);
+        }
+    }
+
+    /** Integral and within 32 bits: the 1.6 schemas' integers are Java ints here. */
+    private static boolean isInteger(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.canConvertToInt();
+        }
+        return value.isNumber() && value.doubleValue() == Math.rint(value.doubleValue())
+                && Math.abs(value.doubleValue()) <= Integer.MAX_VALUE;
+    }
+
+    static Instant parseDateTime(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The wire names of an enum: its {@link JsonProperty} names, else the constant names. */
+    public static Set<String> enumValues(Class<?> enumType) {
+        return ENUM_VALUES.computeIfAbsent(enumType, t -> {
+            var values = new HashSet<String>();
+            for (var constant : t.getEnumConstants()) {
+                var name = ((Enum<?>) constant).name();
+                try {
+                    var annotation = t.getField(name).getAnnotation(JsonProperty.class);
+                    values.add(annotation != null ? annotation.value() : name);
+                } catch (NoSuchFieldException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return Set.copyOf(values);
+        });
+    }
+
+    private static RpcException typeError(String where, String expected) {
+        return new RpcException(ErrorCode.TYPE_CONSTRAINT_VIOLATION, where + " must be " + expected);
+    }
+
+}

@@ -1,0 +1,46 @@
+package dev.dynamo.ocpp.v16;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.dynamo.ocpp.rpc.ErrorCode;
+import dev.dynamo.ocpp.rpc.RpcException;
+
+/** Payload JSON ⇄ message records, reading only what {@link PayloadValidator} accepts. */
+public final class Payloads {
+    private final ObjectMapper mapper;
+
+    public Payloads(ObjectMapper mapper) { this.mapper = mapper; }
+
+    /** The JSON settings of OCPP-J payloads: absent rather than null, date-times as ISO strings. */
+    public static ObjectMapper newMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+    }
+
+    public ObjectMapper mapper() { return mapper; }
+
+    public <T extends Record> T read(JsonNode payload, Class<T> type) throws RpcException {
+        PayloadValidator.validate(payload, type);
+        try {
+            return mapper.treeToValue(payload, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // The validator accepted it, so this is a gap between the two, not the peer's fault alone.
+            throw new RpcException(ErrorCode.FORMATION_VIOLATION, "payload does not fit " + type.getSimpleName());
+        }
+    }
+
+    public ObjectNode write(Record message) {
+        return mapper.valueToTree(message);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.dynamo.ocpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamo.ocpp.rpc.FrameCodec;
+import dev.dynamo.ocpp.v16.Payloads;
+import dev.dynamo.site.RateUnit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A charge point's requests through the RPC layer to the (fake) site layer and back. */
+class ChargePointConnectionTest {
+    private final FakeSitePort port = new FakeSitePort().charger("s", "CP-1", 22, RateUnit.W, 3);
+    private final Payloads payloads = new Payloads(Payloads.newMapper());
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:15:30.123456Z"), ZoneOffset.UTC);
+    private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final ChargePointConnection connection = new ChargePointConnection(port.chargers.get("CP-1"),
+            new OcppContext(port, new FrameCodec(payloads.mapper()), payloads,
+                    new ChargePointRequests(port, payloads, clock, Duration.ofSeconds(120)), timer, Duration.ofSeconds(30),
+                    () -> "our-id"), sent::add, () -> {});
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+
+    private JsonNode answer(String frame) throws Exception {
+        connection.receive(frame);
+        return payloads.mapper().readTree(sent.getLast());
+    }
+
+    @Test
+    void the_first_request_on_a_connection_tells_the_site_it_is_connected_once() throws Exception {
+        answer("[2,\"1\",\"Heartbeat\",{}]");
+        var heartbeat = answer("[2,\"2\",\"Heartbeat\",{}]");
+
+        assertThat(port.calls).containsExactly("connected CP-1");
+        assertThat(heartbeat.get(2).get("currentTime").asText()).isEqualTo("2026-11-24T10:15:30.123Z");
+    }
+
+    @Test
+    void boot_is_accepted_with_the_heartbeat_interval() throws Exception {
+        var boot = answer("[2,\"1\",\"BootNotification\",{\"chargePointVendor\":\"Acme\",\"chargePointModel\":\"V\"}]");
+
+        assertThat(boot.get(2).get("status").asText()).isEqualTo("Accepted");
+        assertThat(boot.get(2).get("interval").asInt()).isEqualTo(120);
+    }
+
+    @Test
+    void start_transaction_starts_a_session_with_a_new_transaction_id_and_stop_ends_it() throws Exception {
+        var start = answer("[2,\"1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"T\",\"meterStart\":0,"
+                + "\"timestamp\":\"2026-11-24T10:00:00Z\"}]");
+        var tx = start.get(2).get("transactionId").asInt();
+        var stop = answer("[2,\"2\",\"StopTransaction\",{\"meterStop\":10,\"timestamp\":\"2026-11-24T11:00:00Z\","
+                + "\"transactionId\":" + tx + ",\"idTag\":\"T\"}]");
+        var stopAgain = answer("[2,\"3\",\"StopTransaction\",{\"meterStop\":10,\"timestamp\":\"2026-11-24T11:00:00Z\","
+                + "\"transactionId\":" + tx + "}]");
+
+        assertThat(start.get(2).at("/idTagInfo/status").asText()).isEqualTo("Accepted");
+        assertThat(port.calls).containsExactly("connected CP-1", "start CP-1 " + tx, "stop " + tx, "stop " + tx);
+        assertThat(stop.get(0).asInt()).isEqualTo(3);
+        assertThat(stop.get(2).at("/idTagInfo/status").asText()).isEqualTo("Accepted");
+        assertThat(stopAgain.get(0).asInt()).isEqualTo(3);
+        assertThat(stopAgain.get(2).isEmpty()).isTrue();
+    }
+
+    @Test
+    void meter_values_reach_the_site_as_measured_power() throws Exception {
+        var conf = answer("[2,\"1\",\"MeterValues\",{\"connectorId\":1,\"meterValue\":[{\"timestamp\":\"2026-11-24T10:00:00Z\","
+                + "\"sampledValue\":[{\"value\":\"11000\",\"measurand\":\"Power.Active.Import\"}]}]}]");
+
+        assertThat(conf.get(0).asInt()).isEqualTo(3);
+        assertThat(port.calls).contains("meter CP-1 11.0 null");
+    }
+
+    @Test
+    void data_transfer_names_no_known_vendor_and_unknown_actions_are_not_implemented() throws Exception {
+        var dataTransfer = answer("[2,\"1\",\"DataTransfer\",{\"vendorId\":\"x\"}]");
+        var unknown = answer("[2,\"2\",\"Teleport\",{}]");
+
+        assertThat(dataTransfer.get(2).get("status").asText()).isEqualTo("UnknownVendorId");
+        assertThat(unknown.get(2).asText()).isEqualTo("NotImplemented");
+    }
+}
