@@ -1,0 +1,161 @@
+package dev.dynamo.simulation;
+
+import dev.dynamo.allocation.Phase;
+import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.site.SiteDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * The most energy any allocation could deliver: a linear program over time slots with one variable per
+ * (vehicle, slot) it is present in (kWh delivered in that slot), bounded by its cap times its presence,
+ * its requested energy, the budget of each slot and every per-phase current limit on its path.
+ * <p>
+ * It stays an upper bound because it only relaxes the real problem: slot totals instead of instants,
+ * no floors or queuing, no taper (the untapered cap is the highest), and a vehicle whose charger is "any
+ * free" gets the best charger's cap, the grid connection's limit summed over phases, and no circuit.
+ * Consecutive slots with the same vehicles wholly present and the same budget are merged, which keeps
+ * the program exact and small while nothing changes.
+ *
+ * @param method {@code lp}, or {@code caps} when the solver did not reach an optimum and the bound falls
+ *               back to the sum of min(requested, cap × presence), capped by the budget's energy
+ */
+public record UpperBound(double energyKwh, int slotMinutes, int variables, String method) {
+
+    public static UpperBound compute(SiteDefinition site, BudgetTimeline budget, List<VehicleSpec> vehicles,
+                                     Instant start, Instant end, int slotMinutes) {
+        var slots = Slots.of(budget, vehicles, start, end, slotMinutes * 60_000L);
+        var model = new ExpressionsBasedModel();
+        var limits = new LimitTree(site);
+        var perVehicle = new HashMap<Integer, Expression>();
+        var variables = 0;
+        var anyCharger = vehicles.stream().anyMatch(VehicleSpec::anyCharger);
+        var maxVoltageV = site.chargers().stream().mapToDouble(ChargerDefinition::voltageV).max().orElse(230);
+        for (int g = 0; g < slots.groups.size(); g++) {
+            var group = slots.groups.get(g);
+            var slot = g;
+            if (group.vehicles.length == 0) continue;
+            var budgetRow = model.addExpression("budget-" + g).upper(group.budgetKwh);
+            var currentRows = new HashMap<String, Expression>();
+            Expression gridSum = anyCharger && limits.gridCurrentA != null
+                    ? model.addExpression("grid-sum-" + g).upper(3 * limits.gridCurrentA * group.hours) : null;
+            for (int i = 0; i < group.vehicles.length; i++) {
+                var v = group.vehicles[i];
+                var vehicle = vehicles.get(v);
+                var x = model.addVariable().lower(0).upper(ChargerFit.bestCapKw(vehicle, site) * group.presentHours[i]).weight(1);
+                variables++;
+                budgetRow.set(x, 1);
+                perVehicle.computeIfAbsent(v, k -> model.addExpression("vehicle-" + k).upper(vehicles.get(k).energyNeededKwh())).set(x, 1);
+                if (vehicle.anyCharger()) {
+                    if (gridSum != null) gridSum.set(x, 1000 / maxVoltageV);
+                    continue;
+                }
+                var charger = ChargerFit.charger(site, vehicle.chargePointId());
+                var phases = ChargerFit.phasesInUse(vehicle, charger);
+                var ampHoursPerKwh = 1000 / (phases * charger.voltageV());
+                if (gridSum != null) gridSum.set(x, 1000 / charger.voltageV());
+                for (var limit : limits.path(charger)) {
+                    for (var phase : phases == 3 ? List.of(Phase.values()) : List.of(charger.phase())) {
+                        var row = currentRows.computeIfAbsent(limit + "/" + phase,
+                                key -> model.addExpression("limit-" + slot + "-" + key).upper(limits.maxCurrentA(limit) * group.hours));
+                        row.set(x, ampHoursPerKwh);
+                    }
+                }
+            }
+        }
+        if (variables == 0) return new UpperBound(0, slotMinutes, 0, "lp");
+        var result = model.maximise();
+        if (result.getState().isOptimal()) return new UpperBound(result.getValue(), slotMinutes, variables, "lp");
+        return new UpperBound(capsBound(site, budget, vehicles, start, end), slotMinutes, variables, "caps");
+    }
+
+    private static double capsBound(SiteDefinition site, BudgetTimeline budget, List<VehicleSpec> vehicles, Instant start, Instant end) {
+        var total = 0.0;
+        for (var v : vehicles) {
+            var from = Math.max(v.arrival().toEpochMilli(), start.toEpochMilli());
+            var to = Math.min(v.departure().toEpochMilli(), end.toEpochMilli());
+            if (to > from) total += Math.min(v.energyNeededKwh(), ChargerFit.bestCapKw(v, site) * (to - from) / 3_600_000.0);
+        }
+        return Math.min(total, budget.energyKwh(start, end));
+    }
+
+    /** The site's current limits as a tree: "grid" (when set) at the root, circuits under it. */
+    private static final class LimitTree {
+        final Double gridCurrentA;
+        final Map<String, String> parents = new HashMap<>();
+        final Map<String, Double> maxCurrentA = new HashMap<>();
+
+        LimitTree(SiteDefinition site) {
+            gridCurrentA = site.gridConnectionCurrentA();
+            for (var c : site.circuits()) {
+                parents.put(c.circuitId(), c.parentId());
+                maxCurrentA.put(c.circuitId(), c.maxCurrentA());
+            }
+        }
+
+        List<String> path(ChargerDefinition charger) {
+            var path = new ArrayList<String>();
+            for (var at = charger.circuitId(); at != null; at = parents.get(at)) path.add(at);
+            if (gridCurrentA != null) path.add("grid");
+            return path;
+        }
+
+        double maxCurrentA(String limit) { return limit.equals("grid") ? gridCurrentA : maxCurrentA.get(limit); }
+    }
+
+    /** Time slots of the run, merged while nothing changes. */
+    private record Slots(List<Group> groups) {
+        record Group(double hours, double budgetKwh, int[] vehicles, double[] presentHours) {}
+
+        static Slots of(BudgetTimeline budget, List<VehicleSpec> vehicles, Instant start, Instant end, long slotMs) {
+            var startMs = start.toEpochMilli();
+            var endMs = end.toEpochMilli();
+            int count = (int) ((endMs - startMs + slotMs - 1) / slotMs);
+            var present = new ArrayList<List<long[]>>();
+            for (int k = 0; k < count; k++) present.add(new ArrayList<>());
+            for (int v = 0; v < vehicles.size(); v++) {
+                var from = Math.max(vehicles.get(v).arrival().toEpochMilli(), startMs);
+                var to = Math.min(vehicles.get(v).departure().toEpochMilli(), endMs);
+                if (to <= from) continue;
+                for (long k = (from - startMs) / slotMs; k <= (to - 1 - startMs) / slotMs; k++) {
+                    var a = Math.max(from, startMs + k * slotMs);
+                    var b = Math.min(to, Math.min(endMs, startMs + (k + 1) * slotMs));
+                    present.get((int) k).add(new long[] {v, b - a});
+                }
+            }
+            var groups = new ArrayList<Group>();
+            int[] lastIds = null;
+            boolean lastFull = false;
+            double lastBudgetKw = -1;
+            for (int k = 0; k < count; k++) {
+                var a = startMs + k * slotMs;
+                var b = Math.min(endMs, a + slotMs);
+                var hours = (b - a) / 3_600_000.0;
+                var budgetKwh = budget.energyKwh(Instant.ofEpochMilli(a), Instant.ofEpochMilli(b));
+                var ids = present.get(k).stream().mapToInt(p -> (int) p[0]).toArray();
+                var presentHours = present.get(k).stream().mapToDouble(p -> p[1] / 3_600_000.0).toArray();
+                var full = present.get(k).stream().allMatch(p -> p[1] == b - a);
+                var budgetKw = budgetKwh / hours;
+                if (full && lastFull && budgetKw == lastBudgetKw && Arrays.equals(ids, lastIds)) {
+                    var last = groups.removeLast();
+                    var merged = last.presentHours().clone();
+                    for (int i = 0; i < merged.length; i++) merged[i] += presentHours[i];
+                    groups.add(new Group(last.hours() + hours, last.budgetKwh() + budgetKwh, ids, merged));
+                } else {
+                    groups.add(new Group(hours, budgetKwh, ids, presentHours));
+                }
+                lastIds = ids;
+                lastFull = full;
+                lastBudgetKw = budgetKw;
+            }
+            return new Slots(groups);
+        }
+    }
+}
