@@ -2,20 +2,19 @@ package dev.dynamo.simulation;
 
 import dev.dynamo.allocation.Sharing;
 import dev.dynamo.schedule.ScheduleWindow;
+import dev.dynamo.schedule.WeeklySchedule;
 import dev.dynamo.site.ChargingConfig;
 import dev.dynamo.site.Strategy;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
  * The budget of a run as a step function: the config in force (the scenario's, then its changes) and,
- * for {@code scheduled}, the window in force in site local time. Each boundary is a rebalance trigger.
+ * for {@code scheduled}, the window in force in site local time, found by the engine's own
+ * {@link WeeklySchedule} so the bound and the KPIs see the budget the site layer applies.
  */
 public record BudgetTimeline(List<Segment> segments) {
     public BudgetTimeline {
@@ -37,16 +36,14 @@ public record BudgetTimeline(List<Segment> segments) {
         var boundaries = new TreeMap<Instant, Trigger>();
         boundaries.put(from, Trigger.START);
         changes.forEach(c -> boundaries.put(c.at(), Trigger.CONFIG));
-        for (var config : configs.values()) {
+        for (var entry : configs.entrySet()) {
+            var config = entry.getValue();
             if (config.strategy() != Strategy.SCHEDULED) continue;
-            for (var window : config.schedule()) {
-                for (var day = from.atZone(zone).toLocalDate().minusDays(1); !day.isAfter(to.atZone(zone).toLocalDate()); day = day.plusDays(1)) {
-                    if (!window.days().contains(day.getDayOfWeek())) continue;
-                    for (var edge : List.of(windowStart(window, day, zone), windowEnd(window, day, zone)))
-                        if (edge.isAfter(from) && edge.isBefore(to) && configs.floorEntry(edge).getValue() == config)
-                            boundaries.putIfAbsent(edge, Trigger.SCHEDULE);
-                }
-            }
+            var until = configs.higherKey(entry.getKey()) == null ? to : configs.higherKey(entry.getKey());
+            var schedule = new WeeklySchedule(config.schedule());
+            for (var at = schedule.nextBoundaryAfter(entry.getKey(), zone); at.isPresent() && at.get().isBefore(until);
+                 at = schedule.nextBoundaryAfter(at.get(), zone))
+                boundaries.putIfAbsent(at.get(), Trigger.SCHEDULE);
         }
         var segments = new ArrayList<Segment>();
         var instants = new ArrayList<>(boundaries.keySet());
@@ -80,30 +77,7 @@ public record BudgetTimeline(List<Segment> segments) {
     }
 
     static ScheduleWindow windowAt(List<ScheduleWindow> schedule, Instant instant, ZoneId zone) {
-        var today = instant.atZone(zone).toLocalDate();
-        for (var window : schedule) {
-            for (var day : List.of(today.minusDays(1), today)) {
-                if (!window.days().contains(day.getDayOfWeek())) continue;
-                if (!instant.isBefore(windowStart(window, day, zone)) && instant.isBefore(windowEnd(window, day, zone)))
-                    return window;
-            }
-        }
-        return null;
-    }
-
-    private static Instant windowStart(ScheduleWindow window, LocalDate day, ZoneId zone) {
-        return resolve(day.atStartOfDay().plusMinutes(window.startMinute()), zone);
-    }
-
-    private static Instant windowEnd(ScheduleWindow window, LocalDate day, ZoneId zone) {
-        var endDay = window.overnight() ? day.plusDays(1) : day;
-        return resolve(endDay.atStartOfDay().plusMinutes(window.endMinute()), zone);
-    }
-
-    /** A wall-clock time in a DST gap applies at the first instant after it; a repeated one at its first occurrence. */
-    static Instant resolve(LocalDateTime local, ZoneId zone) {
-        var transition = zone.getRules().getTransition(local);
-        if (transition != null && transition.isGap()) return transition.getInstant();
-        return ZonedDateTime.ofLocal(local, zone, null).toInstant();
+        var index = new WeeklySchedule(schedule).windowAt(instant, zone);
+        return index.isPresent() ? schedule.get(index.getAsInt()) : null;
     }
 }

@@ -2,77 +2,107 @@ package dev.dynamo.simulation;
 
 import dev.dynamo.allocation.AllocationInput;
 import dev.dynamo.allocation.AllocationResult;
-import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.site.ChargingConfig;
 import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.site.Timers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 
 /**
- * A discrete-event run of one strategy: arrivals, departures, energy delivered, config changes and schedule
- * boundaries, rotation ticks, in time order on a simulated clock, each handed to the site as the live
- * engine would get it. Between events every allocation is constant, so the vehicles' energy follows
- * {@link Battery}'s closed form and time jumps from one event to the next.
+ * A discrete-event run of one strategy on a simulated clock: arrivals, departures, energy delivered, config
+ * changes, meter values, and the site's own timers (schedule boundaries, rotation ticks), in time order,
+ * each handed to the production site layer as the live engine would get it. Between events every
+ * allocation is constant, so the vehicles' energy follows {@link Battery}'s closed form and time jumps
+ * from one event to the next.
  */
-final class EventLoop {
-    /** Same-instant order: sessions end before the budget moves, and before newcomers plug in. */
-    private enum Kind { COMPLETE, DEPARTURE, BUDGET, ARRIVAL, ROTATION }
+final class EventLoop implements Timers {
+    static final long METER_INTERVAL_MS = 60_000;
 
-    private record Event(long atMs, Kind kind, long seq, int car, long version, BudgetTimeline.Segment segment) {}
+    /** Same-instant order: sessions end before the budget moves, and before newcomers plug in. */
+    private enum Kind { COMPLETE, DEPARTURE, CONFIG, TIMER, METER, ARRIVAL }
+
+    private static final class Timer implements Cancellable {
+        final Runnable task;
+        boolean cancelled;
+
+        Timer(Runnable task) { this.task = task; }
+
+        @Override
+        public void cancel() { cancelled = true; }
+    }
+
+    private record Event(long atMs, Kind kind, long seq, int car, long version, ChargingConfig config, Timer timer) {}
 
     private final SiteDefinition site;
-    private final BudgetTimeline budget;
+    private final ChargingConfig initial;
+    private final boolean meters;
     private final List<Car> cars = new ArrayList<>();
     private final Car[] onCharger;
     private final List<Car> line = new ArrayList<>();
-    private final CoreSite core;
+    private final SimulatedClock clock;
+    private final SimulatedSite simulated;
     private final PriorityQueue<Event> events = new PriorityQueue<>(Comparator.comparingLong(Event::atMs)
             .thenComparing(Event::kind).thenComparingLong(Event::seq));
     private final List<RunResult.TimelinePoint> timeline = new ArrayList<>();
     private final long startMs;
     private final long endMs;
     private long seq;
-    private long rotationVersion;
-    private Instant rotationAt;
+    private int seenDecisions;
     private double peakKw;
 
-    EventLoop(SiteDefinition site, BudgetTimeline budget, List<VehicleSpec> vehicles, Instant start, Instant end,
-              Function<AllocationInput, AllocationResult> allocator) {
+    EventLoop(SiteDefinition site, ChargingConfig initial, List<Scenario.ConfigChange> changes, List<VehicleSpec> vehicles,
+              Instant start, Instant end, Function<AllocationInput, AllocationResult> allocator) {
         this.site = site;
-        this.budget = budget;
+        this.initial = initial;
         this.startMs = start.toEpochMilli();
         this.endMs = end.toEpochMilli();
         this.onCharger = new Car[site.chargers().size()];
-        this.core = new CoreSite(site, budget.segments().getFirst(), allocator);
+        this.clock = new SimulatedClock(start);
+        this.simulated = new SimulatedSite(site, clock, this, allocator);
+        this.meters = initial.redistributeUnused() || changes.stream().anyMatch(c -> c.config().redistributeUnused());
         for (var spec : vehicles) {
             var car = new Car(cars.size(), spec);
             cars.add(car);
-            push(Math.max(startMs, spec.arrival().toEpochMilli()), Kind.ARRIVAL, car.index, 0, null);
-            push(spec.departure().toEpochMilli(), Kind.DEPARTURE, car.index, 0, null);
+            push(Math.max(startMs, spec.arrival().toEpochMilli()), Kind.ARRIVAL, car.index, 0, null, null);
+            push(spec.departure().toEpochMilli(), Kind.DEPARTURE, car.index, 0, null, null);
         }
-        budget.segments().stream().skip(1).forEach(s -> push(s.from().toEpochMilli(), Kind.BUDGET, -1, 0, s));
+        changes.forEach(c -> push(c.at().toEpochMilli(), Kind.CONFIG, -1, 0, c.config(), null));
+        if (meters) push(startMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
+    }
+
+    /** Timers the site layer sets run when the simulated clock reaches them. */
+    @Override
+    public Cancellable at(Instant instant, Runnable task) {
+        var timer = new Timer(task);
+        push(Math.max(instant.toEpochMilli(), clock.instant().toEpochMilli()), Kind.TIMER, -1, 0, null, timer);
+        return timer;
     }
 
     List<Car> run(DoubleConsumer progress) {
-        var first = budget.segments().getFirst();
-        core.budgetChanged(first, Instant.ofEpochMilli(startMs));
-        afterDecision(startMs);
-        record(startMs);
-        var reported = -1.0;
-        while (!events.isEmpty() && events.peek().atMs() < endMs) {
-            var event = events.poll();
-            var nowMs = event.atMs();
-            for (var car : onCharger) if (car != null) car.advance(nowMs);
-            if (!handle(event, nowMs)) continue;
-            record(nowMs);
-            var done = (nowMs - startMs) / (double) (endMs - startMs);
-            if (done - reported >= 0.01) {
-                progress.accept(done);
-                reported = done;
+        try (simulated) {
+            simulated.storeConfig(initial);
+            sync(startMs);
+            record(startMs);
+            var reported = -1.0;
+            while (!events.isEmpty() && events.peek().atMs() < endMs) {
+                var event = events.poll();
+                var nowMs = event.atMs();
+                clock.set(Instant.ofEpochMilli(nowMs));
+                for (var car : onCharger) if (car != null) car.advance(nowMs);
+                if (!handle(event, nowMs)) continue;
+                sync(nowMs);
+                record(nowMs);
+                var done = (nowMs - startMs) / (double) (endMs - startMs);
+                if (done - reported >= 0.01) {
+                    progress.accept(done);
+                    reported = done;
+                }
             }
         }
         for (var car : onCharger) if (car != null) car.advance(endMs);
@@ -85,11 +115,12 @@ final class EventLoop {
 
     double peakKw() { return peakKw; }
 
-    int decisions() { return core.decisions(); }
+    int decisions() { return simulated.decisions(); }
+
+    Map<String, Integer> decisionsByTrigger() { return simulated.decisionsByTrigger(); }
 
     /** Applies one event; false when it was stale and changed nothing. */
     private boolean handle(Event event, long nowMs) {
-        var at = Instant.ofEpochMilli(nowMs);
         switch (event.kind()) {
             case ARRIVAL -> arrive(cars.get(event.car()), nowMs);
             case DEPARTURE -> {
@@ -108,17 +139,17 @@ final class EventLoop {
                 car.deliveredKwh = car.spec.energyNeededKwh();
                 unplug(car, nowMs, "energy_delivered");
             }
-            case BUDGET -> {
-                core.budgetChanged(event.segment(), at);
-                afterDecision(nowMs);
+            case CONFIG -> simulated.storeConfig(event.config());
+            case TIMER -> {
+                if (event.timer().cancelled) return false;
+                event.timer().task.run();
+                simulated.awaitIdle();
             }
-            case ROTATION -> {
-                if (event.version() != rotationVersion) return false;
-                rotationAt = null;
-                var before = core.decisions();
-                core.rotationTick(at);
-                if (core.decisions() != before) afterDecision(nowMs);
-                else scheduleRotation(nowMs);
+            case METER -> {
+                for (var car : onCharger) {
+                    if (car != null) simulated.meterValue(car.chargePointId, car.drawKw(), ChargerFit.phasesInUse(car.spec, site.chargers().get(car.chargerIndex)));
+                }
+                push(nowMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
             }
         }
         return true;
@@ -144,16 +175,14 @@ final class EventLoop {
         car.updatedMs = nowMs;
         car.allocatedKw = 0;
         onCharger[charger] = car;
-        core.sessionStarted(definition.chargePointId(), Instant.ofEpochMilli(nowMs), car.spec.maxAcceptanceKw(),
+        simulated.sessionStarted(definition.chargePointId(), car.spec.maxAcceptanceKw(), car.spec.energyNeededKwh(),
                 ChargerFit.phasesInUse(car.spec, definition));
-        afterDecision(nowMs);
     }
 
     private void unplug(Car car, long nowMs, String reason) {
         onCharger[car.chargerIndex] = null;
         car.leave(nowMs, reason);
-        core.sessionStopped(car.chargePointId, Instant.ofEpochMilli(nowMs));
-        afterDecision(nowMs);
+        simulated.sessionStopped(car.chargePointId);
         // the first in line that may use this charger takes it
         for (var waiting : line) {
             if (waiting.spec.anyCharger() || waiting.spec.chargePointId().equals(car.chargePointId)) {
@@ -170,7 +199,7 @@ final class EventLoop {
         var bestCapKw = -1.0;
         for (int i = 0; i < onCharger.length; i++) {
             if (onCharger[i] != null) continue;
-            ChargerDefinition charger = site.chargers().get(i);
+            var charger = site.chargers().get(i);
             if (!car.spec.anyCharger()) {
                 if (charger.chargePointId().equals(car.spec.chargePointId())) return i;
                 continue;
@@ -184,32 +213,25 @@ final class EventLoop {
         return best;
     }
 
-    /** Takes the site's new allocation: reschedules energy completion where it changed, and tracks waits. */
-    private void afterDecision(long nowMs) {
-        var allocation = core.allocation();
+    /** After the site decided: takes the new allocation, reschedules energy completion where it changed, tracks waits. */
+    private void sync(long nowMs) {
+        if (simulated.decisions() == seenDecisions) return;
+        seenDecisions = simulated.decisions();
+        var allocation = simulated.allocation();
         for (var car : onCharger) {
             if (car == null) continue;
             var kw = allocation.getOrDefault(car.chargePointId, 0.0);
             if (kw > 0) car.stopWaiting(nowMs);
             else car.startWaiting(nowMs);
-            if (kw == car.allocatedKw) continue;
+            if (kw == car.allocatedKw && car.completionVersion > 0) continue;
             car.allocatedKw = kw;
             car.completionVersion++;
             var hours = car.battery.hoursToDeliver(car.deliveredKwh, kw, car.spec.energyNeededKwh());
             if (Double.isFinite(hours)) {
                 var atMs = nowMs + Math.max(1, (long) Math.ceil(hours * 3_600_000));
-                if (atMs < endMs) push(atMs, Kind.COMPLETE, car.index, car.completionVersion, null);
+                if (atMs < endMs) push(atMs, Kind.COMPLETE, car.index, car.completionVersion, null, null);
             }
         }
-        scheduleRotation(nowMs);
-    }
-
-    private void scheduleRotation(long nowMs) {
-        var next = core.nextRotationAt(Instant.ofEpochMilli(nowMs));
-        if (next == null ? rotationAt == null : next.equals(rotationAt)) return;
-        rotationVersion++;
-        rotationAt = next;
-        if (next != null) push(next.toEpochMilli(), Kind.ROTATION, -1, rotationVersion, null);
     }
 
     private void record(long nowMs) {
@@ -225,11 +247,15 @@ final class EventLoop {
             else queued++;
         }
         peakKw = Math.max(peakKw, drawKw);
-        timeline.add(new RunResult.TimelinePoint(Instant.ofEpochMilli(nowMs), core.budget().budgetKw(), allocatedKw, drawKw,
-                charging, queued, line.size()));
+        var last = timeline.isEmpty() ? null : timeline.getLast();
+        var point = new RunResult.TimelinePoint(Instant.ofEpochMilli(nowMs), simulated.budgetKw(), allocatedKw, drawKw,
+                charging, queued, line.size());
+        // several events at one instant: keep the state after the last of them
+        if (last != null && last.at().equals(point.at())) timeline.removeLast();
+        timeline.add(point);
     }
 
-    private void push(long atMs, Kind kind, int car, long version, BudgetTimeline.Segment segment) {
-        events.add(new Event(atMs, kind, seq++, car, version, segment));
+    private void push(long atMs, Kind kind, int car, long version, ChargingConfig config, Timer timer) {
+        events.add(new Event(atMs, kind, seq++, car, version, config, timer));
     }
 }

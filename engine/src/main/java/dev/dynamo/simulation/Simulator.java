@@ -60,12 +60,11 @@ public final class Simulator {
     private RunResult run(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice,
                           Map<List<Double>, UpperBound> bounds, Progress progress) {
         var timeline = timeline(scenario, choice);
-        var loop = new EventLoop(scenario.site(), timeline, vehicles, scenario.start(), scenario.end(), allocator);
+        var loop = loop(scenario, vehicles, choice);
         var cars = loop.run(done -> progress.update(choice.label(), done));
         var hasRotation = timeline.segments().stream().anyMatch(s -> s.config().rotationPeriodMin() != null);
         var longestWaitWithoutRotationMin = hasRotation
-                ? longestWaitMin(new EventLoop(scenario.site(), timeline(scenario, choice.withoutRotation()), vehicles,
-                        scenario.start(), scenario.end(), allocator).run(_ -> {}))
+                ? longestWaitMin(loop(scenario, vehicles, choice.withoutRotation()).run(_ -> {}))
                 : longestWaitMin(cars);
         var bound = bounds.computeIfAbsent(budgetKey(timeline), _ -> UpperBound.compute(scenario.site(), timeline, vehicles,
                 scenario.start(), scenario.end(), upperBoundSlotMin));
@@ -82,11 +81,20 @@ public final class Simulator {
         return new RunResult(choice.label(), kpis, outcomes, loop.timeline());
     }
 
+    private EventLoop loop(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice) {
+        var site = scenario.site();
+        return new EventLoop(site, choice.apply(scenario.config(), site), changes(scenario, choice), vehicles,
+                scenario.start(), scenario.end(), allocator);
+    }
+
+    private static List<Scenario.ConfigChange> changes(Scenario scenario, StrategyChoice choice) {
+        return scenario.configChanges().stream()
+                .map(c -> new Scenario.ConfigChange(c.at(), choice.apply(c.config(), scenario.site()))).toList();
+    }
+
     static BudgetTimeline timeline(Scenario scenario, StrategyChoice choice) {
         var site = scenario.site();
-        var changes = scenario.configChanges().stream()
-                .map(c -> new Scenario.ConfigChange(c.at(), choice.apply(c.config(), site))).toList();
-        return BudgetTimeline.of(choice.apply(scenario.config(), site), changes, site.gridConnectionCapacityKw(),
+        return BudgetTimeline.of(choice.apply(scenario.config(), site), changes(scenario, choice), site.gridConnectionCapacityKw(),
                 site.timezone(), scenario.start(), scenario.end());
     }
 
