@@ -33,6 +33,8 @@ final class Problems {
 
     boolean any() { return !violations.isEmpty(); }
 
+    int count() { return violations.size(); }
+
     /** Whether some error names this field or a field inside it. */
     boolean anyAt(String fieldPrefix) {
         return violations.stream().map(v -> v.error().field())

@@ -45,9 +45,14 @@ public final class SiteRegistry implements AutoCloseable {
         LOG.info("loaded {} stored sites", sites.size());
     }
 
-    /** A first decision for every site with a config (after a restart). */
+    /** A first decision for every site with a config that has made none yet (after a restart). */
     public void decideAll() {
-        sites.values().forEach(s -> s.decideNow(Trigger.SITE));
+        sites.values().stream().filter(s -> s.view().allocation() == null).forEach(s -> s.decideNow(Trigger.SITE));
+    }
+
+    /** Waits until every site has applied what was submitted to it (timers included). */
+    public void awaitIdle() {
+        sites.values().forEach(SiteHandle::awaitIdle);
     }
 
     public void addListener(DecisionListener listener) {
