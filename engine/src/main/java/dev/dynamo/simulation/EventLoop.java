@@ -76,6 +76,10 @@ final class EventLoop implements Timers {
         if (meters) push(startMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
     }
 
+    /** The site layer works on the event loop's thread: no hand-off per event. */
+    @Override
+    public boolean callerRuns() { return true; }
+
     /** Timers the site layer sets run when the simulated clock reaches them. */
     @Override
     public Cancellable at(Instant instant, Runnable task) {

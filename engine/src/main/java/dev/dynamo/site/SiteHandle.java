@@ -35,7 +35,7 @@ public final class SiteHandle implements AutoCloseable {
         this.env = env;
         this.listeners = listeners;
         this.live = new LiveSite(definition);
-        this.executor = new SiteExecutor(definition.siteId());
+        this.executor = env.timers().callerRuns() ? SiteExecutor.callerRuns() : new SiteExecutor(definition.siteId());
         this.maker = new DecisionMaker(env.core(), env.commLossGrace());
         this.timers = new SiteTimers(env.timers(), executor, env.clock());
         this.view = live.view();
