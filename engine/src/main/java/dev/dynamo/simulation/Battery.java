@@ -21,6 +21,7 @@ public record Battery(double batteryKwh, double arrivalSoc, double maxAcceptance
     public double acceptanceKw(double deliveredKwh) {
         var soc = soc(deliveredKwh);
         if (soc <= TAPER_FROM_SOC) return maxAcceptanceKw;
+        if (soc >= 1) return 0;
         return maxAcceptanceKw * Math.max(ACCEPTANCE_AT_FULL, 1 - TAPER_SLOPE * (soc - TAPER_FROM_SOC));
     }
 
@@ -31,19 +32,21 @@ public record Battery(double batteryKwh, double arrivalSoc, double maxAcceptance
     /** Energy delivered after {@code hours} at a constant allocation, from {@code deliveredKwh}. */
     public double deliveredAfter(double deliveredKwh, double allocatedKw, double hours) {
         if (allocatedKw <= 0 || hours <= 0) return deliveredKwh;
+        var fullKwh = (1 - arrivalSoc) * batteryKwh;
         var flatKw = Math.min(allocatedKw, maxAcceptanceKw);
-        var taperStartKwh = (taperSoc(flatKw) - arrivalSoc) * batteryKwh;
+        var taperStartKwh = Math.min(fullKwh, (taperSoc(flatKw) - arrivalSoc) * batteryKwh);
         if (deliveredKwh < taperStartKwh) {
             var flatHours = (taperStartKwh - deliveredKwh) / flatKw;
             if (hours <= flatHours) return deliveredKwh + flatKw * hours;
             deliveredKwh = taperStartKwh;
             hours -= flatHours;
         }
+        if (deliveredKwh >= fullKwh) return Math.max(deliveredKwh, fullKwh);
         // d(soc)/dt = k (socLimit - soc): acceptance-bound, exponential approach
         var rate = TAPER_SLOPE * maxAcceptanceKw / batteryKwh;
         var gap = socLimit() - soc(deliveredKwh);
         var soc = socLimit() - gap * Math.exp(-rate * hours);
-        return (soc - arrivalSoc) * batteryKwh;
+        return Math.min(soc, 1) * batteryKwh - arrivalSoc * batteryKwh;
     }
 
     /** Hours until {@code targetKwh} is delivered at a constant allocation; infinite when it never is. */

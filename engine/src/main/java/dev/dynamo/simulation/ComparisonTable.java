@@ -22,6 +22,7 @@ public final class ComparisonTable {
             new Row("budget utilisation", k -> percent(k.budgetUtilisation())),
             new Row("decisions", k -> Integer.toString(k.decisions())),
             new Row("upper bound kWh", k -> number(k.upperBoundKwh(), 1)),
+            new Row("  LP slot min", k -> Integer.toString(k.upperBoundSlotMin())),
             new Row("achieved / bound", k -> percent(k.achievedToUpperBound())));
 
     private ComparisonTable() {}

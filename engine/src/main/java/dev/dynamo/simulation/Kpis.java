@@ -11,12 +11,13 @@ import java.util.List;
  * @param peakKw                        the highest total drawn at any moment
  * @param budgetUtilisation             energy delivered / energy the budget allowed over the run
  * @param upperBoundKwh                 the most any allocation could deliver ({@link UpperBound})
+ * @param upperBoundSlotMin             the slot length of the bound's linear program
  * @param achievedToUpperBound          delivered / upper bound (1 when the bound is 0)
  */
 public record Kpis(int vehicles, double requestedKwh, double deliveredKwh, double unmetKwh, int fullyServed,
                    double fairness, double longestWaitMin, double longestWaitWithoutRotationMin, double peakKw,
                    double budgetKwh, double budgetUtilisation, int decisions, double upperBoundKwh,
-                   double achievedToUpperBound) {
+                   int upperBoundSlotMin, double achievedToUpperBound) {
 
     /** Jain's fairness index: (Σx)² / (n Σx²); 1 for no vehicles or all at zero, where every share is the same. */
     public static double jain(List<Double> shares) {

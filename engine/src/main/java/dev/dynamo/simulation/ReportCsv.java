@@ -18,14 +18,14 @@ public final class ReportCsv {
         var written = new ArrayList<Path>();
         var summary = new StringBuilder("strategy,vehicles,requested_kwh,delivered_kwh,unmet_kwh,fully_served,fairness_jain,"
                 + "longest_wait_min,longest_wait_without_rotation_min,peak_kw,budget_kwh,budget_utilisation,decisions,"
-                + "upper_bound_kwh,achieved_to_upper_bound\n");
+                + "upper_bound_kwh,upper_bound_slot_min,achieved_to_upper_bound\n");
         for (var run : report.runs()) {
             var k = run.kpis();
             summary.append(String.join(",", quote(run.strategy()), Integer.toString(k.vehicles()), n(k.requestedKwh()),
                     n(k.deliveredKwh()), n(k.unmetKwh()), Integer.toString(k.fullyServed()), n(k.fairness()),
                     n(k.longestWaitMin()), n(k.longestWaitWithoutRotationMin()), n(k.peakKw()), n(k.budgetKwh()),
                     n(k.budgetUtilisation()), Integer.toString(k.decisions()), n(k.upperBoundKwh()),
-                    n(k.achievedToUpperBound()))).append('\n');
+                    Integer.toString(k.upperBoundSlotMin()), n(k.achievedToUpperBound()))).append('\n');
             var vehicles = new StringBuilder("vehicle_id,charge_point_id,arrival,departure,requested_kwh,delivered_kwh,"
                     + "fully_served,longest_wait_min,total_wait_min,ended_at,end_reason\n");
             for (var v : run.vehicles()) {

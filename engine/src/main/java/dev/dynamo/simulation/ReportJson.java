@@ -27,7 +27,6 @@ public final class ReportJson {
         root.put("start", time(report.start()));
         root.put("end", time(report.end()));
         root.put("vehicles", report.vehicles());
-        root.put("upper_bound_slot_min", report.upperBoundSlotMin());
         var runs = root.putArray("runs");
         for (var run : report.runs()) {
             var node = runs.addObject();
@@ -81,6 +80,7 @@ public final class ReportJson {
         node.put("budget_utilisation", round(k.budgetUtilisation()));
         node.put("decisions", k.decisions());
         node.put("upper_bound_kwh", round(k.upperBoundKwh()));
+        node.put("upper_bound_slot_min", k.upperBoundSlotMin());
         node.put("achieved_to_upper_bound", round(k.achievedToUpperBound()));
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Every run of a scenario, each strategy on the same vehicles. */
 public record SimulationReport(String scenario, long seed, Instant start, Instant end, int vehicles,
-                               int upperBoundSlotMin, List<RunResult> runs) {
+                               List<RunResult> runs) {
     public SimulationReport {
         runs = List.copyOf(runs);
     }

@@ -49,8 +49,7 @@ public final class Simulator {
         var bounds = new HashMap<List<Double>, UpperBound>();
         var runs = new ArrayList<RunResult>();
         for (var choice : choices) runs.add(run(scenario, vehicles, choice, bounds, progress));
-        return new SimulationReport(scenario.name(), scenario.seed(), scenario.start(), scenario.end(), vehicles.size(),
-                upperBoundSlotMin, runs);
+        return new SimulationReport(scenario.name(), scenario.seed(), scenario.start(), scenario.end(), vehicles.size(), runs);
     }
 
     public RunResult run(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice) {
@@ -76,7 +75,7 @@ public final class Simulator {
                 (int) outcomes.stream().filter(RunResult.VehicleOutcome::fullyServed).count(),
                 Kpis.jain(outcomes.stream().map(o -> o.deliveredKwh() / o.requestedKwh()).toList()),
                 longestWaitMin(cars), longestWaitWithoutRotationMin, loop.peakKw(), budgetKwh,
-                budgetKwh == 0 ? 0 : deliveredKwh / budgetKwh, loop.decisions(), bound.energyKwh(),
+                budgetKwh == 0 ? 0 : deliveredKwh / budgetKwh, loop.decisions(), bound.energyKwh(), bound.slotMinutes(),
                 bound.energyKwh() == 0 ? 1 : deliveredKwh / bound.energyKwh());
         return new RunResult(choice.label(), kpis, outcomes, loop.timeline());
     }

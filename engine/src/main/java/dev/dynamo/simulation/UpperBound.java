@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
@@ -22,17 +23,52 @@ import org.ojalgo.optimisation.Variable;
  * no floors or queuing, no taper (the untapered cap is the highest), and a vehicle whose charger is "any
  * free" gets the best charger's cap, the grid connection's limit summed over phases, and no circuit.
  * Consecutive slots with the same vehicles wholly present and the same budget are merged, which keeps
- * the program exact and small while nothing changes.
+ * the program exact and small while nothing changes. Longer slots relax it further (a slot's totals are
+ * all it sees), so a bound on coarser slots is never below one on finer slots, and still a bound.
  *
  * @param method {@code lp}, or {@code caps} when the solver did not reach an optimum and the bound falls
  *               back to the sum of min(requested, cap × presence), capped by the budget's energy
  */
 public record UpperBound(double energyKwh, int slotMinutes, int variables, String method) {
 
+    /** Above this many (vehicle, slot) variables the slots are made longer: ojAlgo's simplex takes seconds beyond it. */
+    public static final int MAX_VARIABLES = 6_000;
+    private static final int[] SLOT_CHOICES_MIN = {1, 2, 3, 5, 10, 15, 20, 30, 60, 120, 240, 480, 1440};
+
+    /**
+     * The bound with slots of {@code slotMinutes}, or the shortest longer choice (2, 3, 5, 10, 15, … minutes)
+     * that keeps the program under {@link #MAX_VARIABLES}; the slot used is in the result.
+     */
     public static UpperBound compute(SiteDefinition site, BudgetTimeline budget, List<VehicleSpec> vehicles,
                                      Instant start, Instant end, int slotMinutes) {
+        var chosen = slotMinutes;
+        for (var choice : SLOT_CHOICES_MIN) {
+            if (choice < slotMinutes) continue;
+            chosen = choice;
+            if (estimatedVariables(vehicles, start, end, choice) <= MAX_VARIABLES) break;
+        }
+        return solve(site, budget, vehicles, start, end, chosen);
+    }
+
+    /** At most one variable per vehicle and slot it is present in (merging identical slots only lowers it). */
+    static long estimatedVariables(List<VehicleSpec> vehicles, Instant start, Instant end, int slotMinutes) {
+        var slotMs = slotMinutes * 60_000L;
+        var count = 0L;
+        for (var v : vehicles) {
+            var from = Math.max(v.arrival().toEpochMilli(), start.toEpochMilli()) - start.toEpochMilli();
+            var to = Math.min(v.departure().toEpochMilli(), end.toEpochMilli()) - start.toEpochMilli();
+            if (to > from) count += (to - 1) / slotMs - from / slotMs + 1;
+        }
+        return count;
+    }
+
+    /** The bound with exactly this slot length, however large the program. */
+    public static UpperBound solve(SiteDefinition site, BudgetTimeline budget, List<VehicleSpec> vehicles,
+                                   Instant start, Instant end, int slotMinutes) {
         var slots = Slots.of(budget, vehicles, start, end, slotMinutes * 60_000L);
-        var model = new ExpressionsBasedModel();
+        var options = new Optimisation.Options();
+        options.sparse = false; // measured: ojAlgo's dense tableau is the faster one at these sizes
+        var model = new ExpressionsBasedModel(options);
         var limits = new LimitTree(site);
         var perVehicle = new HashMap<Integer, Expression>();
         var variables = 0;
