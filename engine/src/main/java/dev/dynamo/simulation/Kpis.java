@@ -19,6 +19,12 @@ public record Kpis(int vehicles, double requestedKwh, double deliveredKwh, doubl
                    double budgetKwh, double budgetUtilisation, int decisions, double upperBoundKwh,
                    int upperBoundSlotMin, double achievedToUpperBound) {
 
+    public Kpis withUpperBound(UpperBound bound) {
+        return new Kpis(vehicles, requestedKwh, deliveredKwh, unmetKwh, fullyServed, fairness, longestWaitMin,
+                longestWaitWithoutRotationMin, peakKw, budgetKwh, budgetUtilisation, decisions, bound.energyKwh(),
+                bound.slotMinutes(), bound.energyKwh() == 0 ? 1 : deliveredKwh / bound.energyKwh());
+    }
+
     /** Jain's fairness index: (Σx)² / (n Σx²); 1 for no vehicles or all at zero, where every share is the same. */
     public static double jain(List<Double> shares) {
         var sum = 0.0;

@@ -58,6 +58,19 @@ public final class Simulator {
 
     private RunResult run(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice,
                           Map<List<Double>, UpperBound> bounds, Progress progress) {
+        var result = simulate(scenario, vehicles, choice, progress);
+        var timeline = timeline(scenario, choice);
+        var bound = bounds.computeIfAbsent(budgetKey(timeline), _ -> UpperBound.compute(scenario.site(), timeline, vehicles,
+                scenario.start(), scenario.end(), upperBoundSlotMin));
+        return new RunResult(result.strategy(), result.kpis().withUpperBound(bound), result.vehicles(), result.timeline());
+    }
+
+    /** One run without the upper bound (its KPIs hold NaN there): what the benchmark measures. */
+    public RunResult simulate(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice) {
+        return simulate(scenario, vehicles, choice, Progress.NONE);
+    }
+
+    private RunResult simulate(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice, Progress progress) {
         var timeline = timeline(scenario, choice);
         var loop = loop(scenario, vehicles, choice);
         var cars = loop.run(done -> progress.update(choice.label(), done));
@@ -65,8 +78,6 @@ public final class Simulator {
         var longestWaitWithoutRotationMin = hasRotation
                 ? longestWaitMin(loop(scenario, vehicles, choice.withoutRotation()).run(_ -> {}))
                 : longestWaitMin(cars);
-        var bound = bounds.computeIfAbsent(budgetKey(timeline), _ -> UpperBound.compute(scenario.site(), timeline, vehicles,
-                scenario.start(), scenario.end(), upperBoundSlotMin));
         var outcomes = cars.stream().map(Simulator::outcome).toList();
         var requestedKwh = outcomes.stream().mapToDouble(RunResult.VehicleOutcome::requestedKwh).sum();
         var deliveredKwh = outcomes.stream().mapToDouble(RunResult.VehicleOutcome::deliveredKwh).sum();
@@ -75,8 +86,7 @@ public final class Simulator {
                 (int) outcomes.stream().filter(RunResult.VehicleOutcome::fullyServed).count(),
                 Kpis.jain(outcomes.stream().map(o -> o.deliveredKwh() / o.requestedKwh()).toList()),
                 longestWaitMin(cars), longestWaitWithoutRotationMin, loop.peakKw(), budgetKwh,
-                budgetKwh == 0 ? 0 : deliveredKwh / budgetKwh, loop.decisions(), bound.energyKwh(), bound.slotMinutes(),
-                bound.energyKwh() == 0 ? 1 : deliveredKwh / bound.energyKwh());
+                budgetKwh == 0 ? 0 : deliveredKwh / budgetKwh, loop.decisions(), Double.NaN, 0, Double.NaN);
         return new RunResult(choice.label(), kpis, outcomes, loop.timeline());
     }
 
