@@ -45,7 +45,9 @@ public record UpperBound(double energyKwh, int slotMinutes, int variables, Strin
         for (var choice : SLOT_CHOICES_MIN) {
             if (choice < slotMinutes) continue;
             chosen = choice;
-            if (estimatedVariables(vehicles, start, end, choice) <= MAX_VARIABLES) break;
+            // the estimate is cheap; only a close call needs the slots built and merged to count
+            if (estimatedVariables(vehicles, start, end, choice) <= MAX_VARIABLES
+                    || Slots.of(budget, vehicles, start, end, choice * 60_000L).variables() <= MAX_VARIABLES) break;
         }
         return solve(site, budget, vehicles, start, end, chosen);
     }
@@ -149,6 +151,8 @@ public record UpperBound(double energyKwh, int slotMinutes, int variables, Strin
     /** Time slots of the run, merged while nothing changes. */
     private record Slots(List<Group> groups) {
         record Group(double hours, double budgetKwh, int[] vehicles, double[] presentHours) {}
+
+        long variables() { return groups.stream().mapToLong(g -> g.vehicles.length).sum(); }
 
         static Slots of(BudgetTimeline budget, List<VehicleSpec> vehicles, Instant start, Instant end, long slotMs) {
             var startMs = start.toEpochMilli();
