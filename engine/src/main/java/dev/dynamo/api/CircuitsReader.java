@@ -74,8 +74,9 @@ final class CircuitsReader {
             usable = false;
         }
         if (maxCurrentA != null && maxCurrentA <= 0) {
+            var circuit = usable ? id : "at " + fields.path();
             problems.broken(fields.at("max_current_a"), "must be greater than 0", fields.at("max_current_a")
-                    + " must be greater than 0, not " + number(maxCurrentA) + " (circuit " + id + " of site " + siteId + ")");
+                    + " must be greater than 0, not " + number(maxCurrentA) + " (circuit " + circuit + " of site " + siteId + ")");
             usable = false;
         }
         return usable && maxCurrentA != null ? new CircuitDefinition(id, parentId, maxCurrentA) : null;

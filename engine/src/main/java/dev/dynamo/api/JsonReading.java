@@ -41,7 +41,7 @@ public final class JsonReading {
 
     /** The body as a JSON tree, null when it holds nothing but white space; 400 when it is not JSON. */
     public static JsonNode readTree(byte[] body) {
-        if (body == null || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (isBlank(body)) {
             return null;
         }
         try (var parser = STRICT.createParser(body)) {
@@ -51,6 +51,18 @@ public final class JsonReading {
         } catch (IOException e) {
             throw ApiProblem.badRequest("the request body could not be read: " + e.getMessage(), List.of());
         }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        if (body == null) {
+            return true;
+        }
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ApiProblem notJson(JsonProcessingException e) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamo.site.ChargerDefinition;
 import dev.dynamo.site.SiteDefinition;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,7 +21,8 @@ public final class SiteDefinitionReader {
     static final List<String> FIELDS = List.of("site_id", "name", "timezone", "grid_connection_capacity_kw",
             "grid_connection_current_a", "circuits", "chargers");
     /** Sites given without a time zone (the contract's 7.1 example has none) run on UTC. */
-    static final ZoneId DEFAULT_TIMEZONE = ZoneOffset.UTC;
+    static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
+    static final int MAX_NAME_LENGTH = 200;
     private static final Set<String> ZONE_IDS = ZoneId.getAvailableZoneIds();
 
     private SiteDefinitionReader() {}
@@ -65,7 +65,7 @@ public final class SiteDefinitionReader {
         }
         var siteId = siteId(fields, pathSiteId, problems);
         var shownId = siteId == null ? (path.isEmpty() ? "(no id)" : "at " + path) : siteId;
-        var name = fields.string("name", false);
+        var name = name(fields, problems);
         var timezone = timezone(fields, problems);
         var capacityKw = fields.number("grid_connection_capacity_kw", true);
         if (capacityKw != null && capacityKw <= 0) {
@@ -87,6 +87,22 @@ public final class SiteDefinitionReader {
         }
         return new SiteDefinition(siteId, name == null || name.isBlank() ? siteId : name, timezone, capacityKw, gridCurrentA,
                 circuits.valid(), chargers);
+    }
+
+    private static String name(JsonFields fields, Problems problems) {
+        var name = fields.string("name", false);
+        var field = fields.at("name");
+        if (name == null) {
+            return null;
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            problems.malformed(field, "must not contain control characters",
+                    field + " " + JsonReading.quote(name) + " contains control characters (such as a line break)");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problems.broken(field, "must be at most " + MAX_NAME_LENGTH + " characters",
+                    field + " " + JsonReading.quote(name) + " is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        return name;
     }
 
     private static String siteId(JsonFields fields, String pathSiteId, Problems problems) {

@@ -2,13 +2,12 @@ package dev.dynamo.history;
 
 import dev.dynamo.history.HistoryReport.Bucket;
 import dev.dynamo.history.HistoryReport.ChargerBucket;
+import dev.dynamo.store.AllocationView;
 import dev.dynamo.store.DecisionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Integrates the allocation step function into buckets in one pass: feed it the decision in force at
@@ -29,8 +28,13 @@ final class BucketSweep {
 
     private double budgetKw;
     private double totalKw;
-    private String[] chargerIds = new String[0];
-    private double[] chargerKw = new double[0];
+    private final ChargerTable chargers = new ChargerTable();
+    /** The chargers with power in the decision in force, as table indexes, and their power. */
+    private int[] activeIndexes = new int[0];
+    private double[] activeKw = new double[0];
+    private int activeCount;
+    private String[] idsByPosition = new String[0];
+    private int[] indexesByPosition = new int[0];
 
     private long cursorMs;
     private long bucketIndex;
@@ -38,7 +42,6 @@ final class BucketSweep {
     private double totalKwMs;
     private double maxTotalKw;
     private int decisions;
-    private final Map<String, ChargerSum> chargerSums = new HashMap<>();
 
     BucketSweep(Instant from, Instant to, Interval interval, Instant now) {
         this.interval = interval;
@@ -58,17 +61,21 @@ final class BucketSweep {
 
     /** The decision in force at {@code from}, or none: the site had not decided anything yet. */
     void startWith(DecisionRecord inForce) {
-        apply(inForce);
+        apply(inForce.totalBudgetKw(), inForce.totalAllocatedKw(), AllocationView.of(inForce.allocations()));
     }
 
     void accept(DecisionRecord decision) {
-        var atMs = decision.decidedAt().toEpochMilli();
-        if (atMs < cursorMs || atMs >= endMs) {
-            throw new IllegalArgumentException("decision at " + decision.decidedAt() + " out of order or range");
+        accept(decision.decidedAt().toEpochMilli(), decision.totalBudgetKw(), decision.totalAllocatedKw(),
+                AllocationView.of(decision.allocations()));
+    }
+
+    void accept(long decidedAtMs, double totalBudgetKw, double totalAllocatedKw, AllocationView allocations) {
+        if (decidedAtMs < cursorMs || decidedAtMs >= endMs) {
+            throw new IllegalArgumentException("decision at " + Instant.ofEpochMilli(decidedAtMs) + " out of order or range");
         }
-        advanceTo(atMs);
+        advanceTo(decidedAtMs);
         decisions++;
-        apply(decision);
+        apply(totalBudgetKw, totalAllocatedKw, allocations);
     }
 
     HistoryReport finish() {
@@ -77,16 +84,37 @@ final class BucketSweep {
         return new HistoryReport(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(toMs), interval, buckets);
     }
 
-    private void apply(DecisionRecord decision) {
-        budgetKw = decision.totalBudgetKw();
-        totalKw = decision.totalAllocatedKw();
-        var charging = decision.allocations().stream().filter(entry -> entry.allocatedKw() > 0).toList();
-        chargerIds = new String[charging.size()];
-        chargerKw = new double[charging.size()];
-        for (var i = 0; i < charging.size(); i++) {
-            chargerIds[i] = charging.get(i).chargePointId();
-            chargerKw[i] = charging.get(i).allocatedKw();
+    private void apply(double totalBudgetKw, double totalAllocatedKw, AllocationView allocations) {
+        budgetKw = totalBudgetKw;
+        totalKw = totalAllocatedKw;
+        var size = allocations.size();
+        if (activeIndexes.length < size) {
+            activeIndexes = new int[size];
+            activeKw = new double[size];
         }
+        activeCount = 0;
+        for (var i = 0; i < size; i++) {
+            var kw = allocations.allocatedKw(i);
+            if (kw <= 0) continue;
+            activeIndexes[activeCount] = indexAt(i, allocations.chargePointId(i));
+            activeKw[activeCount++] = kw;
+        }
+    }
+
+    /**
+     * The table index of a charger, remembered by position: decisions usually list the same chargers in
+     * the same order (and the store hands out the same String), which spares a map lookup per entry.
+     */
+    private int indexAt(int position, String chargePointId) {
+        if (position >= idsByPosition.length) {
+            idsByPosition = Arrays.copyOf(idsByPosition, position + 16);
+            indexesByPosition = Arrays.copyOf(indexesByPosition, position + 16);
+        }
+        if (idsByPosition[position] != chargePointId) {
+            idsByPosition[position] = chargePointId;
+            indexesByPosition[position] = chargers.indexOf(chargePointId);
+        }
+        return indexesByPosition[position];
     }
 
     private void advanceTo(long atMs) {
@@ -103,29 +131,22 @@ final class BucketSweep {
         budgetKwMs += budgetKw * durationMs;
         totalKwMs += totalKw * durationMs;
         maxTotalKw = Math.max(maxTotalKw, totalKw);
-        for (var i = 0; i < chargerIds.length; i++) {
-            chargerSums.computeIfAbsent(chargerIds[i], _ -> new ChargerSum()).add(chargerKw[i], durationMs);
-        }
+        for (var i = 0; i < activeCount; i++) chargers.add(activeIndexes[i], activeKw[i], durationMs);
     }
 
     private void closeBucket() {
         var startMs = bucketStartMs(bucketIndex);
         var partMs = Math.min(startMs + lengthMs, endMs) - Math.max(startMs, fromMs);
-        var chargers = new ArrayList<ChargerBucket>(chargerSums.size());
-        if (partMs > 0) {
-            chargerSums.forEach((id, sum) -> chargers.add(
-                    new ChargerBucket(id, roundKw(sum.kwMs / partMs), roundKw(sum.maxKw))));
-            chargers.sort(Comparator.comparing(ChargerBucket::chargePointId));
-        }
+        List<ChargerBucket> chargerBuckets = partMs > 0 ? chargers.bucketsAveragedOver(partMs) : List.of();
+        chargers.reset();
         buckets.add(new Bucket(Instant.ofEpochMilli(startMs), Instant.ofEpochMilli(startMs + lengthMs),
                 partMs > 0 ? roundKw(budgetKwMs / partMs) : 0, partMs > 0 ? roundKw(totalKwMs / partMs) : 0,
-                roundKw(maxTotalKw), decisions, chargers));
+                roundKw(maxTotalKw), decisions, chargerBuckets));
         bucketIndex++;
         budgetKwMs = 0;
         totalKwMs = 0;
         maxTotalKw = 0;
         decisions = 0;
-        chargerSums.clear();
     }
 
     private long bucketStartMs(long index) {
@@ -134,15 +155,5 @@ final class BucketSweep {
 
     static double roundKw(double kw) {
         return Math.round(kw * 1000) / 1000.0;
-    }
-
-    private static final class ChargerSum {
-        double kwMs;
-        double maxKw;
-
-        void add(double kw, long durationMs) {
-            kwMs += kw * durationMs;
-            maxKw = Math.max(maxKw, kw);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dynamo.history;
 
 import dev.dynamo.store.DecisionRecord;
+import dev.dynamo.store.DecisionScanner;
 import dev.dynamo.store.Store;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class HistoryService {
         var end = sweep.dataEnd();
         if (from.isBefore(end)) {
             store.decisionBefore(siteId, from).ifPresent(sweep::startWith);
-            store.forEachDecision(siteId, from, end, sweep::accept);
+            if (store instanceof DecisionScanner scanner) scanner.scanDecisions(siteId, from, end, sweep::accept);
+            else store.forEachDecision(siteId, from, end, sweep::accept);
         }
         return sweep.finish();
     }

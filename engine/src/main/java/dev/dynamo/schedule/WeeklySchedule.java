@@ -20,9 +20,9 @@ public record WeeklySchedule(List<ScheduleWindow> windows) {
     // repeated hours that straddle midnight, where an instant's local date runs behind.
     private static final int DAYS_BEFORE = 2;
     private static final int DAYS_AFTER_FOR_LOOKUP = 1;
-    // A non-empty schedule has a non-empty occurrence within the next week, but a gap may empty
-    // one of them: look one day further.
-    private static final int DAYS_AFTER_FOR_BOUNDARY = 8;
+    // A window's next occurrence may be a week away and be emptied by a gap (a Sunday 00:00-00:15
+    // window where clocks skip midnight), so the one after it can be two weeks away.
+    private static final int DAYS_AFTER_FOR_BOUNDARY = 15;
 
     public WeeklySchedule {
         windows = List.copyOf(windows);

@@ -45,6 +45,7 @@ public final class EngineServer implements AutoCloseable {
     /** Starts an engine; throws {@link EngineStartException} with a message for a person when it cannot. */
     public static EngineServer start(EngineOptions options) {
         requireKeyOffLoopback(options);
+        var fileSites = SiteSetup.read(options);
         var closeables = new ArrayDeque<AutoCloseable>();
         try {
             var store = open(options);
@@ -57,11 +58,12 @@ public final class EngineServer implements AutoCloseable {
                     options.commLossGrace()));
             closeables.push(sites);
             sites.load();
-            SiteSetup.apply(sites, options);
+            SiteSetup.apply(sites, fileSites, options);
 
             List<Consumer<JavalinConfig>> extensions = options.plugins().stream()
                     .map(plugin -> (Consumer<JavalinConfig>) config -> plugin.install(config, sites, options)).toList();
-            closeables.addAll(options.plugins().reversed());
+            // plugins stop before the sites they use (and after the app that serves them)
+            options.plugins().forEach(closeables::push);
             var app = EngineApi.create(new ApiContext(sites, new HistoryService(store, decisionLog), options.clock(),
                     options.apiKey(), extensions));
             sites.decideAll();

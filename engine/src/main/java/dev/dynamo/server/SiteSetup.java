@@ -26,8 +26,7 @@ final class SiteSetup {
 
     private SiteSetup() {}
 
-    static void apply(SiteRegistry sites, EngineOptions options) {
-        var fileSites = read(options);
+    static void apply(SiteRegistry sites, List<SiteDefinition> fileSites, EngineOptions options) {
         var planned = new LinkedHashMap<String, SiteDefinition>();
         sites.views().forEach(view -> planned.put(view.siteId(), view.definition()));
         fileSites.forEach(site -> planned.put(site.siteId(), site));
@@ -37,7 +36,8 @@ final class SiteSetup {
         LOG.info("{} sites from {}", fileSites.size(), options.sitesFile() == null ? "the built-in demo" : options.sitesFile());
     }
 
-    private static List<SiteDefinition> read(EngineOptions options) {
+    /** The sites of the sites file, or of the built-in demo. */
+    static List<SiteDefinition> read(EngineOptions options) {
         try {
             if (options.sitesFile() != null) return SitesFileReader.read(options.sitesFile());
             return SitesFileReader.read(resource(DEMO_SITES));

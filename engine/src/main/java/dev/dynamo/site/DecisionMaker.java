@@ -8,7 +8,7 @@ import dev.dynamo.allocation.LimitLoad;
 import dev.dynamo.allocation.Phase;
 import dev.dynamo.allocation.Reservation;
 import dev.dynamo.allocation.Sharing;
-import dev.dynamo.schedule.ScheduleWindow;
+import dev.dynamo.schedule.BudgetInForce;
 import dev.dynamo.store.DecisionRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,12 +51,11 @@ final class DecisionMaker {
     Outcome decide(LiveSite site, Instant now, Trigger trigger) {
         var definition = site.definition;
         var config = site.config;
-        var window = config.strategy() == Strategy.SCHEDULED
-                ? ScheduleInForce.windowAt(config.schedule(), definition.timezone(), now) : java.util.Optional.<ScheduleWindow>empty();
-        var budgetKw = Math.min(window.map(ScheduleWindow::maxPowerKw).orElse(config.maxPowerKw()),
-                definition.gridConnectionCapacityKw());
-        var sharing = window.map(ScheduleWindow::sharing)
-                .orElse(config.strategy() == Strategy.PRIORITY ? Sharing.PRIORITY : Sharing.EQUAL);
+        var inForce = BudgetInForce.at(config.maxPowerKw(), config.strategy() == Strategy.SCHEDULED,
+                config.strategy() == Strategy.PRIORITY ? Sharing.PRIORITY : Sharing.EQUAL,
+                config.schedule(), now, definition.timezone());
+        var budgetKw = Math.min(inForce.budgetKw(), definition.gridConnectionCapacityKw());
+        var sharing = inForce.sharing();
 
         var chargers = definition.chargers().stream()
                 .collect(Collectors.toMap(ChargerDefinition::chargePointId, c -> c));

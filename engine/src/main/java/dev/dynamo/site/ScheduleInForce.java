@@ -7,14 +7,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-/** The schedule window in force and the next boundary, in the site's zone. */
+/** The next schedule boundary, in the site's zone: the one timer a scheduled site needs. */
 final class ScheduleInForce {
     private ScheduleInForce() {}
-
-    static Optional<ScheduleWindow> windowAt(List<ScheduleWindow> schedule, ZoneId zone, Instant instant) {
-        var index = new WeeklySchedule(schedule).windowAt(instant, zone);
-        return index.isPresent() ? Optional.of(schedule.get(index.getAsInt())) : Optional.empty();
-    }
 
     static Optional<Instant> nextBoundaryAfter(List<ScheduleWindow> schedule, ZoneId zone, Instant instant) {
         return new WeeklySchedule(schedule).nextBoundaryAfter(instant, zone);

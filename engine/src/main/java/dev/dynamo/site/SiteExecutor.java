@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
  * (the simulation's event loop, {@link Timers#callerRuns()}), the caller's, with no hand-off at all.
  */
 final class SiteExecutor implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SiteExecutor.class);
     private final ExecutorService executor;
     private volatile Thread thread;
 
@@ -46,14 +47,20 @@ final class SiteExecutor implements AutoCloseable {
         }
     }
 
-    /** Runs the task later on the site's thread; ignored once the site is closed. */
+    /** Runs the task later on the site's thread (a timer's); ignored once the site is closed. */
     void submit(Runnable task) {
         if (executor == null) {
             task.run();
             return;
         }
         try {
-            executor.execute(task);
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("a timed event of the site failed", e);
+                }
+            });
         } catch (RejectedExecutionException closed) {
             // the site is gone: its timers no longer matter
         }

@@ -26,18 +26,16 @@ public final class SiteHandle implements AutoCloseable {
     private final SiteEnvironment env;
     private final SiteExecutor executor;
     private final LiveSite live;
-    private final DecisionMaker maker;
-    private final List<DecisionListener> listeners;
     private final SiteTimers timers;
+    private final SiteDecisions decisions;
     private volatile SiteView view;
 
     SiteHandle(SiteEnvironment env, SiteDefinition definition, List<DecisionListener> listeners) {
         this.env = env;
-        this.listeners = listeners;
         this.live = new LiveSite(definition);
         this.executor = env.timers().callerRuns() ? SiteExecutor.callerRuns() : new SiteExecutor(definition.siteId());
-        this.maker = new DecisionMaker(env.core(), env.commLossGrace());
         this.timers = new SiteTimers(env.timers(), executor, env.clock());
+        this.decisions = new SiteDecisions(env, live, timers, listeners, this::publish);
         this.view = live.view();
     }
 
@@ -228,78 +226,8 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     private void decide(Trigger trigger) {
-        if (live.config == null) {
-            publish();
-            return;
-        }
-        var outcome = maker.decide(live, now(), trigger);
-        if (trigger == Trigger.ROTATION && sameShares(outcome.snapshot(), live.allocation)) {
-            // a tick that changes nothing is no decision; the rotation clock goes on
-            timers.cancel("rotation");
-            scheduleRotation(outcome);
-            return;
-        }
-        commit(outcome);
-    }
-
-    private void commit(DecisionMaker.Outcome outcome) {
-        var snapshot = outcome.snapshot();
-        var wasCharging = DecisionMaker.charging(live);
-        for (var a : snapshot.allocations()) {
-            var cp = a.chargePointId();
-            if (a.status() == ChargerStatus.QUEUED) {
-                live.queuedSince.put(cp, a.queuedSince());
-                live.admittedAt.remove(cp);
-            } else if (a.status() == ChargerStatus.CHARGING) {
-                live.queuedSince.remove(cp);
-                if (!wasCharging.contains(cp)) live.admittedAt.put(cp, snapshot.calculatedAt());
-            }
-        }
-        live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
-        live.allocation = snapshot;
-        env.decisions().record(outcome.record());
-        LOG.debug("site {}: {} decision, budget {} kW, allocated {} kW to {} chargers", siteId(),
-                snapshot.trigger().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(),
-                snapshot.allocations().size());
+        decisions.decide(trigger);
         publish();
-        for (var listener : listeners) {
-            try {
-                listener.decisionMade(live.definition, snapshot);
-            } catch (RuntimeException e) {
-                LOG.warn("site {}: decision listener failed", siteId(), e);
-            }
-        }
-        scheduleBoundary(snapshot.calculatedAt());
-        if (snapshot.trigger() == Trigger.ROTATION) timers.cancel("rotation");
-        scheduleRotation(outcome);
-    }
-
-    private void scheduleBoundary(Instant after) {
-        timers.cancel("boundary");
-        if (live.config.strategy() != Strategy.SCHEDULED) return;
-        ScheduleInForce.nextBoundaryAfter(live.config.schedule(), live.definition.timezone(), after)
-                .ifPresent(boundary -> timers.once("boundary", boundary, () -> decide(Trigger.SCHEDULE)));
-    }
-
-    private void scheduleRotation(DecisionMaker.Outcome outcome) {
-        if (!outcome.rotationOn() || !outcome.anyQueued()) {
-            timers.cancel("rotation");
-            return;
-        }
-        if (timers.isSet("rotation")) return;
-        var period = java.time.Duration.ofMinutes(live.config.rotationPeriodMin());
-        timers.once("rotation", now().plus(period), () -> decide(Trigger.ROTATION));
-    }
-
-    private static boolean sameShares(AllocationSnapshot a, AllocationSnapshot b) {
-        if (b == null) return false;
-        return shares(a).equals(shares(b));
-    }
-
-    private static java.util.Map<String, Double> shares(AllocationSnapshot snapshot) {
-        var map = new java.util.TreeMap<String, Double>();
-        snapshot.allocations().forEach(a -> map.put(a.chargePointId(), a.allocatedKw()));
-        return map;
     }
 
     private void showMeasured(String chargePointId, double measuredKw) {

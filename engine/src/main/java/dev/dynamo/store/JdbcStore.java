@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * The {@link Store} over plain JDBC; the SQL is common to SQLite and PostgreSQL. Times are stored as
  * epoch milliseconds; the decision's {@code seq} column is its append order.
  */
-final class JdbcStore implements Store {
+final class JdbcStore implements Store, DecisionScanner {
     private static final String DECISION_COLUMNS =
             "site_id, decided_at, trigger_name, strategy, total_budget_kw, total_allocated_kw, allocations";
     /** Rows fetched per round trip while streaming decisions (PostgreSQL would otherwise load them all). */
@@ -149,6 +149,27 @@ final class JdbcStore implements Store {
                 var codec = new AllocationCodec();
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) action.accept(decision(rows, codec));
+                }
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void scanDecisions(String siteId, Instant from, Instant to, Visitor visitor) {
+        query("scan decisions", connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement("""
+                    SELECT decided_at, total_budget_kw, total_allocated_kw, allocations
+                    FROM decision WHERE site_id = ? AND decided_at >= ? AND decided_at < ?
+                    ORDER BY decided_at, seq""")) {
+                bindRange(statement, siteId, from, to);
+                statement.setFetchSize(FETCH_SIZE);
+                var codec = new AllocationCodec();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        visitor.decision(rows.getLong(1), rows.getDouble(2), rows.getDouble(3),
+                                codec.decodeInPlace(rows.getBytes(4)));
+                    }
                 }
             }
             return null;

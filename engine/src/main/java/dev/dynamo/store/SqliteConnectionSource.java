@@ -24,6 +24,9 @@ final class SqliteConnectionSource implements ConnectionSource {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        // history queries read tens of MB of decisions: memory-mapped reads (256 MB) and a 64 MB page cache
+        config.setCacheSize(-65_536);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20));
         return config;
     }
 

@@ -56,7 +56,7 @@ class SiteDefinitionReaderTest {
                 "depot-north");
 
         assertThat(site.name()).isEqualTo("depot-north");
-        assertThat(site.timezone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(site.timezone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(site.gridConnectionCurrentA()).isEqualTo(400);
         assertThat(site.circuits()).containsExactly(new CircuitDefinition("feeder-A", null, 125),
                 new CircuitDefinition("row-1", "feeder-A", 63));
@@ -84,6 +84,25 @@ class SiteDefinitionReaderTest {
     }
 
     @Test
+    void a_charge_point_of_another_site_is_422_naming_both_sites() {
+        var site = SiteDefinitionReader.read(json(siteWithCharger("")), "depot-north");
+        var other = new dev.dynamo.site.SiteDefinition("depot-south", "Depot South", ZoneOffset.UTC, 100, null,
+                java.util.List.of(), java.util.List.of(Requests.charger("CP-001", 11, 3)));
+
+        var problem = problemOf(() -> SiteDefinitionReader.checkChargePointIdsFree(site, java.util.List.of(other)));
+
+        assertProblem(problem, 422, "chargers[0].charge_point_id", "already a charger of site depot-south");
+        assertThat(problem.detail()).contains("CP-001").contains("depot-north");
+    }
+
+    @Test
+    void replacing_a_site_does_not_clash_with_its_own_stored_chargers() {
+        var site = SiteDefinitionReader.read(json(siteWithCharger("")), "depot-north");
+
+        SiteDefinitionReader.checkChargePointIdsFree(site, java.util.List.of(site));
+    }
+
+    @Test
     void a_different_site_id_in_the_body_is_422() {
         var problem = rejected("{'site_id': 'depot-south', 'grid_connection_capacity_kw': 250, 'chargers': []}");
 
@@ -99,6 +118,7 @@ class SiteDefinitionReaderTest {
             "{'grid_connection_capacity_kw': 250, 'chargers': [], 'timezone': 1}     | timezone",
             "{'grid_connection_capacity_kw': 250, 'chargers': ['CP-001']}            | chargers[0]",
             "{'site_id': 'depot north', 'grid_connection_capacity_kw': 250, 'chargers': []} | site_id",
+            "{'site_id': 'depot-north', 'name': 'Depot\\nNorth', 'grid_connection_capacity_kw': 250, 'chargers': []} | name",
     })
     void malformed_site_bodies_are_400(String body, String field) {
         var problem = problemOf(() -> SiteDefinitionReader.read(json(body), null));
@@ -115,6 +135,7 @@ class SiteDefinitionReaderTest {
             "{'charge_point_id': 'CP-001', 'max_power_kw': 22, 'connector': 1}  | chargers[0].connector",
             "{'charge_point_id': 'CP-001', 'max_power_kw': 22, 'ocpp_password': 42} | chargers[0].ocpp_password",
             "{'charge_point_id': 7, 'max_power_kw': 22}                         | chargers[0].charge_point_id",
+            "{'charge_point_id': 'CP/1', 'max_power_kw': 22}                    | chargers[0].charge_point_id",
     })
     void malformed_charger_fields_are_400(String charger, String field) {
         var problem = rejected("{'grid_connection_capacity_kw': 250, 'chargers': [" + charger + "]}");

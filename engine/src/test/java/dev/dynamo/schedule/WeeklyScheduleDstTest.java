@@ -55,6 +55,15 @@ class WeeklyScheduleDstTest {
         }
 
         @Test
+        void when_a_gap_empties_the_next_occurrence_the_boundary_is_the_one_after_it() {
+            // Havana skips from 00:00 to 01:00 on Sunday 8 March 2026; a Friday 23:59 instant
+            var havana = ZoneId.of("America/Havana");
+            var schedule = new WeeklySchedule(List.of(window("SUN", "00:00", "00:15")));
+
+            assertThat(schedule.nextBoundaryAfter(at("2026-03-07T04:59:00Z"), havana)).hasValue(at("2026-03-15T04:00:00Z"));
+        }
+
+        @Test
         void new_york_gap_boundaries_land_on_0300_edt() {
             var schedule = new WeeklySchedule(List.of(window("SUN", "01:00", "02:15"), window("SUN", "02:15", "04:00")));
 

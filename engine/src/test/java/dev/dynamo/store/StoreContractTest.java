@@ -2,6 +2,7 @@ package dev.dynamo.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dynamo.store.DecisionRecord.Entry;
 import java.time.Instant;
@@ -132,6 +133,36 @@ abstract class StoreContractTest {
         store.forEachDecision("depot", T0, T0.plusSeconds(10), decision -> seen.add(decision.totalAllocatedKw()));
 
         assertThat(seen).containsExactly(1.0, 3.0, 4.0);
+    }
+
+    @Test
+    void the_scanner_sees_the_same_decisions_as_the_record_callback() {
+        store.appendDecisions(List.of(decision("depot", T0, "config", 1), decision("depot", T0, "manual", 2),
+                new DecisionRecord("depot", T0.plusSeconds(2), "site", "priority", 80, 29.4, List.of(
+                        new Entry("CP-9", 22, "charging"), new Entry("CP-1", 7.4, "charging"),
+                        new Entry("CP-5", 0, "queued"), new Entry("CP-7", 0, "paused"))),
+                decision("depot", T0.plusSeconds(3), "manual", 5), decision("yard", T0.plusSeconds(2), "manual", 9)));
+
+        var viaRecords = new ArrayList<DecisionRecord>();
+        store.forEachDecision("depot", T0, T0.plusSeconds(3), viaRecords::add);
+        var scanned = new ArrayList<DecisionRecord>();
+        ((DecisionScanner) store).scanDecisions("depot", T0, T0.plusSeconds(3), (atMs, budgetKw, totalKw, view) -> {
+            var entries = new ArrayList<Entry>();
+            for (var i = 0; i < view.size(); i++) entries.add(new Entry(view.chargePointId(i), view.allocatedKw(i), "?"));
+            scanned.add(new DecisionRecord("depot", Instant.ofEpochMilli(atMs), "?", "?", budgetKw, totalKw, entries));
+        });
+
+        assertThat(viaRecords).hasSize(3);
+        assertThat(scanned).hasSize(3);
+        for (var i = 0; i < 3; i++) {
+            var expected = viaRecords.get(i);
+            assertThat(scanned.get(i).decidedAt()).isEqualTo(expected.decidedAt());
+            assertThat(scanned.get(i).totalBudgetKw()).isEqualTo(expected.totalBudgetKw());
+            assertThat(scanned.get(i).totalAllocatedKw()).isEqualTo(expected.totalAllocatedKw());
+            assertThat(scanned.get(i).allocations()).extracting(Entry::chargePointId, Entry::allocatedKw)
+                    .containsExactlyElementsOf(expected.allocations().stream()
+                            .map(e -> tuple(e.chargePointId(), e.allocatedKw())).toList());
+        }
     }
 
     @Test

@@ -1,0 +1,107 @@
+package dev.dynamo.site;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a site's decisions and applies them: the new allocation, its record, the listeners, and the
+ * timers that follow from it (the next schedule boundary, the rotation tick). Used on the site's thread.
+ */
+final class SiteDecisions {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteDecisions.class);
+
+    private final SiteEnvironment env;
+    private final LiveSite live;
+    private final SiteTimers timers;
+    private final List<DecisionListener> listeners;
+    private final Runnable publish;
+    private final DecisionMaker maker;
+
+    SiteDecisions(SiteEnvironment env, LiveSite live, SiteTimers timers, List<DecisionListener> listeners, Runnable publish) {
+        this.env = env;
+        this.live = live;
+        this.timers = timers;
+        this.listeners = listeners;
+        this.publish = publish;
+        this.maker = new DecisionMaker(env.core(), env.commLossGrace());
+    }
+
+    /** One decision for {@code trigger}, unless the site has no config yet. */
+    void decide(Trigger trigger) {
+        if (live.config == null) return;
+        var outcome = maker.decide(live, env.clock().instant(), trigger);
+        if (trigger == Trigger.ROTATION && sameShares(outcome.snapshot(), live.allocation)) {
+            // a tick that changes nothing is no decision; the rotation clock goes on
+            timers.cancel("rotation");
+            scheduleRotation(outcome);
+            return;
+        }
+        commit(outcome);
+    }
+
+    private void commit(DecisionMaker.Outcome outcome) {
+        var snapshot = outcome.snapshot();
+        var wasCharging = DecisionMaker.charging(live);
+        for (var a : snapshot.allocations()) {
+            var cp = a.chargePointId();
+            if (a.status() == ChargerStatus.QUEUED) {
+                live.queuedSince.put(cp, a.queuedSince());
+                live.admittedAt.remove(cp);
+            } else if (a.status() == ChargerStatus.CHARGING) {
+                live.queuedSince.remove(cp);
+                if (!wasCharging.contains(cp)) live.admittedAt.put(cp, snapshot.calculatedAt());
+            }
+        }
+        live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
+        live.allocation = snapshot;
+        env.decisions().record(outcome.record());
+        LOG.debug("site {}: {} decision, budget {} kW, allocated {} kW to {} chargers", live.definition.siteId(),
+                snapshot.trigger().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(),
+                snapshot.allocations().size());
+        publish.run();
+        for (var listener : listeners) {
+            try {
+                listener.decisionMade(live.definition, snapshot);
+            } catch (RuntimeException e) {
+                LOG.warn("site {}: decision listener failed", live.definition.siteId(), e);
+            }
+        }
+        scheduleBoundary(snapshot.calculatedAt());
+        if (snapshot.trigger() == Trigger.ROTATION) timers.cancel("rotation");
+        scheduleRotation(outcome);
+    }
+
+    private void scheduleBoundary(Instant after) {
+        timers.cancel("boundary");
+        if (live.config.strategy() != Strategy.SCHEDULED) return;
+        ScheduleInForce.nextBoundaryAfter(live.config.schedule(), live.definition.timezone(), after)
+                .ifPresent(boundary -> timers.once("boundary", boundary, () -> decide(Trigger.SCHEDULE)));
+    }
+
+    private void scheduleRotation(DecisionMaker.Outcome outcome) {
+        if (!outcome.rotationOn() || !outcome.anyQueued()) {
+            timers.cancel("rotation");
+            return;
+        }
+        if (timers.isSet("rotation")) return;
+        var period = Duration.ofMinutes(live.config.rotationPeriodMin());
+        timers.once("rotation", env.clock().instant().plus(period), () -> decide(Trigger.ROTATION));
+    }
+
+    private static boolean sameShares(AllocationSnapshot a, AllocationSnapshot b) {
+        if (b == null) return false;
+        return shares(a).equals(shares(b));
+    }
+
+    private static Map<String, Double> shares(AllocationSnapshot snapshot) {
+        var map = new TreeMap<String, Double>();
+        snapshot.allocations().forEach(a -> map.put(a.chargePointId(), a.allocatedKw()));
+        return map;
+    }
+
+}
