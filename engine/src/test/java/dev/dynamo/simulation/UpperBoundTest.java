@@ -77,15 +77,55 @@ class UpperBoundTest {
     }
 
     @Test
-    void a_large_program_is_solved_on_longer_slots() {
-        var site = new SiteDefinition("s", "s", ZoneOffset.UTC, 500, null, List.of(), List.of(charger("CP-1", 22, 3, Phase.L1, null)));
+    void a_large_program_with_current_limits_is_solved_on_longer_slots() {
+        var site = new SiteDefinition("s", "s", ZoneOffset.UTC, 500, 400.0, List.of(), List.of(charger("CP-1", 22, 3, Phase.L1, null)));
         var vehicles = new ArrayList<VehicleSpec>();
-        for (int i = 0; i < 60; i++) vehicles.add(vehicle("v" + i, 0, 239, 1, 11, null));
+        // one arrival and one departure every minute: no two minutes alike, 120 × 120 variables on 1-minute slots
+        for (int i = 0; i < 120; i++) vehicles.add(vehicle("v" + i, i, 120 + i, 1, 11, null));
         assertThat(UpperBound.estimatedVariables(vehicles, START, END, 1)).isGreaterThan(UpperBound.MAX_VARIABLES);
         var timeline = BudgetTimeline.of(equal(100, 0), List.of(), 500, ZoneOffset.UTC, START, END);
         var bound = UpperBound.compute(site, timeline, vehicles, START, END, 1);
-        assertThat(bound.slotMinutes()).isGreaterThan(1);
+        assertThat(bound.slotMinutes()).isEqualTo(3);
+        assertThat(bound.variables()).isLessThanOrEqualTo(UpperBound.MAX_VARIABLES);
+        assertThat(bound.method()).isEqualTo("lp");
+        assertThat(bound.energyKwh()).isCloseTo(120, within(1e-6));
+    }
+
+    @Test
+    void without_current_limits_a_large_program_keeps_its_1_minute_slots_as_a_flow() {
+        var site = new SiteDefinition("s", "s", ZoneOffset.UTC, 500, null, List.of(), List.of(charger("CP-1", 22, 3, Phase.L1, null)));
+        var vehicles = new ArrayList<VehicleSpec>();
+        for (int i = 0; i < 60; i++) vehicles.add(vehicle("v" + i, i, 239, 1, 11, null));
+        var timeline = BudgetTimeline.of(equal(100, 0), List.of(), 500, ZoneOffset.UTC, START, END);
+        var bound = UpperBound.compute(site, timeline, vehicles, START, END, 1);
+        assertThat(bound.slotMinutes()).isEqualTo(1);
+        assertThat(bound.method()).isEqualTo("flow");
         assertThat(bound.energyKwh()).isCloseTo(60, within(1e-6));
+    }
+
+    /** Without current limits the bound is computed as a maximum flow: it must be the linear program's optimum. */
+    @Property(tries = 30)
+    void the_flow_reaches_the_same_optimum_as_the_linear_program(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+        var random = new java.util.SplittableRandom(seed);
+        var chargers = new ArrayList<ChargerDefinition>();
+        for (int i = 0; i < 1 + random.nextInt(4); i++) chargers.add(charger("CP-" + i, 7.4 + random.nextInt(40), 3, Phase.L1, null));
+        var site = new SiteDefinition("s", "s", ZoneOffset.UTC, 300, null, List.of(), chargers);
+        var vehicles = new ArrayList<VehicleSpec>();
+        for (int v = 0; v < 1 + random.nextInt(12); v++) {
+            var arriveS = random.nextInt(230 * 60);
+            vehicles.add(new VehicleSpec("v" + v, START.plusSeconds(arriveS), START.plusSeconds(arriveS + 300 + random.nextInt(200 * 60)),
+                    1 + random.nextInt(50), 2 + random.nextInt(50),
+                    random.nextBoolean() ? null : chargers.get(random.nextInt(chargers.size())).chargePointId(), 100, 0.2, null));
+        }
+        var config = equal(5 + random.nextInt(60), 0);
+        var timeline = BudgetTimeline.of(config, List.of(new Scenario.ConfigChange(START.plusSeconds(7000), equal(1 + random.nextInt(60), 0))),
+                300, ZoneOffset.UTC, START, END);
+        var slot = 1 + random.nextInt(20);
+        var lp = UpperBound.solve(site, timeline, vehicles, START, END, slot);
+        var flow = UpperBound.solveAsFlow(site, timeline, vehicles, START, END, slot);
+        assertThat(lp.method()).isEqualTo("lp");
+        assertThat(flow.method()).isEqualTo("flow");
+        assertThat(flow.energyKwh()).isCloseTo(lp.energyKwh(), within(1e-6 * Math.max(1, lp.energyKwh())));
     }
 
     /** Random small sites and vehicles: no strategy delivers more than the bound. */
