@@ -66,6 +66,17 @@ public final class EngineApi {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             ProblemResponses.write(ctx, 500, "the engine failed to handle this request; see its log");
         });
+        config.router.javaLangErrorHandler((response, error) -> {
+            LOG.error("request failed", error);
+            response.setStatus(500);
+            response.setContentType(ProblemResponses.PROBLEM_JSON);
+            try {
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,"
+                        + "\"detail\":\"the engine failed to handle this request; see its log\"}");
+            } catch (java.io.IOException e) {
+                LOG.debug("could not write the error response", e);
+            }
+        });
         // Javalin's own answers (no route, wrong method, body too large) become problem JSON too
         for (var status : List.of(400, 404, 405, 413, 415, 500)) {
             routes.error(status, ctx -> {

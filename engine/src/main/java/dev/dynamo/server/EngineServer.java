@@ -82,9 +82,12 @@ public final class EngineServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /** {@code http://host:port}, or {@code https://} when a plugin serves the port over TLS. */
     public URI baseUri() {
         var shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + shownHost + ":" + port());
+        var tls = java.util.Arrays.stream(app.jettyServer().server().getConnectors())
+                .anyMatch(c -> c.getProtocols().stream().anyMatch(p -> p.toLowerCase(java.util.Locale.ROOT).startsWith("ssl")));
+        return URI.create((tls ? "https://" : "http://") + shownHost + ":" + port());
     }
 
     /** The live sites, for in-process callers (the console's tests, the simulator). */

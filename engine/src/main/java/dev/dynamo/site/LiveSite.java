@@ -48,6 +48,8 @@ final class LiveSite {
     void forgetSession(String chargePointId) {
         sessions.remove(chargePointId);
         lostSince.remove(chargePointId);
+        acknowledgedKw.remove(chargePointId);
+        meters.remove(chargePointId);
         measuredCapKw.remove(chargePointId);
         capLiftedAt.remove(chargePointId);
         queuedSince.remove(chargePointId);

@@ -51,6 +51,8 @@ public final class SiteHandle implements AutoCloseable {
             env.store().putConfig(siteId(), SiteDocuments.write(SiteDocuments.configNode(config)), config.updatedAt());
             var created = live.config == null;
             live.config = config;
+            // caps lowered to metered power (7.3) hold only while redistribution is on
+            if (!config.redistributeUnused()) live.measuredCapKw.clear();
             LOG.info("site {}: config {} ({} {} kW, floor {} kW)", siteId(), created ? "created" : "replaced",
                     config.strategy().json(), config.maxPowerKw(), config.minPowerPerChargerKw());
             decide(Trigger.CONFIG);
@@ -221,7 +223,6 @@ public final class SiteHandle implements AutoCloseable {
     private void endSession(Session session) {
         env.store().deleteSession(siteId(), session.chargePointId());
         live.forgetSession(session.chargePointId());
-        live.meters.remove(session.chargePointId());
         decide(Trigger.SESSION_STOP);
     }
 

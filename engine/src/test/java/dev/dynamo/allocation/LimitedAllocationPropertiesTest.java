@@ -31,7 +31,28 @@ class LimitedAllocationPropertiesTest {
     @Property(tries = 10_000)
     void no_power_is_left_while_an_admitted_charger_has_headroom_on_its_path(
             @ForAll("limitedSites") AllocationInput input) {
-        Rules.workIsConserved(input, Allocator.allocate(input));
+        var result = Allocator.allocate(input);
+        Rules.workIsConserved(input, result);
+        if (input.sharing() == Sharing.PRIORITY) priorityStopsEachChargerOnlyAtItsCapOrAFullPath(input, result);
+    }
+
+    // a charger above its floor got its extra after every earlier one had stopped: at its cap or its path full
+    private static void priorityStopsEachChargerOnlyAtItsCapOrAFullPath(AllocationInput input, AllocationResult result) {
+        double[] kw = Rules.shares(result);
+        boolean[] admitted = References.admitted(input);
+        var demands = input.demands();
+        for (int j = kw.length - 1; j >= 0; j--) {
+            if (kw[j] <= Rules.hundredthsBelow(demands.get(j).floorKw()) + 1e-9) continue;
+            for (int i = 0; i < j; i++) {
+                var earlier = demands.get(i);
+                if (!admitted[i] || kw[i] >= earlier.capKw() - 0.01 - 1e-9) continue;
+                assertThat(Rules.hasFullLimitPhase(input, kw, earlier))
+                        .as("%s above its floor while %s is below its cap with headroom on its path",
+                                demands.get(j).chargePointId(), earlier.chargePointId())
+                        .isTrue();
+            }
+            return; // the last charger above its floor covers every earlier one
+        }
     }
 
     @Property(tries = 10_000)

@@ -94,7 +94,7 @@ final class Rules {
         }
     }
 
-    private static boolean hasFullLimitPhase(AllocationInput input, double[] kw, Demand demand) {
+    static boolean hasFullLimitPhase(AllocationInput input, double[] kw, Demand demand) {
         for (var limit : input.limits()) {
             if (!References.under(input.limits(), demand.limitId(), limit.id())) continue;
             for (int p = 0; p < 3; p++) {

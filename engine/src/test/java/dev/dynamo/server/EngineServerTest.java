@@ -138,13 +138,29 @@ class EngineServerTest {
     }
 
     @Test
-    void plugins_add_routes_on_the_same_port() {
+    void plugins_add_routes_on_the_same_port_and_their_failures_are_500_problem_json() {
         var clock = new ManualClock(T0);
-        EnginePlugin plugin = (app, sites, _) -> app.routes.get("/plugin", ctx -> ctx.result(String.valueOf(sites.views().size())));
+        EnginePlugin plugin = (app, sites, _) -> {
+            app.routes.get("/plugin", ctx -> ctx.result(String.valueOf(sites.views().size())));
+            app.routes.get("/plugin/fails", _ -> {
+                throw new IllegalStateException("boom");
+            });
+            app.routes.get("/plugin/errs", _ -> {
+                throw new AssertionError("worse");
+            });
+        };
         var options = TestEngine.options(dir.resolve("data"), sitesFile(site("p", 10, "P-1")), null, clock, new ManualTimers(clock))
                 .withPlugin(plugin);
         try (var server = EngineServer.start(options)) {
-            assertThat(new HttpTestClient(server.baseUri()).get("/plugin").raw().body()).isEqualTo("1");
+            var client = new HttpTestClient(server.baseUri());
+            assertThat(client.get("/plugin").raw().body()).isEqualTo("1");
+            for (var path : new String[] {"/plugin/fails", "/plugin/errs"}) {
+                var failed = client.get(path);
+                assertThat(failed.status()).isEqualTo(500);
+                assertThat(failed.contentType()).startsWith("application/problem+json");
+                assertThat(failed.json().get("title").asText()).isEqualTo("Internal Server Error");
+                assertThat(failed.raw().body()).doesNotContain("boom").doesNotContain("worse").doesNotContain("\tat ");
+            }
             assertThat(server.baseUri().toString()).startsWith("http://127.0.0.1:");
         }
     }

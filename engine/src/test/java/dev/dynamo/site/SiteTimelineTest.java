@@ -138,7 +138,7 @@ class SiteTimelineTest {
     }
 
     @Test
-    void unused_power_is_redistributed_and_the_cap_lifted_when_the_charger_draws_again() {
+    void unused_power_is_redistributed_and_the_cap_lifted_when_the_charger_draws_again_or_redistribution_ends() {
         try (var fixture = new SiteFixture(T0)) {
             fixture.registry.putSite(site("depot", 100, List.of(charger("CP-001", 22), charger("CP-002", 22))), _ -> {});
             var site = fixture.registry.site("depot").orElseThrow();
@@ -158,6 +158,13 @@ class SiteTimelineTest {
             site.meterValue("CP-001", 6.3, null);
             assertThat(site.view().allocation().charger("CP-001").orElseThrow().capReason()).isEqualTo(CapReason.CHARGER);
             assertThat(fixture.triggers()).endsWith("measured", "measured");
+
+            // lowered again 5 minutes after the lift, then redistribution switched off: the cap goes at once
+            fixture.advanceTo(T0.plus(Duration.ofMinutes(6)));
+            site.meterValue("CP-001", 5, null);
+            assertThat(site.view().allocation().charger("CP-001").orElseThrow().capReason()).isEqualTo(CapReason.MEASURED);
+            site.storeConfig(_ -> equal(30, 0, T0));
+            assertThat(site.view().allocation().charger("CP-001").orElseThrow().capReason()).isEqualTo(CapReason.CHARGER);
         }
     }
 }

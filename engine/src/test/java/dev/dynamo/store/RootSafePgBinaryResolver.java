@@ -61,10 +61,12 @@ final class RootSafePgBinaryResolver implements PgBinaryResolver {
                 var name = entry.getName();
                 var fileName = name.substring(name.lastIndexOf('/') + 1);
                 var wrapped = entry.isFile() && name.contains("bin/") && WRAPPED.contains(fileName);
+                var modified = entry.getLastModifiedDate();
                 if (wrapped) {
                     var real = new TarArchiveEntry(name + ".real");
                     real.setMode(entry.getMode());
                     real.setSize(entry.getSize());
+                    real.setModTime(modified);
                     entry = real;
                 }
                 out.putArchiveEntry(entry);
@@ -75,6 +77,8 @@ final class RootSafePgBinaryResolver implements PgBinaryResolver {
                     var wrapper = new TarArchiveEntry(name);
                     wrapper.setMode(0755);
                     wrapper.setSize(script.length);
+                    // the same bytes on every run: zonky keys its extracted copy on the archive's digest
+                    wrapper.setModTime(modified);
                     out.putArchiveEntry(wrapper);
                     out.write(script);
                     out.closeArchiveEntry();

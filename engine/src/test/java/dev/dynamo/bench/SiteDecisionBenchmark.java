@@ -1,0 +1,88 @@
+package dev.dynamo.bench;
+
+import dev.dynamo.allocation.Phase;
+import dev.dynamo.site.AllocationSnapshot;
+import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.site.ChargingConfig;
+import dev.dynamo.site.CircuitDefinition;
+import dev.dynamo.site.RateUnit;
+import dev.dynamo.site.SessionStart;
+import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.site.SiteEnvironment;
+import dev.dynamo.site.SiteHandle;
+import dev.dynamo.site.SiteRegistry;
+import dev.dynamo.site.Strategy;
+import dev.dynamo.testing.ManualClock;
+import dev.dynamo.testing.ManualTimers;
+import dev.dynamo.testing.MemoryStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One whole decision of the site layer, as a manual rebalance runs it: the hand-off to the site's thread,
+ * the allocation input (caps, floors, admission order, limits), the core, the snapshot and its record.
+ * A site of N three-phase chargers on rows of 10 under one feeder and a grid current limit, all charging.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Benchmark)
+public class SiteDecisionBenchmark {
+    @Param({"12", "100", "1000"})
+    public int chargers;
+
+    private SiteRegistry registry;
+    private SiteHandle site;
+
+    @Setup
+    public void setUp() {
+        var clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
+        registry = new SiteRegistry(new SiteEnvironment(clock, new MemoryStore(), _ -> {}, new ManualTimers(clock),
+                Duration.ofMinutes(5)));
+        var circuits = new ArrayList<CircuitDefinition>();
+        circuits.add(new CircuitDefinition("feeder", null, 32.0 * chargers / 2));
+        var definitions = new ArrayList<ChargerDefinition>();
+        for (int i = 0; i < chargers; i++) {
+            var row = "row-" + i / 10;
+            if (i % 10 == 0) circuits.add(new CircuitDefinition(row, "feeder", 200));
+            definitions.add(new ChargerDefinition("CP-%05d".formatted(i), 22, 3, 230, RateUnit.W, null, row, Phase.L1));
+        }
+        registry.putSite(new SiteDefinition("bench", "Bench", ZoneId.of("Europe/Amsterdam"), 22.0 * chargers,
+                32.0 * chargers / 2, circuits, definitions), _ -> {});
+        site = registry.site("bench").orElseThrow();
+        site.storeConfig(_ -> new ChargingConfig(15.0 * chargers, Strategy.EQUAL, 4.2, List.of(), List.of(), null, false,
+                clock.instant()));
+        for (var charger : definitions) {
+            clock.advance(Duration.ofMillis(10));
+            site.startSession(charger.chargePointId(), SessionStart.NONE, null);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        registry.close();
+    }
+
+    @Benchmark
+    public AllocationSnapshot rebalance() {
+        return site.rebalance().orElseThrow();
+    }
+}
