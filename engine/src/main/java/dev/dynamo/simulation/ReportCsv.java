@@ -49,7 +49,10 @@ public final class ReportCsv {
 
     static String fileName(String strategy) { return strategy.replaceAll("[^A-Za-z0-9_-]", "-"); }
 
-    private static String n(double value) { return ReportJson.round(value).toPlainString(); }
+    private static String n(double value) {
+        var rounded = ReportJson.round(value);
+        return rounded == null ? "" : rounded.toPlainString();
+    }
 
     private static String quote(String text) {
         return text.matches("[^,\"\\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";

@@ -86,7 +86,9 @@ public final class ReportJson {
 
     static String time(Instant instant) { return TIME.format(instant.truncatedTo(ChronoUnit.MILLIS)); }
 
+    /** null for a figure not computed (NaN: a run without its upper bound). */
     static BigDecimal round(double value) {
+        if (!Double.isFinite(value)) return null;
         var rounded = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN);
         return rounded.signum() == 0 ? BigDecimal.ZERO : rounded.stripTrailingZeros();
     }
