@@ -65,6 +65,7 @@ public final class SimulateCommand implements Callable<Integer> {
             loaded = ScenarioReader.read(readScenario(scenario));
             choices = strategies.isEmpty() ? List.of(StrategyChoice.scenario())
                     : strategies.stream().map(StrategyChoice::parse).toList();
+            for (var choice : choices) choice.check(loaded);
         } catch (ScenarioException | IllegalArgumentException e) {
             err.println("simulate: " + e.getMessage());
             return 2;

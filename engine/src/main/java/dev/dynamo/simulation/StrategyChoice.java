@@ -43,6 +43,12 @@ public record StrategyChoice(String label, Strategy strategy, Integer rotationMi
     /** The same choice with rotation off, for the waits "without rotation". */
     public StrategyChoice withoutRotation() { return new StrategyChoice(label + ":rotation=off", strategy, 0); }
 
+    /** Throws {@link ScenarioException} when this choice cannot apply to the scenario's config or one of its changes. */
+    public void check(Scenario scenario) {
+        apply(scenario.config(), scenario.site());
+        scenario.configChanges().forEach(c -> apply(c.config(), scenario.site()));
+    }
+
     /**
      * The config this choice makes of a scenario config. {@code priority} without a priority order ranks the
      * chargers in the order the site lists them; {@code scheduled} needs the scenario to give a schedule.

@@ -65,4 +65,11 @@ class SimulateCommandTest {
         assertThat(simulate("--scenario", scenarioFile(), "--strategy", "fastest")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown strategy fastest");
     }
+
+    @Test
+    void scheduled_without_a_schedule_is_refused_before_anything_runs() throws Exception {
+        assertThat(simulate("--scenario", scenarioFile(), "--strategy", "equal", "--strategy", "scheduled")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("simulate: strategy scheduled needs a schedule in the scenario's config");
+        assertThat(out.toString()).isEmpty();
+    }
 }
