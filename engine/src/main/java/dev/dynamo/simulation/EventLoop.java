@@ -7,7 +7,6 @@ import dev.dynamo.site.SiteDefinition;
 import dev.dynamo.site.Timers;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -37,7 +36,15 @@ final class EventLoop implements Timers {
         public void cancel() { cancelled = true; }
     }
 
-    private record Event(long atMs, Kind kind, long seq, int car, long version, ChargingConfig config, Timer timer) {}
+    private record Event(long atMs, Kind kind, long seq, int car, long version, ChargingConfig config, Timer timer)
+            implements Comparable<Event> {
+        @Override
+        public int compareTo(Event other) {
+            if (atMs != other.atMs) return Long.compare(atMs, other.atMs);
+            if (kind != other.kind) return kind.compareTo(other.kind);
+            return Long.compare(seq, other.seq);
+        }
+    }
 
     private final SiteDefinition site;
     private final ChargingConfig initial;
@@ -47,8 +54,7 @@ final class EventLoop implements Timers {
     private final List<Car> line = new ArrayList<>();
     private final SimulatedClock clock;
     private final SimulatedSite simulated;
-    private final PriorityQueue<Event> events = new PriorityQueue<>(Comparator.comparingLong(Event::atMs)
-            .thenComparing(Event::kind).thenComparingLong(Event::seq));
+    private final PriorityQueue<Event> events = new PriorityQueue<>();
     private final List<RunResult.TimelinePoint> timeline = new ArrayList<>();
     private final long startMs;
     private final long endMs;
