@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code dynamo-engine} command line: {@code serve} now, room for {@code simulate}. */
 @Command(name = "dynamo-engine", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Dynamo: smart charging for EV charging sites.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -7,11 +7,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** The one thread a site's state lives on. */
+/**
+ * The one thread a site's state lives on: its own, or, for timers that drive the site from one thread
+ * (the simulation's event loop, {@link Timers#callerRuns()}), the caller's, with no hand-off at all.
+ */
 final class SiteExecutor implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SiteExecutor.class);
     private final ExecutorService executor;
     private volatile Thread thread;
+
+    private SiteExecutor() {
+        this.executor = null;
+    }
+
+    /** Runs every task at once on the calling thread; the caller is the only thread that touches the site. */
+    static SiteExecutor callerRuns() { return new SiteExecutor(); }
 
     SiteExecutor(String siteId) {
         var factory = Thread.ofPlatform().daemon().name("site-" + siteId).factory();
@@ -24,7 +34,7 @@ final class SiteExecutor implements AutoCloseable {
 
     /** Runs the task on the site's thread and waits for it; its exceptions come back as they were thrown. */
     <T> T call(Callable<T> task) {
-        if (Thread.currentThread() == thread) return run(task);
+        if (executor == null || Thread.currentThread() == thread) return run(task);
         try {
             return executor.submit(() -> run(task)).get();
         } catch (ExecutionException e) {
@@ -39,6 +49,10 @@ final class SiteExecutor implements AutoCloseable {
 
     /** Runs the task later on the site's thread (a timer's); ignored once the site is closed. */
     void submit(Runnable task) {
+        if (executor == null) {
+            task.run();
+            return;
+        }
         try {
             executor.execute(() -> {
                 try {
@@ -64,6 +78,7 @@ final class SiteExecutor implements AutoCloseable {
 
     @Override
     public void close() {
+        if (executor == null) return;
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -33,7 +33,7 @@ public final class SiteHandle implements AutoCloseable {
     SiteHandle(SiteEnvironment env, SiteDefinition definition, List<DecisionListener> listeners) {
         this.env = env;
         this.live = new LiveSite(definition);
-        this.executor = new SiteExecutor(definition.siteId());
+        this.executor = env.timers().callerRuns() ? SiteExecutor.callerRuns() : new SiteExecutor(definition.siteId());
         this.timers = new SiteTimers(env.timers(), executor, env.clock());
         this.decisions = new SiteDecisions(env, live, timers, listeners, this::publish);
         this.view = live.view();

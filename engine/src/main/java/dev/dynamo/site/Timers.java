@@ -7,6 +7,12 @@ public interface Timers extends AutoCloseable {
 
     Cancellable at(Instant instant, Runnable task);
 
+    /**
+     * True when one thread drives the sites and runs these timers' tasks (a simulation's event loop): the
+     * sites then do their work on the calling thread instead of a thread of their own.
+     */
+    default boolean callerRuns() { return false; }
+
     @Override
     default void close() {}
 

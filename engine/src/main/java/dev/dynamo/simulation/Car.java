@@ -1,0 +1,57 @@
+package dev.dynamo.simulation;
+
+/** A vehicle's state during a run (mutable, owned by one {@link EventLoop}). */
+final class Car {
+    enum State { EXPECTED, IN_LINE, PLUGGED, GONE }
+
+    final int index;
+    final VehicleSpec spec;
+    final Battery battery;
+    State state = State.EXPECTED;
+    int chargerIndex = -1;
+    String chargePointId;
+    double deliveredKwh;
+    long updatedMs;
+    double allocatedKw;
+    long completionVersion;
+    long waitSinceMs = -1;
+    long longestWaitMs;
+    long totalWaitMs;
+    long endedMs;
+    String endReason;
+
+    Car(int index, VehicleSpec spec) {
+        this.index = index;
+        this.spec = spec;
+        this.battery = new Battery(spec.batteryKwh(), spec.arrivalSoc(), spec.maxAcceptanceKw());
+    }
+
+    /** Charges at the current allocation up to {@code nowMs}, never past what was requested. */
+    void advance(long nowMs) {
+        if (state == State.PLUGGED && nowMs > updatedMs && allocatedKw > 0)
+            deliveredKwh = Math.min(spec.energyNeededKwh(), battery.deliveredAfter(deliveredKwh, allocatedKw, (nowMs - updatedMs) / 3_600_000.0));
+        updatedMs = nowMs;
+    }
+
+    double drawKw() { return state == State.PLUGGED ? battery.drawKw(deliveredKwh, allocatedKw) : 0; }
+
+    void startWaiting(long nowMs) {
+        if (waitSinceMs < 0) waitSinceMs = nowMs;
+    }
+
+    void stopWaiting(long nowMs) {
+        if (waitSinceMs < 0) return;
+        var waitedMs = nowMs - waitSinceMs;
+        longestWaitMs = Math.max(longestWaitMs, waitedMs);
+        totalWaitMs += waitedMs;
+        waitSinceMs = -1;
+    }
+
+    void leave(long nowMs, String reason) {
+        stopWaiting(nowMs);
+        state = State.GONE;
+        endedMs = nowMs;
+        endReason = reason;
+        allocatedKw = 0;
+    }
+}

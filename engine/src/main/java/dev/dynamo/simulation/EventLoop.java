@@ -1,0 +1,271 @@
+package dev.dynamo.simulation;
+
+import dev.dynamo.allocation.AllocationInput;
+import dev.dynamo.allocation.AllocationResult;
+import dev.dynamo.site.ChargingConfig;
+import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.site.Timers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.DoubleConsumer;
+import java.util.function.Function;
+
+/**
+ * A discrete-event run of one strategy on a simulated clock: arrivals, departures, energy delivered, config
+ * changes, meter values, and the site's own timers (schedule boundaries, rotation ticks), in time order,
+ * each handed to the production site layer as the live engine would get it. Between events every
+ * allocation is constant, so the vehicles' energy follows {@link Battery}'s closed form and time jumps
+ * from one event to the next.
+ */
+final class EventLoop implements Timers {
+    static final long METER_INTERVAL_MS = 60_000;
+
+    /** Same-instant order: sessions end before the budget moves, and before newcomers plug in. */
+    private enum Kind { COMPLETE, DEPARTURE, CONFIG, TIMER, METER, ARRIVAL }
+
+    private static final class Timer implements Cancellable {
+        final Runnable task;
+        boolean cancelled;
+
+        Timer(Runnable task) { this.task = task; }
+
+        @Override
+        public void cancel() { cancelled = true; }
+    }
+
+    private record Event(long atMs, Kind kind, long seq, int car, long version, ChargingConfig config, Timer timer)
+            implements Comparable<Event> {
+        @Override
+        public int compareTo(Event other) {
+            if (atMs != other.atMs) return Long.compare(atMs, other.atMs);
+            if (kind != other.kind) return kind.compareTo(other.kind);
+            return Long.compare(seq, other.seq);
+        }
+    }
+
+    private final SiteDefinition site;
+    private final ChargingConfig initial;
+    private final boolean meters;
+    private final List<Car> cars = new ArrayList<>();
+    private final Car[] onCharger;
+    private final List<Car> line = new ArrayList<>();
+    private final SimulatedClock clock;
+    private final SimulatedSite simulated;
+    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private final List<RunResult.TimelinePoint> timeline = new ArrayList<>();
+    private final long startMs;
+    private final long endMs;
+    private long seq;
+    private int seenDecisions;
+    private double peakKw;
+
+    EventLoop(SiteDefinition site, ChargingConfig initial, List<Scenario.ConfigChange> changes, List<VehicleSpec> vehicles,
+              Instant start, Instant end, Function<AllocationInput, AllocationResult> allocator) {
+        this.site = site;
+        this.initial = initial;
+        this.startMs = start.toEpochMilli();
+        this.endMs = end.toEpochMilli();
+        this.onCharger = new Car[site.chargers().size()];
+        this.clock = new SimulatedClock(start);
+        this.simulated = new SimulatedSite(site, clock, this, allocator);
+        this.meters = initial.redistributeUnused() || changes.stream().anyMatch(c -> c.config().redistributeUnused());
+        for (var spec : vehicles) {
+            var car = new Car(cars.size(), spec);
+            cars.add(car);
+            push(Math.max(startMs, spec.arrival().toEpochMilli()), Kind.ARRIVAL, car.index, 0, null, null);
+            push(spec.departure().toEpochMilli(), Kind.DEPARTURE, car.index, 0, null, null);
+        }
+        changes.forEach(c -> push(c.at().toEpochMilli(), Kind.CONFIG, -1, 0, c.config(), null));
+        if (meters) push(startMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
+    }
+
+    /** The site layer works on the event loop's thread: no hand-off per event. */
+    @Override
+    public boolean callerRuns() { return true; }
+
+    /** Timers the site layer sets run when the simulated clock reaches them. */
+    @Override
+    public Cancellable at(Instant instant, Runnable task) {
+        var timer = new Timer(task);
+        push(Math.max(instant.toEpochMilli(), clock.instant().toEpochMilli()), Kind.TIMER, -1, 0, null, timer);
+        return timer;
+    }
+
+    List<Car> run(DoubleConsumer progress) {
+        try (simulated) {
+            simulated.storeConfig(initial);
+            sync(startMs);
+            record(startMs);
+            var reported = -1.0;
+            while (!events.isEmpty() && events.peek().atMs() < endMs) {
+                var event = events.poll();
+                var nowMs = event.atMs();
+                clock.set(Instant.ofEpochMilli(nowMs));
+                for (var car : onCharger) if (car != null) car.advance(nowMs);
+                if (!handle(event, nowMs)) continue;
+                sync(nowMs);
+                record(nowMs);
+                var done = (nowMs - startMs) / (double) (endMs - startMs);
+                if (done - reported >= 0.01) {
+                    progress.accept(done);
+                    reported = done;
+                }
+            }
+        }
+        for (var car : onCharger) if (car != null) car.advance(endMs);
+        for (var car : cars) if (car.state != Car.State.GONE && car.state != Car.State.EXPECTED) car.leave(endMs, "run_ended");
+        progress.accept(1);
+        return cars;
+    }
+
+    List<RunResult.TimelinePoint> timeline() { return timeline; }
+
+    double peakKw() { return peakKw; }
+
+    int decisions() { return simulated.decisions(); }
+
+    Map<String, Integer> decisionsByTrigger() { return simulated.decisionsByTrigger(); }
+
+    /** Applies one event; false when it was stale and changed nothing. */
+    private boolean handle(Event event, long nowMs) {
+        switch (event.kind()) {
+            case ARRIVAL -> arrive(cars.get(event.car()), nowMs);
+            case DEPARTURE -> {
+                var car = cars.get(event.car());
+                if (car.state == Car.State.GONE || car.state == Car.State.EXPECTED) return false;
+                if (car.state == Car.State.IN_LINE) {
+                    line.remove(car);
+                    car.leave(nowMs, "departed");
+                } else {
+                    unplug(car, nowMs, "departed");
+                }
+            }
+            case COMPLETE -> {
+                var car = cars.get(event.car());
+                if (car.state != Car.State.PLUGGED || car.completionVersion != event.version()) return false;
+                car.deliveredKwh = car.spec.energyNeededKwh();
+                unplug(car, nowMs, "energy_delivered");
+            }
+            case CONFIG -> simulated.storeConfig(event.config());
+            case TIMER -> {
+                if (event.timer().cancelled) return false;
+                event.timer().task.run();
+                simulated.awaitIdle();
+            }
+            case METER -> {
+                for (var car : onCharger) {
+                    if (car != null) simulated.meterValue(car.chargePointId, car.drawKw(), ChargerFit.phasesInUse(car.spec, site.chargers().get(car.chargerIndex)));
+                }
+                push(nowMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
+            }
+        }
+        return true;
+    }
+
+    private void arrive(Car car, long nowMs) {
+        if (car.spec.departure().toEpochMilli() <= nowMs) return;
+        var charger = freeChargerFor(car);
+        if (charger < 0) {
+            car.state = Car.State.IN_LINE;
+            car.startWaiting(nowMs);
+            line.add(car);
+            return;
+        }
+        plug(car, charger, nowMs);
+    }
+
+    private void plug(Car car, int charger, long nowMs) {
+        var definition = site.chargers().get(charger);
+        car.state = Car.State.PLUGGED;
+        car.chargerIndex = charger;
+        car.chargePointId = definition.chargePointId();
+        car.updatedMs = nowMs;
+        car.allocatedKw = 0;
+        onCharger[charger] = car;
+        simulated.sessionStarted(definition.chargePointId(), car.spec.maxAcceptanceKw(), car.spec.energyNeededKwh(),
+                ChargerFit.phasesInUse(car.spec, definition));
+    }
+
+    private void unplug(Car car, long nowMs, String reason) {
+        onCharger[car.chargerIndex] = null;
+        car.leave(nowMs, reason);
+        simulated.sessionStopped(car.chargePointId);
+        // the first in line that may use this charger takes it
+        for (var waiting : line) {
+            if (waiting.spec.anyCharger() || waiting.spec.chargePointId().equals(car.chargePointId)) {
+                line.remove(waiting);
+                plug(waiting, car.chargerIndex, nowMs);
+                return;
+            }
+        }
+    }
+
+    /** A named charger if it is free; for "any", the free charger with the highest cap for it (site order on a tie). */
+    private int freeChargerFor(Car car) {
+        var best = -1;
+        var bestCapKw = -1.0;
+        for (int i = 0; i < onCharger.length; i++) {
+            if (onCharger[i] != null) continue;
+            var charger = site.chargers().get(i);
+            if (!car.spec.anyCharger()) {
+                if (charger.chargePointId().equals(car.spec.chargePointId())) return i;
+                continue;
+            }
+            var capKw = ChargerFit.capKw(car.spec, charger);
+            if (capKw > bestCapKw) {
+                best = i;
+                bestCapKw = capKw;
+            }
+        }
+        return best;
+    }
+
+    /** After the site decided: takes the new allocation, reschedules energy completion where it changed, tracks waits. */
+    private void sync(long nowMs) {
+        if (simulated.decisions() == seenDecisions) return;
+        seenDecisions = simulated.decisions();
+        var allocation = simulated.allocation();
+        for (var car : onCharger) {
+            if (car == null) continue;
+            var kw = allocation.getOrDefault(car.chargePointId, 0.0);
+            if (kw > 0) car.stopWaiting(nowMs);
+            else car.startWaiting(nowMs);
+            if (kw == car.allocatedKw && car.completionVersion > 0) continue;
+            car.allocatedKw = kw;
+            car.completionVersion++;
+            var hours = car.battery.hoursToDeliver(car.deliveredKwh, kw, car.spec.energyNeededKwh());
+            if (Double.isFinite(hours)) {
+                var atMs = nowMs + Math.max(1, (long) Math.ceil(hours * 3_600_000));
+                if (atMs < endMs) push(atMs, Kind.COMPLETE, car.index, car.completionVersion, null, null);
+            }
+        }
+    }
+
+    private void record(long nowMs) {
+        var allocatedKw = 0.0;
+        var drawKw = 0.0;
+        int charging = 0;
+        int queued = 0;
+        for (var car : onCharger) {
+            if (car == null) continue;
+            allocatedKw += car.allocatedKw;
+            drawKw += car.drawKw();
+            if (car.allocatedKw > 0) charging++;
+            else queued++;
+        }
+        peakKw = Math.max(peakKw, drawKw);
+        var last = timeline.isEmpty() ? null : timeline.getLast();
+        var point = new RunResult.TimelinePoint(Instant.ofEpochMilli(nowMs), simulated.budgetKw(), allocatedKw, drawKw,
+                charging, queued, line.size());
+        // several events at one instant: keep the state after the last of them
+        if (last != null && last.at().equals(point.at())) timeline.removeLast();
+        timeline.add(point);
+    }
+
+    private void push(long atMs, Kind kind, int car, long version, ChargingConfig config, Timer timer) {
+        events.add(new Event(atMs, kind, seq++, car, version, config, timer));
+    }
+}

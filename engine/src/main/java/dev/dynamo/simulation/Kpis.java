@@ -1,0 +1,38 @@
+package dev.dynamo.simulation;
+
+import java.util.List;
+
+/**
+ * The key figures of one run.
+ *
+ * @param fairness                      Jain's index of delivered/requested over the vehicles: 1 when all got the same share
+ * @param longestWaitMin                the longest stretch a vehicle waited without power (queued at 0 kW or in line for a charger)
+ * @param longestWaitWithoutRotationMin the same with rotation off (equal to {@code longestWaitMin} when the run has none)
+ * @param peakKw                        the highest total drawn at any moment
+ * @param budgetUtilisation             energy delivered / energy the budget allowed over the run
+ * @param upperBoundKwh                 the most any allocation could deliver ({@link UpperBound})
+ * @param upperBoundSlotMin             the slot length of the bound's linear program
+ * @param achievedToUpperBound          delivered / upper bound (1 when the bound is 0)
+ */
+public record Kpis(int vehicles, double requestedKwh, double deliveredKwh, double unmetKwh, int fullyServed,
+                   double fairness, double longestWaitMin, double longestWaitWithoutRotationMin, double peakKw,
+                   double budgetKwh, double budgetUtilisation, int decisions, double upperBoundKwh,
+                   int upperBoundSlotMin, double achievedToUpperBound) {
+
+    public Kpis withUpperBound(UpperBound bound) {
+        return new Kpis(vehicles, requestedKwh, deliveredKwh, unmetKwh, fullyServed, fairness, longestWaitMin,
+                longestWaitWithoutRotationMin, peakKw, budgetKwh, budgetUtilisation, decisions, bound.energyKwh(),
+                bound.slotMinutes(), bound.energyKwh() == 0 ? 1 : deliveredKwh / bound.energyKwh());
+    }
+
+    /** Jain's fairness index: (Σx)² / (n Σx²); 1 for no vehicles or all at zero, where every share is the same. */
+    public static double jain(List<Double> shares) {
+        var sum = 0.0;
+        var squares = 0.0;
+        for (var x : shares) {
+            sum += x;
+            squares += x * x;
+        }
+        return squares == 0 ? 1 : sum * sum / (shares.size() * squares);
+    }
+}

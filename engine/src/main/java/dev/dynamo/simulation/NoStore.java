@@ -1,0 +1,25 @@
+package dev.dynamo.simulation;
+
+import dev.dynamo.store.DecisionRecord;
+import dev.dynamo.store.StoredSession;
+import dev.dynamo.store.StoredSite;
+import dev.dynamo.store.Store;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** A simulation keeps nothing: the site layer's writes go nowhere, and it starts with no stored sites. */
+final class NoStore implements Store {
+    @Override public List<StoredSite> loadSites() { return List.of(); }
+    @Override public void putSite(String siteId, String definitionJson) {}
+    @Override public void putConfig(String siteId, String configJson, Instant updatedAt) {}
+    @Override public List<StoredSession> loadSessions() { return List.of(); }
+    @Override public void putSession(StoredSession session) {}
+    @Override public void deleteSession(String siteId, String chargePointId) {}
+    @Override public void appendDecisions(List<DecisionRecord> decisions) {}
+    @Override public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) { return Optional.empty(); }
+    @Override public void forEachDecision(String siteId, Instant from, Instant to, Consumer<DecisionRecord> action) {}
+    @Override public List<DecisionRecord> latestDecisions(String siteId, Instant from, Instant to, int limit) { return List.of(); }
+    @Override public void close() {}
+}

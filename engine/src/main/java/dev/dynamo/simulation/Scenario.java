@@ -1,0 +1,25 @@
+package dev.dynamo.simulation;
+
+import dev.dynamo.site.ChargingConfig;
+import dev.dynamo.site.SiteDefinition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One scenario file, read and checked: a site, its config and the changes to it, the vehicles, and how
+ * long to run. {@code vehicles} are the listed ones; {@code model} (or null) generates more from {@code seed}.
+ */
+public record Scenario(String name, String description, SiteDefinition site, ChargingConfig config,
+                       List<ConfigChange> configChanges, Instant start, Duration duration, long seed,
+                       List<VehicleSpec> vehicles, VehicleModel model) {
+    public Scenario {
+        configChanges = List.copyOf(configChanges);
+        vehicles = List.copyOf(vehicles);
+    }
+
+    public Instant end() { return start.plus(duration); }
+
+    /** A config stored at a given instant, replacing the one in force. */
+    public record ConfigChange(Instant at, ChargingConfig config) {}
+}

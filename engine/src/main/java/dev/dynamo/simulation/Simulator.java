@@ -1,0 +1,131 @@
+package dev.dynamo.simulation;
+
+import dev.dynamo.allocation.AllocationInput;
+import dev.dynamo.allocation.AllocationResult;
+import dev.dynamo.allocation.Allocator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs a scenario's vehicles under one or several strategies and measures each run against the upper bound.
+ * The allocation core is injected so that benchmarks and tests run the production one, {@link Allocator}.
+ */
+public final class Simulator {
+    /** Told each run's label and how far it is, 0..1. */
+    public interface Progress {
+        void update(String run, double done);
+
+        Progress NONE = (_, _) -> {};
+    }
+
+    private final Function<AllocationInput, AllocationResult> allocator;
+    private final int upperBoundSlotMin;
+
+    public Simulator() { this(Allocator::allocate, 1); }
+
+    public Simulator(Function<AllocationInput, AllocationResult> allocator, int upperBoundSlotMin) {
+        if (upperBoundSlotMin < 1) throw new IllegalArgumentException("upper bound slot must be at least 1 minute");
+        this.allocator = allocator;
+        this.upperBoundSlotMin = upperBoundSlotMin;
+    }
+
+    /** The listed vehicles and the generated ones, by arrival, keeping those present at some moment of the run. */
+    public static List<VehicleSpec> vehicles(Scenario scenario) {
+        var all = new ArrayList<>(scenario.vehicles());
+        if (scenario.model() != null)
+            all.addAll(VehicleGenerator.generate(scenario.model(), scenario.seed(), scenario.start(), scenario.end(), scenario.site().timezone()));
+        return all.stream()
+                .filter(v -> v.arrival().isBefore(scenario.end()) && v.departure().isAfter(scenario.start()))
+                .sorted(java.util.Comparator.comparing(VehicleSpec::arrival).thenComparing(VehicleSpec::vehicleId))
+                .toList();
+    }
+
+    public SimulationReport compare(Scenario scenario, List<StrategyChoice> choices, Progress progress) {
+        var vehicles = vehicles(scenario);
+        var bounds = new HashMap<List<Double>, UpperBound>();
+        var runs = new ArrayList<RunResult>();
+        for (var choice : choices) runs.add(run(scenario, vehicles, choice, bounds, progress));
+        return new SimulationReport(scenario.name(), scenario.seed(), scenario.start(), scenario.end(), vehicles.size(), runs);
+    }
+
+    public RunResult run(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice) {
+        return run(scenario, vehicles, choice, new HashMap<>(), Progress.NONE);
+    }
+
+    private RunResult run(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice,
+                          Map<List<Double>, UpperBound> bounds, Progress progress) {
+        var result = simulate(scenario, vehicles, choice, progress);
+        var timeline = timeline(scenario, choice);
+        var bound = bounds.computeIfAbsent(budgetKey(timeline), _ -> UpperBound.compute(scenario.site(), timeline, vehicles,
+                scenario.start(), scenario.end(), upperBoundSlotMin));
+        return new RunResult(result.strategy(), result.kpis().withUpperBound(bound), result.vehicles(), result.timeline());
+    }
+
+    /** One run without the upper bound (its KPIs hold NaN there): what the benchmark measures. */
+    public RunResult simulate(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice) {
+        return simulate(scenario, vehicles, choice, Progress.NONE);
+    }
+
+    private RunResult simulate(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice, Progress progress) {
+        var timeline = timeline(scenario, choice);
+        var loop = loop(scenario, vehicles, choice);
+        var cars = loop.run(done -> progress.update(choice.label(), done));
+        var hasRotation = timeline.segments().stream().anyMatch(s -> s.config().rotationPeriodMin() != null);
+        var longestWaitWithoutRotationMin = hasRotation
+                ? longestWaitMin(loop(scenario, vehicles, choice.withoutRotation()).run(_ -> {}))
+                : longestWaitMin(cars);
+        var outcomes = cars.stream().map(Simulator::outcome).toList();
+        var requestedKwh = outcomes.stream().mapToDouble(RunResult.VehicleOutcome::requestedKwh).sum();
+        var deliveredKwh = outcomes.stream().mapToDouble(RunResult.VehicleOutcome::deliveredKwh).sum();
+        var budgetKwh = timeline.energyKwh(scenario.start(), scenario.end());
+        var kpis = new Kpis(outcomes.size(), requestedKwh, deliveredKwh, requestedKwh - deliveredKwh,
+                (int) outcomes.stream().filter(RunResult.VehicleOutcome::fullyServed).count(),
+                Kpis.jain(outcomes.stream().map(o -> o.deliveredKwh() / o.requestedKwh()).toList()),
+                longestWaitMin(cars), longestWaitWithoutRotationMin, loop.peakKw(), budgetKwh,
+                budgetKwh == 0 ? 0 : deliveredKwh / budgetKwh, loop.decisions(), Double.NaN, 0, Double.NaN);
+        return new RunResult(choice.label(), kpis, outcomes, loop.timeline());
+    }
+
+    private EventLoop loop(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice) {
+        var site = scenario.site();
+        return new EventLoop(site, choice.apply(scenario.config(), site), changes(scenario, choice), vehicles,
+                scenario.start(), scenario.end(), allocator);
+    }
+
+    private static List<Scenario.ConfigChange> changes(Scenario scenario, StrategyChoice choice) {
+        return scenario.configChanges().stream()
+                .map(c -> new Scenario.ConfigChange(c.at(), choice.apply(c.config(), scenario.site()))).toList();
+    }
+
+    static BudgetTimeline timeline(Scenario scenario, StrategyChoice choice) {
+        var site = scenario.site();
+        return BudgetTimeline.of(choice.apply(scenario.config(), site), changes(scenario, choice), site.gridConnectionCapacityKw(),
+                site.timezone(), scenario.start(), scenario.end());
+    }
+
+    /** Runs under the same budget share one bound: it depends on the budget, not on how it is shared. */
+    private static List<Double> budgetKey(BudgetTimeline timeline) {
+        var key = new ArrayList<Double>();
+        for (var s : timeline.segments()) {
+            key.add((double) s.from().toEpochMilli());
+            key.add(s.budgetKw());
+        }
+        return key;
+    }
+
+    private static double longestWaitMin(List<Car> cars) {
+        return cars.stream().mapToLong(c -> c.longestWaitMs).max().orElse(0) / 60_000.0;
+    }
+
+    private static RunResult.VehicleOutcome outcome(Car car) {
+        var spec = car.spec;
+        var served = car.deliveredKwh >= spec.energyNeededKwh() - 1e-9;
+        return new RunResult.VehicleOutcome(spec.vehicleId(), car.chargePointId, spec.arrival(), spec.departure(),
+                spec.energyNeededKwh(), car.deliveredKwh, served, car.longestWaitMs / 60_000.0, car.totalWaitMs / 60_000.0,
+                car.endReason == null ? null : Instant.ofEpochMilli(car.endedMs), car.endReason);
+    }
+}
