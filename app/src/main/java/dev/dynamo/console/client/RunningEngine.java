@@ -1,0 +1,13 @@
+package dev.dynamo.console.client;
+
+import java.net.URI;
+
+/** An engine the console started: where it listens, its API key, and how to stop it. */
+public interface RunningEngine extends AutoCloseable {
+    URI baseUri();
+
+    String apiKey();
+
+    @Override
+    void close();
+}
