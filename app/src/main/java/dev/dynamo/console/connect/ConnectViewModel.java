@@ -35,11 +35,14 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper engineVersion = new ReadOnlyStringWrapper();
     private final ObservableList<Site> sites = FXCollections.observableArrayList();
+    // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
+    private final ObservableList<Site> sitesView = FXCollections.unmodifiableObservableList(sites);
     private final ReadOnlyObjectWrapper<ConnectedSite> connected = new ReadOnlyObjectWrapper<>();
 
     private RunningEngine runningEngine;
     private EngineApi api;
     private boolean demo;
+    private volatile int demoSessions = DemoFeed.DEMO_SESSIONS;
 
     public ConnectViewModel(Background background, ConnectionSettings settings, EngineStarter embeddedStarter,
                             BiFunction<URI, String, EngineApi> clients) {
@@ -65,7 +68,7 @@ public final class ConnectViewModel {
 
     public ReadOnlyStringProperty engineVersionProperty() { return engineVersion.getReadOnlyProperty(); }
 
-    public ObservableList<Site> sites() { return FXCollections.unmodifiableObservableList(sites); }
+    public ObservableList<Site> sites() { return sitesView; }
 
     /** The engine and site the other screens work on; null until a site is chosen. */
     public ReadOnlyObjectProperty<ConnectedSite> connectedProperty() { return connected.getReadOnlyProperty(); }
@@ -90,6 +93,9 @@ public final class ConnectViewModel {
         connected.set(new ConnectedSite(api, site, engineVersion.get(), demo));
     }
 
+    /** How many sessions the embedded demo starts (5 by default; the 500-charger measurement starts all). */
+    public void demoSessions(int count) { demoSessions = count; }
+
     /** Stops the embedded engine if this console started one. */
     public void shutdown() {
         if (runningEngine != null) {
@@ -111,7 +117,7 @@ public final class ConnectViewModel {
         var health = client.health();
         var found = client.sites();
         if (useEmbedded && !found.isEmpty()) {
-            DemoFeed.prepare(client, found.getFirst());
+            DemoFeed.prepare(client, found.getFirst(), demoSessions);
             found = client.sites();
         }
         var version = health.version() == null ? "unknown" : health.version();

@@ -16,14 +16,14 @@ final class DemoFeed {
 
     private DemoFeed() {}
 
-    static void prepare(EngineApi api, Site site) {
+    static void prepare(EngineApi api, Site site, int sessions) {
         if (api.config(site.siteId()).isEmpty()) {
             var budgetKw = Math.floor(site.gridConnectionCapacityKw() * 0.6);
             api.putConfig(site.siteId(), new ConfigRequest(budgetKw, "equal", 0.0, List.of(), List.of(), null, null));
         }
         var idle = site.chargers().stream().filter(c -> c.session() == null).map(Charger::chargePointId).toList();
         var running = site.chargers().size() - idle.size();
-        for (var chargePointId : idle.subList(0, Math.max(0, Math.min(idle.size(), DEMO_SESSIONS - running)))) {
+        for (var chargePointId : idle.subList(0, Math.max(0, Math.min(idle.size(), sessions - running)))) {
             try {
                 api.startSession(site.siteId(), chargePointId, null);
             } catch (EngineException e) {

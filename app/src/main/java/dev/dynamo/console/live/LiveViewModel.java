@@ -31,6 +31,8 @@ public final class LiveViewModel {
 
     private final Background background;
     private final ObservableList<ChargerGauge> gauges = FXCollections.observableArrayList();
+    // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
+    private final ObservableList<ChargerGauge> gaugesView = FXCollections.unmodifiableObservableList(gauges);
     private final Map<String, ChargerGauge> byId = new HashMap<>();
     private final ReadOnlyDoubleWrapper totalAllocatedKw = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper budgetKw = new ReadOnlyDoubleWrapper();
@@ -48,7 +50,7 @@ public final class LiveViewModel {
 
     public LiveViewModel(Background background) { this.background = background; }
 
-    public ObservableList<ChargerGauge> gauges() { return FXCollections.unmodifiableObservableList(gauges); }
+    public ObservableList<ChargerGauge> gauges() { return gaugesView; }
 
     public ReadOnlyDoubleProperty totalAllocatedKwProperty() { return totalAllocatedKw.getReadOnlyProperty(); }
 

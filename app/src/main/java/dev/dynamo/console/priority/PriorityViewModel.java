@@ -28,6 +28,8 @@ import javafx.collections.ObservableList;
 public final class PriorityViewModel {
     private final Background background;
     private final ObservableList<String> order = FXCollections.observableArrayList();
+    // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
+    private final ObservableList<String> orderView = FXCollections.unmodifiableObservableList(order);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
@@ -41,7 +43,7 @@ public final class PriorityViewModel {
     public PriorityViewModel(Background background) { this.background = background; }
 
     /** Charge point ids, highest priority first. */
-    public ObservableList<String> order() { return FXCollections.unmodifiableObservableList(order); }
+    public ObservableList<String> order() { return orderView; }
 
     /** True when the order differs from what the engine has stored. */
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }

@@ -45,7 +45,10 @@ public final class ConfigViewModel {
     private final BooleanProperty redistributeUnused = new SimpleBooleanProperty();
     private final ReadOnlyDoubleWrapper gridCapacityKw = new ReadOnlyDoubleWrapper();
     private final ObservableList<WindowBlock> windows = FXCollections.observableArrayList();
+    // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
+    private final ObservableList<WindowBlock> windowsView = FXCollections.unmodifiableObservableList(windows);
     private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> fieldErrorsView = FXCollections.unmodifiableObservableMap(fieldErrors);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -69,10 +72,10 @@ public final class ConfigViewModel {
 
     public ReadOnlyDoubleProperty gridCapacityKwProperty() { return gridCapacityKw.getReadOnlyProperty(); }
 
-    public ObservableList<WindowBlock> windows() { return FXCollections.unmodifiableObservableList(windows); }
+    public ObservableList<WindowBlock> windows() { return windowsView; }
 
     /** Messages by contract field ({@code max_power_kw}, {@code schedule}, …), from the engine or local checks. */
-    public ObservableMap<String, String> fieldErrors() { return FXCollections.unmodifiableObservableMap(fieldErrors); }
+    public ObservableMap<String, String> fieldErrors() { return fieldErrorsView; }
 
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
