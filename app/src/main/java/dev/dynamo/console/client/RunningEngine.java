@@ -8,6 +8,9 @@ public interface RunningEngine extends AutoCloseable {
 
     String apiKey();
 
+    /** The engine's version when the engine does not report one over HTTP; null when unknown. */
+    default String version() { return null; }
+
     @Override
     void close();
 }

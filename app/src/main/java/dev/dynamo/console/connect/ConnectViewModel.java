@@ -120,7 +120,8 @@ public final class ConnectViewModel {
             DemoFeed.prepare(client, found.getFirst(), demoSessions);
             found = client.sites();
         }
-        var version = health.version() == null ? "unknown" : health.version();
+        var version = health.version() != null ? health.version()
+                : useEmbedded && runningEngine.version() != null ? runningEngine.version() : "unknown";
         return new Opened(client, version, found, useEmbedded);
     }
 

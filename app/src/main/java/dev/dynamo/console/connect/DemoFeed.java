@@ -12,7 +12,9 @@ import java.util.List;
  * gives the site a config if it has none and starts a few sessions through the API.
  */
 final class DemoFeed {
-    static final int DEMO_SESSIONS = 5;
+    static final int DEMO_SESSIONS = 8;
+    /** Some demo vehicles accept less than the charger gives, so the gauges differ. */
+    private static final Double[] DEMO_EV_MAX_KW = {null, 11.0, null, 7.4, null, null, 16.0, null};
 
     private DemoFeed() {}
 
@@ -23,9 +25,11 @@ final class DemoFeed {
         }
         var idle = site.chargers().stream().filter(c -> c.session() == null).map(Charger::chargePointId).toList();
         var running = site.chargers().size() - idle.size();
-        for (var chargePointId : idle.subList(0, Math.max(0, Math.min(idle.size(), sessions - running)))) {
+        var toStart = idle.subList(0, Math.max(0, Math.min(idle.size(), sessions - running)));
+        for (int i = 0; i < toStart.size(); i++) {
+            var chargePointId = toStart.get(i);
             try {
-                api.startSession(site.siteId(), chargePointId, null);
+                api.startSession(site.siteId(), chargePointId, DEMO_EV_MAX_KW[i % DEMO_EV_MAX_KW.length]);
             } catch (EngineException e) {
                 if (e.status() != 409) throw e; // already charging is what we wanted
             }

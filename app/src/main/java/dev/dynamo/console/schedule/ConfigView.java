@@ -89,7 +89,8 @@ public final class ConfigView extends ScrollPane {
         var actions = new HBox(12, apply, reload, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        var content = new VBox(14, title, formPanel, schedulePanel, actions, error);
+        // actions on top: always in view, however far the schedule scrolls
+        var content = new VBox(14, title, actions, error, formPanel, schedulePanel);
         content.getStyleClass().add("screen");
         setContent(content);
     }

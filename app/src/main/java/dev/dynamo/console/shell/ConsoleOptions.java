@@ -21,7 +21,7 @@ public record ConsoleOptions(String url, String apiKey, boolean embedded, Path s
         String key = null;
         var embedded = false;
         Path sites = null;
-        var sessions = 5;
+        var sessions = 8;
         Path shots = null;
         var measure = 0;
         var fresh = false;

@@ -11,10 +11,10 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 
 /** Writes a JavaFX image as an RGB PNG, without pulling in Swing for {@code ImageIO}. */
-final class PngWriter {
+public final class PngWriter {
     private PngWriter() {}
 
-    static void write(Image image, Path file) throws IOException {
+    public static void write(Image image, Path file) throws IOException {
         var width = (int) image.getWidth();
         var height = (int) image.getHeight();
         var argb = new int[width * height];

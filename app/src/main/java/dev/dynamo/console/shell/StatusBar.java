@@ -25,6 +25,9 @@ final class StatusBar extends HBox {
         clear.setFocusTraversable(false);
         clear.visibleProperty().bind(model.lastErrorProperty().isNotNull());
         clear.setOnAction(_ -> model.clearError());
+        connection.setMinWidth(Region.USE_PREF_SIZE);
+        engine.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(dot, connection, engine, spacer, error, clear);
