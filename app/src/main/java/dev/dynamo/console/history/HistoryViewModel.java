@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.concurrent.CancellationException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -153,7 +152,7 @@ public final class HistoryViewModel {
         var buckets = new ArrayList<History.Bucket>();
         var stepMillis = step.length().toMillis();
         for (var chunkFrom = from; chunkFrom.isBefore(to); ) {
-            if (context.cancelled()) throw new CancellationException();
+            context.stopIfCancelled();
             // chunk edges on bucket edges, so no bucket is split between two answers
             var edge = Instant.ofEpochMilli(Math.floorDiv(chunkFrom.plus(chunk).toEpochMilli(), stepMillis) * stepMillis);
             var chunkTo = edge.isAfter(to) ? to : edge;

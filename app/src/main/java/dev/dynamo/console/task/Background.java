@@ -20,6 +20,11 @@ public interface Background {
         void progress(double fraction);
 
         boolean cancelled();
+
+        /** Ends the work early (its callbacks are skipped anyway) once the job is cancelled. */
+        default void stopIfCancelled() {
+            if (cancelled()) throw new java.util.concurrent.CancellationException();
+        }
     }
 
     <T> Job submit(Work<T> work, DoubleConsumer onProgress, Consumer<? super T> onDone,
