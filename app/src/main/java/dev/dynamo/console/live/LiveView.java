@@ -21,8 +21,8 @@ public final class LiveView extends BorderPane {
 
     private final LiveViewModel model;
     private final Tile siteTile = TileFactory.siteGauge();
-    private final Tile strategyTile = TileFactory.textTile("Strategy");
-    private final Tile decisionTile = TileFactory.textTile("Last decision");
+    private final Label strategy = new Label("–");
+    private final Label decidedAt = new Label("–");
     private final GridView<ChargerGauge> grid = new GridView<>();
     private final Button rebalance = new Button("_Rebalance now");
     private final Label rebalanceResult = new Label();
@@ -47,8 +47,17 @@ public final class LiveView extends BorderPane {
         titleRow.setAlignment(Pos.CENTER_LEFT);
 
         siteTile.setId("site-tile");
-        strategyTile.setId("strategy-tile");
-        decisionTile.setId("decision-tile");
+        strategy.setId("live-strategy");
+        decidedAt.setId("live-decided-at");
+        strategy.getStyleClass().add("huge-value");
+        decidedAt.getStyleClass().add("huge-value");
+        var strategyCaption = new Label("Strategy");
+        var decidedCaption = new Label("Last decision (engine time)");
+        strategyCaption.getStyleClass().add("section-title");
+        decidedCaption.getStyleClass().add("section-title");
+        var facts = new VBox(6, strategyCaption, strategy, new Region(), decidedCaption, decidedAt);
+        facts.getStyleClass().add("panel");
+        facts.setPrefWidth(300);
         rebalance.setId("rebalance");
         rebalance.setDefaultButton(false);
         rebalanceResult.setId("rebalance-result");
@@ -57,7 +66,7 @@ public final class LiveView extends BorderPane {
         var actions = new VBox(12, activeCount, legend(), rebalance, rebalanceResult);
         actions.getStyleClass().add("panel");
         actions.setPrefWidth(260);
-        var tiles = new HBox(14, siteTile, strategyTile, decisionTile, actions);
+        var tiles = new HBox(14, siteTile, facts, actions);
 
         notice.setId("live-notice");
         notice.getStyleClass().add("section-title");
@@ -106,16 +115,11 @@ public final class LiveView extends BorderPane {
         model.totalAllocatedKwProperty().addListener(_ -> showSite());
         model.budgetKwProperty().addListener(_ -> showSite());
         model.gridCapacityKwProperty().addListener(_ -> showSite());
-        model.strategyProperty().addListener((_, _, strategy) -> strategyTile.setDescription(strategy));
-        model.calculatedAtProperty().addListener((_, _, at) ->
-                decisionTile.setDescription(at == null ? "–" : TIME.format(at)));
+        strategy.textProperty().bind(model.strategyProperty());
+        model.calculatedAtProperty().addListener((_, _, at) -> decidedAt.setText(at == null ? "–" : TIME.format(at)));
         model.gauges().addListener((javafx.collections.ListChangeListener<ChargerGauge>) _ -> showCount());
         showSite();
         showCount();
-        strategyTile.setDescription(model.strategyProperty().get());
-        decisionTile.setDescription("–");
-        decisionTile.setText("engine's calculated_at");
-        strategyTile.setText("from the live allocation");
     }
 
     private void showSite() {

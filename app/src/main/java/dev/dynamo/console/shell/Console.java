@@ -32,8 +32,10 @@ public final class Console {
     private final ConfigViewModel config;
     private final StatusBarViewModel status;
     private final MainWindow window;
+    private final Background background;
 
     public Console(Background background, ConnectionSettings settings, EngineStarter embeddedStarter, Clock clock) {
+        this.background = background;
         connect = new ConnectViewModel(background, settings, embeddedStarter, HttpEngineClient::new);
         live = new LiveViewModel(background);
         history = new HistoryViewModel(background, clock);
@@ -113,6 +115,8 @@ public final class Console {
     public HistoryViewModel history() { return history; }
 
     public ConfigViewModel config() { return config; }
+
+    Background background() { return background; }
 
     public void shutdown() {
         live.stop();

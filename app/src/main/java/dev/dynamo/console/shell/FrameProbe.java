@@ -21,6 +21,7 @@ final class FrameProbe {
     private final List<Double> pulseMs = new ArrayList<>();
     private final List<Double> frameGapMs = new ArrayList<>();
     private long pulseStart;
+    private boolean churnStopped;
     private long lastFrame;
     private int refreshes;
 
@@ -40,8 +41,8 @@ final class FrameProbe {
             return;
         }
         console.window().show(Screen.LIVE);
-        console.live().calculatedAtProperty().addListener((_, _, _) -> refreshes++);
-        console.live().totalAllocatedKwProperty().addListener((_, _, _) -> refreshes++);
+        console.live().gauges().get(console.live().gauges().size() - 1).allocatedKwProperty()
+                .addListener((_, _, _) -> refreshes++);
         // warm-up: let the first tiles be built and JIT settle before measuring
         later(5000, this::measure);
     }
@@ -59,10 +60,14 @@ final class FrameProbe {
                 lastFrame = now;
             }
         };
+        // the allocation only changes when sessions do: toggling one session each second under equal
+        // sharing changes every charger's share, so every 1 Hz refresh updates all 500 values
+        var churn = console.background().every(java.time.Duration.ofSeconds(1), this::toggleSession);
         timer.start();
         refreshes = 0;
         later(seconds * 1000, () -> {
             timer.stop();
+            churn.cancel();
             scene.removePreLayoutPulseListener(before);
             scene.removePostLayoutPulseListener(after);
             report();
@@ -70,15 +75,29 @@ final class FrameProbe {
         });
     }
 
+    private void toggleSession() {
+        var site = console.connect().connectedProperty().get();
+        var chargePointId = site.site().chargers().getFirst().chargePointId();
+        var stop = !churnStopped;
+        churnStopped = stop;
+        console.background().submit(_ -> {
+            if (stop) site.api().stopSession(site.siteId(), chargePointId);
+            else site.api().startSession(site.siteId(), chargePointId, null);
+            return chargePointId;
+        }, _ -> {}, failure -> System.err.println("churn: " + failure.getMessage()));
+    }
+
     private void report() {
         System.gc();
         var runtime = Runtime.getRuntime();
         var heapMb = (runtime.totalMemory() - runtime.freeMemory()) / 1024.0 / 1024.0;
         System.out.println("## frame probe");
-        System.out.printf(Locale.ROOT, "active chargers: %d, measured for %d s, value updates seen: %d%n",
+        System.out.printf(Locale.ROOT, "active chargers: %d, measured for %d s, refreshes that changed values: %d%n",
                 console.live().gauges().size(), seconds, refreshes);
         System.out.printf(Locale.ROOT, "FX thread per pulse (ms): %s%n", stats(pulseMs));
         System.out.printf(Locale.ROOT, "frame interval (ms):      %s%n", stats(frameGapMs));
+        System.out.printf(Locale.ROOT, "frames over 16.7 ms: %.1f%%%n",
+                100.0 * frameGapMs.stream().filter(ms -> ms > 16.7).count() / Math.max(1, frameGapMs.size()));
         System.out.printf(Locale.ROOT, "heap used after GC: %.0f MB (max %d MB)%n", heapMb, runtime.maxMemory() >> 20);
     }
 

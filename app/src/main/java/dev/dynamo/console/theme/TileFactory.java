@@ -2,8 +2,6 @@ package dev.dynamo.console.theme;
 
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
-import javafx.geometry.Pos;
-import javafx.scene.text.TextAlignment;
 
 /** Every TilesFX tile of the console is made here, in the theme's colours. */
 public final class TileFactory {
@@ -46,17 +44,6 @@ public final class TileFactory {
         tile.setAnimated(false);
         tone(tile, Theme.Tone.NEUTRAL);
         return tile;
-    }
-
-    /** A tile that shows one short text large, e.g. the strategy. */
-    public static Tile textTile(String title) {
-        return themed(TileBuilder.create().skinType(Tile.SkinType.TEXT))
-                .prefSize(240, 240)
-                .title(title)
-                .descriptionAlignment(Pos.CENTER)
-                .textAlignment(TextAlignment.CENTER)
-                .textVisible(true)
-                .build();
     }
 
     public static void tone(Tile tile, Theme.Tone tone) {
