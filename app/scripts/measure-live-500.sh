@@ -13,7 +13,7 @@ fi
 sites="$(mktemp -d)/sites-500.json"
 {
   echo '{"sites":[{"site_id":"bench-500","name":"Bench 500","timezone":"Europe/Amsterdam",'
-  echo '"grid_connection_capacity_kw":4000,"chargers":['
+  echo '"grid_connection_capacity_kw":5000,"chargers":['
   for i in $(seq 1 500); do
     kw=22; [ $((i % 4)) -eq 0 ] && kw=11
     sep=","; [ "$i" -eq 500 ] && sep=""

@@ -27,24 +27,25 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
     @Override
     protected void updateItem(ChargerGauge gauge, boolean empty) {
         super.updateItem(gauge, empty);
+        var next = empty ? null : gauge;
+        // the grid re-indexes every cell when the list changes (empty, then the item again): the tile
+        // stays in the scene and is only hidden, so no CSS is re-applied and nothing is rebuilt
+        tile.setVisible(next != null);
+        if (next == null || next == shown) return;
         if (shown != null) {
             shown.allocatedKwProperty().removeListener(show);
             shown.capKwProperty().removeListener(show);
             shown.measuredKwProperty().removeListener(show);
             shown.statusProperty().removeListener(show);
         }
-        shown = empty ? null : gauge;
-        if (shown == null) {
-            setGraphic(null);
-            return;
-        }
+        shown = next;
+        if (shown == null) return;
         shown.allocatedKwProperty().addListener(show);
         shown.capKwProperty().addListener(show);
         shown.measuredKwProperty().addListener(show);
         shown.statusProperty().addListener(show);
         tile.setTitle(shown.chargePointId());
         tile.setId("tile-" + shown.chargePointId());
-        setGraphic(tile);
         show();
     }
 

@@ -1,5 +1,7 @@
 package dev.dynamo.console.shell;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,13 @@ final class FrameProbe {
     private final int seconds;
     private final List<Double> pulseMs = new ArrayList<>();
     private final List<Double> frameGapMs = new ArrayList<>();
+    private final List<Double> frameCpuMs = new ArrayList<>();
+    private final List<Double> pulseCpuMs = new ArrayList<>();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long pulseCpuStart;
+    private long lastFxCpu;
+    private long lastRenderCpu;
+    private long rendererId = -1;
     private long pulseStart;
     private boolean churnStopped;
     private long lastFrame;
@@ -49,15 +58,32 @@ final class FrameProbe {
 
     private void measure() {
         var scene = stage.getScene();
-        Runnable before = () -> pulseStart = System.nanoTime();
-        Runnable after = () -> pulseMs.add((System.nanoTime() - pulseStart) / 1e6);
+        // CPU time, not only wall time: on a shared machine the FX thread can wait for a core, which
+        // says nothing about the console's own cost
+        rendererId = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::threadId).findFirst().orElse(-1);
+        Runnable before = () -> {
+            pulseStart = System.nanoTime();
+            pulseCpuStart = threads.getCurrentThreadCpuTime();
+        };
+        Runnable after = () -> {
+            pulseMs.add((System.nanoTime() - pulseStart) / 1e6);
+            pulseCpuMs.add((threads.getCurrentThreadCpuTime() - pulseCpuStart) / 1e6);
+        };
         scene.addPreLayoutPulseListener(before);
         scene.addPostLayoutPulseListener(after);
         var timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (lastFrame != 0) frameGapMs.add((now - lastFrame) / 1e6);
+                var fxCpu = threads.getCurrentThreadCpuTime();
+                var renderCpu = rendererId < 0 ? 0 : threads.getThreadCpuTime(rendererId);
+                if (lastFrame != 0) {
+                    frameGapMs.add((now - lastFrame) / 1e6);
+                    frameCpuMs.add((fxCpu - lastFxCpu + renderCpu - lastRenderCpu) / 1e6);
+                }
                 lastFrame = now;
+                lastFxCpu = fxCpu;
+                lastRenderCpu = renderCpu;
             }
         };
         // the allocation only changes when sessions do: toggling one session each second under equal
@@ -94,9 +120,15 @@ final class FrameProbe {
         System.out.println("## frame probe");
         System.out.printf(Locale.ROOT, "active chargers: %d, measured for %d s, refreshes that changed values: %d%n",
                 console.live().gauges().size(), seconds, refreshes);
-        System.out.printf(Locale.ROOT, "FX thread per pulse (ms): %s%n", stats(pulseMs));
-        System.out.printf(Locale.ROOT, "frame interval (ms):      %s%n", stats(frameGapMs));
-        System.out.printf(Locale.ROOT, "frames over 16.7 ms: %.1f%%%n",
+        System.out.printf(Locale.ROOT, "CPU per frame, FX thread + renderer (ms): %s%n", stats(frameCpuMs));
+        System.out.printf(Locale.ROOT, "CPU per pulse, FX thread CSS+layout (ms): %s%n", stats(pulseCpuMs));
+        System.out.printf(Locale.ROOT, "wall per pulse, CSS+layout (ms):          %s%n", stats(pulseMs));
+        System.out.printf(Locale.ROOT, "wall frame interval (ms):                 %s%n", stats(frameGapMs));
+        System.out.printf(Locale.ROOT, "system load average: %.1f on %d cores%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "frames whose CPU exceeds 16 ms: %.1f%%; wall intervals over 16.7 ms: %.1f%%%n",
+                100.0 * frameCpuMs.stream().filter(ms -> ms > 16).count() / Math.max(1, frameCpuMs.size()),
                 100.0 * frameGapMs.stream().filter(ms -> ms > 16.7).count() / Math.max(1, frameGapMs.size()));
         System.out.printf(Locale.ROOT, "heap used after GC: %.0f MB (max %d MB)%n", heapMb, runtime.maxMemory() >> 20);
     }
