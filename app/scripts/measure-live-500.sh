@@ -2,11 +2,14 @@
 # Measures the live screen with 500 active chargers: generates a 500-charger site, starts the console
 # under Xvfb with the embedded engine on it, starts a session on every charger, lets the live view
 # refresh at 1 Hz and prints FX-thread time per pulse, frame intervals and heap after GC.
-# Usage: app/scripts/measure-live-500.sh [seconds]   (default 60)
+# Usage: app/scripts/measure-live-500.sh [seconds] [budget|sessions]
+#   budget   (default) the budget changes each second: all 500 values change, the list does not
+#   sessions one session stops/starts each second: the list of active chargers changes too
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 seconds="${1:-60}"
+churn="${2:-budget}"
 if [ ! -f app/target/dynamo-console.jar ]; then
   ./mvnw -B -q package -DskipTests
 fi
@@ -23,5 +26,5 @@ sites="$(mktemp -d)/sites-500.json"
 } > "$sites"
 xvfb-run -a -s "-screen 0 1600x1000x24" \
   "$JAVA_HOME/bin/java" -Xmx1g -Dprism.order=sw -jar app/target/dynamo-console.jar \
-  --embedded --fresh-settings --sites-file="$sites" --demo-sessions=500 --measure-seconds="$seconds" \
+  --embedded --fresh-settings --sites-file="$sites" --demo-sessions=500 --measure-seconds="$seconds" --measure-churn="$churn" \
   2>&1 | grep -v -E '^(WARNING|Nov|[0-9]{4}-[0-9]{2}-[0-9]{2}T)' || true

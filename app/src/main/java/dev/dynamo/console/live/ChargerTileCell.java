@@ -15,10 +15,11 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
     static final String TILE_CLASS = "charger-tile";
 
     private final Tile tile = TileFactory.chargerGauge();
-    private final InvalidationListener show = _ -> show();
+    private final InvalidationListener show;
     private ChargerGauge shown;
 
-    ChargerTileCell() {
+    ChargerTileCell(TileRefresher refresher) {
+        show = _ -> refresher.mark(this);
         tile.getStyleClass().add(TILE_CLASS);
         setGraphic(tile);
         setText(null);
@@ -49,7 +50,7 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
         show();
     }
 
-    private void show() {
+    void show() {
         var gauge = shown;
         if (gauge == null) return;
         var capKw = Math.max(gauge.capKwProperty().get(), 1);

@@ -79,7 +79,8 @@ public final class LiveView extends BorderPane {
         grid.setCellHeight(TileFactory.CHARGER_TILE_HEIGHT);
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(6);
-        grid.setCellFactory(_ -> new ChargerTileCell());
+        var refresher = new TileRefresher();
+        grid.setCellFactory(_ -> new ChargerTileCell(refresher));
         grid.setItems(model.gauges());
 
         var top = new VBox(12, titleRow, tiles, notice, error);

@@ -11,10 +11,12 @@ import java.util.List;
  * @param demoSessions   sessions the embedded demo starts
  * @param screenshotsDir write a PNG of each screen there, then exit
  * @param measureSeconds measure frame times and memory on the live screen for this long, then exit
+ * @param churnSessions  while measuring, change the set of active chargers each second, not only the budget
  * @param freshSettings  do not read or write the user's remembered settings
  */
 public record ConsoleOptions(String url, String apiKey, boolean embedded, Path sitesFile, int demoSessions,
-                             Path screenshotsDir, int measureSeconds, boolean freshSettings) {
+                             Path screenshotsDir, int measureSeconds, boolean churnSessions,
+                             boolean freshSettings) {
 
     public static ConsoleOptions parse(List<String> args) {
         String url = null;
@@ -25,6 +27,7 @@ public record ConsoleOptions(String url, String apiKey, boolean embedded, Path s
         Path shots = null;
         var measure = 0;
         var fresh = false;
+        var churnSessions = false;
         for (var arg : args) {
             var value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             switch (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) {
@@ -36,15 +39,17 @@ public record ConsoleOptions(String url, String apiKey, boolean embedded, Path s
                 case "--screenshots" -> shots = Path.of(value);
                 case "--measure-seconds" -> measure = Integer.parseInt(value);
                 case "--fresh-settings" -> fresh = true;
+                case "--measure-churn" -> churnSessions = value.equals("sessions");
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
             }
         }
-        return new ConsoleOptions(url, key, embedded, sites, sessions, shots, measure, fresh);
+        return new ConsoleOptions(url, key, embedded, sites, sessions, shots, measure, churnSessions, fresh);
     }
 
     static String usage() {
         return """
                 dynamo-console [--embedded] [--url=http://HOST:PORT --api-key=KEY] [--sites-file=FILE]
-                               [--demo-sessions=N] [--screenshots=DIR] [--measure-seconds=N] [--fresh-settings]""";
+                               [--demo-sessions=N] [--screenshots=DIR] [--measure-seconds=N]
+                               [--measure-churn=budget|sessions] [--fresh-settings]""";
     }
 }

@@ -38,7 +38,7 @@ public final class DynamoConsole extends Application {
         if (options.screenshotsDir() != null) {
             new ScreenshotTour(console, stage, options.screenshotsDir()).start();
         } else if (options.measureSeconds() > 0) {
-            new FrameProbe(console, stage, options.measureSeconds()).start();
+            new FrameProbe(console, stage, options.measureSeconds(), options.churnSessions()).start();
         }
     }
 

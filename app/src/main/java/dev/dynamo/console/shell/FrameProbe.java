@@ -31,10 +31,12 @@ final class FrameProbe {
     private long rendererId = -1;
     private long pulseStart;
     private boolean churnStopped;
+    private final boolean churnSessions;
     private long lastFrame;
     private int refreshes;
 
-    FrameProbe(Console console, Stage stage, int seconds) {
+    FrameProbe(Console console, Stage stage, int seconds, boolean churnSessions) {
+        this.churnSessions = churnSessions;
         this.console = console;
         this.stage = stage;
         this.seconds = seconds;
@@ -101,14 +103,26 @@ final class FrameProbe {
         });
     }
 
+    /**
+     * {@code --measure-churn=sessions}: one session stops and starts (the list of active chargers changes);
+     * otherwise the budget alternates by 100 kW, so every charger's share changes but the list does not.
+     */
     private void toggleSession() {
         var site = console.connect().connectedProperty().get();
         var chargePointId = site.site().chargers().getFirst().chargePointId();
-        var stop = !churnStopped;
-        churnStopped = stop;
+        var flip = !churnStopped;
+        churnStopped = flip;
         console.background().submit(_ -> {
-            if (stop) site.api().stopSession(site.siteId(), chargePointId);
-            else site.api().startSession(site.siteId(), chargePointId, null);
+            if (churnSessions) {
+                if (flip) site.api().stopSession(site.siteId(), chargePointId);
+                else site.api().startSession(site.siteId(), chargePointId, null);
+            } else {
+                var config = site.api().config(site.siteId()).orElseThrow().toRequest();
+                var budgetKw = config.maxPowerKw() + (flip ? -100 : 100);
+                site.api().putConfig(site.siteId(), new dev.dynamo.console.client.ConfigRequest(budgetKw,
+                        config.strategy(), config.minPowerPerChargerKw(), config.priorityOrder(), config.schedule(),
+                        config.rotationPeriodMin(), config.redistributeUnused()));
+            }
             return chargePointId;
         }, _ -> {}, failure -> System.err.println("churn: " + failure.getMessage()));
     }
@@ -118,8 +132,9 @@ final class FrameProbe {
         var runtime = Runtime.getRuntime();
         var heapMb = (runtime.totalMemory() - runtime.freeMemory()) / 1024.0 / 1024.0;
         System.out.println("## frame probe");
-        System.out.printf(Locale.ROOT, "active chargers: %d, measured for %d s, refreshes that changed values: %d%n",
-                console.live().gauges().size(), seconds, refreshes);
+        System.out.printf(Locale.ROOT, "active chargers: %d, measured for %d s, churn: %s, refreshes that changed values: %d%n",
+                console.live().gauges().size(), seconds, churnSessions ? "a session stops/starts each second"
+                        : "budget changes each second", refreshes);
         System.out.printf(Locale.ROOT, "CPU per frame, FX thread + renderer (ms): %s%n", stats(frameCpuMs));
         System.out.printf(Locale.ROOT, "CPU per pulse, FX thread CSS+layout (ms): %s%n", stats(pulseCpuMs));
         System.out.printf(Locale.ROOT, "wall per pulse, CSS+layout (ms):          %s%n", stats(pulseMs));
