@@ -21,16 +21,8 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
     ChargerTileCell(TileRefresher refresher) {
         show = _ -> refresher.mark(this);
         tile.getStyleClass().add(TILE_CLASS);
-        // unmanaged: a tile that redraws asks for layout only for itself (a layout root), not for the
-        // whole grid of cells above it; the cell sizes it below
-        tile.setManaged(false);
         setGraphic(tile);
         setText(null);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        tile.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     @Override
