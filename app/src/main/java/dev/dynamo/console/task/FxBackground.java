@@ -31,7 +31,13 @@ public final class FxBackground implements Background, AutoCloseable {
             @Override
             public boolean cancelled() { return job.cancelled() || Thread.currentThread().isInterrupted(); }
         };
-        job.future = workers.submit(() -> {
+        if (workers.isShutdown()) {
+            // a late callback after the window closed: nothing is left to show its result
+            job.cancel();
+            return job;
+        }
+        try {
+            job.future = workers.submit(() -> {
             try {
                 var result = work.run(context);
                 Platform.runLater(() -> { if (!job.cancelled()) onDone.accept(result); });
@@ -39,12 +45,19 @@ public final class FxBackground implements Background, AutoCloseable {
                 Platform.runLater(() -> { if (!job.cancelled()) onFail.accept(failure); });
             }
         });
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            job.cancel();
+        }
         return job;
     }
 
     @Override
     public Job every(Duration period, Runnable tick) {
         var job = new FxJob();
+        if (timer.isShutdown()) {
+            job.cancel();
+            return job;
+        }
         job.future = timer.scheduleWithFixedDelay(() -> Platform.runLater(() -> {
             if (!job.cancelled()) tick.run();
         }), 0, period.toMillis(), TimeUnit.MILLISECONDS);
