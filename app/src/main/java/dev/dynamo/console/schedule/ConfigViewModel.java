@@ -36,6 +36,8 @@ import javafx.collections.ObservableMap;
 public final class ConfigViewModel {
     public static final List<String> STRATEGIES = List.of("equal", "priority", "scheduled");
     public static final List<String> WINDOW_STRATEGIES = List.of("equal", "priority");
+    static final List<String> SHOWN_FIELDS = List.of("max_power_kw", "strategy", "min_power_per_charger_kw",
+            "rotation_period_min", "schedule");
 
     private final Background background;
     private final StringProperty maxPowerKw = new SimpleStringProperty("");
@@ -204,6 +206,10 @@ public final class ConfigViewModel {
                 byField.merge(field, fieldError.message(), (a, b) -> a + "; " + b);
             }
             fieldErrors.putAll(byField);
+            // fields this screen has no place for (e.g. priority_order, set on the priority screen)
+            var elsewhere = byField.entrySet().stream().filter(f -> !SHOWN_FIELDS.contains(f.getKey()))
+                    .map(f -> f.getKey() + ": " + f.getValue()).toList();
+            if (!elsewhere.isEmpty()) error.set(error.get() + " — " + String.join("; ", elsewhere));
         }
     }
 
