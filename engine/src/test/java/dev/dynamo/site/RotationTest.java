@@ -169,4 +169,20 @@ class RotationTest {
             assertThat(fixture.timers.next()).isEmpty();
         }
     }
+
+    @Test
+    void a_config_with_a_shorter_period_moves_the_next_tick_to_one_new_period_after_the_last() {
+        try (var fixture = new SiteFixture(T0)) {
+            var site = sixSessions(fixture, 6);
+            var started = T0.plusSeconds(4);
+            fixture.advanceTo(T0.plus(Duration.ofMinutes(2)));
+            site.storeConfig(_ -> new ChargingConfig(40, Strategy.EQUAL, 10, List.of(), List.of(), 5, false, T0));
+            assertThat(fixture.timers.next()).contains(started.plus(Duration.ofMinutes(5)));
+
+            fixture.advanceTo(started.plus(Duration.ofMinutes(5)));
+            assertThat(site.view().allocation().trigger()).isEqualTo(Trigger.ROTATION);
+            assertThat(charging(site)).containsExactly("CP-003", "CP-004", "CP-005", "CP-006");
+            assertThat(fixture.timers.next()).contains(started.plus(Duration.ofMinutes(10)));
+        }
+    }
 }
