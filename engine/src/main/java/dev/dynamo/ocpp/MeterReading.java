@@ -61,7 +61,8 @@ public record MeterReading(double measuredKw, Integer phasesDrawn) {
             return null;
         }
         var drawing = phaseA.values().stream().filter(a -> a >= DRAWING_THRESHOLD_A).count();
-        return drawing == 1 || drawing == 3 ? (int) drawing : null;
+        // two phases drawing is not a one-phase vehicle: Dynamo models it as three (contract 7.1: 1 or 3)
+        return drawing == 0 ? null : drawing == 1 ? 1 : 3;
     }
 
     /** L1, L2, L3 (or to neutral); null for neutral or a line-to-line reading. */

@@ -24,6 +24,8 @@ final class LiveSite {
     /** Caps lowered to metered power (7.3), kW. */
     final Map<String, Double> measuredCapKw = new HashMap<>();
     final Map<String, Instant> capLiftedAt = new HashMap<>();
+    /** Since when a charger's meter has shown current on one phase only (7.1). */
+    final Map<String, Instant> onePhaseSince = new HashMap<>();
     final Map<String, Instant> queuedSince = new HashMap<>();
     final Map<String, Instant> admittedAt = new HashMap<>();
     /** The admission order of the last decision. */
@@ -52,6 +54,7 @@ final class LiveSite {
         meters.remove(chargePointId);
         measuredCapKw.remove(chargePointId);
         capLiftedAt.remove(chargePointId);
+        onePhaseSince.remove(chargePointId);
         queuedSince.remove(chargePointId);
         admittedAt.remove(chargePointId);
         admissionOrder.remove(chargePointId);

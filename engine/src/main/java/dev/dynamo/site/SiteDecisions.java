@@ -21,6 +21,9 @@ final class SiteDecisions {
     private final List<DecisionListener> listeners;
     private final Runnable publish;
     private final DecisionMaker maker;
+    /** When the rotation clock last started or ticked, and the period its timer was set with. */
+    private Instant rotationFrom;
+    private Duration rotationPeriod;
 
     SiteDecisions(SiteEnvironment env, LiveSite live, SiteTimers timers, List<DecisionListener> listeners, Runnable publish) {
         this.env = env;
@@ -88,9 +91,19 @@ final class SiteDecisions {
             timers.cancel("rotation");
             return;
         }
-        if (timers.isSet("rotation")) return;
         var period = Duration.ofMinutes(live.config.rotationPeriodMin());
-        timers.once("rotation", env.clock().instant().plus(period), () -> decide(Trigger.ROTATION));
+        var now = env.clock().instant();
+        if (timers.isSet("rotation")) {
+            if (period.equals(rotationPeriod)) return;
+            // a config with another period: the next tick is one new period after the last (or the start)
+            var next = rotationFrom.plus(period);
+            rotationPeriod = period;
+            timers.once("rotation", next.isBefore(now) ? now : next, () -> decide(Trigger.ROTATION));
+            return;
+        }
+        rotationFrom = now;
+        rotationPeriod = period;
+        timers.once("rotation", now.plus(period), () -> decide(Trigger.ROTATION));
     }
 
     private static boolean sameShares(AllocationSnapshot a, AllocationSnapshot b) {

@@ -168,7 +168,7 @@ public final class SiteHandle implements AutoCloseable {
 
     /**
      * A meter value: the measured power and, when the charger reports per-phase current, the number of
-     * phases it draws on (or null).
+     * phases it draws on (or null); a session goes to one phase only after a minute of such readings.
      */
     public void meterValue(String chargePointId, double measuredKw, Integer phasesDrawn) {
         executor.call(() -> {
@@ -176,12 +176,12 @@ public final class SiteHandle implements AutoCloseable {
             if (session == null) return null;
             var at = now();
             live.meters.put(chargePointId, new LiveSite.MeterReading(measuredKw, at));
-            var phasesChanged = phasesDrawn != null && (phasesDrawn == 1 || phasesDrawn == 3)
-                    && phasesDrawn != session.phasesInUse()
-                    && phasesDrawn <= live.charger(chargePointId).map(ChargerDefinition::phases).orElse(3);
+            var chargerPhases = live.charger(chargePointId).map(ChargerDefinition::phases).orElse(3);
+            var learned = PhasesLearned.from(live, session, chargerPhases, phasesDrawn, at);
+            var phasesChanged = learned != null;
             if (phasesChanged) {
                 var updated = new Session(session.sessionId(), session.siteId(), chargePointId, session.startedAt(),
-                        session.evMaxPowerKw(), session.energyNeededKwh(), phasesDrawn, session.transactionId());
+                        session.evMaxPowerKw(), session.energyNeededKwh(), learned, session.transactionId());
                 env.store().putSession(stored(updated));
                 live.sessions.put(chargePointId, updated);
             }

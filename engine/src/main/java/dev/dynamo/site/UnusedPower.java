@@ -16,19 +16,23 @@ final class UnusedPower {
         if (!site.config.redistributeUnused()) {
             return lowered != null && site.measuredCapKw.remove(chargePointId) != null;
         }
-        if (lowered != null) {
-            if (measuredKw < 0.95 * lowered) return false;
+        var current = site.allocation == null ? null : site.allocation.charger(chargePointId).orElse(null);
+        // the lowered cap in force (never below the floor) is what the vehicle must reach 95% of
+        var loweredCapKw = current != null ? current.capKw() : lowered;
+        if (lowered != null && measuredKw >= 0.95 * loweredCapKw) {
             site.measuredCapKw.remove(chargePointId);
             site.capLiftedAt.put(chargePointId, now);
             return true;
         }
-        var current = site.allocation == null ? null : site.allocation.charger(chargePointId).orElse(null);
+        // a lowered cap follows a vehicle that tapers further (each meter value is judged as 7.3 says)
         if (current == null || current.status() != ChargerStatus.CHARGING) return false;
         var liftedAt = site.capLiftedAt.get(chargePointId);
         if (liftedAt != null && now.isBefore(liftedAt.plus(NO_LOWERING_AFTER_LIFT))) return false;
         var marginKw = Math.max(1, 0.1 * current.allocatedKw());
         if (measuredKw >= current.allocatedKw() - marginKw) return false;
-        site.measuredCapKw.put(chargePointId, measuredKw + marginKw);
+        var capKw = measuredKw + marginKw;
+        if (lowered != null && capKw >= lowered) return false;
+        site.measuredCapKw.put(chargePointId, capKw);
         return true;
     }
 

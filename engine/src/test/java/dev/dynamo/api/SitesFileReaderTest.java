@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SitesFileReaderTest {
     static final String CONTRACT_EXAMPLE = """
@@ -104,5 +106,20 @@ class SitesFileReaderTest {
                 .contains("not valid JSON").contains("line 1");
         assertThat(problemOf(() -> SitesFileReader.read(dir.resolve("nope.json"))).getMessage())
                 .contains("nope.json").contains("does not exist");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example-sites.json", "depot-with-circuits.json"})
+    void the_shipped_sites_files_parse_with_their_circuits(String name) {
+        var base = Path.of(System.getProperty("basedir", "."));
+        var file = Files.isDirectory(base.resolve("../resources/sites")) ? base.resolve("../resources/sites/" + name)
+                : base.resolve("resources/sites/" + name);
+
+        var sites = SitesFileReader.read(file);
+
+        var withCircuits = sites.getFirst();
+        assertThat(withCircuits.gridConnectionCurrentA()).isNotNull();
+        assertThat(withCircuits.circuits()).extracting(dev.dynamo.site.CircuitDefinition::circuitId).contains("feeder-A", "row-1", "row-2");
+        assertThat(withCircuits.chargers()).allSatisfy(c -> assertThat(c.circuitId()).startsWith("row-"));
     }
 }

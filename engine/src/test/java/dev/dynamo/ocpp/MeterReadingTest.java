@@ -64,4 +64,18 @@ class MeterReadingTest {
         assertThat(MeterReading.from(at("2026-11-24T10:00:00Z", sample("1234", null, null, Unit.Wh),
                 sample("n/a", Measurand.POWER_ACTIVE_IMPORT, null, Unit.W)), 230)).isEmpty();
     }
+
+    @Test
+    void two_phases_drawing_count_as_three_and_no_phase_drawing_tells_nothing() {
+        var two = MeterReading.from(at("2026-11-24T10:00:00Z",
+                sample("10", Measurand.CURRENT_IMPORT, Phase.L1, Unit.A),
+                sample("10", Measurand.CURRENT_IMPORT, Phase.L2, Unit.A),
+                sample("0.5", Measurand.CURRENT_IMPORT, Phase.L3, Unit.A)), 230);
+        var none = MeterReading.from(at("2026-11-24T10:00:00Z",
+                sample("0.5", Measurand.CURRENT_IMPORT, Phase.L1, Unit.A),
+                sample("0", Measurand.CURRENT_IMPORT, Phase.L2, Unit.A)), 230);
+
+        assertThat(two).hasValueSatisfying(r -> assertThat(r.phasesDrawn()).isEqualTo(3));
+        assertThat(none).hasValueSatisfying(r -> assertThat(r.phasesDrawn()).isNull());
+    }
 }

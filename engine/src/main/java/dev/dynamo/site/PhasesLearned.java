@@ -1,0 +1,28 @@
+package dev.dynamo.site;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A session's phases in use learned from metered per-phase current (contract 7.1): one phase only
+ * after a minute of readings where just one phase draws (a vehicle pausing a phase briefly is not a
+ * one-phase vehicle), three as soon as more phases draw again (so the caps rise without delay).
+ */
+final class PhasesLearned {
+    static final Duration ONE_PHASE_AFTER = Duration.ofMinutes(1);
+
+    private PhasesLearned() {}
+
+    /** The new phases in use, or null when the reading changes nothing. */
+    static Integer from(LiveSite site, Session session, int chargerPhases, Integer phasesDrawn, Instant at) {
+        var cp = session.chargePointId();
+        if (phasesDrawn == null || chargerPhases == 1) return null;
+        if (phasesDrawn != 1) {
+            site.onePhaseSince.remove(cp);
+            return session.phasesInUse() == 3 ? null : 3;
+        }
+        var since = site.onePhaseSince.computeIfAbsent(cp, _ -> at);
+        if (session.phasesInUse() == 1 || at.isBefore(since.plus(ONE_PHASE_AFTER))) return null;
+        return 1;
+    }
+}
