@@ -76,6 +76,7 @@ class HttpErrorsTest {
         assertProblem(anonymous.get("/api/v1/nothing-here"), 401);
         assertProblem(client.get("/api/v1/nothing-here"), 404);
         assertProblem(anonymous.get("/nothing-here"), 404);
+        assertProblem(anonymous.get("/bench/trivial"), 404); // the benchmark's baseline only with --bench-endpoints
     }
 
     @Test
