@@ -80,8 +80,8 @@ rps() { # url duration -> requests/s
 }
 
 # warm both handlers up (JIT) before anything is measured
-rps "$trivial" 5s >/dev/null
-rps "$allocation" 5s >/dev/null
+rps "$trivial" 10s >/dev/null
+rps "$allocation" 10s >/dev/null
 
 for round in $(seq 1 "$rounds"); do
     t="$(rps "$trivial" "$duration")"
