@@ -10,7 +10,7 @@ set -euo pipefail
 
 build=false
 if [[ "${1:-}" == "--build" ]]; then build=true; shift; fi
-duration="${1:-10s}"
+duration="${1:-10s}"  # whole seconds, e.g. 10s
 rounds="${2:-2}"
 chargers=100
 threads="${WRK_THREADS:-1}"
@@ -75,17 +75,32 @@ bytes="$(curl -sf "$allocation" | wc -c)"
 echo "site: $chargers chargers, $active active sessions; allocation body $bytes bytes"
 echo "wrk: $threads thread(s), $connections connections, $duration per run, $rounds round(s); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-rps() { # url duration -> requests/s
-    wrk -t"$threads" -c"$connections" -d"$2" "$1" | awk '/^Requests\/sec:/ {print $2}'
+hz="$(getconf CLK_TCK)"
+cpu_ticks() { # user + system CPU ticks of the engine process so far
+    awk '{print $14 + $15}' "/proc/$engine_pid/stat"
+}
+# requests/s from wrk, and the engine's own CPU time per request: the second is less sensitive to the
+# machine's other load (wrk and the engine share the cores with whatever else runs)
+measure() { # url duration -> "req/s cpu-us-per-request"
+    local before after rps
+    before="$(cpu_ticks)"
+    rps="$(wrk -t"$threads" -c"$connections" -d"$2" "$1" | awk '/^Requests\/sec:/ {print $2}')"
+    after="$(cpu_ticks)"
+    awk -v rps="$rps" -v ticks="$((after - before))" -v hz="$hz" -v d="${2%s}" \
+        'BEGIN {printf "%s %.0f", rps, 1e6 * ticks / hz / (rps * d)}'
 }
 
-# warm both handlers up (JIT) before anything is measured
-rps "$trivial" 10s >/dev/null
-rps "$allocation" 10s >/dev/null
+# warm both handlers up (JIT) twice, alternating, before anything is measured: the first runs after a
+# warm-up still compete with background compilation
+for _ in 1 2; do
+    measure "$trivial" 5s >/dev/null
+    measure "$allocation" 5s >/dev/null
+done
 
 for round in $(seq 1 "$rounds"); do
-    t="$(rps "$trivial" "$duration")"
-    a="$(rps "$allocation" "$duration")"
+    read -r t t_cpu <<< "$(measure "$trivial" "$duration")"
+    read -r a a_cpu <<< "$(measure "$allocation" "$duration")"
     ratio="$(awk -v a="$a" -v t="$t" 'BEGIN {printf "%.0f", 100 * a / t}')"
-    echo "round $round: trivial $t req/s, allocation $a req/s, allocation/trivial $ratio % (load $(cut -d' ' -f1 /proc/loadavg))"
+    echo "round $round: trivial $t req/s ($t_cpu us CPU/request), allocation $a req/s ($a_cpu us CPU/request)," \
+        "allocation/trivial $ratio % (load $(cut -d' ' -f1 /proc/loadavg))"
 done
