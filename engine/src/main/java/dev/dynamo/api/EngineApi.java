@@ -28,6 +28,8 @@ public final class EngineApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = RequestBodies.MAX_BYTES;
+            // Jetty's default is 32 KiB; a 100-charger allocation is ~31 KB, so bodies up to twice that leave in one chunk
+            config.http.responseBufferSize = 64 * 1024;
             config.router.ignoreTrailingSlashes = true;
             var routes = config.routes;
             routes.before(ctx -> authorize(ctx, context.apiKey()));
@@ -60,8 +62,10 @@ public final class EngineApi {
         }, e.getMessage()));
         routes.exception(HistoryParameterException.class, (e, ctx) -> ProblemResponses.write(ctx,
                 ApiProblem.badRequest(e.getMessage(), List.of(new FieldError(e.parameter(), e.getMessage())))));
-        routes.exception(HttpResponseException.class, (e, ctx) -> ProblemResponses.write(ctx, e.getStatus(),
-                describe(ctx, e.getStatus(), e.getMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) allowHeader(e).ifPresent(allow -> ctx.header("Allow", allow));
+            ProblemResponses.write(ctx, e.getStatus(), describe(ctx, e.getStatus(), e.getMessage()));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             ProblemResponses.write(ctx, 500, "the engine failed to handle this request; see its log");
@@ -83,6 +87,13 @@ public final class EngineApi {
                 if (!ProblemResponses.isWritten(ctx)) ProblemResponses.write(ctx, status, describe(ctx, status, null));
             });
         }
+    }
+
+    /** RFC 9110 wants the methods the path does allow on a 405; Javalin lists them in the exception's details. */
+    private static java.util.Optional<String> allowHeader(HttpResponseException e) {
+        return e.getDetails().values().stream().filter(v -> v != null && !v.isBlank()).findFirst()
+                .map(methods -> String.join(", ", java.util.Arrays.stream(methods.split(","))
+                        .map(String::strip).filter(m -> !m.isEmpty()).toList()));
     }
 
     private static String describe(Context ctx, int status, String message) {

@@ -68,10 +68,12 @@ public final class JsonReading {
     private static ApiProblem notJson(JsonProcessingException e) {
         var where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        var reason = firstLine(e.getOriginalMessage());
+        var reason = withoutParserHints(firstLine(e.getOriginalMessage()));
         var detail = "the request body is not valid JSON: " + reason + where;
-        // Only a duplicate key is pinned to a field: for a syntax error the parser's position is the previous field.
-        var field = reason.startsWith("Duplicate field") ? fieldOf(e) : "";
+        // Only a duplicate key or a non-JSON value (NaN, Infinity) is pinned to a field: for other syntax errors
+        // the parser's position is the previous field.
+        var pinned = reason.startsWith("Duplicate field") || reason.startsWith("Non-standard token");
+        var field = pinned ? fieldOf(e) : "";
         return ApiProblem.badRequest(detail, field.isEmpty() ? List.of() : List.of(new FieldError(field, reason)));
     }
 
@@ -90,6 +92,16 @@ public final class JsonReading {
         }
         var path = String.join("", steps);
         return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** Jackson's reasons end with advice for its own users (feature flags, source redaction); a client needs none. */
+    private static String withoutParserHints(String reason) {
+        var cut = reason.length();
+        for (var hint : List.of(": enable `", " (start marker at", " (bound as `", ": not allowed as per `")) {
+            int at = reason.indexOf(hint);
+            if (at > 0) cut = Math.min(cut, at);
+        }
+        return reason.substring(0, cut);
     }
 
     private static String firstLine(String text) {

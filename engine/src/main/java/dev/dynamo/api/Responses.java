@@ -17,6 +17,11 @@ final class Responses {
         ctx.status(status).contentType(JSON).result(SiteDocuments.write(body));
     }
 
+    /** An already serialised JSON body. */
+    static void json(Context ctx, int status, byte[] body) {
+        ctx.status(status).contentType(JSON).result(body);
+    }
+
     static SiteHandle site(SiteRegistry sites, String siteId) {
         return sites.site(siteId).orElseThrow(() -> new ApiProblem(404, "unknown site " + siteId, List.of()));
     }

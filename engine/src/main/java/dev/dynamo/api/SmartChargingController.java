@@ -13,6 +13,7 @@ final class SmartChargingController {
     private final SiteRegistry sites;
     private final HistoryService history;
     private final Clock clock;
+    private final AllocationBodies allocationBodies = new AllocationBodies();
 
     SmartChargingController(SiteRegistry sites, HistoryService history, Clock clock) {
         this.sites = sites;
@@ -37,7 +38,7 @@ final class SmartChargingController {
         var site = site(ctx);
         var allocation = site.view().allocationIfAny()
                 .filter(_ -> site.view().config() != null).orElseThrow(() -> noConfig(site.siteId()));
-        Responses.json(ctx, 200, ResponseJson.allocation(allocation));
+        Responses.json(ctx, 200, allocationBodies.of(allocation));
     }
 
     void getHistory(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.dynamo.cli;
 
 import dev.dynamo.ocpp.OcppPlugin;
+import dev.dynamo.server.BenchEndpointsPlugin;
 import dev.dynamo.server.EngineOptions;
 import dev.dynamo.server.EngineServer;
 import dev.dynamo.server.TlsPlugin;
@@ -58,6 +59,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "The keystore's password (default: the DYNAMO_TLS_KEYSTORE_PASSWORD environment variable).")
     String tlsKeystorePassword;
 
+    @Option(names = "--bench-endpoints", hidden = true,
+            description = "Also serve GET /bench/trivial, the baseline of the HTTP benchmark.")
+    boolean benchEndpoints;
+
     @Override
     public Integer call() throws InterruptedException {
         var options = EngineOptions.defaults().withPort(port).withBindAddress(bind).withSitesFile(sites)
@@ -65,6 +70,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withCommLossGrace(commLossGrace).withPlugin(new OcppPlugin());
         if (tlsKeystore != null) {
             options = options.withPlugin(new TlsPlugin(tlsKeystore, tlsKeystorePassword == null ? "" : tlsKeystorePassword));
+        }
+        if (benchEndpoints) {
+            options = options.withPlugin(new BenchEndpointsPlugin());
         }
         var server = EngineServer.start(options);
         var stopped = new CountDownLatch(1);

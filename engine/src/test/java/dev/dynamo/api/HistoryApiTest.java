@@ -83,6 +83,24 @@ class HistoryApiTest {
     }
 
     @Test
+    void a_date_means_its_utc_start_an_offset_is_shown_in_utc_and_a_lone_from_runs_to_now() {
+        var days = client.get(smart("hist") + "/allocation/history?from=2026-11-23&to=2026-11-24&interval=1hour").json();
+        assertThat(days.get("from").asText()).isEqualTo("2026-11-23T00:00:00.000Z");
+        assertThat(days.get("to").asText()).isEqualTo("2026-11-24T00:00:00.000Z");
+        assertThat(days.get("buckets")).hasSize(24);
+
+        var offset = client.get(smart("hist") + "/allocation/history?from=2026-11-24T01:00:00%2B01:00&interval=5min").json();
+        assertThat(offset.get("from").asText()).isEqualTo("2026-11-24T00:00:00.000Z");
+        assertThat(offset.get("to").asText()).isEqualTo("2026-11-24T00:14:00.000Z");
+        assertThat(offset.get("buckets")).extracting(b -> b.get("start").asText())
+                .containsExactly("2026-11-24T00:00:00.000Z", "2026-11-24T00:05:00.000Z", "2026-11-24T00:10:00.000Z");
+
+        var unaligned = client.get(smart("hist") + "/allocation/history?from=2026-11-24T00:02:00Z&to=2026-11-24T00:07:00Z&interval=5min").json();
+        assertThat(unaligned.get("buckets")).extracting(b -> b.get("start").asText())
+                .containsExactly("2026-11-24T00:00:00.000Z", "2026-11-24T00:05:00.000Z");
+    }
+
+    @Test
     void history_parameters_default_and_bad_ones_are_400_naming_the_parameter() {
         var defaults = client.get(smart("hist") + "/allocation/history").json();
         assertThat(defaults.get("interval").asText()).isEqualTo("15min");

@@ -63,6 +63,23 @@ class HttpErrorsTest {
     }
 
     @Test
+    void a_405_names_the_allowed_methods_in_allow() {
+        assertThat(client.delete(smart("err") + "/config").header("Allow")).hasValueSatisfying(allow ->
+                assertThat(allow.split(", ")).containsExactlyInAnyOrder("GET", "PUT"));
+        assertThat(client.get(smart("err") + "/rebalance").header("Allow")).hasValue("POST");
+        assertThat(client.post("/health").header("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void with_a_key_an_unknown_api_path_is_401_before_404_so_the_paths_are_not_probed_anonymously() {
+        var anonymous = new HttpTestClient(engine.server.baseUri());
+        assertProblem(anonymous.get("/api/v1/nothing-here"), 401);
+        assertProblem(client.get("/api/v1/nothing-here"), 404);
+        assertProblem(anonymous.get("/nothing-here"), 404);
+        assertProblem(anonymous.get("/bench/trivial"), 404); // the benchmark's baseline only with --bench-endpoints
+    }
+
+    @Test
     void a_body_over_one_mebibyte_is_413_and_changes_nothing() {
         var huge = new byte[(1 << 20) + 10];
         Arrays.fill(huge, (byte) ' ');

@@ -154,6 +154,36 @@ class SmartChargingApiTest {
     }
 
     @Test
+    void allocations_are_rounded_down_to_hundredths_ordered_by_id_and_follow_every_decision() {
+        createSite("rnd", 250, charger("R-10", 22), charger("R-2", 22), charger("R-1", 22));
+        assertThat(client.put(smart("rnd") + "/config", equal(50, 0)).status()).isEqualTo(201);
+        startSessions("rnd", "R-2", "R-10", "R-1");
+
+        var json = client.get(smart("rnd") + "/allocation").json();
+        assertThat(json.get("allocations")).extracting(a -> a.get("charge_point_id").asText())
+                .containsExactly("R-1", "R-10", "R-2");
+        // 50 / 3 = 16.666…: shown rounded down, and the total is the sum of what is shown, not the budget
+        assertThat(allocatedKw(json)).containsExactly(16.66, 16.66, 16.66);
+        assertThat(json.get("total_allocated_kw").asDouble()).isEqualTo(49.98);
+        assertThat(json.get("total_budget_kw").asDouble()).isEqualTo(50);
+
+        assertThat(client.delete(session("rnd", "R-10")).status()).isEqualTo(204);
+        var afterStop = client.get(smart("rnd") + "/allocation").json();
+        assertThat(afterStop.get("allocations")).extracting(a -> a.get("charge_point_id").asText()).containsExactly("R-1", "R-2");
+        assertThat(allocatedKw(afterStop)).containsExactly(22.0, 22.0);
+        assertThat(afterStop.get("total_allocated_kw").asDouble()).isEqualTo(44);
+
+        engine.clock.advance(Duration.ofMinutes(3));
+        var replaced = client.put(smart("rnd") + "/config", equal(33.333, 0));
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.json().get("updated_at").asText()).isEqualTo(dev.dynamo.site.Times.format(engine.clock.instant()));
+        var afterConfig = client.get(smart("rnd") + "/allocation").json();
+        assertThat(allocatedKw(afterConfig)).containsExactly(16.66, 16.66);
+        assertThat(afterConfig.get("total_allocated_kw").asDouble()).isEqualTo(33.32);
+        assertThat(afterConfig.get("calculated_at").asText()).isEqualTo(dev.dynamo.site.Times.format(engine.clock.instant()));
+    }
+
+    @Test
     void priority_fills_in_rank_order_after_the_floors() {
         createSite("prio", 250, charger("P-001", 22), charger("P-002", 22), charger("P-003", 22));
         client.put(smart("prio") + "/config", "{\"max_power_kw\":50,\"strategy\":\"priority\","

@@ -25,6 +25,7 @@ class MainTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--port", "--bind", "--sites", "--data-dir", "--api-key", "--db-url",
                 "--comm-loss-grace", "DYNAMO_API_KEY", "8080", "127.0.0.1", "./dynamo-data");
+        assertThat(help.out()).doesNotContain("--bench-endpoints");
     }
 
     @Test

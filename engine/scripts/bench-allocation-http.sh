@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Throughput of GET /api/v1/smart-charging/sites/{id}/allocation for a 100-charger site with 100 active
+# sessions, next to GET /bench/trivial (a constant small JSON) on the same server in the same run.
+# Goal of the engine issue: allocation >= 50 % of trivial.
+#
+# Usage: engine/scripts/bench-allocation-http.sh [--build] [duration-per-run, default 10s] [rounds, default 2]
+# Needs wrk, curl and a JDK 25 (JAVA_HOME, else /usr/lib/jvm/temurin-25-jdk-amd64). Loopback only; the engine
+# gets a free port and a temporary data dir, and is stopped on exit. Not part of the default build.
+set -euo pipefail
+
+build=false
+if [[ "${1:-}" == "--build" ]]; then build=true; shift; fi
+duration="${1:-10s}"  # whole seconds, e.g. 10s
+rounds="${2:-2}"
+chargers=100
+threads="${WRK_THREADS:-1}"
+connections="${WRK_CONNECTIONS:-16}"
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+jar="$root/engine/target/dynamo-engine.jar"
+if $build || [[ ! -f "$jar" ]]; then
+    (cd "$root" && ./mvnw -B -q -pl engine package -DskipTests)
+fi
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+
+work="$(mktemp -d /tmp/dynamo-bench-http.XXXXXX)"
+engine_pid=""
+cleanup() {
+    if [[ -n "$engine_pid" ]] && kill -0 "$engine_pid" 2>/dev/null; then
+        kill "$engine_pid"
+        wait "$engine_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# the site: 100 three-phase 22 kW chargers under one 1 MW connection, shared equally with a floor
+{
+    printf '{"sites":[{"site_id":"bench","name":"HTTP bench","timezone":"Europe/Amsterdam",'
+    printf '"grid_connection_capacity_kw":1000,"chargers":['
+    for i in $(seq 1 $chargers); do
+        [[ $i -gt 1 ]] && printf ','
+        printf '{"charge_point_id":"CP-%03d","max_power_kw":22,"phases":3}' "$i"
+    done
+    printf ']}]}\n'
+} > "$work/sites.json"
+
+"$JAVA_HOME/bin/java" -jar "$jar" serve --bind 127.0.0.1 --port 0 --bench-endpoints \
+    --sites "$work/sites.json" --data-dir "$work/data" > "$work/engine.log" 2>&1 &
+engine_pid=$!
+
+# --port 0: the engine logs the port it got
+base=""
+for _ in $(seq 1 600); do
+    kill -0 "$engine_pid" 2>/dev/null || { cat "$work/engine.log" >&2; echo "the engine did not start" >&2; exit 1; }
+    base="$(grep -o 'engine listening on http://127\.0\.0\.1:[0-9]*' "$work/engine.log" | head -1 | sed 's/engine listening on //' || true)"
+    [[ -n "$base" ]] && break
+    sleep 0.1
+done
+[[ -n "$base" ]] || { echo "the engine did not report its port" >&2; exit 1; }
+
+json='Content-Type: application/json'
+curl -sf -o /dev/null -X PUT "$base/api/v1/smart-charging/sites/bench/config" -H "$json" \
+    -d '{"max_power_kw":800,"strategy":"equal","min_power_per_charger_kw":4.2}'
+for i in $(seq 1 $chargers); do
+    curl -sf -o /dev/null -X POST "$base/api/v1/sites/bench/chargers/$(printf 'CP-%03d' "$i")/session" -H "$json" \
+        -d '{"ev_max_power_kw":11}'
+done
+
+allocation="$base/api/v1/smart-charging/sites/bench/allocation"
+trivial="$base/bench/trivial"
+active="$(curl -sf "$allocation" | grep -o '"charge_point_id"' | wc -l)"
+bytes="$(curl -sf "$allocation" | wc -c)"
+echo "site: $chargers chargers, $active active sessions; allocation body $bytes bytes"
+echo "wrk: $threads thread(s), $connections connections, $duration per run, $rounds round(s); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+hz="$(getconf CLK_TCK)"
+cpu_ticks() { # user + system CPU ticks of the engine process so far
+    awk '{print $14 + $15}' "/proc/$engine_pid/stat"
+}
+# requests/s from wrk, and the engine's own CPU time per request: the second is less sensitive to the
+# machine's other load (wrk and the engine share the cores with whatever else runs)
+measure() { # url duration -> "req/s cpu-us-per-request"
+    local before after rps
+    before="$(cpu_ticks)"
+    rps="$(wrk -t"$threads" -c"$connections" -d"$2" "$1" | awk '/^Requests\/sec:/ {print $2}')"
+    after="$(cpu_ticks)"
+    awk -v rps="$rps" -v ticks="$((after - before))" -v hz="$hz" -v d="${2%s}" \
+        'BEGIN {printf "%s %.0f", rps, 1e6 * ticks / hz / (rps * d)}'
+}
+
+# warm both handlers up (JIT) twice, alternating, before anything is measured: the first runs after a
+# warm-up still compete with background compilation
+for _ in 1 2; do
+    measure "$trivial" 5s >/dev/null
+    measure "$allocation" 5s >/dev/null
+done
+
+for round in $(seq 1 "$rounds"); do
+    read -r t t_cpu <<< "$(measure "$trivial" "$duration")"
+    read -r a a_cpu <<< "$(measure "$allocation" "$duration")"
+    ratio="$(awk -v a="$a" -v t="$t" 'BEGIN {printf "%.0f", 100 * a / t}')"
+    echo "round $round: trivial $t req/s ($t_cpu us CPU/request), allocation $a req/s ($a_cpu us CPU/request)," \
+        "allocation/trivial $ratio % (load $(cut -d' ' -f1 /proc/loadavg))"
+done
