@@ -1,10 +1,88 @@
 package dev.dynamo.allocation;
 
-/** The allocation core: one pure function from an input to a result. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The allocation core: one pure function from an input to a result (contract rules 1-10).
+ * Steps: reservations (rule 9), floors first-fit (rule 5), sharing (rules 6/7 under rule 10),
+ * rounding down to 0.01 kW, then the limit loads of the rounded values.
+ */
 public final class Allocator {
+    /** Lifts values that are a hundredth in exact arithmetic (4.2 computed as 4.19999...) by at most 1e-9 kW. */
+    private static final double ROUNDING_SLACK_HUNDREDTHS = 1e-7;
+
     private Allocator() {}
 
     public static AllocationResult allocate(AllocationInput input) {
-        throw new UnsupportedOperationException("allocation core not written yet");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(input.sharing(), "sharing");
+        double budgetKw = input.budgetKw();
+        if (!(budgetKw >= 0) || Double.isInfinite(budgetKw)) {
+            throw new IllegalArgumentException("budgetKw must be finite and >= 0, was " + budgetKw);
+        }
+        var tree = LimitTree.of(input.limits());
+        var state = new FillState(tree, input.demands(), budgetKw);
+        reserve(state, input.reservations());
+        state.admitFloors();
+        switch (input.sharing()) {
+            case EQUAL -> EqualFilling.fill(state);
+            case PRIORITY -> PriorityFilling.fill(state);
+        }
+        var shares = new ArrayList<ChargerShare>(state.count);
+        double[] roundedKw = new double[state.count];
+        for (int i = 0; i < state.count; i++) {
+            roundedKw[i] = roundDownKw(state.allocKw[i]);
+            shares.add(new ChargerShare(input.demands().get(i).chargePointId(), roundedKw[i]));
+        }
+        return new AllocationResult(shares, loads(tree, state, roundedKw, input.reservations()));
+    }
+
+    /** {@code kw} rounded down to 0.01 kW, forgiving the floating-point error of an exact hundredth. */
+    public static double roundDownKw(double kw) {
+        if (!(kw > 0)) return 0;
+        return Math.floor(kw * 100 + ROUNDING_SLACK_HUNDREDTHS) / 100;
+    }
+
+    // Rule 9: reservations come off the budget and their path whatever is left, even below zero.
+    private static void reserve(FillState state, List<Reservation> reservations) {
+        for (var reservation : reservations) {
+            double kw = reservation.kw();
+            if (!(kw >= 0) || Double.isInfinite(kw)) {
+                throw new IllegalArgumentException("reservation " + reservation.chargePointId() + ": kw must be >= 0");
+            }
+            int mask = FillState.mask(reservation.phasesInUse(), reservation.phase(), reservation.chargePointId());
+            double ampsPerKw = PhaseCurrent.ampsPerKw(reservation.phasesInUse(), reservation.voltageV());
+            state.budgetLeftKw -= kw;
+            state.draw(state.tree.indexOf(reservation.limitId()), mask, ampsPerKw, kw);
+        }
+    }
+
+    private static List<LimitLoad> loads(LimitTree tree, FillState state, double[] roundedKw,
+                                         List<Reservation> reservations) {
+        if (tree.size == 0) return List.of();
+        double[] loadA = new double[tree.size * 3];
+        for (int i = 0; i < state.count; i++) {
+            if (roundedKw[i] > 0) addLoad(tree, loadA, state.leaf[i], state.phaseMask[i], roundedKw[i] * state.ampsPerKw[i]);
+        }
+        for (var reservation : reservations) {
+            double amps = PhaseCurrent.perPhaseA(reservation.kw(), reservation.phasesInUse(), reservation.voltageV());
+            int mask = FillState.mask(reservation.phasesInUse(), reservation.phase(), reservation.chargePointId());
+            addLoad(tree, loadA, tree.indexOf(reservation.limitId()), mask, amps);
+        }
+        var loads = new ArrayList<LimitLoad>(tree.size);
+        for (int l = 0; l < tree.size; l++) {
+            loads.add(new LimitLoad(tree.ids[l], tree.maxCurrentA[l], loadA[l * 3], loadA[l * 3 + 1], loadA[l * 3 + 2]));
+        }
+        return loads;
+    }
+
+    private static void addLoad(LimitTree tree, double[] loadA, int leaf, int mask, double amps) {
+        for (int l = leaf; l >= 0; l = tree.parent[l]) {
+            for (int p = 0; p < 3; p++) {
+                if ((mask & (1 << p)) != 0) loadA[l * 3 + p] += amps;
+            }
+        }
     }
 }

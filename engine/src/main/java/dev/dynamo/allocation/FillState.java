@@ -1,0 +1,101 @@
+package dev.dynamo.allocation;
+
+import java.util.List;
+
+/**
+ * The working arrays of one decision: each demand's draw (amperes per kW, phases, innermost limit),
+ * its allocation so far, and what is left of the budget and of every limit-phase.
+ * A limit-phase is {@code limit * 3 + phase ordinal}.
+ */
+final class FillState {
+    /** Slack for comparisons of sums that are equal in exact arithmetic (4.2 + 4.2 + 4.2 vs 12.6). */
+    static final double TOLERANCE = 1e-9;
+
+    final LimitTree tree;
+    final int count;
+    final double[] capKw;
+    final double[] floorKw;
+    final double[] ampsPerKw;
+    final int[] phaseMask;
+    final int[] leaf;
+    final boolean[] admitted;
+    final double[] allocKw;
+    final double[] headroomA;
+    double budgetLeftKw;
+
+    FillState(LimitTree tree, List<Demand> demands, double budgetKw) {
+        this.tree = tree;
+        count = demands.size();
+        capKw = new double[count];
+        floorKw = new double[count];
+        ampsPerKw = new double[count];
+        phaseMask = new int[count];
+        leaf = new int[count];
+        admitted = new boolean[count];
+        allocKw = new double[count];
+        headroomA = new double[tree.size * 3];
+        for (int l = 0; l < tree.size; l++) {
+            headroomA[l * 3] = headroomA[l * 3 + 1] = headroomA[l * 3 + 2] = tree.maxCurrentA[l];
+        }
+        budgetLeftKw = budgetKw;
+        for (int i = 0; i < count; i++) {
+            var demand = demands.get(i);
+            double cap = demand.capKw();
+            double floor = demand.floorKw();
+            if (!(cap >= 0) || Double.isInfinite(cap) || !(floor >= 0) || floor > cap) {
+                throw new IllegalArgumentException("demand " + demand.chargePointId()
+                        + ": needs 0 <= floorKw <= capKw, finite; was floor " + floor + ", cap " + cap);
+            }
+            capKw[i] = cap + 0.0; // + 0.0 turns -0.0 into 0.0, which the key sort relies on
+            floorKw[i] = floor + 0.0;
+            ampsPerKw[i] = PhaseCurrent.ampsPerKw(demand.phasesInUse(), demand.voltageV());
+            phaseMask[i] = mask(demand.phasesInUse(), demand.phase(), demand.chargePointId());
+            leaf[i] = tree.indexOf(demand.limitId());
+        }
+    }
+
+    static int mask(int phasesInUse, Phase phase, String chargePointId) {
+        if (phasesInUse == 3) return 0b111;
+        if (phase == null) throw new IllegalArgumentException(chargePointId + ": a 1-phase draw needs its phase");
+        return 1 << phase.ordinal();
+    }
+
+    /** Takes {@code kw} at {@code ampsPerKw} on the phases of {@code mask} of every limit from {@code leaf} up. */
+    void draw(int leaf, int mask, double ampsPerKw, double kw) {
+        double amps = kw * ampsPerKw;
+        for (int l = leaf; l >= 0; l = tree.parent[l]) {
+            for (int p = 0; p < 3; p++) {
+                if ((mask & (1 << p)) != 0) headroomA[l * 3 + p] -= amps;
+            }
+        }
+    }
+
+    /** The least headroom, in amperes, of the limit-phases demand {@code i} draws on (infinite without limits). */
+    double pathHeadroomA(int i) {
+        double leastA = Double.POSITIVE_INFINITY;
+        int mask = phaseMask[i];
+        for (int l = leaf[i]; l >= 0; l = tree.parent[l]) {
+            for (int p = 0; p < 3; p++) {
+                if ((mask & (1 << p)) != 0) leastA = Math.min(leastA, headroomA[l * 3 + p]);
+            }
+        }
+        return leastA;
+    }
+
+    /** Rule 5: floors one at a time in admission order, first fit on the budget and every limit-phase. */
+    void admitFloors() {
+        for (int i = 0; i < count; i++) {
+            double floor = floorKw[i];
+            if (floor == 0) {
+                admitted[i] = true;
+                continue;
+            }
+            if (floor > budgetLeftKw + TOLERANCE) continue;
+            if (floor * ampsPerKw[i] > pathHeadroomA(i) + TOLERANCE) continue;
+            admitted[i] = true;
+            allocKw[i] = floor;
+            budgetLeftKw -= floor;
+            draw(leaf[i], phaseMask[i], ampsPerKw[i], floor);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.dynamo.api;
+
+import dev.dynamo.history.HistoryParameterException;
+import dev.dynamo.site.SiteStateException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the engine's HTTP app (not started): every route of the contract, problem JSON for every error. */
+public final class EngineApi {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineApi.class);
+    private static final String SMART = "/api/v1/smart-charging/sites/{siteId}";
+    private static final String SITE = "/api/v1/sites/{siteId}";
+
+    private EngineApi() {}
+
+    public static Javalin create(ApiContext context) {
+        var smart = new SmartChargingController(context.sites(), context.history(), context.clock());
+        var sites = new SitesController(context.sites(), context.history(), context.clock());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = RequestBodies.MAX_BYTES;
+            config.router.ignoreTrailingSlashes = true;
+            var routes = config.routes;
+            routes.before(ctx -> authorize(ctx, context.apiKey()));
+
+            routes.get("/health", ctx -> Responses.json(ctx, 200, ResponseJson.health()));
+            routes.put(SMART + "/config", smart::putConfig);
+            routes.get(SMART + "/config", smart::getConfig);
+            routes.get(SMART + "/allocation", smart::getAllocation);
+            routes.get(SMART + "/allocation/history", smart::getHistory);
+            routes.post(SMART + "/rebalance", smart::rebalance);
+            routes.get("/api/v1/sites", sites::list);
+            routes.get(SITE, sites::get);
+            routes.put(SITE, sites::put);
+            routes.post(SITE + "/chargers/{chargePointId}/session", sites::startSession);
+            routes.delete(SITE + "/chargers/{chargePointId}/session", sites::stopSession);
+            routes.get(SITE + "/decisions", sites::decisions);
+
+            errors(config);
+            context.extensions().forEach(extension -> extension.accept(config));
+        });
+    }
+
+    private static void errors(JavalinConfig config) {
+        var routes = config.routes;
+        routes.exception(ApiProblem.class, (e, ctx) -> ProblemResponses.write(ctx, e));
+        routes.exception(SiteStateException.class, (e, ctx) -> ProblemResponses.write(ctx, switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+        }, e.getMessage()));
+        routes.exception(HistoryParameterException.class, (e, ctx) -> ProblemResponses.write(ctx,
+                ApiProblem.badRequest(e.getMessage(), List.of(new FieldError(e.parameter(), e.getMessage())))));
+        routes.exception(HttpResponseException.class, (e, ctx) -> ProblemResponses.write(ctx, e.getStatus(),
+                describe(ctx, e.getStatus(), e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ProblemResponses.write(ctx, 500, "the engine failed to handle this request; see its log");
+        });
+        // Javalin's own answers (no route, wrong method, body too large) become problem JSON too
+        for (var status : List.of(400, 404, 405, 413, 415, 500)) {
+            routes.error(status, ctx -> {
+                if (!ProblemResponses.isWritten(ctx)) ProblemResponses.write(ctx, status, describe(ctx, status, null));
+            });
+        }
+    }
+
+    private static String describe(Context ctx, int status, String message) {
+        return switch (status) {
+            case 404 -> "no resource at " + ctx.path();
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "the request body is larger than 1 MiB";
+            default -> message != null && !message.isBlank() ? message : ApiProblem.titleOf(status);
+        };
+    }
+
+    private static void authorize(Context ctx, String apiKey) {
+        if (apiKey == null || !(ctx.path().equals("/api/v1") || ctx.path().startsWith("/api/v1/"))) return;
+        var header = ctx.header("Authorization");
+        var expected = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
+        if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expected)) {
+            throw new ApiProblem(401, header == null
+                    ? "this engine needs an API key: send Authorization: Bearer <key>"
+                    : "the API key is wrong", List.of());
+        }
+    }
+}

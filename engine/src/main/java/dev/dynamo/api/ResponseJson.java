@@ -1,0 +1,156 @@
+package dev.dynamo.api;
+
+import static dev.dynamo.site.SiteDocuments.number;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamo.allocation.Phase;
+import dev.dynamo.history.HistoryReport;
+import dev.dynamo.site.AllocationSnapshot;
+import dev.dynamo.site.ChargerAllocation;
+import dev.dynamo.site.ChargingConfig;
+import dev.dynamo.site.CircuitLoad;
+import dev.dynamo.site.Session;
+import dev.dynamo.site.SiteDocuments;
+import dev.dynamo.site.SiteView;
+import dev.dynamo.site.Times;
+import dev.dynamo.store.DecisionRecord;
+import java.util.List;
+
+/** The contract's response bodies (snake_case, UTC times with milliseconds, numbers without ".0"). */
+final class ResponseJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ResponseJson() {}
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static ObjectNode site(SiteView site) {
+        var node = SiteDocuments.definitionNode(site.definition(), false);
+        for (var charger : node.withArray("chargers")) {
+            var cp = charger.get("charge_point_id").asText();
+            var object = (ObjectNode) charger;
+            object.put("connected", site.connected().contains(cp));
+            var session = site.sessions().get(cp);
+            if (session == null) object.putNull("session");
+            else object.set("session", session(session));
+        }
+        return node;
+    }
+
+    static ObjectNode session(Session session) {
+        return SiteDocuments.sessionNode(session);
+    }
+
+    static ObjectNode config(String siteId, ChargingConfig config) {
+        var node = object();
+        node.put("site_id", siteId);
+        node.setAll(SiteDocuments.configNode(config));
+        node.put("updated_at", Times.format(config.updatedAt()));
+        return node;
+    }
+
+    static ObjectNode allocation(AllocationSnapshot snapshot) {
+        var node = object();
+        node.put("site_id", snapshot.siteId());
+        node.put("strategy", snapshot.strategy().json());
+        node.put("total_budget_kw", number(snapshot.totalBudgetKw()));
+        node.put("total_allocated_kw", number(snapshot.totalAllocatedKw()));
+        node.put("calculated_at", Times.format(snapshot.calculatedAt()));
+        allocations(node, snapshot.allocations());
+        var circuits = node.putArray("circuits");
+        for (var circuit : snapshot.circuits()) circuits.add(circuit(circuit));
+        return node;
+    }
+
+    static ObjectNode rebalance(AllocationSnapshot snapshot) {
+        var node = object();
+        node.put("site_id", snapshot.siteId());
+        node.put("applied_at", Times.format(snapshot.calculatedAt()));
+        node.put("chargers_recalculated", snapshot.allocations().stream()
+                .filter(a -> a.status() != dev.dynamo.site.ChargerStatus.OFFLINE).count());
+        allocations(node, snapshot.allocations());
+        return node;
+    }
+
+    private static void allocations(ObjectNode node, List<ChargerAllocation> allocations) {
+        var array = node.putArray("allocations");
+        for (var a : allocations) {
+            var item = array.addObject();
+            item.put("charge_point_id", a.chargePointId());
+            item.put("allocated_kw", number(a.allocatedKw()));
+            item.put("max_power_kw", number(a.capKw()));
+            item.put("status", a.status().json());
+            item.put("session_id", a.session().sessionId());
+            item.put("session_started_at", Times.format(a.session().startedAt()));
+            item.put("measured_kw", a.measuredKw() == null ? null : number(a.measuredKw()));
+            item.put("phases_in_use", a.phasesInUse());
+            var current = item.putObject("current_a");
+            for (var phase : Phase.values()) {
+                if (a.currentA().containsKey(phase)) current.put(phase.name(), number(a.currentA().get(phase)));
+            }
+            item.put("cap_reason", a.capReason().json());
+            item.put("queued_since", Times.format(a.queuedSince()));
+        }
+    }
+
+    private static ObjectNode circuit(CircuitLoad load) {
+        var node = object();
+        node.put("circuit_id", load.circuitId());
+        node.put("max_current_a", number(load.maxCurrentA()));
+        node.putObject("current_a").put("L1", number(load.l1A())).put("L2", number(load.l2A()))
+                .put("L3", number(load.l3A()));
+        return node;
+    }
+
+    static ObjectNode history(String siteId, HistoryReport report) {
+        var node = object();
+        node.put("site_id", siteId);
+        node.put("from", Times.format(report.from()));
+        node.put("to", Times.format(report.to()));
+        node.put("interval", report.interval().text());
+        var buckets = node.putArray("buckets");
+        for (var b : report.buckets()) {
+            var bucket = buckets.addObject();
+            bucket.put("start", Times.format(b.start()));
+            bucket.put("end", Times.format(b.end()));
+            bucket.put("avg_budget_kw", number(b.avgBudgetKw()));
+            bucket.put("avg_allocated_kw", number(b.avgAllocatedKw()));
+            bucket.put("max_allocated_kw", number(b.maxAllocatedKw()));
+            bucket.put("decisions", b.decisions());
+            var chargers = bucket.putArray("chargers");
+            for (var c : b.chargers()) {
+                chargers.addObject().put("charge_point_id", c.chargePointId())
+                        .put("avg_allocated_kw", number(c.avgAllocatedKw()))
+                        .put("max_allocated_kw", number(c.maxAllocatedKw()));
+            }
+        }
+        return node;
+    }
+
+    static ObjectNode decisions(List<DecisionRecord> decisions) {
+        var node = object();
+        var array = node.putArray("decisions");
+        for (var d : decisions) {
+            var item = array.addObject();
+            item.put("decided_at", Times.format(d.decidedAt()));
+            item.put("trigger", d.trigger());
+            item.put("strategy", d.strategy());
+            item.put("total_budget_kw", number(d.totalBudgetKw()));
+            item.put("total_allocated_kw", number(d.totalAllocatedKw()));
+            var allocations = item.putArray("allocations");
+            for (var e : d.allocations()) {
+                allocations.addObject().put("charge_point_id", e.chargePointId())
+                        .put("allocated_kw", number(e.allocatedKw())).put("status", e.status());
+            }
+        }
+        return node;
+    }
+
+    static ObjectNode health() {
+        return object().put("status", "ok");
+    }
+
+}

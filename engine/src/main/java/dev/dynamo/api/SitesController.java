@@ -1,0 +1,68 @@
+package dev.dynamo.api;
+
+import dev.dynamo.history.DecisionParams;
+import dev.dynamo.history.HistoryService;
+import dev.dynamo.site.SiteRegistry;
+import dev.dynamo.site.SiteView;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+
+/** The engine's own endpoints (contract section 3) and the decisions audit (7.4). */
+final class SitesController {
+    private final SiteRegistry sites;
+    private final HistoryService history;
+    private final Clock clock;
+
+    SitesController(SiteRegistry sites, HistoryService history, Clock clock) {
+        this.sites = sites;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    void list(Context ctx) {
+        var body = ResponseJson.object();
+        var array = body.putArray("sites");
+        sites.views().forEach(view -> array.add(ResponseJson.site(view)));
+        Responses.json(ctx, 200, body);
+    }
+
+    void get(Context ctx) {
+        Responses.json(ctx, 200, ResponseJson.site(Responses.site(sites, ctx.pathParam("siteId")).view()));
+    }
+
+    void put(Context ctx) {
+        var body = RequestBodies.read(ctx);
+        var definition = SiteDefinitionReader.read(body, ctx.pathParam("siteId"));
+        SiteDefinitionReader.checkChargePointIdsFree(definition,
+                sites.views().stream().map(SiteView::definition).toList());
+        var put = sites.putSite(definition, config -> ConfigReader.validateAgainst(config, definition));
+        Responses.json(ctx, put.created() ? 201 : 200, ResponseJson.site(put.site()));
+    }
+
+    void startSession(Context ctx) {
+        var site = Responses.site(sites, ctx.pathParam("siteId"));
+        var chargePointId = ctx.pathParam("chargePointId");
+        var charger = site.view().definition().chargers().stream()
+                .filter(c -> c.chargePointId().equals(chargePointId)).findFirst()
+                .orElseThrow(() -> new ApiProblem(404, "site " + site.siteId() + " has no charger " + chargePointId, List.of()));
+        var body = RequestBodies.read(ctx);
+        var start = SessionStartReader.read(body, charger);
+        var session = site.startSession(chargePointId,
+                new dev.dynamo.site.SessionStart(start.evMaxPowerKw(), start.energyNeededKwh(), start.phasesInUse()), null);
+        Responses.json(ctx, 201, ResponseJson.session(session));
+    }
+
+    void stopSession(Context ctx) {
+        var site = Responses.site(sites, ctx.pathParam("siteId"));
+        site.stopSession(ctx.pathParam("chargePointId"));
+        ctx.status(204);
+    }
+
+    void decisions(Context ctx) {
+        var site = Responses.site(sites, ctx.pathParam("siteId"));
+        var params = DecisionParams.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("limit"),
+                clock.instant());
+        Responses.json(ctx, 200, ResponseJson.decisions(history.decisions(site.siteId(), params)));
+    }
+}

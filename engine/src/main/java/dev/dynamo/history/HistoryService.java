@@ -1,0 +1,47 @@
+package dev.dynamo.history;
+
+import dev.dynamo.store.DecisionRecord;
+import dev.dynamo.store.Store;
+import java.time.Instant;
+import java.util.List;
+
+/** The two history queries of the API: buckets (contract 2.4) and the decision audit (7.4). */
+public final class HistoryService {
+    private final Store store;
+    private final DecisionLog log;
+
+    public HistoryService(Store store, DecisionLog log) {
+        this.store = store;
+        this.log = log;
+    }
+
+    public HistoryReport buckets(String siteId, HistoryParams params, Instant now) {
+        return buckets(siteId, params.from(), params.to(), params.interval(), now);
+    }
+
+    /**
+     * Streams only the decision in force at {@code from} and those inside {@code [from, min(to, now))};
+     * decisions still waiting in the log are written first so that the answer includes them.
+     */
+    public HistoryReport buckets(String siteId, Instant from, Instant to, Interval interval, Instant now) {
+        if (!from.isBefore(to)) throw new IllegalArgumentException("from " + from + " is not before to " + to);
+        log.flush();
+        var sweep = new BucketSweep(from, to, interval, now);
+        var end = sweep.dataEnd();
+        if (from.isBefore(end)) {
+            store.decisionBefore(siteId, from).ifPresent(sweep::startWith);
+            store.forEachDecision(siteId, from, end, sweep::accept);
+        }
+        return sweep.finish();
+    }
+
+    public List<DecisionRecord> decisions(String siteId, DecisionParams params) {
+        return decisions(siteId, params.from(), params.to(), params.limit());
+    }
+
+    /** Decisions in {@code [from, to)}, newest first; of two at the same instant the later made first. */
+    public List<DecisionRecord> decisions(String siteId, Instant from, Instant to, int limit) {
+        log.flush();
+        return store.latestDecisions(siteId, from, to, limit);
+    }
+}

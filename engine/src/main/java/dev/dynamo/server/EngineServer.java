@@ -1,0 +1,137 @@
+package dev.dynamo.server;
+
+import dev.dynamo.api.ApiContext;
+import dev.dynamo.api.ApiProblem;
+import dev.dynamo.api.EngineApi;
+import dev.dynamo.history.DecisionLog;
+import dev.dynamo.history.HistoryService;
+import dev.dynamo.site.SiteEnvironment;
+import dev.dynamo.site.SiteRegistry;
+import dev.dynamo.site.SystemTimers;
+import dev.dynamo.site.Timers;
+import dev.dynamo.store.Store;
+import dev.dynamo.store.Stores;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine, composed and running: store, decision log, sites, HTTP API and plugins on one port.
+ * Embeddable: the console starts one in-process.
+ */
+public final class EngineServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineServer.class);
+
+    private final Javalin app;
+    private final SiteRegistry sites;
+    private final String host;
+    private final Deque<AutoCloseable> closeables;
+
+    private EngineServer(Javalin app, SiteRegistry sites, String host, Deque<AutoCloseable> closeables) {
+        this.app = app;
+        this.sites = sites;
+        this.host = host;
+        this.closeables = closeables;
+    }
+
+    /** Starts an engine; throws {@link EngineStartException} with a message for a person when it cannot. */
+    public static EngineServer start(EngineOptions options) {
+        requireKeyOffLoopback(options);
+        var closeables = new ArrayDeque<AutoCloseable>();
+        try {
+            var store = open(options);
+            closeables.push(store);
+            var decisionLog = new DecisionLog(store);
+            closeables.push(decisionLog);
+            Timers timers = options.timers() != null ? options.timers() : new SystemTimers(options.clock());
+            closeables.push(timers);
+            var sites = new SiteRegistry(new SiteEnvironment(options.clock(), store, decisionLog::record, timers,
+                    options.commLossGrace()));
+            closeables.push(sites);
+            sites.load();
+            SiteSetup.apply(sites, options);
+
+            List<Consumer<JavalinConfig>> extensions = options.plugins().stream()
+                    .map(plugin -> (Consumer<JavalinConfig>) config -> plugin.install(config, sites, options)).toList();
+            closeables.addAll(options.plugins().reversed());
+            var app = EngineApi.create(new ApiContext(sites, new HistoryService(store, decisionLog), options.clock(),
+                    options.apiKey(), extensions));
+            sites.decideAll();
+            app.start(options.bindAddress(), options.port());
+            closeables.push(app::stop);
+            var server = new EngineServer(app, sites, options.bindAddress(), closeables);
+            LOG.info("engine listening on {} ({} sites{})", server.baseUri(), sites.views().size(),
+                    options.apiKey() == null ? "" : ", API key required");
+            return server;
+        } catch (RuntimeException e) {
+            closeAll(closeables);
+            if (e instanceof EngineStartException) throw e;
+            throw new EngineStartException(messageOf(e), e);
+        }
+    }
+
+    public int port() { return app.port(); }
+
+    public URI baseUri() {
+        var shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shownHost + ":" + port());
+    }
+
+    /** The live sites, for in-process callers (the console's tests, the simulator). */
+    public SiteRegistry sites() { return sites; }
+
+    @Override
+    public void close() {
+        closeAll(closeables);
+        LOG.info("engine stopped");
+    }
+
+    private static Store open(EngineOptions options) {
+        try {
+            return Stores.open(options.dbUrl(), options.dataDir());
+        } catch (RuntimeException e) {
+            throw new EngineStartException("cannot open the database: " + messageOf(e), e);
+        }
+    }
+
+    private static void requireKeyOffLoopback(EngineOptions options) {
+        if (options.apiKey() != null) return;
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(options.bindAddress()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new EngineStartException("cannot bind to " + options.bindAddress() + ": unknown host");
+        }
+        if (!loopback) {
+            throw new EngineStartException("refusing to listen on " + options.bindAddress()
+                    + " without an API key: give --api-key (or DYNAMO_API_KEY), or bind to 127.0.0.1");
+        }
+    }
+
+    private static String messageOf(Throwable e) {
+        if (e instanceof ApiProblem problem) return problem.getMessage();
+        var message = e.getMessage();
+        if (e.getCause() != null && (message == null || message.isBlank() || message.equals(e.getCause().toString()))) {
+            return messageOf(e.getCause());
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> closeables) {
+        while (!closeables.isEmpty()) {
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping the engine", e);
+            }
+        }
+    }
+}

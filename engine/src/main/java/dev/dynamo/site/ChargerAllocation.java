@@ -1,0 +1,26 @@
+package dev.dynamo.site;
+
+import dev.dynamo.allocation.Phase;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One active charger's part of an allocation.
+ *
+ * @param capKw       the effective cap in force (shown as {@code max_power_kw})
+ * @param measuredKw  the last metered power, or null when none is known
+ * @param currentA    the current on each phase it draws on only
+ * @param queuedSince when it started waiting, or null while it charges
+ */
+public record ChargerAllocation(String chargePointId, double allocatedKw, double capKw, CapReason capReason,
+                                ChargerStatus status, Session session, Double measuredKw, int phasesInUse,
+                                Map<Phase, Double> currentA, Instant queuedSince) {
+    public ChargerAllocation {
+        currentA = Map.copyOf(currentA);
+    }
+
+    public ChargerAllocation withMeasuredKw(Double kw) {
+        return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, kw,
+                phasesInUse, currentA, queuedSince);
+    }
+}

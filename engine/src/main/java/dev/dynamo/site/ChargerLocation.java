@@ -1,0 +1,4 @@
+package dev.dynamo.site;
+
+/** Where a charge point is: its site's handle and its definition. */
+public record ChargerLocation(SiteHandle site, ChargerDefinition charger) {}

@@ -1,0 +1,10 @@
+package dev.dynamo.site;
+
+/**
+ * Told of every decision (the OCPP connector pushes the new limits). Called on the site's executor:
+ * return quickly and never wait there for another call to the same site.
+ */
+@FunctionalInterface
+public interface DecisionListener {
+    void decisionMade(SiteDefinition site, AllocationSnapshot allocation);
+}

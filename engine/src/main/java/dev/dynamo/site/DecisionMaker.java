@@ -1,0 +1,169 @@
+package dev.dynamo.site;
+
+import dev.dynamo.allocation.AllocationInput;
+import dev.dynamo.allocation.AllocationResult;
+import dev.dynamo.allocation.Demand;
+import dev.dynamo.allocation.Limit;
+import dev.dynamo.allocation.LimitLoad;
+import dev.dynamo.allocation.Phase;
+import dev.dynamo.allocation.Reservation;
+import dev.dynamo.allocation.Sharing;
+import dev.dynamo.schedule.ScheduleWindow;
+import dev.dynamo.store.DecisionRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Turns a site's live state into one decision: the allocation input, the core's answer, the snapshot. */
+final class DecisionMaker {
+    static final String GRID = "grid";
+
+    private final Function<AllocationInput, AllocationResult> core;
+    private final Duration commLossGrace;
+
+    DecisionMaker(Function<AllocationInput, AllocationResult> core, Duration commLossGrace) {
+        this.core = core;
+        this.commLossGrace = commLossGrace;
+    }
+
+    /** The outcome of a decision, not yet applied to the site. */
+    record Outcome(AllocationSnapshot snapshot, List<String> admissionOrder, boolean rotationOn) {
+        DecisionRecord record() {
+            var entries = snapshot.allocations().stream()
+                    .map(a -> new DecisionRecord.Entry(a.chargePointId(), a.allocatedKw(), a.status().json())).toList();
+            return new DecisionRecord(snapshot.siteId(), snapshot.calculatedAt(), snapshot.trigger().json(),
+                    snapshot.strategy().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), entries);
+        }
+
+        boolean anyQueued() {
+            return snapshot.allocations().stream().anyMatch(a -> a.status() == ChargerStatus.QUEUED);
+        }
+    }
+
+    Outcome decide(LiveSite site, Instant now, Trigger trigger) {
+        var definition = site.definition;
+        var config = site.config;
+        var window = config.strategy() == Strategy.SCHEDULED
+                ? ScheduleInForce.windowAt(config.schedule(), definition.timezone(), now) : java.util.Optional.<ScheduleWindow>empty();
+        var budgetKw = Math.min(window.map(ScheduleWindow::maxPowerKw).orElse(config.maxPowerKw()),
+                definition.gridConnectionCapacityKw());
+        var sharing = window.map(ScheduleWindow::sharing)
+                .orElse(config.strategy() == Strategy.PRIORITY ? Sharing.PRIORITY : Sharing.EQUAL);
+
+        var chargers = definition.chargers().stream()
+                .collect(Collectors.toMap(ChargerDefinition::chargePointId, c -> c));
+        var gridLimited = definition.gridConnectionCurrentA() != null;
+        var active = site.sessions.values().stream()
+                .filter(s -> chargers.containsKey(s.chargePointId()) && !site.lostSince.containsKey(s.chargePointId()))
+                .toList();
+        var caps = new HashMap<String, Caps>();
+        for (var session : site.sessions.values()) {
+            var charger = chargers.get(session.chargePointId());
+            if (charger != null) caps.put(session.chargePointId(), Caps.of(charger, session,
+                    site.measuredCapKw.get(session.chargePointId()), config.minPowerPerChargerKw()));
+        }
+
+        var rotationOn = config.rotationPeriodMin() != null && config.minPowerPerChargerKw() > 0 && sharing == Sharing.EQUAL;
+        var ruleFive = Admission.ruleFive(active, sharing, config.priorityOrder());
+        var order = !rotationOn ? ruleFive
+                : trigger == Trigger.ROTATION ? Admission.rotated(ruleFive, site.queuedSince, site.admittedAt)
+                : Admission.sticky(site.admissionOrder, charging(site), ruleFive);
+
+        var demands = order.stream().map(cp -> {
+            var charger = chargers.get(cp);
+            var cap = caps.get(cp);
+            return new Demand(cp, cap.capKw(), cap.floorKw(), site.sessions.get(cp).phasesInUse(), phaseOf(charger),
+                    charger.voltageV(), limitOf(charger, gridLimited));
+        }).toList();
+        var defaults = DefaultLimits.kwByCharger(definition);
+        var reservations = site.lostSince.entrySet().stream()
+                .filter(e -> chargers.containsKey(e.getKey()) && site.sessions.containsKey(e.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> {
+                    var charger = chargers.get(e.getKey());
+                    var kw = reservedKw(site, e.getKey(), e.getValue(), now, defaults.getOrDefault(e.getKey(), 0.0));
+                    return new Reservation(e.getKey(), kw, site.sessions.get(e.getKey()).phasesInUse(),
+                            phaseOf(charger), charger.voltageV(), limitOf(charger, gridLimited));
+                }).toList();
+
+        var result = core.apply(new AllocationInput(budgetKw, sharing, limits(definition), reservations, demands));
+
+        var allocations = new ArrayList<ChargerAllocation>();
+        for (var share : result.shares()) {
+            var cp = share.chargePointId();
+            var queued = share.allocatedKw() <= 0;
+            var queuedSince = queued ? site.queuedSince.getOrDefault(cp, now) : null;
+            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), share.allocatedKw(),
+                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince));
+        }
+        for (var reservation : reservations) {
+            var cp = reservation.chargePointId();
+            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null));
+        }
+        allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
+        var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
+        var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
+                allocations, circuits(result.limits()));
+        return new Outcome(snapshot, order, rotationOn);
+    }
+
+    private double reservedKw(LiveSite site, String cp, Instant lostAt, Instant now, double defaultKw) {
+        // after the grace period its TxProfile has expired: it falls back to its default profile
+        if (!now.isBefore(lostAt.plus(commLossGrace))) return defaultKw;
+        return site.acknowledgedKw.getOrDefault(cp, defaultKw);
+    }
+
+    static Set<String> charging(LiveSite site) {
+        if (site.allocation == null) return Set.of();
+        return site.allocation.allocations().stream().filter(a -> a.status() == ChargerStatus.CHARGING)
+                .map(ChargerAllocation::chargePointId).collect(Collectors.toSet());
+    }
+
+    private static ChargerAllocation allocation(LiveSite site, ChargerDefinition charger, Caps caps, double kw,
+                                                ChargerStatus status, Instant queuedSince) {
+        var session = site.sessions.get(charger.chargePointId());
+        var meter = site.meters.get(charger.chargePointId());
+        var phases = session.phasesInUse();
+        var currents = new EnumMap<Phase, Double>(Phase.class);
+        var currentA = Kw.floor(kw * 1000 / (phases * charger.voltageV()));
+        if (phases == 3) for (var p : Phase.values()) currents.put(p, currentA);
+        else currents.put(phaseOf(charger), currentA);
+        return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
+                meter != null ? meter.kw() : null, phases, currents, queuedSince);
+    }
+
+    static Phase phaseOf(ChargerDefinition charger) {
+        return charger.phase() != null ? charger.phase() : Phase.L1;
+    }
+
+    private static String limitOf(ChargerDefinition charger, boolean gridLimited) {
+        if (charger.circuitId() != null) return charger.circuitId();
+        return gridLimited ? GRID : null;
+    }
+
+    static List<Limit> limits(SiteDefinition site) {
+        var gridLimited = site.gridConnectionCurrentA() != null;
+        var limits = new ArrayList<Limit>();
+        if (gridLimited) limits.add(new Limit(GRID, null, site.gridConnectionCurrentA()));
+        for (var circuit : site.circuits()) {
+            var parent = circuit.parentId() != null ? circuit.parentId() : gridLimited ? GRID : null;
+            limits.add(new Limit(circuit.circuitId(), parent, circuit.maxCurrentA()));
+        }
+        return limits;
+    }
+
+    private static List<CircuitLoad> circuits(List<LimitLoad> loads) {
+        return loads.stream()
+                .sorted(Comparator.comparing((LimitLoad l) -> !l.limitId().equals(GRID)).thenComparing(LimitLoad::limitId))
+                .map(l -> new CircuitLoad(l.limitId(), l.maxCurrentA(), Kw.round(l.l1A()), Kw.round(l.l2A()), Kw.round(l.l3A())))
+                .toList();
+    }
+}

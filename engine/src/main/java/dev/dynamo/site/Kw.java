@@ -1,0 +1,17 @@
+package dev.dynamo.site;
+
+/** Rounding of power and current values as the contract shows them (0.01). */
+final class Kw {
+    private Kw() {}
+
+    /** Rounds down to 0.01, forgiving binary noise just below a step. */
+    static double floor(double value) {
+        if (Double.isInfinite(value)) return value;
+        return Math.floor(value * 100 + 1e-6) / 100;
+    }
+
+    /** Rounds to the nearest 0.01: for sums of values already on the 0.01 grid. */
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

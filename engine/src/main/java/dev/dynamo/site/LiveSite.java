@@ -1,0 +1,57 @@
+package dev.dynamo.site;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The mutable state of one site. Touched only on the site's executor. */
+final class LiveSite {
+    SiteDefinition definition;
+    ChargingConfig config;
+    final Map<String, Session> sessions = new TreeMap<>();
+    final Set<String> connected = new HashSet<>();
+    /** Chargers whose session goes on through a comm loss (rule 9): when the connection was lost. */
+    final Map<String, Instant> lostSince = new HashMap<>();
+    /** The last limit each charger acknowledged, kW (told by the OCPP connector). */
+    final Map<String, Double> acknowledgedKw = new HashMap<>();
+    final Map<String, MeterReading> meters = new HashMap<>();
+    /** Caps lowered to metered power (7.3), kW. */
+    final Map<String, Double> measuredCapKw = new HashMap<>();
+    final Map<String, Instant> capLiftedAt = new HashMap<>();
+    final Map<String, Instant> queuedSince = new HashMap<>();
+    final Map<String, Instant> admittedAt = new HashMap<>();
+    /** The admission order of the last decision. */
+    List<String> admissionOrder = new ArrayList<>();
+    AllocationSnapshot allocation;
+
+    LiveSite(SiteDefinition definition) {
+        this.definition = definition;
+    }
+
+    record MeterReading(double kw, Instant at) {}
+
+    Optional<ChargerDefinition> charger(String chargePointId) {
+        return definition.chargers().stream().filter(c -> c.chargePointId().equals(chargePointId)).findFirst();
+    }
+
+    SiteView view() {
+        return new SiteView(definition, config, sessions, connected, allocation);
+    }
+
+    /** Forgets everything kept about a charger whose session ended. */
+    void forgetSession(String chargePointId) {
+        sessions.remove(chargePointId);
+        lostSince.remove(chargePointId);
+        measuredCapKw.remove(chargePointId);
+        capLiftedAt.remove(chargePointId);
+        queuedSince.remove(chargePointId);
+        admittedAt.remove(chargePointId);
+        admissionOrder.remove(chargePointId);
+    }
+}

@@ -1,0 +1,337 @@
+package dev.dynamo.site;
+
+import static dev.dynamo.site.SiteStateException.Kind.CONFLICT;
+import static dev.dynamo.site.SiteStateException.Kind.NOT_FOUND;
+import static dev.dynamo.site.SiteStateException.Kind.UNPROCESSABLE;
+
+import dev.dynamo.store.StoredSession;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One site, alive: every event is applied on the site's own single thread, persisted before it is
+ * acknowledged, and turned into one decision. The methods block until the event is applied; called from
+ * the site's own thread (a listener), they run at once.
+ */
+public final class SiteHandle implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteHandle.class);
+
+    private final SiteEnvironment env;
+    private final SiteExecutor executor;
+    private final LiveSite live;
+    private final DecisionMaker maker;
+    private final List<DecisionListener> listeners;
+    private final SiteTimers timers;
+    private volatile SiteView view;
+
+    SiteHandle(SiteEnvironment env, SiteDefinition definition, List<DecisionListener> listeners) {
+        this.env = env;
+        this.listeners = listeners;
+        this.live = new LiveSite(definition);
+        this.executor = new SiteExecutor(definition.siteId());
+        this.maker = new DecisionMaker(env.core(), env.commLossGrace());
+        this.timers = new SiteTimers(env.timers(), executor, env.clock());
+        this.view = live.view();
+    }
+
+    public String siteId() { return live.definition.siteId(); }
+
+    /** The latest published state; never blocks. */
+    public SiteView view() { return view; }
+
+    /** Reads, validates and stores a config against the site's current definition, then rebalances. */
+    public ConfigStored storeConfig(Function<SiteDefinition, ChargingConfig> reader) {
+        return executor.call(() -> {
+            var config = reader.apply(live.definition);
+            env.store().putConfig(siteId(), SiteDocuments.write(SiteDocuments.configNode(config)), config.updatedAt());
+            var created = live.config == null;
+            live.config = config;
+            LOG.info("site {}: config {} ({} {} kW, floor {} kW)", siteId(), created ? "created" : "replaced",
+                    config.strategy().json(), config.maxPowerKw(), config.minPowerPerChargerKw());
+            decide(Trigger.CONFIG);
+            return new ConfigStored(config, created, live.allocation);
+        });
+    }
+
+    /**
+     * Replaces the definition once {@code configCheck} accepts the stored config (it throws to refuse);
+     * sessions on chargers the site no longer has end.
+     */
+    public SiteView replaceDefinition(SiteDefinition definition, Consumer<ChargingConfig> configCheck) {
+        return executor.call(() -> {
+            if (live.config != null) configCheck.accept(live.config);
+            env.store().putSite(siteId(), SiteDocuments.write(SiteDocuments.definitionNode(definition, true)));
+            var kept = definition.chargers().stream().map(ChargerDefinition::chargePointId).toList();
+            var ended = live.sessions.keySet().stream().filter(cp -> !kept.contains(cp)).toList();
+            for (var cp : ended) {
+                env.store().deleteSession(siteId(), cp);
+                live.forgetSession(cp);
+            }
+            live.connected.retainAll(kept);
+            live.definition = definition;
+            LOG.info("site {}: definition stored ({} chargers{})", siteId(), kept.size(),
+                    ended.isEmpty() ? "" : ", ended sessions on " + ended);
+            decide(ended.isEmpty() ? Trigger.SITE : Trigger.SESSION_STOP);
+            return view;
+        });
+    }
+
+    /** Starts a session; {@code transactionId} is the OCPP transaction, or null. */
+    public Session startSession(String chargePointId, SessionStart start, Integer transactionId) {
+        return executor.call(() -> {
+            var charger = live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
+            if (live.sessions.containsKey(chargePointId)) {
+                throw new SiteStateException(CONFLICT, "charger " + chargePointId + " already has a session in progress");
+            }
+            var phases = start.phasesInUse() != null ? start.phasesInUse() : charger.phases();
+            if (phases > charger.phases()) {
+                throw new SiteStateException(UNPROCESSABLE, "phases_in_use 3 on the 1-phase charger " + chargePointId);
+            }
+            var session = new Session(UUID.randomUUID().toString(), siteId(), chargePointId,
+                    now().truncatedTo(ChronoUnit.MILLIS), start.evMaxPowerKw(), start.energyNeededKwh(), phases,
+                    transactionId);
+            env.store().putSession(stored(session));
+            live.sessions.put(chargePointId, session);
+            decide(Trigger.SESSION_START);
+            return session;
+        });
+    }
+
+    /** Stops the session on a charger; 404-like when there is none. */
+    public Session stopSession(String chargePointId) {
+        return executor.call(() -> {
+            live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
+            var session = live.sessions.get(chargePointId);
+            if (session == null) throw new SiteStateException(NOT_FOUND, "charger " + chargePointId + " has no session in progress");
+            endSession(session);
+            return session;
+        });
+    }
+
+    /** Stops the session with an OCPP transaction id, if this site has it. */
+    public Optional<Session> stopByTransaction(int transactionId) {
+        return executor.call(() -> {
+            var session = live.sessions.values().stream()
+                    .filter(s -> s.transactionId() != null && s.transactionId() == transactionId).findFirst();
+            session.ifPresent(this::endSession);
+            return session;
+        });
+    }
+
+    /** A manual rebalance; empty when the site has no config. */
+    public Optional<AllocationSnapshot> rebalance() {
+        return executor.call(() -> {
+            if (live.config == null) return Optional.<AllocationSnapshot>empty();
+            decide(Trigger.MANUAL);
+            return Optional.of(live.allocation);
+        });
+    }
+
+    /** The charger's first request on a new connection: a reservation held through a comm loss ends. */
+    public void connected(String chargePointId) {
+        executor.call(() -> {
+            if (live.charger(chargePointId).isEmpty()) return null;
+            live.connected.add(chargePointId);
+            live.lostSince.remove(chargePointId);
+            decide(Trigger.CONNECT);
+            return null;
+        });
+    }
+
+    public void disconnected(String chargePointId) {
+        executor.call(() -> {
+            if (!live.connected.remove(chargePointId)) return null;
+            if (live.sessions.containsKey(chargePointId)) {
+                var since = now();
+                live.lostSince.put(chargePointId, since);
+                // when the grace period ends its TxProfile has expired: it counts at its default limit
+                timers.once("grace-" + chargePointId, since.plus(env.commLossGrace()), () -> {
+                    if (since.equals(live.lostSince.get(chargePointId))) decide(Trigger.DISCONNECT);
+                });
+            }
+            decide(Trigger.DISCONNECT);
+            return null;
+        });
+    }
+
+    /** The charger accepted a limit (kW): what it keeps drawing if its connection is lost. */
+    public void limitAcknowledged(String chargePointId, double kw) {
+        executor.call(() -> live.acknowledgedKw.put(chargePointId, kw));
+    }
+
+    /**
+     * A meter value: the measured power and, when the charger reports per-phase current, the number of
+     * phases it draws on (or null).
+     */
+    public void meterValue(String chargePointId, double measuredKw, Integer phasesDrawn) {
+        executor.call(() -> {
+            var session = live.sessions.get(chargePointId);
+            if (session == null) return null;
+            var at = now();
+            live.meters.put(chargePointId, new LiveSite.MeterReading(measuredKw, at));
+            var phasesChanged = phasesDrawn != null && (phasesDrawn == 1 || phasesDrawn == 3)
+                    && phasesDrawn != session.phasesInUse()
+                    && phasesDrawn <= live.charger(chargePointId).map(ChargerDefinition::phases).orElse(3);
+            if (phasesChanged) {
+                var updated = new Session(session.sessionId(), session.siteId(), chargePointId, session.startedAt(),
+                        session.evMaxPowerKw(), session.energyNeededKwh(), phasesDrawn, session.transactionId());
+                env.store().putSession(stored(updated));
+                live.sessions.put(chargePointId, updated);
+            }
+            var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, measuredKw, at);
+            if (live.measuredCapKw.containsKey(chargePointId)) {
+                timers.once("stale-" + chargePointId, at.plus(UnusedPower.STALE_AFTER).plusMillis(1), () -> {
+                    if (UnusedPower.liftIfStale(live, chargePointId, now())) decide(Trigger.MEASURED);
+                });
+            }
+            if (phasesChanged || capChanged) decide(Trigger.MEASURED);
+            else showMeasured(chargePointId, measuredKw);
+            return null;
+        });
+    }
+
+    /** Waits until every event already submitted to the site (timers included) has been applied. */
+    public void awaitIdle() {
+        executor.call(() -> null);
+    }
+
+    /** A decision without a new event: the first one after a restart. */
+    void decideNow(Trigger trigger) {
+        executor.call(() -> {
+            decide(trigger);
+            return null;
+        });
+    }
+
+    /** Loads stored state without deciding (restart). */
+    void restore(ChargingConfig config, List<Session> sessions) {
+        executor.call(() -> {
+            live.config = config;
+            sessions.forEach(s -> live.sessions.put(s.chargePointId(), s));
+            publish();
+            return null;
+        });
+    }
+
+    private void endSession(Session session) {
+        env.store().deleteSession(siteId(), session.chargePointId());
+        live.forgetSession(session.chargePointId());
+        live.meters.remove(session.chargePointId());
+        decide(Trigger.SESSION_STOP);
+    }
+
+    private void decide(Trigger trigger) {
+        if (live.config == null) {
+            publish();
+            return;
+        }
+        var outcome = maker.decide(live, now(), trigger);
+        if (trigger == Trigger.ROTATION && sameShares(outcome.snapshot(), live.allocation)) {
+            // a tick that changes nothing is no decision; the rotation clock goes on
+            timers.cancel("rotation");
+            scheduleRotation(outcome);
+            return;
+        }
+        commit(outcome);
+    }
+
+    private void commit(DecisionMaker.Outcome outcome) {
+        var snapshot = outcome.snapshot();
+        var wasCharging = DecisionMaker.charging(live);
+        for (var a : snapshot.allocations()) {
+            var cp = a.chargePointId();
+            if (a.status() == ChargerStatus.QUEUED) {
+                live.queuedSince.put(cp, a.queuedSince());
+                live.admittedAt.remove(cp);
+            } else if (a.status() == ChargerStatus.CHARGING) {
+                live.queuedSince.remove(cp);
+                if (!wasCharging.contains(cp)) live.admittedAt.put(cp, snapshot.calculatedAt());
+            }
+        }
+        live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
+        live.allocation = snapshot;
+        env.decisions().record(outcome.record());
+        LOG.debug("site {}: {} decision, budget {} kW, allocated {} kW to {} chargers", siteId(),
+                snapshot.trigger().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(),
+                snapshot.allocations().size());
+        publish();
+        for (var listener : listeners) {
+            try {
+                listener.decisionMade(live.definition, snapshot);
+            } catch (RuntimeException e) {
+                LOG.warn("site {}: decision listener failed", siteId(), e);
+            }
+        }
+        scheduleBoundary(snapshot.calculatedAt());
+        if (snapshot.trigger() == Trigger.ROTATION) timers.cancel("rotation");
+        scheduleRotation(outcome);
+    }
+
+    private void scheduleBoundary(Instant after) {
+        timers.cancel("boundary");
+        if (live.config.strategy() != Strategy.SCHEDULED) return;
+        ScheduleInForce.nextBoundaryAfter(live.config.schedule(), live.definition.timezone(), after)
+                .ifPresent(boundary -> timers.once("boundary", boundary, () -> decide(Trigger.SCHEDULE)));
+    }
+
+    private void scheduleRotation(DecisionMaker.Outcome outcome) {
+        if (!outcome.rotationOn() || !outcome.anyQueued()) {
+            timers.cancel("rotation");
+            return;
+        }
+        if (timers.isSet("rotation")) return;
+        var period = java.time.Duration.ofMinutes(live.config.rotationPeriodMin());
+        timers.once("rotation", now().plus(period), () -> decide(Trigger.ROTATION));
+    }
+
+    private static boolean sameShares(AllocationSnapshot a, AllocationSnapshot b) {
+        if (b == null) return false;
+        return shares(a).equals(shares(b));
+    }
+
+    private static java.util.Map<String, Double> shares(AllocationSnapshot snapshot) {
+        var map = new java.util.TreeMap<String, Double>();
+        snapshot.allocations().forEach(a -> map.put(a.chargePointId(), a.allocatedKw()));
+        return map;
+    }
+
+    private void showMeasured(String chargePointId, double measuredKw) {
+        if (live.allocation != null) {
+            var allocations = live.allocation.allocations().stream()
+                    .map(a -> a.chargePointId().equals(chargePointId) ? a.withMeasuredKw(measuredKw) : a).toList();
+            var s = live.allocation;
+            live.allocation = new AllocationSnapshot(s.siteId(), s.strategy(), s.totalBudgetKw(), s.totalAllocatedKw(),
+                    s.calculatedAt(), s.trigger(), allocations, s.circuits());
+        }
+        publish();
+    }
+
+    private void publish() {
+        view = live.view();
+    }
+
+    private Instant now() {
+        return env.clock().instant();
+    }
+
+    private StoredSession stored(Session session) {
+        return new StoredSession(siteId(), session.chargePointId(), SiteDocuments.write(SiteDocuments.sessionNode(session)));
+    }
+
+    private SiteStateException unknownCharger(String chargePointId) {
+        return new SiteStateException(NOT_FOUND, "site " + siteId() + " has no charger " + chargePointId);
+    }
+
+    @Override
+    public void close() {
+        timers.cancelAll();
+        executor.close();
+    }
+}

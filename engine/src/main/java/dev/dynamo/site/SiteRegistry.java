@@ -1,0 +1,120 @@
+package dev.dynamo.site;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every live site of the engine, by id; the entry point of the site layer for the API and OCPP. */
+public final class SiteRegistry implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteRegistry.class);
+
+    private final SiteEnvironment env;
+    private final ConcurrentHashMap<String, SiteHandle> sites = new ConcurrentHashMap<>();
+    private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger lastTransactionId = new AtomicInteger();
+
+    public SiteRegistry(SiteEnvironment env) {
+        this.env = env;
+    }
+
+    /** Loads the stored sites, configs and sessions, without deciding anything yet. */
+    public void load() {
+        var sessions = new HashMap<String, List<Session>>();
+        for (var stored : env.store().loadSessions()) {
+            var session = SiteDocuments.session(stored.sessionJson());
+            sessions.computeIfAbsent(stored.siteId(), _ -> new ArrayList<>()).add(session);
+            if (session.transactionId() != null) lastTransactionId.accumulateAndGet(session.transactionId(), Math::max);
+        }
+        for (var stored : env.store().loadSites()) {
+            var definition = SiteDocuments.definition(stored.definitionJson());
+            var config = stored.configJson() == null ? null
+                    : SiteDocuments.config(stored.configJson(), stored.configUpdatedAt());
+            var handle = new SiteHandle(env, definition, listeners);
+            handle.restore(config, sessions.getOrDefault(stored.siteId(), List.of()));
+            var previous = sites.put(stored.siteId(), handle);
+            if (previous != null) previous.close();
+        }
+        LOG.info("loaded {} stored sites", sites.size());
+    }
+
+    /** A first decision for every site with a config that has made none yet (after a restart). */
+    public void decideAll() {
+        sites.values().stream().filter(s -> s.view().allocation() == null).forEach(s -> s.decideNow(Trigger.SITE));
+    }
+
+    /** Waits until every site has applied what was submitted to it (timers included). */
+    public void awaitIdle() {
+        sites.values().forEach(SiteHandle::awaitIdle);
+    }
+
+    public void addListener(DecisionListener listener) {
+        listeners.add(listener);
+    }
+
+    public List<SiteView> views() {
+        return sites.values().stream().map(SiteHandle::view).sorted(Comparator.comparing(SiteView::siteId)).toList();
+    }
+
+    public Optional<SiteHandle> site(String siteId) {
+        return Optional.ofNullable(sites.get(siteId));
+    }
+
+    /** The result of creating or replacing a site. */
+    public record SitePut(SiteView site, boolean created) {}
+
+    /**
+     * Creates a site or replaces its definition; {@code configCheck} throws to refuse a definition that
+     * would break the stored config.
+     */
+    public SitePut putSite(SiteDefinition definition, Consumer<ChargingConfig> configCheck) {
+        var created = new boolean[1];
+        var handle = sites.computeIfAbsent(definition.siteId(), _ -> {
+            created[0] = true;
+            return new SiteHandle(env, definition, listeners);
+        });
+        try {
+            return new SitePut(handle.replaceDefinition(definition, configCheck), created[0]);
+        } catch (RuntimeException e) {
+            if (created[0] && sites.remove(definition.siteId(), handle)) handle.close();
+            throw e;
+        }
+    }
+
+    /** Finds the site a charge point belongs to. */
+    public Optional<ChargerLocation> findCharger(String chargePointId) {
+        for (var handle : sites.values()) {
+            var charger = handle.view().definition().chargers().stream()
+                    .filter(c -> c.chargePointId().equals(chargePointId)).findFirst();
+            if (charger.isPresent()) return Optional.of(new ChargerLocation(handle, charger.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** A transaction id not used by any session in progress (OCPP StartTransaction.conf). */
+    public int nextTransactionId() {
+        return lastTransactionId.incrementAndGet();
+    }
+
+    /** Stops the session with this OCPP transaction id, wherever it is. */
+    public Optional<Session> stopByTransaction(int transactionId) {
+        for (var handle : sites.values()) {
+            var stopped = handle.stopByTransaction(transactionId);
+            if (stopped.isPresent()) return stopped;
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        sites.values().forEach(SiteHandle::close);
+        sites.clear();
+    }
+}

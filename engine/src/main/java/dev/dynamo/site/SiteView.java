@@ -1,0 +1,27 @@
+package dev.dynamo.site;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable picture of a site, published by its executor after every change; reading it needs no lock.
+ *
+ * @param config     null while the site has none
+ * @param sessions   sessions in progress by charge point id
+ * @param connected  charge point ids with an open OCPP connection
+ * @param allocation null until the first decision
+ */
+public record SiteView(SiteDefinition definition, ChargingConfig config, Map<String, Session> sessions,
+                       Set<String> connected, AllocationSnapshot allocation) {
+    public SiteView {
+        sessions = Map.copyOf(sessions);
+        connected = Set.copyOf(connected);
+    }
+
+    public String siteId() { return definition.siteId(); }
+
+    public Optional<ChargingConfig> configIfAny() { return Optional.ofNullable(config); }
+
+    public Optional<AllocationSnapshot> allocationIfAny() { return Optional.ofNullable(allocation); }
+}

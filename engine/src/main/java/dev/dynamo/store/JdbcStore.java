@@ -1,0 +1,238 @@
+package dev.dynamo.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The {@link Store} over plain JDBC; the SQL is common to SQLite and PostgreSQL. Times are stored as
+ * epoch milliseconds; the decision's {@code seq} column is its append order.
+ */
+final class JdbcStore implements Store {
+    private static final String DECISION_COLUMNS =
+            "site_id, decided_at, trigger_name, strategy, total_budget_kw, total_allocated_kw, allocations";
+    /** Rows fetched per round trip while streaming decisions (PostgreSQL would otherwise load them all). */
+    private static final int FETCH_SIZE = 500;
+
+    private final ConnectionSource connections;
+
+    JdbcStore(ConnectionSource connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public List<StoredSite> loadSites() {
+        return query("load sites", connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT site_id, definition_json, config_json, config_updated_at FROM site ORDER BY site_id");
+                 var rows = statement.executeQuery()) {
+                var sites = new ArrayList<StoredSite>();
+                while (rows.next()) {
+                    var updatedAtMs = rows.getLong(4);
+                    var updatedAt = rows.wasNull() ? null : Instant.ofEpochMilli(updatedAtMs);
+                    sites.add(new StoredSite(rows.getString(1), rows.getString(2), rows.getString(3), updatedAt));
+                }
+                return sites;
+            }
+        });
+    }
+
+    @Override
+    public void putSite(String siteId, String definitionJson) {
+        update("store site " + siteId, """
+                INSERT INTO site (site_id, definition_json) VALUES (?, ?)
+                ON CONFLICT (site_id) DO UPDATE SET definition_json = excluded.definition_json""",
+                statement -> {
+                    statement.setString(1, siteId);
+                    statement.setString(2, definitionJson);
+                });
+    }
+
+    @Override
+    public void putConfig(String siteId, String configJson, Instant updatedAt) {
+        var updated = update("store the config of site " + siteId,
+                "UPDATE site SET config_json = ?, config_updated_at = ? WHERE site_id = ?",
+                statement -> {
+                    statement.setString(1, configJson);
+                    statement.setLong(2, updatedAt.toEpochMilli());
+                    statement.setString(3, siteId);
+                });
+        if (updated == 0) throw new IllegalArgumentException("no site " + siteId + " is stored: put the site first");
+    }
+
+    @Override
+    public List<StoredSession> loadSessions() {
+        return query("load sessions", connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT site_id, charge_point_id, session_json FROM charging_session ORDER BY site_id, charge_point_id");
+                 var rows = statement.executeQuery()) {
+                var sessions = new ArrayList<StoredSession>();
+                while (rows.next()) sessions.add(new StoredSession(rows.getString(1), rows.getString(2), rows.getString(3)));
+                return sessions;
+            }
+        });
+    }
+
+    @Override
+    public void putSession(StoredSession session) {
+        update("store the session on " + session.chargePointId(), """
+                INSERT INTO charging_session (site_id, charge_point_id, session_json) VALUES (?, ?, ?)
+                ON CONFLICT (site_id, charge_point_id) DO UPDATE SET session_json = excluded.session_json""",
+                statement -> {
+                    statement.setString(1, session.siteId());
+                    statement.setString(2, session.chargePointId());
+                    statement.setString(3, session.sessionJson());
+                });
+    }
+
+    @Override
+    public void deleteSession(String siteId, String chargePointId) {
+        update("delete the session on " + chargePointId,
+                "DELETE FROM charging_session WHERE site_id = ? AND charge_point_id = ?",
+                statement -> {
+                    statement.setString(1, siteId);
+                    statement.setString(2, chargePointId);
+                });
+    }
+
+    @Override
+    public void appendDecisions(List<DecisionRecord> decisions) {
+        if (decisions.isEmpty()) return;
+        query("append " + decisions.size() + " decisions", connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement(
+                    "INSERT INTO decision (" + DECISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (var decision : decisions) {
+                    statement.setString(1, decision.siteId());
+                    statement.setLong(2, decision.decidedAt().toEpochMilli());
+                    statement.setString(3, decision.trigger());
+                    statement.setString(4, decision.strategy());
+                    statement.setDouble(5, decision.totalBudgetKw());
+                    statement.setDouble(6, decision.totalAllocatedKw());
+                    statement.setBytes(7, AllocationCodec.encode(decision.allocations()));
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) {
+        return query("read the decision before " + instant, connection -> {
+            try (var statement = connection.prepareStatement("SELECT " + DECISION_COLUMNS + """
+                     FROM decision WHERE site_id = ? AND decided_at < ?
+                    ORDER BY decided_at DESC, seq DESC LIMIT 1""")) {
+                statement.setString(1, siteId);
+                statement.setLong(2, instant.toEpochMilli());
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(decision(rows, new AllocationCodec())) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void forEachDecision(String siteId, Instant from, Instant to, Consumer<DecisionRecord> action) {
+        query("read decisions", connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement("SELECT " + DECISION_COLUMNS + """
+                     FROM decision WHERE site_id = ? AND decided_at >= ? AND decided_at < ?
+                    ORDER BY decided_at, seq""")) {
+                bindRange(statement, siteId, from, to);
+                statement.setFetchSize(FETCH_SIZE);
+                var codec = new AllocationCodec();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) action.accept(decision(rows, codec));
+                }
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public List<DecisionRecord> latestDecisions(String siteId, Instant from, Instant to, int limit) {
+        return query("read the latest decisions", connection -> {
+            try (var statement = connection.prepareStatement("SELECT " + DECISION_COLUMNS + """
+                     FROM decision WHERE site_id = ? AND decided_at >= ? AND decided_at < ?
+                    ORDER BY decided_at DESC, seq DESC LIMIT ?""")) {
+                bindRange(statement, siteId, from, to);
+                statement.setInt(4, limit);
+                var codec = new AllocationCodec();
+                var decisions = new ArrayList<DecisionRecord>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) decisions.add(decision(rows, codec));
+                }
+                return decisions;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    private static void bindRange(PreparedStatement statement, String siteId, Instant from, Instant to)
+            throws SQLException {
+        statement.setString(1, siteId);
+        statement.setLong(2, from.toEpochMilli());
+        statement.setLong(3, to.toEpochMilli());
+    }
+
+    private static DecisionRecord decision(ResultSet rows, AllocationCodec codec) throws SQLException {
+        return new DecisionRecord(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3),
+                rows.getString(4), rows.getDouble(5), rows.getDouble(6), codec.decode(rows.getBytes(7)));
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private int update(String what, String sql, Binder binder) {
+        return query(what, connection -> {
+            try (var statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private <T> T query(String what, ConnectionSource.SqlWork<T> work) {
+        try {
+            return connections.withConnection(work);
+        } catch (SQLException e) {
+            throw new StoreException("could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface TransactionBody<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs the body in one transaction; also lets PostgreSQL stream a result set through a cursor. */
+    private static <T> T inTransaction(Connection connection, TransactionBody<T> body) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            var result = body.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.dynamo.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynamo.store.DecisionRecord.Entry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Store} must do; run against each database by a subclass. */
+abstract class StoreContractTest {
+    private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    protected Store store;
+
+    /** Opens the subclass's database; called again after close to check durability. */
+    protected abstract Store openStore();
+
+    @BeforeEach
+    void openFirst() {
+        store = openStore();
+    }
+
+    @AfterEach
+    void closeLast() {
+        store.close();
+    }
+
+    private void reopen() {
+        store.close();
+        store = openStore();
+    }
+
+    @Test
+    void sites_are_loaded_in_id_order_with_their_config() {
+        store.putSite("site-b", "{\"b\":1}");
+        store.putSite("site-a", "{\"a\":1}");
+        store.putConfig("site-a", "{\"max_power_kw\":150}", T0);
+
+        assertThat(store.loadSites()).containsExactly(
+                new StoredSite("site-a", "{\"a\":1}", "{\"max_power_kw\":150}", T0),
+                new StoredSite("site-b", "{\"b\":1}", null, null));
+    }
+
+    @Test
+    void replacing_a_site_definition_keeps_its_config() {
+        store.putSite("depot", "{\"v\":1}");
+        store.putConfig("depot", "{\"c\":1}", T0);
+        store.putSite("depot", "{\"v\":2}");
+
+        assertThat(store.loadSites()).containsExactly(new StoredSite("depot", "{\"v\":2}", "{\"c\":1}", T0));
+    }
+
+    @Test
+    void a_config_put_that_returned_is_read_back_after_reopening() {
+        store.putSite("depot", "{}");
+        store.putConfig("depot", "{\"c\":1}", T0);
+        store.putConfig("depot", "{\"c\":2}", T0.plusMillis(1_234));
+        reopen();
+
+        assertThat(store.loadSites()).containsExactly(
+                new StoredSite("depot", "{}", "{\"c\":2}", T0.plusMillis(1_234)));
+    }
+
+    @Test
+    void a_config_for_an_unknown_site_is_refused() {
+        assertThatThrownBy(() -> store.putConfig("nowhere", "{}", T0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nowhere");
+    }
+
+    @Test
+    void sessions_are_created_replaced_deleted_and_survive_reopening() {
+        store.putSession(new StoredSession("depot", "CP-2", "{\"s\":1}"));
+        store.putSession(new StoredSession("depot", "CP-1", "{\"s\":2}"));
+        store.putSession(new StoredSession("yard", "CP-1", "{\"s\":3}"));
+        store.putSession(new StoredSession("depot", "CP-2", "{\"s\":4}"));
+        store.deleteSession("yard", "CP-1");
+        store.deleteSession("yard", "CP-unknown");
+        reopen();
+
+        assertThat(store.loadSessions()).containsExactly(
+                new StoredSession("depot", "CP-1", "{\"s\":2}"),
+                new StoredSession("depot", "CP-2", "{\"s\":4}"));
+    }
+
+    @Test
+    void a_decision_is_read_back_whole() {
+        var decision = new DecisionRecord("depot", T0.plusMillis(7), "session_start", "priority", 150.5, 29.4,
+                List.of(new Entry("CP-001", 22, "charging"), new Entry("CP-002", 7.4, "offline"),
+                        new Entry("CP-Ünï-003", 0, "queued"), new Entry("CP-004", 0.01, "paused")));
+        store.appendDecisions(List.of(decision));
+        reopen();
+
+        assertThat(store.latestDecisions("depot", T0, T0.plusSeconds(1), 10)).containsExactly(decision);
+        assertThat(store.decisionBefore("depot", T0.plusSeconds(1))).contains(decision);
+    }
+
+    @Test
+    void a_decision_without_active_chargers_is_stored() {
+        store.appendDecisions(List.of(new DecisionRecord("depot", T0, "config", "equal", 50, 0, List.of())));
+
+        assertThat(store.decisionBefore("depot", T0.plusMillis(1)).orElseThrow().allocations()).isEmpty();
+    }
+
+    @Test
+    void decision_before_is_strictly_before_and_the_latest_appended_wins_a_tie() {
+        store.appendDecisions(List.of(decision("depot", T0, "config", 1), decision("depot", T0, "manual", 2)));
+        store.appendDecisions(List.of(decision("depot", T0.plusSeconds(10), "schedule", 3)));
+        store.appendDecisions(List.of(decision("yard", T0.plusSeconds(5), "config", 9)));
+
+        assertThat(store.decisionBefore("depot", T0)).isEmpty();
+        assertThat(store.decisionBefore("depot", T0.plusMillis(1)).orElseThrow().totalAllocatedKw()).isEqualTo(2);
+        assertThat(store.decisionBefore("depot", T0.plusSeconds(10)).orElseThrow().totalAllocatedKw()).isEqualTo(2);
+        assertThat(store.decisionBefore("depot", T0.plusSeconds(11)).orElseThrow().totalAllocatedKw()).isEqualTo(3);
+        assertThat(store.decisionBefore("elsewhere", T0.plusSeconds(11))).isEmpty();
+    }
+
+    @Test
+    void decisions_in_a_range_come_oldest_first_in_append_order_within_from_inclusive_to_exclusive() {
+        store.appendDecisions(List.of(decision("depot", T0.minusMillis(1), "config", 0)));
+        store.appendDecisions(List.of(decision("depot", T0.plusSeconds(5), "session_start", 3),
+                decision("depot", T0, "config", 1)));
+        store.appendDecisions(List.of(decision("depot", T0.plusSeconds(5), "session_stop", 4),
+                decision("yard", T0.plusSeconds(1), "config", 99),
+                decision("depot", T0.plusSeconds(10), "manual", 5)));
+
+        var seen = new ArrayList<Double>();
+        store.forEachDecision("depot", T0, T0.plusSeconds(10), decision -> seen.add(decision.totalAllocatedKw()));
+
+        assertThat(seen).containsExactly(1.0, 3.0, 4.0);
+    }
+
+    @Test
+    void latest_decisions_come_newest_first_with_ties_later_appended_first_up_to_the_limit() {
+        store.appendDecisions(List.of(decision("depot", T0, "config", 1), decision("depot", T0, "manual", 2),
+                decision("depot", T0.plusSeconds(3), "schedule", 3), decision("depot", T0.plusSeconds(3), "manual", 4),
+                decision("depot", T0.plusSeconds(9), "manual", 5), decision("yard", T0.plusSeconds(4), "manual", 99)));
+
+        assertThat(store.latestDecisions("depot", T0, T0.plusSeconds(9), 10))
+                .extracting(DecisionRecord::totalAllocatedKw).containsExactly(4.0, 3.0, 2.0, 1.0);
+        assertThat(store.latestDecisions("depot", T0, T0.plusSeconds(10), 3))
+                .extracting(DecisionRecord::totalAllocatedKw).containsExactly(5.0, 4.0, 3.0);
+        assertThat(store.latestDecisions("depot", T0.plusMillis(1), T0.plusSeconds(3), 10)).isEmpty();
+    }
+
+    @Test
+    void decision_times_are_kept_to_the_millisecond() {
+        store.appendDecisions(List.of(decision("depot", T0.plusNanos(123_456_789), "manual", 1)));
+
+        assertThat(store.decisionBefore("depot", T0.plusSeconds(1)).orElseThrow().decidedAt())
+                .isEqualTo(T0.plusMillis(123));
+    }
+
+    static DecisionRecord decision(String siteId, Instant at, String trigger, double totalKw) {
+        return new DecisionRecord(siteId, at, trigger, "equal", 100, totalKw,
+                List.of(new Entry("CP-1", totalKw, totalKw > 0 ? "charging" : "queued")));
+    }
+}
