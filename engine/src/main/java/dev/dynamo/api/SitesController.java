@@ -61,8 +61,9 @@ final class SitesController {
 
     void decisions(Context ctx) {
         var site = Responses.site(sites, ctx.pathParam("siteId"));
+        // the default range ends just after now: a decision made in the request's own millisecond is included
         var params = DecisionParams.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("limit"),
-                clock.instant());
+                clock.instant().plusMillis(1));
         Responses.json(ctx, 200, ResponseJson.decisions(history.decisions(site.siteId(), params)));
     }
 }

@@ -1,0 +1,36 @@
+package dev.dynamo.console.client;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the console may ask of an engine: the documented endpoints and the few engine endpoints they
+ * need. Every method blocks and throws {@link EngineException}; call it off the FX thread.
+ */
+public interface EngineApi {
+    URI baseUri();
+
+    Health health();
+
+    List<Site> sites();
+
+    Site site(String siteId);
+
+    /** The stored config, or empty when the site has none yet (404). */
+    Optional<SiteConfig> config(String siteId);
+
+    SiteConfig putConfig(String siteId, ConfigRequest request);
+
+    Allocation allocation(String siteId);
+
+    History history(String siteId, Instant from, Instant to, HistoryInterval interval);
+
+    RebalanceResult rebalance(String siteId);
+
+    /** Starts a session without OCPP; {@code evMaxPowerKw} may be null. */
+    SessionInfo startSession(String siteId, String chargePointId, Double evMaxPowerKw);
+
+    void stopSession(String siteId, String chargePointId);
+}

@@ -1,0 +1,6 @@
+package dev.dynamo.console.client;
+
+/** Starts an engine inside the console's own process (the embedded mode). */
+public interface EngineStarter {
+    RunningEngine start() throws Exception;
+}

@@ -1,0 +1,138 @@
+package dev.dynamo.console.live;
+
+import dev.dynamo.console.theme.TileFactory;
+import eu.hansolo.tilesfx.Tile;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridView;
+
+/** Live screen: site tiles on top, a virtualised, scrollable grid of charger gauges below. */
+public final class LiveView extends BorderPane {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final LiveViewModel model;
+    private final Tile siteTile = TileFactory.siteGauge();
+    private final Tile strategyTile = TileFactory.textTile("Strategy");
+    private final Tile decisionTile = TileFactory.textTile("Last decision");
+    private final GridView<ChargerGauge> grid = new GridView<>();
+    private final Button rebalance = new Button("_Rebalance now");
+    private final Label rebalanceResult = new Label();
+    private final Label notice = new Label();
+    private final Label error = new Label();
+    private final Label demoBadge = new Label("DEMO: sessions started by the console");
+    private final Label activeCount = new Label();
+
+    public LiveView(LiveViewModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        setId("live-screen");
+        getStyleClass().add("screen");
+        var title = new Label("Live allocation");
+        title.getStyleClass().add("screen-title");
+        demoBadge.getStyleClass().add("badge");
+        var titleRow = new HBox(14, title, demoBadge);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+
+        siteTile.setId("site-tile");
+        strategyTile.setId("strategy-tile");
+        decisionTile.setId("decision-tile");
+        rebalance.setId("rebalance");
+        rebalance.setDefaultButton(false);
+        rebalanceResult.setId("rebalance-result");
+        rebalanceResult.getStyleClass().add("big-number");
+        activeCount.getStyleClass().add("big-number");
+        var actions = new VBox(12, activeCount, legend(), rebalance, rebalanceResult);
+        actions.getStyleClass().add("panel");
+        actions.setPrefWidth(260);
+        var tiles = new HBox(14, siteTile, strategyTile, decisionTile, actions);
+
+        notice.setId("live-notice");
+        notice.getStyleClass().add("section-title");
+        error.setId("live-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+
+        grid.setId("charger-grid");
+        grid.setCellWidth(TileFactory.CHARGER_TILE_WIDTH);
+        grid.setCellHeight(TileFactory.CHARGER_TILE_HEIGHT);
+        grid.setHorizontalCellSpacing(6);
+        grid.setVerticalCellSpacing(6);
+        grid.setCellFactory(_ -> new ChargerTileCell());
+        grid.setItems(model.gauges());
+
+        var top = new VBox(12, titleRow, tiles, notice, error);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+        setCenter(grid);
+        setPadding(new Insets(20));
+    }
+
+    private static HBox legend() {
+        var legend = new HBox(6);
+        for (var status : ChargerStatus.values()) {
+            var chip = new Label(status.label());
+            chip.getStyleClass().addAll("legend-chip", status.name().toLowerCase(java.util.Locale.ROOT));
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            legend.getChildren().add(chip);
+        }
+        return legend;
+    }
+
+    private void initListeners() {
+        rebalance.setOnAction(_ -> model.rebalance());
+        rebalanceResult.textProperty().bind(model.rebalanceResultProperty());
+        demoBadge.visibleProperty().bind(model.demoProperty());
+        demoBadge.managedProperty().bind(model.demoProperty());
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotNull());
+        notice.managedProperty().bind(notice.visibleProperty());
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+
+        model.totalAllocatedKwProperty().addListener(_ -> showSite());
+        model.budgetKwProperty().addListener(_ -> showSite());
+        model.gridCapacityKwProperty().addListener(_ -> showSite());
+        model.strategyProperty().addListener((_, _, strategy) -> strategyTile.setDescription(strategy));
+        model.calculatedAtProperty().addListener((_, _, at) ->
+                decisionTile.setDescription(at == null ? "–" : TIME.format(at)));
+        model.gauges().addListener((javafx.collections.ListChangeListener<ChargerGauge>) _ -> showCount());
+        showSite();
+        showCount();
+        strategyTile.setDescription(model.strategyProperty().get());
+        decisionTile.setDescription("–");
+        decisionTile.setText("engine's calculated_at");
+        strategyTile.setText("from the live allocation");
+    }
+
+    private void showSite() {
+        var capacity = Math.max(model.gridCapacityKwProperty().get(), 1);
+        if (siteTile.getMaxValue() != capacity) siteTile.setMaxValue(capacity);
+        siteTile.setThreshold(model.budgetKwProperty().get());
+        siteTile.setValue(model.totalAllocatedKwProperty().get());
+        siteTile.setText("budget " + ChargerTileCell.kw(model.budgetKwProperty().get())
+                + " · grid " + ChargerTileCell.kw(model.gridCapacityKwProperty().get()));
+    }
+
+    private void showCount() {
+        activeCount.setText(model.gauges().size() + " active chargers");
+    }
+
+    /** Lets keyboard users reach the main action of the screen. */
+    public void focusDefault() { rebalance.requestFocus(); }
+
+    Region grid() { return grid; }
+}

@@ -1,0 +1,154 @@
+package dev.dynamo.console.live;
+
+import dev.dynamo.console.client.Allocation;
+import dev.dynamo.console.client.ConnectedSite;
+import dev.dynamo.console.client.EngineException;
+import dev.dynamo.console.client.RebalanceResult;
+import dev.dynamo.console.task.Background;
+import dev.dynamo.console.task.Job;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Live screen: polls the allocation every second and keeps one {@link ChargerGauge} per active charger,
+ * updating values in place; the list itself only changes when chargers start or stop.
+ */
+public final class LiveViewModel {
+    static final Duration REFRESH = Duration.ofSeconds(1);
+
+    private final Background background;
+    private final ObservableList<ChargerGauge> gauges = FXCollections.observableArrayList();
+    // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
+    private final ObservableList<ChargerGauge> gaugesView = FXCollections.unmodifiableObservableList(gauges);
+    private final Map<String, ChargerGauge> byId = new HashMap<>();
+    private final ReadOnlyDoubleWrapper totalAllocatedKw = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper budgetKw = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper gridCapacityKw = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper strategy = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyObjectWrapper<Instant> calculatedAt = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper rebalanceResult = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
+
+    private ConnectedSite site;
+    private Job polling = Job.DONE;
+    private boolean inFlight;
+
+    public LiveViewModel(Background background) { this.background = background; }
+
+    public ObservableList<ChargerGauge> gauges() { return gaugesView; }
+
+    public ReadOnlyDoubleProperty totalAllocatedKwProperty() { return totalAllocatedKw.getReadOnlyProperty(); }
+
+    public ReadOnlyDoubleProperty budgetKwProperty() { return budgetKw.getReadOnlyProperty(); }
+
+    public ReadOnlyDoubleProperty gridCapacityKwProperty() { return gridCapacityKw.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty strategyProperty() { return strategy.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<Instant> calculatedAtProperty() { return calculatedAt.getReadOnlyProperty(); }
+
+    /** Why nothing is shown (no config yet, no active charger), or null. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty rebalanceResultProperty() { return rebalanceResult.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty demoProperty() { return demo.getReadOnlyProperty(); }
+
+    public void attach(ConnectedSite connectedSite) {
+        stop();
+        site = connectedSite;
+        gauges.clear();
+        byId.clear();
+        gridCapacityKw.set(connectedSite.site().gridConnectionCapacityKw());
+        demo.set(connectedSite.demo());
+        rebalanceResult.set(null);
+        polling = background.every(REFRESH, this::refresh);
+    }
+
+    public void stop() {
+        polling.cancel();
+        polling = Job.DONE;
+    }
+
+    /** Fetches the allocation now; a tick while the previous fetch still runs is skipped. */
+    public void refresh() {
+        if (site == null || inFlight) return;
+        inFlight = true;
+        var current = site;
+        background.submit(_ -> current.api().allocation(current.siteId()),
+                allocation -> { inFlight = false; if (current == site) apply(allocation); },
+                failure -> { inFlight = false; if (current == site) failed(failure); });
+    }
+
+    public void rebalance() {
+        if (site == null) return;
+        var current = site;
+        rebalanceResult.set("Rebalancing…");
+        background.submit(_ -> current.api().rebalance(current.siteId()), this::rebalanced, failure -> {
+            rebalanceResult.set("Rebalance failed");
+            failed(failure);
+        });
+    }
+
+    private void rebalanced(RebalanceResult result) {
+        rebalanceResult.set(result.chargersRecalculated() + " chargers recalculated");
+        refresh();
+    }
+
+    void apply(Allocation allocation) {
+        error.set(null);
+        totalAllocatedKw.set(allocation.totalAllocatedKw());
+        budgetKw.set(allocation.totalBudgetKw());
+        strategy.set(allocation.strategy());
+        calculatedAt.set(allocation.calculatedAt());
+        notice.set(allocation.allocations().isEmpty() ? "No charger is charging right now" : null);
+
+        var sameChargers = allocation.allocations().size() == gauges.size();
+        for (int i = 0; sameChargers && i < gauges.size(); i++) {
+            sameChargers = gauges.get(i).chargePointId().equals(allocation.allocations().get(i).chargePointId());
+        }
+        if (sameChargers) {
+            for (int i = 0; i < gauges.size(); i++) gauges.get(i).update(allocation.allocations().get(i));
+            return;
+        }
+        var next = new ArrayList<ChargerGauge>(allocation.allocations().size());
+        var seen = new HashMap<String, ChargerGauge>();
+        for (var charger : allocation.allocations()) {
+            var gauge = byId.getOrDefault(charger.chargePointId(), new ChargerGauge(charger.chargePointId()));
+            gauge.update(charger);
+            next.add(gauge);
+            seen.put(charger.chargePointId(), gauge);
+        }
+        byId.clear();
+        byId.putAll(seen);
+        gauges.setAll(next);
+    }
+
+    private void failed(Throwable failure) {
+        if (failure instanceof EngineException e && e.notFound()) {
+            notice.set("The site has no smart charging config yet: set one under Config");
+            error.set(null);
+            gauges.clear();
+            byId.clear();
+            return;
+        }
+        error.set(EngineException.describe(failure));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.dynamo.console.priority;
+
+import dev.dynamo.console.client.Charger;
+import dev.dynamo.console.client.ConfigRequest;
+import dev.dynamo.console.client.ConnectedSite;
+import dev.dynamo.console.client.EngineException;
+import dev.dynamo.console.client.FieldError;
+import dev.dynamo.console.client.Site;
+import dev.dynamo.console.client.SiteConfig;
+import dev.dynamo.console.task.Background;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Priority screen: the site's chargers in priority order, moved by commands; {@link #apply()} stores
+ * the config with strategy {@code priority} and this order.
+ */
+public final class PriorityViewModel {
+    private final Background background;
+    private final ObservableList<String> order = FXCollections.observableArrayList();
+    // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
+    private final ObservableList<String> orderView = FXCollections.unmodifiableObservableList(order);
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper orderError = new ReadOnlyStringWrapper();
+    private final ReadOnlyIntegerWrapper appliedCount = new ReadOnlyIntegerWrapper();
+
+    private ConnectedSite site;
+    private Optional<SiteConfig> config = Optional.empty();
+
+    public PriorityViewModel(Background background) { this.background = background; }
+
+    /** Charge point ids, highest priority first. */
+    public ObservableList<String> order() { return orderView; }
+
+    /** True when the order differs from what the engine has stored. */
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+
+    /** The engine's problem detail (or a connection error) after a failed load or apply. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    /** The engine's message for {@code priority_order} (or {@code strategy}), shown next to the list. */
+    public ReadOnlyStringProperty orderErrorProperty() { return orderError.getReadOnlyProperty(); }
+
+    /** Counts successful applies, so other screens can refresh. */
+    public ReadOnlyIntegerProperty appliedCountProperty() { return appliedCount.getReadOnlyProperty(); }
+
+    public void attach(ConnectedSite connectedSite) {
+        site = connectedSite;
+        reload();
+    }
+
+    public void reload() {
+        if (site == null) return;
+        var current = site;
+        busy.set(true);
+        background.submit(_ -> new Loaded(current.api().site(current.siteId()), current.api().config(current.siteId())),
+                loaded -> {
+                    busy.set(false);
+                    config = loaded.config();
+                    order.setAll(initialOrder(loaded.site(), loaded.config()));
+                    dirty.set(false);
+                    clearErrors();
+                    status.set(loaded.config().map(c -> "Stored strategy: " + c.strategy()).orElse("No config stored yet"));
+                }, this::failed);
+    }
+
+    public void moveUp(int index) { move(index, index - 1); }
+
+    public void moveDown(int index) { move(index, index + 1); }
+
+    /** Moves the charger at {@code from} to position {@code to}; out-of-range moves do nothing. */
+    public boolean move(int from, int to) {
+        if (from < 0 || from >= order.size() || to < 0 || to >= order.size() || from == to) return false;
+        var moved = new ArrayList<>(order);
+        moved.add(to, moved.remove(from));
+        order.setAll(moved);
+        dirty.set(true);
+        return true;
+    }
+
+    public void apply() {
+        if (site == null || order.isEmpty()) return;
+        var current = site;
+        var request = config.map(SiteConfig::toRequest)
+                .orElse(new ConfigRequest(current.site().gridConnectionCapacityKw(), "priority", null, List.of(),
+                        List.of(), null, null))
+                .withStrategy("priority").withPriorityOrder(List.copyOf(order)).withoutRotation();
+        busy.set(true);
+        clearErrors();
+        background.submit(_ -> current.api().putConfig(current.siteId(), request), stored -> {
+            busy.set(false);
+            config = Optional.of(stored);
+            dirty.set(false);
+            status.set("Applied: strategy priority, " + stored.priorityOrder().size() + " chargers ranked");
+            appliedCount.set(appliedCount.get() + 1);
+        }, this::failed);
+    }
+
+    private record Loaded(Site site, Optional<SiteConfig> config) {}
+
+    static List<String> initialOrder(Site site, Optional<SiteConfig> config) {
+        var known = site.chargers().stream().map(Charger::chargePointId).toList();
+        var ranked = new ArrayList<String>();
+        config.ifPresent(c -> c.priorityOrder().stream().filter(known::contains).forEach(ranked::add));
+        known.stream().filter(id -> !ranked.contains(id)).sorted().forEach(ranked::add);
+        return ranked;
+    }
+
+    private void clearErrors() {
+        error.set(null);
+        orderError.set(null);
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        status.set(null);
+        error.set(EngineException.describe(failure));
+        if (failure instanceof EngineException e) {
+            var messages = e.fieldErrors().stream()
+                    .filter(f -> f.field().startsWith("priority_order") || f.field().equals("strategy")
+                            || f.field().equals("rotation_period_min"))
+                    .map(FieldError::message).collect(Collectors.joining("; "));
+            orderError.set(messages.isEmpty() ? null : messages);
+        }
+    }
+}

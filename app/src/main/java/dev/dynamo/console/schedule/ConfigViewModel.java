@@ -1,0 +1,225 @@
+package dev.dynamo.console.schedule;
+
+import dev.dynamo.console.client.ConfigRequest;
+import dev.dynamo.console.client.ConnectedSite;
+import dev.dynamo.console.client.EngineException;
+import dev.dynamo.console.client.SiteConfig;
+import dev.dynamo.console.task.Background;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+/**
+ * Config and schedule screen: the config's fields as text the user types, the weekly schedule as
+ * {@link WindowBlock}s, and the engine's field errors keyed by contract field name.
+ */
+public final class ConfigViewModel {
+    public static final List<String> STRATEGIES = List.of("equal", "priority", "scheduled");
+    public static final List<String> WINDOW_STRATEGIES = List.of("equal", "priority");
+
+    private final Background background;
+    private final StringProperty maxPowerKw = new SimpleStringProperty("");
+    private final StringProperty floorKw = new SimpleStringProperty("0");
+    private final StringProperty rotationPeriodMin = new SimpleStringProperty("");
+    private final ObjectProperty<String> strategy = new SimpleObjectProperty<>("equal");
+    private final BooleanProperty redistributeUnused = new SimpleBooleanProperty();
+    private final ReadOnlyDoubleWrapper gridCapacityKw = new ReadOnlyDoubleWrapper();
+    private final ObservableList<WindowBlock> windows = FXCollections.observableArrayList();
+    // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
+    private final ObservableList<WindowBlock> windowsView = FXCollections.unmodifiableObservableList(windows);
+    private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> fieldErrorsView = FXCollections.unmodifiableObservableMap(fieldErrors);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper appliedCount = new ReadOnlyIntegerWrapper();
+
+    private ConnectedSite site;
+    private List<String> priorityOrder = List.of();
+
+    public ConfigViewModel(Background background) { this.background = background; }
+
+    public StringProperty maxPowerKwProperty() { return maxPowerKw; }
+
+    public StringProperty floorKwProperty() { return floorKw; }
+
+    /** Minutes between rotations; empty means off. */
+    public StringProperty rotationPeriodMinProperty() { return rotationPeriodMin; }
+
+    public ObjectProperty<String> strategyProperty() { return strategy; }
+
+    public BooleanProperty redistributeUnusedProperty() { return redistributeUnused; }
+
+    public ReadOnlyDoubleProperty gridCapacityKwProperty() { return gridCapacityKw.getReadOnlyProperty(); }
+
+    public ObservableList<WindowBlock> windows() { return windowsView; }
+
+    /** Messages by contract field ({@code max_power_kw}, {@code schedule}, …), from the engine or local checks. */
+    public ObservableMap<String, String> fieldErrors() { return fieldErrorsView; }
+
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    public ReadOnlyIntegerProperty appliedCountProperty() { return appliedCount.getReadOnlyProperty(); }
+
+    public void attach(ConnectedSite connectedSite) {
+        site = connectedSite;
+        gridCapacityKw.set(connectedSite.site().gridConnectionCapacityKw());
+        reload();
+    }
+
+    public void reload() {
+        if (site == null) return;
+        var current = site;
+        busy.set(true);
+        background.submit(_ -> current.api().config(current.siteId()), loaded -> {
+            busy.set(false);
+            clearErrors();
+            loaded.ifPresentOrElse(this::show, () -> {
+                maxPowerKw.set(number(current.site().gridConnectionCapacityKw()));
+                status.set("No config stored yet");
+            });
+        }, this::failed);
+    }
+
+    /** Draws a new window; refused (null) when it would overlap another. */
+    public WindowBlock addWindow(DayOfWeek day, int startMinute, int endMinute) {
+        var kw = parse(maxPowerKw.get());
+        var block = new WindowBlock(day, startMinute, endMinute, kw == null ? gridCapacityKw.get() : kw, "equal");
+        if (overlapsOthers(block, day, startMinute, endMinute)) return null;
+        windows.add(block);
+        return block;
+    }
+
+    /** Moves or resizes a window; refused (false) when it would overlap another or be empty. */
+    public boolean reshapeWindow(WindowBlock block, DayOfWeek day, int startMinute, int endMinute) {
+        if (startMinute < 0 || startMinute >= WindowBlock.DAY_MINUTES || endMinute < 1
+                || endMinute > WindowBlock.DAY_MINUTES || startMinute == endMinute) return false;
+        if (overlapsOthers(block, day, startMinute, endMinute)) return false;
+        block.dayProperty().set(day);
+        block.startMinuteProperty().set(startMinute);
+        block.endMinuteProperty().set(endMinute);
+        return true;
+    }
+
+    public void removeWindow(WindowBlock block) { windows.remove(block); }
+
+    public boolean overlapsOthers(WindowBlock block, DayOfWeek day, int startMinute, int endMinute) {
+        var week = 7 * WindowBlock.DAY_MINUTES;
+        var start = (day.getValue() - 1) * WindowBlock.DAY_MINUTES + startMinute;
+        var length = WindowBlock.length(startMinute, endMinute);
+        for (var other : windows) {
+            if (other == block) continue;
+            // on the week's circle: two arcs overlap when either start lies inside the other
+            var fromOther = Math.floorMod(start - other.weekStart(), week);
+            var fromThis = Math.floorMod(other.weekStart() - start, week);
+            if (fromOther < other.lengthMinutes() || fromThis < length) return true;
+        }
+        return false;
+    }
+
+    public void apply() {
+        if (site == null) return;
+        clearErrors();
+        var request = request();
+        if (request == null) return;
+        var current = site;
+        busy.set(true);
+        background.submit(_ -> current.api().putConfig(current.siteId(), request), stored -> {
+            busy.set(false);
+            show(stored);
+            status.set("Stored at " + stored.updatedAt());
+            appliedCount.set(appliedCount.get() + 1);
+        }, this::failed);
+    }
+
+    private ConfigRequest request() {
+        var max = parse(maxPowerKw.get());
+        var floor = parse(floorKw.get());
+        Integer rotation = null;
+        if (max == null) fieldErrors.put("max_power_kw", "enter a number of kW");
+        if (floor == null && !blank(floorKw.get())) fieldErrors.put("min_power_per_charger_kw", "enter a number of kW");
+        if (!blank(rotationPeriodMin.get())) {
+            try {
+                rotation = Integer.parseInt(rotationPeriodMin.get().strip());
+            } catch (NumberFormatException e) {
+                fieldErrors.put("rotation_period_min", "whole minutes (5–1440), or empty for off");
+            }
+        }
+        if (!fieldErrors.isEmpty()) {
+            error.set("Some fields need fixing");
+            return null;
+        }
+        return new ConfigRequest(max, strategy.get(), floor, priorityOrder,
+                ScheduleConversion.toSpecs(windows), rotation, redistributeUnused.get());
+    }
+
+    private void show(SiteConfig config) {
+        maxPowerKw.set(number(config.maxPowerKw()));
+        floorKw.set(number(config.minPowerPerChargerKw()));
+        rotationPeriodMin.set(config.rotationPeriodMin() == null ? "" : config.rotationPeriodMin().toString());
+        strategy.set(config.strategy());
+        redistributeUnused.set(config.redistributeUnused());
+        priorityOrder = config.priorityOrder();
+        windows.setAll(ScheduleConversion.toBlocks(config.schedule()));
+        status.set("Stored config from " + config.updatedAt());
+    }
+
+    private void clearErrors() {
+        fieldErrors.clear();
+        error.set(null);
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        error.set(EngineException.describe(failure));
+        if (failure instanceof EngineException e) {
+            Map<String, String> byField = new HashMap<>();
+            for (var fieldError : e.fieldErrors()) {
+                // "schedule[2].start" and the like belong to the schedule as a whole
+                var field = fieldError.field().startsWith("schedule") ? "schedule" : fieldError.field();
+                byField.merge(field, fieldError.message(), (a, b) -> a + "; " + b);
+            }
+            fieldErrors.putAll(byField);
+        }
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static Double parse(String text) {
+        if (blank(text)) return null;
+        try {
+            return Double.parseDouble(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean blank(String text) { return text == null || text.isBlank(); }
+
+}

@@ -1,0 +1,121 @@
+package dev.dynamo.console.shell;
+
+import dev.dynamo.console.client.ConnectedSite;
+import dev.dynamo.console.client.EngineStarter;
+import dev.dynamo.console.client.HttpEngineClient;
+import dev.dynamo.console.connect.ConnectView;
+import dev.dynamo.console.connect.ConnectViewModel;
+import dev.dynamo.console.connect.ConnectionSettings;
+import dev.dynamo.console.connect.ConnectionState;
+import dev.dynamo.console.history.HistoryView;
+import dev.dynamo.console.history.HistoryViewModel;
+import dev.dynamo.console.live.LiveView;
+import dev.dynamo.console.live.LiveViewModel;
+import dev.dynamo.console.priority.PriorityView;
+import dev.dynamo.console.priority.PriorityViewModel;
+import dev.dynamo.console.schedule.ConfigView;
+import dev.dynamo.console.schedule.ConfigViewModel;
+import dev.dynamo.console.task.Background;
+import dev.dynamo.console.theme.Theme;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+
+/** The composition root: view-models, views and the wiring between screens. */
+public final class Console {
+    private final ConnectViewModel connect;
+    private final LiveViewModel live;
+    private final HistoryViewModel history;
+    private final PriorityViewModel priority;
+    private final ConfigViewModel config;
+    private final StatusBarViewModel status;
+    private final MainWindow window;
+
+    public Console(Background background, ConnectionSettings settings, EngineStarter embeddedStarter, Clock clock) {
+        connect = new ConnectViewModel(background, settings, embeddedStarter, HttpEngineClient::new);
+        live = new LiveViewModel(background);
+        history = new HistoryViewModel(background, clock);
+        priority = new PriorityViewModel(background);
+        config = new ConfigViewModel(background);
+        status = new StatusBarViewModel(clock);
+
+        var connectView = new ConnectView(connect);
+        var liveView = new LiveView(live);
+        var historyView = new HistoryView(history);
+        var priorityView = new PriorityView(priority);
+        var configView = new ConfigView(config);
+        Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+        screens.put(Screen.CONNECT, connectView);
+        screens.put(Screen.LIVE, liveView);
+        screens.put(Screen.HISTORY, historyView);
+        screens.put(Screen.PRIORITY, priorityView);
+        screens.put(Screen.CONFIG, configView);
+        Map<Screen, Runnable> focus = new EnumMap<>(Screen.class);
+        focus.put(Screen.CONNECT, connectView::focusDefault);
+        focus.put(Screen.LIVE, liveView::focusDefault);
+        focus.put(Screen.HISTORY, historyView::focusDefault);
+        focus.put(Screen.PRIORITY, priorityView::focusDefault);
+        focus.put(Screen.CONFIG, configView::focusDefault);
+        window = new MainWindow(screens, focus, status);
+        wire();
+    }
+
+    private void wire() {
+        connect.stateProperty().addListener((_, _, state) -> status.connection(state.label() + describeTarget(),
+                switch (state) {
+                    case CONNECTED -> "connected";
+                    case CONNECTING -> "connecting";
+                    case FAILED -> "failed";
+                    case DISCONNECTED -> "disconnected";
+                }));
+        connect.connectedProperty().addListener((_, _, site) -> { if (site != null) open(site); });
+        status.watch("Connect", connect.errorProperty());
+        status.watch("Live", live.errorProperty());
+        status.watch("History", history.errorProperty());
+        status.watch("Priority", priority.errorProperty());
+        status.watch("Config", config.errorProperty());
+        // a stored config changes the allocation and what the other screen shows
+        priority.appliedCountProperty().addListener((_, _, _) -> { live.refresh(); config.reload(); });
+        config.appliedCountProperty().addListener((_, _, _) -> { live.refresh(); priority.reload(); });
+    }
+
+    private String describeTarget() {
+        var site = connect.connectedProperty().get();
+        return site == null ? "" : " to " + site.site().name();
+    }
+
+    private void open(ConnectedSite site) {
+        status.connection(ConnectionState.CONNECTED.label() + " · " + site.site().name()
+                + (site.demo() ? " (demo)" : ""), "connected");
+        status.engine(site.engineVersion(), site.api().baseUri().getAuthority() + (site.demo() ? " embedded" : ""));
+        live.attach(site);
+        history.attach(site);
+        priority.attach(site);
+        config.attach(site);
+        window.show(Screen.LIVE);
+    }
+
+    public Scene scene(double width, double height) {
+        var scene = new Scene(window, width, height);
+        Theme.apply(scene);
+        window.installShortcuts(scene);
+        return scene;
+    }
+
+    public MainWindow window() { return window; }
+
+    public ConnectViewModel connect() { return connect; }
+
+    public LiveViewModel live() { return live; }
+
+    public HistoryViewModel history() { return history; }
+
+    public ConfigViewModel config() { return config; }
+
+    public void shutdown() {
+        live.stop();
+        connect.shutdown();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.dynamo.console.shell;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/** The window's layout: navigation on the left (Ctrl+1…5), the current screen, the status bar. */
+public final class MainWindow extends BorderPane {
+    private final Map<Screen, Node> screens;
+    private final Map<Screen, Runnable> focusers;
+    private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
+    private final ToggleGroup navigation = new ToggleGroup();
+    private Screen current;
+
+    MainWindow(Map<Screen, Node> screens, Map<Screen, Runnable> focusers, StatusBarViewModel status) {
+        this.screens = screens;
+        this.focusers = focusers;
+        setId("main-window");
+        var nav = new VBox();
+        nav.getStyleClass().add("nav");
+        var brand = new Label("⚡ Dynamo");
+        brand.getStyleClass().add("nav-brand");
+        nav.getChildren().add(brand);
+        for (var screen : Screen.values()) {
+            var button = new ToggleButton(screen.title());
+            button.setId("nav-" + screen.name().toLowerCase(java.util.Locale.ROOT));
+            button.setToggleGroup(navigation);
+            button.setTooltip(new Tooltip(screen.title() + " (Ctrl+" + (screen.ordinal() + 1) + ")"));
+            button.setOnAction(_ -> show(screen));
+            buttons.put(screen, button);
+            nav.getChildren().add(button);
+        }
+        setLeft(nav);
+        setBottom(new StatusBar(status));
+        show(Screen.CONNECT);
+    }
+
+    public void show(Screen screen) {
+        current = screen;
+        setCenter(screens.get(screen));
+        buttons.get(screen).setSelected(true);
+        focusers.getOrDefault(screen, () -> {}).run();
+    }
+
+    public Screen current() { return current; }
+
+    void installShortcuts(Scene scene) {
+        for (var screen : Screen.values()) {
+            scene.getAccelerators().put(new KeyCodeCombination(screen.key(), KeyCombination.SHORTCUT_DOWN),
+                    () -> show(screen));
+        }
+    }
+}

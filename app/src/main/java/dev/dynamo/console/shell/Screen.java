@@ -1,0 +1,24 @@
+package dev.dynamo.console.shell;
+
+import javafx.scene.input.KeyCode;
+
+/** The console's screens, in navigation order, each with its Ctrl+digit shortcut. */
+public enum Screen {
+    CONNECT("Connect", KeyCode.DIGIT1),
+    LIVE("Live", KeyCode.DIGIT2),
+    HISTORY("History", KeyCode.DIGIT3),
+    PRIORITY("Priority", KeyCode.DIGIT4),
+    CONFIG("Config & schedule", KeyCode.DIGIT5);
+
+    private final String title;
+    private final KeyCode key;
+
+    Screen(String title, KeyCode key) {
+        this.title = title;
+        this.key = key;
+    }
+
+    public String title() { return title; }
+
+    public KeyCode key() { return key; }
+}

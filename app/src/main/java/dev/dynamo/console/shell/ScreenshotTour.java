@@ -1,0 +1,93 @@
+package dev.dynamo.console.shell;
+
+import dev.dynamo.console.history.RangeChoice;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BooleanSupplier;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * {@code --screenshots=DIR}: once the console is live, shows each screen, waits for its data and
+ * writes a PNG of the window, then exits. The config screen is also shown with a rejected value to
+ * show how engine validation errors look.
+ */
+final class ScreenshotTour {
+    private record Step(Runnable action, BooleanSupplier ready, String file) {}
+
+    private final Console console;
+    private final Stage stage;
+    private final Path dir;
+    private final Deque<Step> steps = new ArrayDeque<>();
+
+    ScreenshotTour(Console console, Stage stage, Path dir) {
+        this.console = console;
+        this.stage = stage;
+        this.dir = dir;
+    }
+
+    void start() {
+        var window = console.window();
+        steps.add(new Step(() -> {}, () -> !console.live().gauges().isEmpty(), null));
+        steps.add(new Step(() -> window.show(Screen.LIVE), () -> true, "live.png"));
+        steps.add(new Step(() -> window.show(Screen.CONNECT), () -> true, "connect.png"));
+        steps.add(new Step(() -> {
+            window.show(Screen.HISTORY);
+            console.history().rangeProperty().set(RangeChoice.LAST_HOUR);
+            console.history().load();
+        }, () -> console.history().tableProperty().get() != null, "history.png"));
+        steps.add(new Step(() -> window.show(Screen.PRIORITY), () -> true, "priority.png"));
+        steps.add(new Step(() -> {
+            window.show(Screen.CONFIG);
+            // sample windows drawn in the editor (not applied) so the timeline shows what it does
+            console.config().addWindow(DayOfWeek.MONDAY, 7 * 60, 18 * 60);
+            console.config().addWindow(DayOfWeek.WEDNESDAY, 22 * 60, 6 * 60);
+            var weekend = console.config().addWindow(DayOfWeek.SATURDAY, 9 * 60, 21 * 60);
+            if (weekend != null) weekend.strategyProperty().set("priority");
+        }, () -> true, "config-schedule.png"));
+        steps.add(new Step(() -> {
+            console.config().maxPowerKwProperty().set("99999");
+            console.config().apply();
+        }, () -> console.config().errorProperty().get() != null, "config-validation-error.png"));
+        next(0);
+    }
+
+    private void next(int waitedMs) {
+        var step = steps.peek();
+        if (step == null) {
+            Platform.exit();
+            return;
+        }
+        if (waitedMs == 0) step.action().run();
+        if (!step.ready().getAsBoolean() && waitedMs < 30_000) {
+            later(250, () -> next(waitedMs + 250));
+            return;
+        }
+        // let the screen settle (layout, a second live refresh) before the picture
+        later(waitedMs == 0 && step.file() == null ? 0 : 1500, () -> {
+            if (step.file() != null) snapshot(stage.getScene().getRoot(), step.file());
+            steps.poll();
+            next(0);
+        });
+    }
+
+    private void snapshot(Node root, String file) {
+        try {
+            PngWriter.write(root.snapshot(null, null), dir.resolve(file));
+            System.out.println("wrote " + dir.resolve(file));
+        } catch (java.io.IOException e) {
+            System.err.println("could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void later(int ms, Runnable action) {
+        var pause = new PauseTransition(Duration.millis(Math.max(1, ms)));
+        pause.setOnFinished(_ -> action.run());
+        pause.play();
+    }
+}

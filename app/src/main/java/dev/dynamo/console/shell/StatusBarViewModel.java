@@ -1,0 +1,50 @@
+package dev.dynamo.console.shell;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+
+/** Status bar: connection state, engine version, and the last error any screen reported, with its time. */
+public final class StatusBarViewModel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Clock clock;
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Not connected");
+    private final ReadOnlyStringWrapper connectionTone = new ReadOnlyStringWrapper("disconnected");
+    private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("engine –");
+    private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
+
+    public StatusBarViewModel(Clock clock) { this.clock = clock; }
+
+    public ReadOnlyStringProperty connectionProperty() { return connection.getReadOnlyProperty(); }
+
+    /** A style name for the state: connected, connecting, failed or disconnected. */
+    public ReadOnlyStringProperty connectionToneProperty() { return connectionTone.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty engineProperty() { return engine.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty lastErrorProperty() { return lastError.getReadOnlyProperty(); }
+
+    public void connection(String text, String tone) {
+        connection.set(text);
+        connectionTone.set(tone);
+    }
+
+    public void engine(String version, String where) {
+        engine.set("engine " + (version == null ? "–" : version) + (where == null ? "" : " · " + where));
+    }
+
+    /** Every new non-empty error of the source becomes the last error. */
+    public void watch(String screen, ObservableValue<String> errors) {
+        errors.addListener((_, _, message) -> {
+            if (message != null && !message.isBlank()) {
+                lastError.set(TIME.format(clock.instant().atZone(ZoneId.systemDefault())) + " " + screen + ": " + message);
+            }
+        });
+    }
+
+    public void clearError() { lastError.set(null); }
+}

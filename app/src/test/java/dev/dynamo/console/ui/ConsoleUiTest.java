@@ -1,0 +1,211 @@
+package dev.dynamo.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynamo.console.client.Charger;
+import dev.dynamo.console.client.ConfigRequest;
+import dev.dynamo.console.client.EngineApi;
+import dev.dynamo.console.client.EngineException;
+import dev.dynamo.console.client.HttpEngineClient;
+import dev.dynamo.console.client.RunningEngine;
+import dev.dynamo.console.client.SiteConfig;
+import dev.dynamo.console.client.WindowSpec;
+import dev.dynamo.console.connect.ConnectionSettings;
+import dev.dynamo.console.embedded.EmbeddedEngineStarter;
+import dev.dynamo.console.shell.Console;
+import dev.dynamo.console.shell.Screen;
+import dev.dynamo.console.task.FxBackground;
+import eu.hansolo.tilesfx.Tile;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The console in a real window (Xvfb in CI) against a real engine started in-process on a small site
+ * (capacity 100 kW; CP-1 and CP-2 22 kW, CP-3 11 kW). Each test sets the engine state it needs.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleUiTest {
+    private static final String SITE = "ui-test";
+    private static RunningEngine engine;
+    private static EngineApi api;
+
+    private final FxBackground background = new FxBackground();
+    private Console console;
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        var sites = Path.of(ConsoleUiTest.class.getResource("ui-test-sites.json").toURI());
+        engine = new EmbeddedEngineStarter(sites).start();
+        api = new HttpEngineClient(engine.baseUri(), engine.apiKey());
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        if (engine != null) engine.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        var settings = ConnectionSettings.inMemory(
+                new ConnectionSettings.Saved(engine.baseUri().toString(), engine.apiKey(), false, SITE));
+        console = new Console(background, settings, () -> engine, Clock.systemUTC());
+        stage.setScene(console.scene(1400, 960));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeConsole() {
+        WaitForAsyncUtils.asyncFx(() -> console.live().stop());
+        background.close();
+    }
+
+    @Test
+    void live_view_shows_a_tile_per_active_charger_with_its_allocation(FxRobot robot) {
+        prepare(new ConfigRequest(30, "equal", null, List.of(), List.of(), null, null), "CP-1", "CP-3");
+
+        connect(robot);
+
+        waitUntil(() -> tileValue(robot, "CP-1") == 19.0 && tileValue(robot, "CP-3") == 11.0);
+        assertThat(fx(() -> robot.lookup(".charger-tile").queryAll().stream().filter(Node::isVisible)
+                .map(Node::getId).sorted().toList())).containsExactly("tile-CP-1", "tile-CP-3");
+        assertThat(fx(() -> ((Tile) robot.lookup("#tile-CP-1").query()).getText())).contains("cap 22.0 kW");
+    }
+
+    @Test
+    void dragging_a_charger_to_the_top_applies_the_new_priority_and_the_allocation_follows(FxRobot robot) {
+        prepare(new ConfigRequest(30, "equal", null, List.of(), List.of(), null, null), "CP-1", "CP-2");
+        connect(robot);
+        robot.clickOn("#nav-priority");
+        waitUntil(() -> cell(robot, "CP-2") != null);
+
+        robot.drag(cell(robot, "CP-2")).dropTo(cell(robot, "CP-1"));
+        waitUntil(() -> console.window().lookup("#priority-list") != null
+                && firstRanked(robot).equals("CP-2"));
+        robot.clickOn("#apply-priority");
+
+        waitUntil(() -> api.config(SITE).map(SiteConfig::strategy).orElse("").equals("priority"));
+        assertThat(api.config(SITE).orElseThrow().priorityOrder()).containsExactly("CP-2", "CP-1", "CP-3");
+        robot.clickOn("#nav-live");
+        waitUntil(() -> tileValue(robot, "CP-2") == 22.0 && tileValue(robot, "CP-1") == 8.0);
+    }
+
+    @Test
+    void a_window_drawn_on_the_week_is_stored_with_the_config(FxRobot robot) {
+        prepare(new ConfigRequest(60, "equal", null, List.of(), List.of(), null, null));
+        connect(robot);
+        robot.clickOn("#nav-config");
+        waitUntil(() -> "60".equals(text(robot, "#max-power")));
+
+        var timeline = robot.lookup("#schedule-timeline").query();
+        var bounds = fx(() -> timeline.localToScreen(timeline.getBoundsInLocal()));
+        var hourWidth = (bounds.getWidth() - 56 - 8) / 24;
+        var rowY = bounds.getMinY() + 26 + 38 + 19; // Tuesday's row
+        robot.drag(bounds.getMinX() + 56 + 8 * hourWidth, rowY).moveTo(bounds.getMinX() + 56 + 12 * hourWidth, rowY)
+                .drop();
+        waitUntil(() -> console.config().windows().size() == 1);
+        robot.clickOn("#strategy").clickOn("scheduled");
+        robot.clickOn("#apply-config");
+
+        waitUntil(() -> !api.config(SITE).orElseThrow().schedule().isEmpty());
+        var stored = api.config(SITE).orElseThrow();
+        assertThat(stored.strategy()).isEqualTo("scheduled");
+        assertThat(stored.schedule()).containsExactly(new WindowSpec(List.of("TUE"), "08:00", "12:00", 60, "equal"));
+    }
+
+    @Test
+    void a_config_the_engine_rejects_shows_its_detail_next_to_the_field(FxRobot robot) {
+        prepare(new ConfigRequest(60, "equal", null, List.of(), List.of(), null, null));
+        connect(robot);
+        robot.clickOn("#nav-config");
+        waitUntil(() -> "60".equals(text(robot, "#max-power")));
+
+        robot.doubleClickOn("#max-power").eraseText(4).write("300");
+        robot.clickOn("#apply-config");
+
+        waitUntil(() -> !text(robot, "#error-max-power-kw").isEmpty());
+        assertThat(text(robot, "#error-max-power-kw")).contains("100");
+        assertThat(text(robot, "#config-error")).contains("422");
+        assertThat(api.config(SITE).orElseThrow().maxPowerKw()).isEqualTo(60.0);
+    }
+
+    private static void prepare(ConfigRequest config, String... charging) {
+        for (var charger : api.site(SITE).chargers()) {
+            if (charger.session() != null) api.stopSession(SITE, charger.chargePointId());
+        }
+        api.putConfig(SITE, config);
+        for (var chargePointId : charging) api.startSession(SITE, chargePointId, null);
+    }
+
+    private void connect(FxRobot robot) {
+        robot.interact(() -> console.connect().connect());
+        waitUntil(() -> console.connect().connectedProperty().get() != null
+                && console.window().current() == Screen.LIVE);
+    }
+
+    private static double tileValue(FxRobot robot, String chargePointId) {
+        Node tile = robot.lookup("#tile-" + chargePointId).tryQuery().orElse(null);
+        return tile instanceof Tile t && t.isVisible() ? t.getValue() : -1;
+    }
+
+    private static ListCell<?> cell(FxRobot robot, String chargePointId) {
+        return robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && chargePointId.equals(c.getItem()))
+                .map(n -> (ListCell<?>) n).findFirst().orElse(null);
+    }
+
+    private String firstRanked(FxRobot robot) {
+        return console.window().lookup("#priority-list") instanceof javafx.scene.control.ListView<?> list
+                && !list.getItems().isEmpty() ? String.valueOf(list.getItems().getFirst()) : "";
+    }
+
+    private static String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        var value = node instanceof TextField field ? field.getText() : node instanceof Label label ? label.getText() : "";
+        return value == null ? "" : value;
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                try {
+                    return fx(condition);
+                } catch (EngineException | IllegalStateException e) {
+                    return false;
+                }
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            var picture = Path.of("target", "ui-failure-" + System.nanoTime() + ".png");
+            try {
+                dev.dynamo.console.shell.PngWriter.write(fx(() -> console.window().snapshot(null, null)), picture);
+            } catch (Exception ignored) {
+                // the assertion below is what matters
+            }
+            throw new AssertionError("condition not met within 30 s; window: " + picture.toAbsolutePath(), e);
+        }
+    }
+}
