@@ -64,7 +64,8 @@ public final class Allocator {
         if (tree.size == 0) return List.of();
         double[] loadA = new double[tree.size * 3];
         for (int i = 0; i < state.count; i++) {
-            if (roundedKw[i] > 0) addLoad(tree, loadA, state.leaf[i], state.phaseMask[i], roundedKw[i] * state.ampsPerKw[i]);
+            double amps = roundedKw[i] * state.ampsPerKw[i];
+            for (int j = state.pathStart[i], end = state.pathStart[i + 1]; j < end; j++) loadA[state.path[j]] += amps;
         }
         for (var reservation : reservations) {
             double amps = PhaseCurrent.perPhaseA(reservation.kw(), reservation.phasesInUse(), reservation.voltageV());

@@ -16,7 +16,7 @@ final class EqualFilling {
     private static final double NEVER = Double.POSITIVE_INFINITY;
 
     private final FillState state;
-    private final int[] parent;
+    private final int[] path;
     private final double[] headroomA;
     private final double[] rateA;
     private final double[] sinceLevel;
@@ -38,7 +38,7 @@ final class EqualFilling {
     private EqualFilling(FillState state) {
         this.state = state;
         int limitPhases = state.tree.size * 3;
-        parent = state.tree.parent;
+        path = state.path;
         headroomA = state.headroomA;
         rateA = new double[limitPhases];
         sinceLevel = new double[limitPhases];
@@ -74,7 +74,10 @@ final class EqualFilling {
         budgetSince = level;
         int capNext = 0;
         int joinNext = joinUpTo(byFloor, 0, count);
+        // every step joins, freezes, fires or re-keys after a rate change: a bound far above any real run
+        long stepsLeft = 16L * (count + 1) * (state.tree.size + 1) * 3 + 64;
         while (true) {
+            if (--stepsLeft < 0) throw new IllegalStateException("equal filling did not settle");
             while (capNext < count && stage[byCap[capNext]] == FROZEN) capNext++;
             double capLevel = capNext < count ? state.capKw[byCap[capNext]] : NEVER;
             double joinLevel = joinNext < count ? state.floorKw[byFloor[joinNext]] : NEVER;
@@ -122,15 +125,13 @@ final class EqualFilling {
     }
 
     private void join(int i) {
-        int mask = state.phaseMask[i];
-        for (int l = state.leaf[i]; l >= 0; l = parent[l]) {
-            for (int p = 0; p < 3; p++) {
-                if ((mask & (1 << p)) == 0) continue;
-                int k = l * 3 + p;
-                if (saturated[k] || headroomA[k] - rateA[k] * (level - sinceLevel[k]) <= 0) {
-                    stage[i] = FROZEN; // its path is full: it keeps its floor
-                    return;
-                }
+        int from = state.pathStart[i];
+        int to = state.pathStart[i + 1];
+        for (int j = from; j < to; j++) {
+            int k = path[j];
+            if (saturated[k] || headroomA[k] - rateA[k] * (level - sinceLevel[k]) <= 0) {
+                stage[i] = FROZEN; // its path is full: it keeps its floor
+                return;
             }
         }
         stage[i] = RISING;
@@ -138,17 +139,14 @@ final class EqualFilling {
         budgetSince = level;
         rising++;
         double amps = state.ampsPerKw[i];
-        for (int l = state.leaf[i]; l >= 0; l = parent[l]) {
-            for (int p = 0; p < 3; p++) {
-                if ((mask & (1 << p)) == 0) continue;
-                int k = l * 3 + p;
-                advance(k);
-                risingOn[k]++;
-                rateA[k] += amps;
-                if (!isDirty[k]) {
-                    isDirty[k] = true;
-                    dirty[dirtyCount++] = k;
-                }
+        for (int j = from; j < to; j++) {
+            int k = path[j];
+            advance(k);
+            risingOn[k]++;
+            rateA[k] += amps;
+            if (!isDirty[k]) {
+                isDirty[k] = true;
+                dirty[dirtyCount++] = k;
             }
         }
     }
@@ -159,16 +157,12 @@ final class EqualFilling {
         budgetKw -= rising * (level - budgetSince);
         budgetSince = level;
         rising--;
-        int mask = state.phaseMask[i];
         double amps = state.ampsPerKw[i];
-        for (int l = state.leaf[i]; l >= 0; l = parent[l]) {
-            for (int p = 0; p < 3; p++) {
-                if ((mask & (1 << p)) == 0) continue;
-                int k = l * 3 + p;
-                advance(k);
-                // the last one out sets the rate to exactly 0, whatever rounding left behind
-                rateA[k] = --risingOn[k] == 0 ? 0 : rateA[k] - amps;
-            }
+        for (int j = state.pathStart[i], end = state.pathStart[i + 1]; j < end; j++) {
+            int k = path[j];
+            advance(k);
+            // the last one out sets the rate to exactly 0, whatever rounding left behind
+            rateA[k] = --risingOn[k] == 0 ? 0 : rateA[k] - amps;
         }
     }
 

@@ -18,6 +18,9 @@ final class FillState {
     final double[] ampsPerKw;
     final int[] phaseMask;
     final int[] leaf;
+    /** The limit-phases demand {@code i} draws on: {@code path[pathStart[i] .. pathStart[i + 1])}. */
+    final int[] pathStart;
+    final int[] path;
     final boolean[] admitted;
     final double[] allocKw;
     final double[] headroomA;
@@ -31,6 +34,7 @@ final class FillState {
         ampsPerKw = new double[count];
         phaseMask = new int[count];
         leaf = new int[count];
+        pathStart = new int[count + 1];
         admitted = new boolean[count];
         allocKw = new double[count];
         headroomA = new double[tree.size * 3];
@@ -51,6 +55,17 @@ final class FillState {
             ampsPerKw[i] = PhaseCurrent.ampsPerKw(demand.phasesInUse(), demand.voltageV());
             phaseMask[i] = mask(demand.phasesInUse(), demand.phase(), demand.chargePointId());
             leaf[i] = tree.indexOf(demand.limitId());
+            pathStart[i + 1] = pathStart[i] + (leaf[i] < 0 ? 0 : (tree.depth[leaf[i]] + 1) * Integer.bitCount(phaseMask[i]));
+        }
+        path = new int[pathStart[count]];
+        for (int i = 0; i < count; i++) {
+            int at = pathStart[i];
+            int mask = phaseMask[i];
+            for (int l = leaf[i]; l >= 0; l = tree.parent[l]) {
+                for (int p = 0; p < 3; p++) {
+                    if ((mask & (1 << p)) != 0) path[at++] = l * 3 + p;
+                }
+            }
         }
     }
 
@@ -70,15 +85,16 @@ final class FillState {
         }
     }
 
+    /** Takes {@code kw} of demand {@code i} off every limit-phase it draws on. */
+    void draw(int i, double kw) {
+        double amps = kw * ampsPerKw[i];
+        for (int j = pathStart[i], end = pathStart[i + 1]; j < end; j++) headroomA[path[j]] -= amps;
+    }
+
     /** The least headroom, in amperes, of the limit-phases demand {@code i} draws on (infinite without limits). */
     double pathHeadroomA(int i) {
         double leastA = Double.POSITIVE_INFINITY;
-        int mask = phaseMask[i];
-        for (int l = leaf[i]; l >= 0; l = tree.parent[l]) {
-            for (int p = 0; p < 3; p++) {
-                if ((mask & (1 << p)) != 0) leastA = Math.min(leastA, headroomA[l * 3 + p]);
-            }
-        }
+        for (int j = pathStart[i], end = pathStart[i + 1]; j < end; j++) leastA = Math.min(leastA, headroomA[path[j]]);
         return leastA;
     }
 
@@ -95,7 +111,7 @@ final class FillState {
             admitted[i] = true;
             allocKw[i] = floor;
             budgetLeftKw -= floor;
-            draw(leaf[i], phaseMask[i], ampsPerKw[i], floor);
+            draw(i, floor);
         }
     }
 }

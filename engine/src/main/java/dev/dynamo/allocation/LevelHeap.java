@@ -16,8 +16,6 @@ final class LevelHeap {
         Arrays.fill(position, -1);
     }
 
-    boolean isEmpty() { return size == 0; }
-
     int top() { return heap[0]; }
 
     double topLevel() { return size == 0 ? Double.POSITIVE_INFINITY : level[heap[0]]; }

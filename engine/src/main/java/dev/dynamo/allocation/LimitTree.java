@@ -16,6 +16,8 @@ final class LimitTree {
     final double[] maxCurrentA;
     final int[] enter;
     final int[] exit;
+    /** Number of ancestors: 0 for a root. */
+    final int[] depth;
     private final Map<String, Integer> indexById;
 
     private LimitTree(List<Limit> limits) {
@@ -25,6 +27,7 @@ final class LimitTree {
         maxCurrentA = new double[size];
         enter = new int[size];
         exit = new int[size];
+        depth = new int[size];
         indexById = HashMap.newHashMap(size);
         for (int l = 0; l < size; l++) {
             var limit = limits.get(l);
@@ -81,6 +84,7 @@ final class LimitTree {
                 if (nextChild[l] < firstChild[l + 2]) {
                     int c = children[nextChild[l]++];
                     enter[c] = time++;
+                    depth[c] = depth[l] + 1;
                     nextChild[c] = firstChild[c + 1];
                     stack[top++] = c;
                 } else {

@@ -12,7 +12,7 @@ final class PriorityFilling {
             if (roomKw <= 0) continue;
             state.allocKw[i] += roomKw;
             state.budgetLeftKw -= roomKw;
-            state.draw(state.leaf[i], state.phaseMask[i], state.ampsPerKw[i], roomKw);
+            state.draw(i, roomKw);
         }
     }
 }
