@@ -77,6 +77,16 @@ for f in "$engine_deb" "$console_deb" "$packages"/dynamo-engine-*-linux-x64.tar.
 done
 check "console package under 120 MB" test "$(stat -c %s "$console_deb")" -lt 120000000
 
+echo "== tarball"
+tarball="$(ls "$packages"/dynamo-engine-*-linux-x64.tar.gz)"
+mkdir -p "$work/tarball"
+tar -C "$work/tarball" -xzf "$tarball"
+check "tarball: bin/dynamo-engine --version prints $version" sh -c \
+    "'$work/tarball/dynamo-engine/bin/dynamo-engine' --version | grep -qx 'dynamo-engine $version'"
+check "tarball: unit, settings and sites file in share/" sh -c \
+    "cd '$work/tarball/dynamo-engine/share' && test -f dynamo-engine.service -a -f engine.env -a -f sites.json -a -f README"
+rm -rf "$work/tarball"
+
 # What the packages may leave behind is judged against this list of files taken before.
 watched=(/opt /etc /usr /lib /var/lib)
 snapshot() {
