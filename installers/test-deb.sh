@@ -93,6 +93,9 @@ snapshot() {
     find "${watched[@]}" -xdev \( -path /var/lib/dpkg -o -path /var/lib/apt \) -prune -o -print 2>/dev/null | sort
 }
 snapshot > "$work/before.txt"
+# what a real installation keeps on purge (data, user); removed at the end only if this test made them
+had_data="$(test -e /var/lib/dynamo && echo yes || true)"
+had_user="$(getent passwd dynamo >/dev/null && echo yes || true)"
 
 echo "== install: dpkg -i"
 dpkg -i "$engine_deb" "$console_deb" > "$work/dpkg-install.log" 2>&1 || { cat "$work/dpkg-install.log"; exit 1; }
@@ -189,6 +192,10 @@ if grep -v '^/var/lib/dynamo' "$work/left.txt" | grep -q .; then
 fi
 comm -23 "$work/before.txt" "$work/after.txt" > "$work/gone.txt"
 check "nothing that was there before removed" test ! -s "$work/gone.txt"
+
+check "user dynamo kept on purge" sh -c "getent passwd dynamo >/dev/null"
+if [ -z "$had_data" ]; then rm -rf /var/lib/dynamo; fi
+if [ -z "$had_user" ]; then userdel dynamo 2>/dev/null || true; groupdel dynamo 2>/dev/null || true; fi
 
 echo "test-deb: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
