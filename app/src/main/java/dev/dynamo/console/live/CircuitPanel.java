@@ -58,7 +58,8 @@ final class CircuitPanel extends VBox {
             if (phase.nearLimit()) bar.getStyleClass().add(NEAR_LIMIT);
             var value = new Label(phase.phase() + " " + amps(phase.currentA()));
             value.getStyleClass().add("circuit-value");
-            value.setMinWidth(80);
+            value.setMinWidth(96);
+            value.setPrefWidth(96);
             line.getChildren().add(new HBox(6, bar, value));
         }
         return line;

@@ -130,6 +130,8 @@ public final class Console {
 
     Background background() { return background; }
 
+    StatusBarViewModel status() { return status; }
+
     public void shutdown() {
         live.stop();
         simulation.cancel();

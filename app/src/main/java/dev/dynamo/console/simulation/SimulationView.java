@@ -2,6 +2,7 @@ package dev.dynamo.console.simulation;
 
 import dev.dynamo.console.client.ScenarioSource;
 import dev.dynamo.console.client.SimulationOutcome;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -22,6 +23,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -102,12 +104,19 @@ public final class SimulationView extends BorderPane {
         table.setPlaceholder(new Label("Run a simulation to compare the strategies"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.rows());
+        // as tall as its rows (plus the header), so no empty stripes under the last KPI
+        table.setFixedCellSize(26);
+        table.prefHeightProperty().bind(Bindings.max(180, Bindings.size(model.rows()).multiply(26).add(34)));
+        table.setMaxHeight(Region.USE_PREF_SIZE);
         chart.setId("sim-chart");
         chart.setTitle("Energy delivered vs upper bound (kWh)");
         chart.setAnimated(false);
         chart.setPrefWidth(460);
+        chart.setPrefHeight(420);
+        chart.setMaxHeight(Region.USE_PREF_SIZE);
         chart.getYAxis().setLabel("kWh");
         var results = new HBox(14, table, chart);
+        results.setFillHeight(false);
         HBox.setHgrow(table, Priority.ALWAYS);
         setCenter(results);
         setPadding(new Insets(20));
