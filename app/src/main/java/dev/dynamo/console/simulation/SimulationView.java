@@ -35,7 +35,7 @@ public final class SimulationView extends BorderPane {
     private final CheckBox equal = new CheckBox("_Equal");
     private final CheckBox priority = new CheckBox("_Priority");
     private final CheckBox scheduled = new CheckBox("Sc_heduled");
-    private final CheckBox scenarioStrategy = new CheckBox("Scenario's _own");
+    private final CheckBox scenarioStrategy = new CheckBox("Scenario's o_wn");
     private final CheckBox rotation = new CheckBox("Ro_tation every");
     private final TextField rotationMin = new TextField();
     private final Button run = new Button("_Run");
