@@ -83,7 +83,7 @@ public final class LiveView extends BorderPane {
         grid.setCellFactory(_ -> new ChargerTileCell(refresher));
         grid.setItems(model.gauges());
 
-        var top = new VBox(12, titleRow, tiles, notice, error);
+        var top = new VBox(12, titleRow, tiles, new CircuitPanel(model.circuitRows()), notice, error);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
         setCenter(grid);

@@ -34,6 +34,8 @@ public final class LiveViewModel {
     // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
     private final ObservableList<ChargerGauge> gaugesView = FXCollections.unmodifiableObservableList(gauges);
     private final Map<String, ChargerGauge> byId = new HashMap<>();
+    private final ObservableList<CircuitRow> circuitRows = FXCollections.observableArrayList();
+    private final ObservableList<CircuitRow> circuitRowsView = FXCollections.unmodifiableObservableList(circuitRows);
     private final ReadOnlyDoubleWrapper totalAllocatedKw = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper budgetKw = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper gridCapacityKw = new ReadOnlyDoubleWrapper();
@@ -51,6 +53,9 @@ public final class LiveViewModel {
     public LiveViewModel(Background background) { this.background = background; }
 
     public ObservableList<ChargerGauge> gauges() { return gaugesView; }
+
+    /** The site's limits as a tree with their per-phase load; empty for a site without circuits or grid current. */
+    public ObservableList<CircuitRow> circuitRows() { return circuitRowsView; }
 
     public ReadOnlyDoubleProperty totalAllocatedKwProperty() { return totalAllocatedKw.getReadOnlyProperty(); }
 
@@ -76,6 +81,7 @@ public final class LiveViewModel {
         site = connectedSite;
         gauges.clear();
         byId.clear();
+        circuitRows.clear();
         gridCapacityKw.set(connectedSite.site().gridConnectionCapacityKw());
         demo.set(connectedSite.demo());
         rebalanceResult.set(null);
@@ -119,6 +125,8 @@ public final class LiveViewModel {
         strategy.set(allocation.strategy());
         calculatedAt.set(allocation.calculatedAt());
         notice.set(allocation.allocations().isEmpty() ? "No charger is charging right now" : null);
+        var rows = CircuitTree.rows(site.site().circuits(), allocation.circuits());
+        if (!rows.equals(circuitRows)) circuitRows.setAll(rows);
 
         var sameChargers = allocation.allocations().size() == gauges.size();
         for (int i = 0; sameChargers && i < gauges.size(); i++) {

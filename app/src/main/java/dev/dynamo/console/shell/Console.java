@@ -3,6 +3,7 @@ package dev.dynamo.console.shell;
 import dev.dynamo.console.client.ConnectedSite;
 import dev.dynamo.console.client.EngineStarter;
 import dev.dynamo.console.client.HttpEngineClient;
+import dev.dynamo.console.client.SimulationRunner;
 import dev.dynamo.console.connect.ConnectView;
 import dev.dynamo.console.connect.ConnectViewModel;
 import dev.dynamo.console.connect.ConnectionSettings;
@@ -15,6 +16,8 @@ import dev.dynamo.console.priority.PriorityView;
 import dev.dynamo.console.priority.PriorityViewModel;
 import dev.dynamo.console.schedule.ConfigView;
 import dev.dynamo.console.schedule.ConfigViewModel;
+import dev.dynamo.console.simulation.SimulationView;
+import dev.dynamo.console.simulation.SimulationViewModel;
 import dev.dynamo.console.task.Background;
 import dev.dynamo.console.theme.Theme;
 import java.time.Clock;
@@ -30,17 +33,20 @@ public final class Console {
     private final HistoryViewModel history;
     private final PriorityViewModel priority;
     private final ConfigViewModel config;
+    private final SimulationViewModel simulation;
     private final StatusBarViewModel status;
     private final MainWindow window;
     private final Background background;
 
-    public Console(Background background, ConnectionSettings settings, EngineStarter embeddedStarter, Clock clock) {
+    public Console(Background background, ConnectionSettings settings, EngineStarter embeddedStarter,
+                   SimulationRunner simulationRunner, Clock clock) {
         this.background = background;
         connect = new ConnectViewModel(background, settings, embeddedStarter, HttpEngineClient::new);
         live = new LiveViewModel(background);
         history = new HistoryViewModel(background, clock);
         priority = new PriorityViewModel(background);
         config = new ConfigViewModel(background);
+        simulation = new SimulationViewModel(background, simulationRunner);
         status = new StatusBarViewModel(clock);
 
         var connectView = new ConnectView(connect);
@@ -48,18 +54,21 @@ public final class Console {
         var historyView = new HistoryView(history);
         var priorityView = new PriorityView(priority);
         var configView = new ConfigView(config);
+        var simulationView = new SimulationView(simulation);
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.CONNECT, connectView);
         screens.put(Screen.LIVE, liveView);
         screens.put(Screen.HISTORY, historyView);
         screens.put(Screen.PRIORITY, priorityView);
         screens.put(Screen.CONFIG, configView);
+        screens.put(Screen.SIMULATION, simulationView);
         Map<Screen, Runnable> focus = new EnumMap<>(Screen.class);
         focus.put(Screen.CONNECT, connectView::focusDefault);
         focus.put(Screen.LIVE, liveView::focusDefault);
         focus.put(Screen.HISTORY, historyView::focusDefault);
         focus.put(Screen.PRIORITY, priorityView::focusDefault);
         focus.put(Screen.CONFIG, configView::focusDefault);
+        focus.put(Screen.SIMULATION, simulationView::focusDefault);
         window = new MainWindow(screens, focus, status);
         wire();
     }
@@ -78,6 +87,7 @@ public final class Console {
         status.watch("History", history.errorProperty());
         status.watch("Priority", priority.errorProperty());
         status.watch("Config", config.errorProperty());
+        status.watch("Simulation", simulation.errorProperty());
         // a stored config changes the allocation and what the other screen shows
         priority.appliedCountProperty().addListener((_, _, _) -> { live.refresh(); config.reload(); });
         config.appliedCountProperty().addListener((_, _, _) -> { live.refresh(); priority.reload(); });
@@ -116,10 +126,15 @@ public final class Console {
 
     public ConfigViewModel config() { return config; }
 
+    public SimulationViewModel simulation() { return simulation; }
+
     Background background() { return background; }
+
+    StatusBarViewModel status() { return status; }
 
     public void shutdown() {
         live.stop();
+        simulation.cancel();
         connect.shutdown();
     }
 }

@@ -3,6 +3,7 @@ package dev.dynamo.console.shell;
 import dev.dynamo.console.connect.ConnectionSettings;
 import dev.dynamo.console.connect.PreferencesSettings;
 import dev.dynamo.console.embedded.EmbeddedEngineStarter;
+import dev.dynamo.console.embedded.EmbeddedSimulationRunner;
 import dev.dynamo.console.task.FxBackground;
 import java.time.Clock;
 import javafx.application.Application;
@@ -19,7 +20,8 @@ public final class DynamoConsole extends Application {
         var defaults = new ConnectionSettings.Saved("http://127.0.0.1:8080", "", true, null);
         ConnectionSettings settings = options.freshSettings() ? ConnectionSettings.inMemory(defaults)
                 : PreferencesSettings.forUser();
-        console = new Console(background, settings, new EmbeddedEngineStarter(options.sitesFile()), Clock.systemUTC());
+        console = new Console(background, settings, new EmbeddedEngineStarter(options.sitesFile()),
+                new EmbeddedSimulationRunner(), Clock.systemUTC());
         var connect = console.connect();
         connect.demoSessions(options.demoSessions());
         if (options.url() != null) {

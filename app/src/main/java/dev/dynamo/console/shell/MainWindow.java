@@ -13,7 +13,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
-/** The window's layout: navigation on the left (Ctrl+1…5), the current screen, the status bar. */
+/** The window's layout: navigation on the left (Ctrl+1…6), the current screen, the status bar. */
 public final class MainWindow extends BorderPane {
     private final Map<Screen, Node> screens;
     private final Map<Screen, Runnable> focusers;

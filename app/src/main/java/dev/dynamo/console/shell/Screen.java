@@ -8,7 +8,8 @@ public enum Screen {
     LIVE("Live", KeyCode.DIGIT2),
     HISTORY("History", KeyCode.DIGIT3),
     PRIORITY("Priority", KeyCode.DIGIT4),
-    CONFIG("Config & schedule", KeyCode.DIGIT5);
+    CONFIG("Config & schedule", KeyCode.DIGIT5),
+    SIMULATION("Simulation", KeyCode.DIGIT6);
 
     private final String title;
     private final KeyCode key;

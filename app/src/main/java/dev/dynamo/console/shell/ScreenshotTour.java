@@ -15,7 +15,8 @@ import javafx.util.Duration;
 /**
  * {@code --screenshots=DIR}: once the console is live, shows each screen, waits for its data and
  * writes a PNG of the window, then exits. The config screen is also shown with a rejected value to
- * show how engine validation errors look.
+ * show how engine validation errors look; the Simulation screen is shown after a run of the first
+ * bundled scenario.
  */
 final class ScreenshotTour {
     private record Step(Runnable action, BooleanSupplier ready, String file) {}
@@ -54,6 +55,11 @@ final class ScreenshotTour {
             console.config().maxPowerKwProperty().set("99999");
             console.config().apply();
         }, () -> console.config().errorProperty().get() != null, "config-validation-error.png"));
+        steps.add(new Step(() -> {
+            window.show(Screen.SIMULATION);
+            console.status().clearError(); // the rejected config of the step before is not this screen's
+            console.simulation().run();
+        }, () -> !console.simulation().rows().isEmpty(), "simulation.png"));
         next(0);
     }
 
@@ -64,7 +70,7 @@ final class ScreenshotTour {
             return;
         }
         if (waitedMs == 0) step.action().run();
-        if (!step.ready().getAsBoolean() && waitedMs < 30_000) {
+        if (!step.ready().getAsBoolean() && waitedMs < 120_000) {
             later(250, () -> next(waitedMs + 250));
             return;
         }

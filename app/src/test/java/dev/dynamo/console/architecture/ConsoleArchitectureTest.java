@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 
 @AnalyzeClasses(packages = "dev.dynamo.console", importOptions = ImportOption.DoNotIncludeTests.class)
 class ConsoleArchitectureTest {
-    private static final String[] SCREENS = {"connect", "live", "history", "priority", "schedule"};
+    private static final String[] SCREENS = {"connect", "live", "history", "priority", "schedule", "simulation"};
 
     @ArchTest
     static final ArchRule only_the_client_speaks_http = noClasses()
@@ -23,8 +23,8 @@ class ConsoleArchitectureTest {
             .that().resideOutsideOfPackage("dev.dynamo.console.embedded..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.dynamo.server..", "dev.dynamo.site..",
                     "dev.dynamo.api..", "dev.dynamo.allocation..", "dev.dynamo.store..", "dev.dynamo.schedule..",
-                    "dev.dynamo.history..", "dev.dynamo.ocpp..")
-            .because("the console is a client of the HTTP contract; only the starter runs an engine in-process");
+                    "dev.dynamo.history..", "dev.dynamo.ocpp..", "dev.dynamo.simulation..", "dev.dynamo.cli..")
+            .because("the console is a client of the HTTP contract; only embedded runs the engine or its simulator in-process");
 
     @ArchTest
     static final ArchRule screens_do_not_use_each_other = screensIndependent();

@@ -12,6 +12,7 @@ import dev.dynamo.console.client.SiteConfig;
 import dev.dynamo.console.client.WindowSpec;
 import dev.dynamo.console.connect.ConnectionSettings;
 import dev.dynamo.console.embedded.EmbeddedEngineStarter;
+import dev.dynamo.console.embedded.EmbeddedSimulationRunner;
 import dev.dynamo.console.shell.Console;
 import dev.dynamo.console.shell.Screen;
 import dev.dynamo.console.task.FxBackground;
@@ -24,7 +25,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.chart.BarChart;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +70,7 @@ class ConsoleUiTest {
     void start(Stage stage) {
         var settings = ConnectionSettings.inMemory(
                 new ConnectionSettings.Saved(engine.baseUri().toString(), engine.apiKey(), false, SITE));
-        console = new Console(background, settings, () -> engine, Clock.systemUTC());
+        console = new Console(background, settings, () -> engine, new EmbeddedSimulationRunner(), Clock.systemUTC());
         stage.setScene(console.scene(1400, 960));
         stage.show();
     }
@@ -144,6 +149,26 @@ class ConsoleUiTest {
         assertThat(text(robot, "#error-max-power-kw")).contains("100");
         assertThat(text(robot, "#config-error")).contains("422");
         assertThat(api.config(SITE).orElseThrow().maxPowerKw()).isEqualTo(60.0);
+    }
+
+    @Test
+    void ctrl_6_opens_the_simulation_screen_and_a_run_fills_the_kpi_table(FxRobot robot) throws Exception {
+        var scenario = Path.of(ConsoleUiTest.class.getResource(
+                "/dev/dynamo/console/simulation/small-yard.dynamo-scenario.json").toURI());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        waitUntil(() -> console.window().current() == Screen.SIMULATION);
+        // the file chooser is the OS's dialog: the test hands the file over as the chooser would
+        robot.interact(() -> console.simulation().addScenarioFile(scenario));
+        robot.clickOn("#sim-priority");
+        robot.clickOn("#sim-run");
+
+        waitUntil(() -> robot.lookup("#sim-kpis").queryAs(TableView.class).getItems().size() == 14);
+        TableView<?> table = robot.lookup("#sim-kpis").queryAs(TableView.class);
+        assertThat(fx(() -> table.getColumns().stream().map(TableColumn::getText).toList()))
+                .containsExactly("KPI", "equal", "scenario");
+        assertThat(text(robot, "#sim-status")).contains("Small test yard");
+        assertThat(fx(() -> robot.lookup("#sim-chart").queryAs(BarChart.class).getData().size())).isEqualTo(2);
+        assertThat(fx(() -> robot.lookup("#sim-run").query().isDisabled())).isFalse();
     }
 
     private static void prepare(ConfigRequest config, String... charging) {

@@ -1,0 +1,73 @@
+package dev.dynamo.console.embedded;
+
+import dev.dynamo.console.client.ScenarioSource;
+import dev.dynamo.console.client.SimulationOutcome;
+import dev.dynamo.console.client.SimulationRunner;
+import dev.dynamo.console.client.StrategyKpis;
+import dev.dynamo.simulation.RunResult;
+import dev.dynamo.simulation.Scenario;
+import dev.dynamo.simulation.ScenarioException;
+import dev.dynamo.simulation.ScenarioReader;
+import dev.dynamo.simulation.Simulator;
+import dev.dynamo.simulation.StrategyChoice;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Runs the engine's {@link Simulator} in this process and hands the console plain records. */
+public final class EmbeddedSimulationRunner implements SimulationRunner {
+    private static final String BUNDLED_DIR = "/dynamo/scenarios/";
+    private static final List<String> BUNDLED = List.of("office-car-park.dynamo-scenario.json",
+            "overnight-depot.dynamo-scenario.json", "public-hub.dynamo-scenario.json");
+
+    @Override
+    public List<ScenarioSource> bundledScenarios() {
+        return BUNDLED.stream().filter(n -> Simulator.class.getResource(BUNDLED_DIR + n) != null)
+                .<ScenarioSource>map(ScenarioSource.Bundled::new).toList();
+    }
+
+    @Override
+    public SimulationOutcome compare(ScenarioSource source, List<String> strategies, Progress progress) {
+        if (strategies.isEmpty()) throw new IllegalArgumentException("choose at least one strategy");
+        var scenario = read(source);
+        var choices = strategies.stream().map(StrategyChoice::parse).toList();
+        try {
+            for (var choice : choices) choice.check(scenario);
+        } catch (ScenarioException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        var labels = choices.stream().map(StrategyChoice::label).toList();
+        // the simulator reports each run's own fraction; the screen shows one bar over all runs
+        Simulator.Progress overall = (run, done) -> progress.update((labels.indexOf(run) + Math.min(1, done)) / labels.size());
+        var report = new Simulator().compare(scenario, choices, overall);
+        progress.update(1);
+        return new SimulationOutcome(report.scenario(), report.vehicles(),
+                report.runs().stream().map(EmbeddedSimulationRunner::kpis).toList());
+    }
+
+    private static Scenario read(ScenarioSource source) {
+        try {
+            return switch (source) {
+                case ScenarioSource.File file -> ScenarioReader.read(file.path());
+                case ScenarioSource.Bundled bundled -> {
+                    try (var in = Simulator.class.getResourceAsStream(BUNDLED_DIR + bundled.name())) {
+                        if (in == null) throw new IllegalArgumentException("no bundled scenario " + bundled.name());
+                        yield ScenarioReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ScenarioException e) {
+            throw new IllegalArgumentException(source.label() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StrategyKpis kpis(RunResult run) {
+        var k = run.kpis();
+        return new StrategyKpis(run.strategy(), k.vehicles(), k.requestedKwh(), k.deliveredKwh(), k.fullyServed(),
+                k.unmetKwh(), k.peakKw(), k.budgetUtilisation(), k.fairness(), k.longestWaitMin(),
+                k.longestWaitWithoutRotationMin(), k.decisions(), k.upperBoundKwh(), k.achievedToUpperBound());
+    }
+}
