@@ -21,7 +21,10 @@ public final class MainWindow extends BorderPane {
     private final ToggleGroup navigation = new ToggleGroup();
     private Screen current;
 
+    private final StatusBarViewModel status;
+
     MainWindow(Map<Screen, Node> screens, Map<Screen, Runnable> focusers, StatusBarViewModel status) {
+        this.status = status;
         this.screens = screens;
         this.focusers = focusers;
         setId("main-window");
@@ -39,6 +42,14 @@ public final class MainWindow extends BorderPane {
             buttons.put(screen, button);
             nav.getChildren().add(button);
         }
+        var spacer = new javafx.scene.layout.Region();
+        VBox.setVgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        var about = new javafx.scene.control.Button("About");
+        about.setId("nav-about");
+        about.getStyleClass().add("nav-about");
+        about.setTooltip(new Tooltip("About Dynamo (F1)"));
+        about.setOnAction(_ -> showAbout());
+        nav.getChildren().addAll(spacer, about);
         setLeft(nav);
         setBottom(new StatusBar(status));
         show(Screen.CONNECT);
@@ -53,7 +64,19 @@ public final class MainWindow extends BorderPane {
 
     public Screen current() { return current; }
 
+    /** The About dialog: versions of the console and of the engine it is connected to. */
+    public void showAbout() {
+        var about = About.of(status.engineVersion());
+        var dialog = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        dialog.setTitle("About Dynamo");
+        dialog.setHeaderText(about.lines().getFirst());
+        dialog.setContentText(String.join("\n", about.lines().subList(1, about.lines().size())));
+        if (getScene() != null) dialog.initOwner(getScene().getWindow());
+        dialog.show();
+    }
+
     void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(javafx.scene.input.KeyCode.F1), this::showAbout);
         for (var screen : Screen.values()) {
             scene.getAccelerators().put(new KeyCodeCombination(screen.key(), KeyCombination.SHORTCUT_DOWN),
                     () -> show(screen));

@@ -33,7 +33,13 @@ public final class StatusBarViewModel {
         connectionTone.set(tone);
     }
 
+    private String engineVersion;
+
+    /** The connected engine's version, or null when unknown. */
+    public String engineVersion() { return engineVersion; }
+
     public void engine(String version, String where) {
+        engineVersion = version;
         engine.set("engine " + (version == null ? "–" : version) + (where == null ? "" : " · " + where));
     }
 

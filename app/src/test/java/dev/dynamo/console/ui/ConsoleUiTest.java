@@ -152,6 +152,21 @@ class ConsoleUiTest {
     }
 
     @Test
+    void f1_shows_the_about_dialog_with_the_engine_version(FxRobot robot) {
+        prepare(new ConfigRequest(60, "equal", null, List.of(), List.of(), null, null));
+        connect(robot);
+
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        var pane = (javafx.scene.control.DialogPane) robot.lookup(".dialog-pane").query();
+        assertThat(fx(pane::getHeaderText)).startsWith("Dynamo Console");
+        // connected by URL: the contract's /health carries no version, so the engine's is not known
+        assertThat(fx(pane::getContentText)).contains("Engine unknown").contains("JavaFX 25");
+        WaitForAsyncUtils.asyncFx(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+    }
+
+    @Test
     void ctrl_6_opens_the_simulation_screen_and_a_run_fills_the_kpi_table(FxRobot robot) throws Exception {
         var scenario = Path.of(ConsoleUiTest.class.getResource(
                 "/dev/dynamo/console/simulation/small-yard.dynamo-scenario.json").toURI());
