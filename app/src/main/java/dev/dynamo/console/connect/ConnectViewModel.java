@@ -7,7 +7,9 @@ import dev.dynamo.console.client.EngineStarter;
 import dev.dynamo.console.client.RunningEngine;
 import dev.dynamo.console.client.Site;
 import dev.dynamo.console.task.Background;
+import dev.dynamo.console.task.Job;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 import javafx.beans.property.BooleanProperty;
@@ -43,6 +45,10 @@ public final class ConnectViewModel {
     private EngineApi api;
     private boolean demo;
     private volatile int demoSessions = DemoFeed.DEMO_SESSIONS;
+    /** How often a demo vehicle leaves and another arrives; null = no traffic (measurements, screenshots). */
+    private Duration demoTrafficEvery = Duration.ofSeconds(8);
+    private Job demoTraffic;
+    private int demoTurn;
 
     public ConnectViewModel(Background background, ConnectionSettings settings, EngineStarter embeddedStarter,
                             BiFunction<URI, String, EngineApi> clients) {
@@ -96,8 +102,12 @@ public final class ConnectViewModel {
     /** How many sessions the embedded demo starts (5 by default; the 500-charger measurement starts all). */
     public void demoSessions(int count) { demoSessions = count; }
 
-    /** Stops the embedded engine if this console started one. */
+    /** How often demo vehicles come and go in embedded mode; null turns the traffic off. */
+    public void demoTrafficEvery(Duration period) { demoTrafficEvery = period; }
+
+    /** Stops the demo traffic and the embedded engine if this console started one. */
     public void shutdown() {
+        if (demoTraffic != null) demoTraffic.cancel();
         if (runningEngine != null) {
             runningEngine.close();
             runningEngine = null;
@@ -125,6 +135,15 @@ public final class ConnectViewModel {
         return new Opened(client, version, found, useEmbedded);
     }
 
+    private void startDemoTraffic(String siteId) {
+        var client = api;
+        demoTraffic = background.every(demoTrafficEvery, () -> {
+            var turn = demoTurn++;
+            background.submit(_ -> { DemoFeed.step(client, siteId, turn, demoSessions); return null; },
+                    _ -> {}, e -> error.set("Demo traffic: " + e.getMessage()));
+        });
+    }
+
     private static URI parseUrl(String url) {
         try {
             var uri = URI.create(url);
@@ -145,6 +164,7 @@ public final class ConnectViewModel {
             error.set("The engine has no sites yet");
             return;
         }
+        if (demo && demoTrafficEvery != null && demoTraffic == null) startDemoTraffic(opened.sites().getFirst().siteId());
         var remembered = settings.load().siteId();
         chooseSite(opened.sites().stream().filter(s -> s.siteId().equals(remembered)).findFirst()
                 .orElse(opened.sites().getFirst()));
