@@ -1,7 +1,5 @@
 package dev.dynamo.allocation;
 
-import java.util.Objects;
-
 /** Per-phase current of a power draw: {@code P·1000 / (n·V)} amperes on each phase used (contract 7.1). */
 public final class PhaseCurrent {
     private PhaseCurrent() {}
@@ -20,11 +18,5 @@ public final class PhaseCurrent {
             throw new IllegalArgumentException("voltageV must be a positive number, was " + voltageV);
         }
         return 1000.0 / (phasesInUse * voltageV);
-    }
-
-    /** Whether a draw on {@code phasesInUse} phases, wired to {@code wiredPhase} when single, uses {@code phase}. */
-    public static boolean drawsOn(int phasesInUse, Phase wiredPhase, Phase phase) {
-        Objects.requireNonNull(phase, "phase");
-        return phasesInUse == 3 || phase == wiredPhase;
     }
 }

@@ -25,10 +25,6 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(400, detail, errors);
     }
 
-    public static ApiProblem unprocessable(String detail, List<FieldError> errors) {
-        return new ApiProblem(422, detail, errors);
-    }
-
     public int status() { return status; }
 
     public String type() { return "about:blank"; }

@@ -2,6 +2,7 @@ package dev.dynamo.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The fields of one JSON object at a path, read with their types checked. An absent field and a JSON
@@ -37,36 +38,23 @@ final class JsonFields {
 
     boolean has(String name) { return value(name) != null; }
 
-    private JsonNode given(String name, boolean required) {
+    /** A field read with one type check: null when not given (reported if required) or of the wrong type. */
+    private <T> T read(String name, boolean required, BiFunction<JsonNode, String, T> type) {
         var value = value(name);
-        if (value == null && required) {
-            problems.missing(at(name));
+        if (value == null) {
+            if (required) problems.missing(at(name));
+            return null;
         }
-        return value;
+        return type.apply(value, at(name));
     }
 
-    Double number(String name, boolean required) {
-        var value = given(name, required);
-        return value == null ? null : problems.number(value, at(name));
-    }
+    Double number(String name, boolean required) { return read(name, required, problems::number); }
 
-    Long integer(String name, boolean required) {
-        var value = given(name, required);
-        return value == null ? null : problems.integer(value, at(name));
-    }
+    Long integer(String name, boolean required) { return read(name, required, problems::integer); }
 
-    String string(String name, boolean required) {
-        var value = given(name, required);
-        return value == null ? null : problems.string(value, at(name));
-    }
+    String string(String name, boolean required) { return read(name, required, problems::string); }
 
-    Boolean bool(String name, boolean required) {
-        var value = given(name, required);
-        return value == null ? null : problems.bool(value, at(name));
-    }
+    Boolean bool(String name, boolean required) { return read(name, required, problems::bool); }
 
-    List<JsonNode> array(String name, boolean required) {
-        var value = given(name, required);
-        return value == null ? null : problems.array(value, at(name));
-    }
+    List<JsonNode> array(String name, boolean required) { return read(name, required, problems::array); }
 }

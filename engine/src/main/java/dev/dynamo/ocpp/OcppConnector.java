@@ -134,11 +134,6 @@ public final class OcppConnector implements AutoCloseable {
         return Optional.ofNullable(byChargePoint.get(chargePointId));
     }
 
-    /** Whether a charge point has an open connection now. */
-    public boolean isConnected(String chargePointId) {
-        return byChargePoint.containsKey(chargePointId);
-    }
-
     @Override
     public void close() {
         timer.shutdownNow();

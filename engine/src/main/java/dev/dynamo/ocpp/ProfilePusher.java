@@ -230,9 +230,4 @@ final class ProfilePusher {
     private Optional<ProfileTarget> target(String chargePointId) {
         return connections.apply(chargePointId).filter(ProfileTarget::isOpen);
     }
-
-    /** For tests: what the site may rely on for this charger. */
-    Optional<ChargerLimit> acceptedLimit(String chargePointId) {
-        return Optional.ofNullable(accepted.get(chargePointId));
-    }
 }

@@ -28,19 +28,13 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public List<StoredSite> loadSites() {
-        return query("load sites", connection -> {
-            try (var statement = connection.prepareStatement(
-                    "SELECT site_id, definition_json, config_json, config_updated_at FROM site ORDER BY site_id");
-                 var rows = statement.executeQuery()) {
-                var sites = new ArrayList<StoredSite>();
-                while (rows.next()) {
+        return queryAll("load sites",
+                "SELECT site_id, definition_json, config_json, config_updated_at FROM site ORDER BY site_id",
+                rows -> {
                     var updatedAtMs = rows.getLong(4);
                     var updatedAt = rows.wasNull() ? null : Instant.ofEpochMilli(updatedAtMs);
-                    sites.add(new StoredSite(rows.getString(1), rows.getString(2), rows.getString(3), updatedAt));
-                }
-                return sites;
-            }
-        });
+                    return new StoredSite(rows.getString(1), rows.getString(2), rows.getString(3), updatedAt);
+                });
     }
 
     @Override
@@ -68,15 +62,9 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public List<StoredSession> loadSessions() {
-        return query("load sessions", connection -> {
-            try (var statement = connection.prepareStatement(
-                    "SELECT site_id, charge_point_id, session_json FROM charging_session ORDER BY site_id, charge_point_id");
-                 var rows = statement.executeQuery()) {
-                var sessions = new ArrayList<StoredSession>();
-                while (rows.next()) sessions.add(new StoredSession(rows.getString(1), rows.getString(2), rows.getString(3)));
-                return sessions;
-            }
-        });
+        return queryAll("load sessions",
+                "SELECT site_id, charge_point_id, session_json FROM charging_session ORDER BY site_id, charge_point_id",
+                rows -> new StoredSession(rows.getString(1), rows.getString(2), rows.getString(3)));
     }
 
     @Override
@@ -221,6 +209,23 @@ final class JdbcStore implements Store, DecisionScanner {
             try (var statement = connection.prepareStatement(sql)) {
                 binder.bind(statement);
                 return statement.executeUpdate();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** Reads every row of a query without parameters, one element a row, in the query's order. */
+    private <T> List<T> queryAll(String what, String sql, RowReader<T> reader) {
+        return query(what, connection -> {
+            try (var statement = connection.prepareStatement(sql);
+                 var rows = statement.executeQuery()) {
+                var elements = new ArrayList<T>();
+                while (rows.next()) elements.add(reader.read(rows));
+                return elements;
             }
         });
     }

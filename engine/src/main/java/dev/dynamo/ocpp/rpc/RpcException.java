@@ -18,6 +18,4 @@ public final class RpcException extends Exception {
     public ErrorCode code() { return code; }
 
     public String messageId() { return messageId; }
-
-    public RpcException withMessageId(String id) { return new RpcException(code, getMessage(), id); }
 }
