@@ -1,6 +1,7 @@
 package dev.dynamo.simulation;
 
 import dev.dynamo.store.DecisionRecord;
+import dev.dynamo.store.RotationState;
 import dev.dynamo.store.StoredSession;
 import dev.dynamo.store.StoredSite;
 import dev.dynamo.store.Store;
@@ -17,6 +18,8 @@ final class NoStore implements Store {
     @Override public List<StoredSession> loadSessions() { return List.of(); }
     @Override public void putSession(StoredSession session) {}
     @Override public void deleteSession(String siteId, String chargePointId) {}
+    @Override public List<RotationState> loadRotation() { return List.of(); }
+    @Override public void writeRotation(RotationState changes) {}
     @Override public void appendDecisions(List<DecisionRecord> decisions) {}
     @Override public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) { return Optional.empty(); }
     @Override public void forEachDecision(String siteId, Instant from, Instant to, Consumer<DecisionRecord> action) {}

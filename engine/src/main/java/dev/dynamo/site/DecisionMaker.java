@@ -121,7 +121,7 @@ final class DecisionMaker {
     }
 
     static Set<String> charging(LiveSite site) {
-        if (site.allocation == null) return Set.of();
+        if (site.allocation == null) return site.chargingAtRestore;
         return site.allocation.allocations().stream().filter(a -> a.status() == ChargerStatus.CHARGING)
                 .map(ChargerAllocation::chargePointId).collect(Collectors.toSet());
     }

@@ -28,6 +28,8 @@ final class LiveSite {
     final Map<String, Instant> onePhaseSince = new HashMap<>();
     final Map<String, Instant> queuedSince = new HashMap<>();
     final Map<String, Instant> admittedAt = new HashMap<>();
+    /** Who was charging when the site was restored; stands for the last decision's until there is one. */
+    final Set<String> chargingAtRestore = new HashSet<>();
     /** The admission order of the last decision. */
     List<String> admissionOrder = new ArrayList<>();
     AllocationSnapshot allocation;

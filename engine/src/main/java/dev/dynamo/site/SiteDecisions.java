@@ -1,7 +1,9 @@
 package dev.dynamo.site;
 
+import dev.dynamo.store.RotationState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,9 +23,22 @@ final class SiteDecisions {
     private final List<DecisionListener> listeners;
     private final Runnable publish;
     private final DecisionMaker maker;
+    private final DurableRotation durable;
     /** When the rotation clock last started or ticked, and the period its timer was set with. */
     private Instant rotationFrom;
     private Duration rotationPeriod;
+    /** The rotation clock stored before a restart, taken up by the first decision after it. */
+    private Instant restoredClockAt;
+
+    /**
+     * The durable write of a decision: the rotation state it changed (maybe none), with the event's own
+     * write where it has one, in one transaction. It runs before the decision is applied, so a write that
+     * fails leaves the site as it was.
+     */
+    @FunctionalInterface
+    interface DurableWrite {
+        void write(RotationState changes);
+    }
 
     SiteDecisions(SiteEnvironment env, LiveSite live, SiteTimers timers, List<DecisionListener> listeners, Runnable publish) {
         this.env = env;
@@ -32,34 +47,69 @@ final class SiteDecisions {
         this.listeners = listeners;
         this.publish = publish;
         this.maker = new DecisionMaker(env.core(), env.commLossGrace());
+        this.durable = new DurableRotation(live.definition.siteId());
     }
 
-    /** One decision for {@code trigger}, unless the site has no config yet. */
+    /** One decision for {@code trigger}, unless the site has no config yet; writes the rotation state it changed. */
     void decide(Trigger trigger) {
-        if (live.config == null) return;
-        var outcome = maker.decide(live, env.clock().instant(), trigger);
-        if (trigger == Trigger.ROTATION && sameShares(outcome.snapshot(), live.allocation)) {
-            // a tick that changes nothing is no decision; the rotation clock goes on
-            timers.cancel("rotation");
-            scheduleRotation(outcome);
+        decide(trigger, changes -> env.store().writeRotation(changes));
+    }
+
+    /** As {@link #decide(Trigger)}, with {@code write} making the decision's durable write (called once). */
+    void decide(Trigger trigger, DurableWrite write) {
+        if (live.config == null) {
+            write.write(RotationState.unchanged(live.definition.siteId()));
             return;
         }
-        commit(outcome);
+        var outcome = maker.decide(live, env.clock().instant(), trigger);
+        var tick = trigger == Trigger.ROTATION;
+        if (tick && sameShares(outcome.snapshot(), live.allocation)) {
+            // a tick that changes nothing is no decision; the rotation clock goes on from now
+            var clockAt = clockAt(outcome, true);
+            persist(write, durable.changes(live.sessions.keySet(), live.queuedSince, live.admittedAt,
+                    live.admissionOrder, clockAt));
+            scheduleRotation(clockAt);
+            return;
+        }
+        commit(outcome, write);
     }
 
-    private void commit(DecisionMaker.Outcome outcome) {
+    /** Takes up the rotation state stored before a restart; before the site's first decision. */
+    void restore(RotationState stored) {
+        restoredClockAt = durable.restore(stored, live);
+    }
+
+    /** The session on the charger ended and its stored row with it. */
+    void forget(String chargePointId) {
+        durable.forget(chargePointId);
+    }
+
+    private void persist(DurableWrite write, RotationState changes) {
+        write.write(changes);
+        durable.written(changes);
+    }
+
+    private void commit(DecisionMaker.Outcome outcome, DurableWrite write) {
         var snapshot = outcome.snapshot();
         var wasCharging = DecisionMaker.charging(live);
+        var queuedSince = new HashMap<>(live.queuedSince);
+        var admittedAt = new HashMap<>(live.admittedAt);
         for (var a : snapshot.allocations()) {
             var cp = a.chargePointId();
             if (a.status() == ChargerStatus.QUEUED) {
-                live.queuedSince.put(cp, a.queuedSince());
-                live.admittedAt.remove(cp);
+                queuedSince.put(cp, a.queuedSince());
+                admittedAt.remove(cp);
             } else if (a.status() == ChargerStatus.CHARGING) {
-                live.queuedSince.remove(cp);
-                if (!wasCharging.contains(cp)) live.admittedAt.put(cp, snapshot.calculatedAt());
+                queuedSince.remove(cp);
+                if (!wasCharging.contains(cp)) admittedAt.put(cp, snapshot.calculatedAt());
             }
         }
+        var clockAt = clockAt(outcome, snapshot.trigger() == Trigger.ROTATION);
+        persist(write, durable.changes(live.sessions.keySet(), queuedSince, admittedAt, outcome.admissionOrder(), clockAt));
+        live.queuedSince.clear();
+        live.queuedSince.putAll(queuedSince);
+        live.admittedAt.clear();
+        live.admittedAt.putAll(admittedAt);
         live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
         live.allocation = snapshot;
         env.decisions().record(outcome.record());
@@ -75,8 +125,7 @@ final class SiteDecisions {
             }
         }
         scheduleBoundary(snapshot.calculatedAt());
-        if (snapshot.trigger() == Trigger.ROTATION) timers.cancel("rotation");
-        scheduleRotation(outcome);
+        scheduleRotation(clockAt);
     }
 
     private void scheduleBoundary(Instant after) {
@@ -86,24 +135,31 @@ final class SiteDecisions {
                 .ifPresent(boundary -> timers.once("boundary", boundary, () -> decide(Trigger.SCHEDULE)));
     }
 
-    private void scheduleRotation(DecisionMaker.Outcome outcome) {
-        if (!outcome.rotationOn() || !outcome.anyQueued()) {
+    /**
+     * When the rotation clock runs from after this decision, or null when it stops: it starts when a charger
+     * is queued while none was, restarts at each tick, and after a restart goes on from where it was.
+     */
+    private Instant clockAt(DecisionMaker.Outcome outcome, boolean tick) {
+        if (!outcome.rotationOn() || !outcome.anyQueued()) return null;
+        if (!tick && timers.isSet("rotation")) return rotationFrom;
+        if (!tick && restoredClockAt != null) return restoredClockAt;
+        return env.clock().instant();
+    }
+
+    private void scheduleRotation(Instant clockAt) {
+        restoredClockAt = null;
+        if (clockAt == null) {
             timers.cancel("rotation");
             return;
         }
         var period = Duration.ofMinutes(live.config.rotationPeriodMin());
-        var now = env.clock().instant();
-        if (timers.isSet("rotation")) {
-            if (period.equals(rotationPeriod)) return;
-            // a config with another period: the next tick is one new period after the last (or the start)
-            var next = rotationFrom.plus(period);
-            rotationPeriod = period;
-            timers.once("rotation", next.isBefore(now) ? now : next, () -> decide(Trigger.ROTATION));
-            return;
-        }
-        rotationFrom = now;
+        // a config with another period: the next tick is one new period after the last (or the start)
+        if (timers.isSet("rotation") && clockAt.equals(rotationFrom) && period.equals(rotationPeriod)) return;
+        rotationFrom = clockAt;
         rotationPeriod = period;
-        timers.once("rotation", now.plus(period), () -> decide(Trigger.ROTATION));
+        var now = env.clock().instant();
+        var next = clockAt.plus(period);
+        timers.once("rotation", next.isBefore(now) ? now : next, () -> decide(Trigger.ROTATION));
     }
 
     private static boolean sameShares(AllocationSnapshot a, AllocationSnapshot b) {

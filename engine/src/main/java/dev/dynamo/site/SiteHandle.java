@@ -4,6 +4,7 @@ import static dev.dynamo.site.SiteStateException.Kind.CONFLICT;
 import static dev.dynamo.site.SiteStateException.Kind.NOT_FOUND;
 import static dev.dynamo.site.SiteStateException.Kind.UNPROCESSABLE;
 
+import dev.dynamo.store.RotationState;
 import dev.dynamo.store.StoredSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -73,6 +74,7 @@ public final class SiteHandle implements AutoCloseable {
             for (var cp : ended) {
                 env.store().deleteSession(siteId(), cp);
                 live.forgetSession(cp);
+                decisions.forget(cp);
             }
             live.connected.retainAll(kept);
             live.definition = definition;
@@ -97,9 +99,18 @@ public final class SiteHandle implements AutoCloseable {
             var session = new Session(UUID.randomUUID().toString(), siteId(), chargePointId,
                     now().truncatedTo(ChronoUnit.MILLIS), start.evMaxPowerKw(), start.energyNeededKwh(), phases,
                     transactionId);
-            env.store().putSession(stored(session));
+            // the session is stored with the rotation state its decision changes, in one write
             live.sessions.put(chargePointId, session);
-            decide(Trigger.SESSION_START);
+            var stored = new boolean[1];
+            try {
+                decide(Trigger.SESSION_START, changes -> {
+                    env.store().putSession(stored(session), changes);
+                    stored[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!stored[0]) live.sessions.remove(chargePointId);
+                throw e;
+            }
             return session;
         });
     }
@@ -211,23 +222,42 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     /** Loads stored state without deciding (restart). */
-    void restore(ChargingConfig config, List<Session> sessions) {
+    void restore(ChargingConfig config, List<Session> sessions, RotationState rotation) {
         executor.call(() -> {
             live.config = config;
             sessions.forEach(s -> live.sessions.put(s.chargePointId(), s));
+            decisions.restore(rotation);
             publish();
             return null;
         });
     }
 
     private void endSession(Session session) {
-        env.store().deleteSession(siteId(), session.chargePointId());
-        live.forgetSession(session.chargePointId());
-        decide(Trigger.SESSION_STOP);
+        // the decision sees the site without the session; its row goes with the rotation state that changes
+        var cp = session.chargePointId();
+        live.sessions.remove(cp);
+        var deleted = new boolean[1];
+        try {
+            decide(Trigger.SESSION_STOP, changes -> {
+                env.store().deleteSession(siteId(), cp, changes);
+                deleted[0] = true;
+            });
+        } catch (RuntimeException e) {
+            if (!deleted[0]) live.sessions.put(cp, session);
+            throw e;
+        }
+        live.forgetSession(cp);
+        decisions.forget(cp);
+        publish();
     }
 
     private void decide(Trigger trigger) {
         decisions.decide(trigger);
+        publish();
+    }
+
+    private void decide(Trigger trigger, SiteDecisions.DurableWrite write) {
+        decisions.decide(trigger, write);
         publish();
     }
 

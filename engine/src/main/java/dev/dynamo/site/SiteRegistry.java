@@ -1,5 +1,6 @@
 package dev.dynamo.site;
 
+import dev.dynamo.store.RotationState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,12 +34,15 @@ public final class SiteRegistry implements AutoCloseable {
             sessions.computeIfAbsent(stored.siteId(), _ -> new ArrayList<>()).add(session);
             if (session.transactionId() != null) lastTransactionId.accumulateAndGet(session.transactionId(), Math::max);
         }
+        var rotation = new HashMap<String, RotationState>();
+        env.store().loadRotation().forEach(state -> rotation.put(state.siteId(), state));
         for (var stored : env.store().loadSites()) {
             var definition = SiteDocuments.definition(stored.definitionJson());
             var config = stored.configJson() == null ? null
                     : SiteDocuments.config(stored.configJson(), stored.configUpdatedAt());
             var handle = new SiteHandle(env, definition, listeners);
-            handle.restore(config, sessions.getOrDefault(stored.siteId(), List.of()));
+            handle.restore(config, sessions.getOrDefault(stored.siteId(), List.of()),
+                    rotation.getOrDefault(stored.siteId(), RotationState.unchanged(stored.siteId())));
             var previous = sites.put(stored.siteId(), handle);
             if (previous != null) previous.close();
         }

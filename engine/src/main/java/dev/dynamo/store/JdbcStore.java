@@ -17,6 +17,11 @@ import java.util.function.Consumer;
 final class JdbcStore implements Store, DecisionScanner {
     private static final String DECISION_COLUMNS =
             "site_id, decided_at, trigger_name, strategy, total_budget_kw, total_allocated_kw, allocations";
+    /** A replaced session keeps its rotation columns: only {@link #writeRotation} changes them. */
+    private static final String PUT_SESSION = """
+            INSERT INTO charging_session (site_id, charge_point_id, session_json) VALUES (?, ?, ?)
+            ON CONFLICT (site_id, charge_point_id) DO UPDATE SET session_json = excluded.session_json""";
+    private static final String DELETE_SESSION = "DELETE FROM charging_session WHERE site_id = ? AND charge_point_id = ?";
     /** Rows fetched per round trip while streaming decisions (PostgreSQL would otherwise load them all). */
     private static final int FETCH_SIZE = 500;
 
@@ -69,24 +74,63 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void putSession(StoredSession session) {
-        update("store the session on " + session.chargePointId(), """
-                INSERT INTO charging_session (site_id, charge_point_id, session_json) VALUES (?, ?, ?)
-                ON CONFLICT (site_id, charge_point_id) DO UPDATE SET session_json = excluded.session_json""",
-                statement -> {
-                    statement.setString(1, session.siteId());
-                    statement.setString(2, session.chargePointId());
-                    statement.setString(3, session.sessionJson());
-                });
+        update("store the session on " + session.chargePointId(), PUT_SESSION, statement -> bindSession(statement, session));
     }
 
     @Override
     public void deleteSession(String siteId, String chargePointId) {
-        update("delete the session on " + chargePointId,
-                "DELETE FROM charging_session WHERE site_id = ? AND charge_point_id = ?",
+        update("delete the session on " + chargePointId, DELETE_SESSION,
                 statement -> {
                     statement.setString(1, siteId);
                     statement.setString(2, chargePointId);
                 });
+    }
+
+    @Override
+    public List<RotationState> loadRotation() {
+        return query("load the rotation state", RotationRows::load);
+    }
+
+    @Override
+    public void writeRotation(RotationState changes) {
+        if (changes.isEmpty()) return;
+        query("store the rotation state of site " + changes.siteId(), connection -> inTransaction(connection, () -> {
+            RotationRows.write(connection, changes);
+            return null;
+        }));
+    }
+
+    @Override
+    public void putSession(StoredSession session, RotationState changes) {
+        if (changes.isEmpty()) {
+            putSession(session);
+            return;
+        }
+        query("store the session on " + session.chargePointId(), connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement(PUT_SESSION)) {
+                bindSession(statement, session);
+                statement.executeUpdate();
+            }
+            RotationRows.write(connection, changes);
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteSession(String siteId, String chargePointId, RotationState changes) {
+        if (changes.isEmpty()) {
+            deleteSession(siteId, chargePointId);
+            return;
+        }
+        query("delete the session on " + chargePointId, connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement(DELETE_SESSION)) {
+                statement.setString(1, siteId);
+                statement.setString(2, chargePointId);
+                statement.executeUpdate();
+            }
+            RotationRows.write(connection, changes);
+            return null;
+        }));
     }
 
     @Override
@@ -192,6 +236,12 @@ final class JdbcStore implements Store, DecisionScanner {
         statement.setString(1, siteId);
         statement.setLong(2, from.toEpochMilli());
         statement.setLong(3, to.toEpochMilli());
+    }
+
+    private static void bindSession(PreparedStatement statement, StoredSession session) throws SQLException {
+        statement.setString(1, session.siteId());
+        statement.setString(2, session.chargePointId());
+        statement.setString(3, session.sessionJson());
     }
 
     private static DecisionRecord decision(ResultSet rows, AllocationCodec codec) throws SQLException {

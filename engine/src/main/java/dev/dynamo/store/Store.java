@@ -26,6 +26,28 @@ public interface Store extends AutoCloseable {
 
     void deleteSession(String siteId, String chargePointId);
 
+    /** The rotation state of every site that has any (a clock, or a session with some rotation state). */
+    List<RotationState> loadRotation();
+
+    /**
+     * Writes the rotation state that changed, in one transaction; a session with no row (none in progress)
+     * is skipped. Writes nothing when {@code changes} is empty. A session stored with
+     * {@link #putSession(StoredSession)} alone keeps the rotation state it had.
+     */
+    void writeRotation(RotationState changes);
+
+    /** {@link #putSession(StoredSession)} and {@link #writeRotation}, in one transaction where the store can. */
+    default void putSession(StoredSession session, RotationState changes) {
+        putSession(session);
+        writeRotation(changes);
+    }
+
+    /** {@link #deleteSession(String, String)} and {@link #writeRotation}, in one transaction where the store can. */
+    default void deleteSession(String siteId, String chargePointId, RotationState changes) {
+        deleteSession(siteId, chargePointId);
+        writeRotation(changes);
+    }
+
     /** Appends decisions in the given order, in one transaction. */
     void appendDecisions(List<DecisionRecord> decisions);
 

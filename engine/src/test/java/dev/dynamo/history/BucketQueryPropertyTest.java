@@ -7,6 +7,7 @@ import dev.dynamo.history.HistoryReport.Bucket;
 import dev.dynamo.history.HistoryReport.ChargerBucket;
 import dev.dynamo.store.DecisionRecord;
 import dev.dynamo.store.DecisionRecord.Entry;
+import dev.dynamo.store.RotationState;
 import dev.dynamo.store.Store;
 import dev.dynamo.store.StoredSession;
 import dev.dynamo.store.StoredSite;
@@ -171,6 +172,8 @@ class BucketQueryPropertyTest {
         @Override public List<StoredSession> loadSessions() { return store.loadSessions(); }
         @Override public void putSession(StoredSession session) { store.putSession(session); }
         @Override public void deleteSession(String siteId, String cp) { store.deleteSession(siteId, cp); }
+        @Override public List<RotationState> loadRotation() { return store.loadRotation(); }
+        @Override public void writeRotation(RotationState changes) { store.writeRotation(changes); }
         @Override public void appendDecisions(List<DecisionRecord> decisions) { store.appendDecisions(decisions); }
         @Override public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) {
             return store.decisionBefore(siteId, instant);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamo.store.DecisionRecord;
+import dev.dynamo.store.RotationState;
 import dev.dynamo.store.Store;
 import dev.dynamo.store.StoreException;
 import dev.dynamo.store.StoredSession;
@@ -108,6 +109,8 @@ class DecisionLogTest {
         @Override public List<StoredSession> loadSessions() { return List.of(); }
         @Override public void putSession(StoredSession session) {}
         @Override public void deleteSession(String siteId, String chargePointId) {}
+        @Override public List<RotationState> loadRotation() { return List.of(); }
+        @Override public void writeRotation(RotationState changes) {}
         @Override public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) { return Optional.empty(); }
         @Override public void forEachDecision(String siteId, Instant from, Instant to, Consumer<DecisionRecord> action) {}
         @Override public List<DecisionRecord> latestDecisions(String siteId, Instant from, Instant to, int limit) {

@@ -1,12 +1,15 @@
 package dev.dynamo.testing;
 
 import dev.dynamo.store.DecisionRecord;
+import dev.dynamo.store.RotationState;
+import dev.dynamo.store.SessionRotation;
 import dev.dynamo.store.Store;
 import dev.dynamo.store.StoredSession;
 import dev.dynamo.store.StoredSite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,11 @@ public final class MemoryStore implements Store {
     private final Map<String, StoredSite> sites = new TreeMap<>();
     private final Map<String, StoredSession> sessions = new TreeMap<>();
     private final List<DecisionRecord> decisions = new ArrayList<>();
+    private final Map<String, Instant> rotationClocks = new TreeMap<>();
+    /** By site/charge point, like {@link #sessions}: a row goes with its session. */
+    private final Map<String, SessionRotation> rotations = new TreeMap<>();
+    /** Session and rotation writes, each counted as the one transaction a real store makes of it. */
+    private int sessionWrites;
 
     @Override
     public synchronized List<StoredSite> loadSites() { return List.copyOf(sites.values()); }
@@ -40,13 +48,61 @@ public final class MemoryStore implements Store {
 
     @Override
     public synchronized void putSession(StoredSession session) {
+        sessionWrites++;
         sessions.put(session.siteId() + "/" + session.chargePointId(), session);
     }
 
     @Override
-    public synchronized void deleteSession(String siteId, String chargePointId) {
-        sessions.remove(siteId + "/" + chargePointId);
+    public synchronized void putSession(StoredSession session, RotationState changes) {
+        putSession(session);
+        applyRotation(changes);
     }
+
+    @Override
+    public synchronized void deleteSession(String siteId, String chargePointId, RotationState changes) {
+        deleteSession(siteId, chargePointId);
+        applyRotation(changes);
+    }
+
+    @Override
+    public synchronized void deleteSession(String siteId, String chargePointId) {
+        sessionWrites++;
+        sessions.remove(siteId + "/" + chargePointId);
+        rotations.remove(siteId + "/" + chargePointId);
+    }
+
+    @Override
+    public synchronized List<RotationState> loadRotation() {
+        var bySite = new TreeMap<String, Map<String, SessionRotation>>();
+        rotationClocks.keySet().forEach(siteId -> bySite.put(siteId, new HashMap<>()));
+        rotations.forEach((key, rotation) -> {
+            var session = sessions.get(key);
+            bySite.computeIfAbsent(session.siteId(), _ -> new HashMap<>()).put(session.chargePointId(), rotation);
+        });
+        var states = new ArrayList<RotationState>();
+        bySite.forEach((siteId, rows) -> states.add(new RotationState(siteId, rotationClocks.get(siteId), rows)));
+        return states;
+    }
+
+    @Override
+    public synchronized void writeRotation(RotationState changes) {
+        if (changes.isEmpty()) return;
+        sessionWrites++;
+        applyRotation(changes);
+    }
+
+    private void applyRotation(RotationState changes) {
+        if (changes.clockAt() != null && sites.containsKey(changes.siteId())) {
+            rotationClocks.put(changes.siteId(), changes.clockAt());
+        }
+        changes.sessions().forEach((chargePointId, rotation) -> {
+            var key = changes.siteId() + "/" + chargePointId;
+            if (sessions.containsKey(key)) rotations.put(key, rotation);
+        });
+    }
+
+    /** How many transactions a real store would have made for sessions and rotation state so far. */
+    public synchronized int sessionWrites() { return sessionWrites; }
 
     @Override
     public synchronized void appendDecisions(List<DecisionRecord> records) { decisions.addAll(records); }
