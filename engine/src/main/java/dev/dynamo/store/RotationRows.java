@@ -29,8 +29,9 @@ final class RotationRows {
                 WHERE queued_since IS NOT NULL OR admitted_at IS NOT NULL OR admission_rank IS NOT NULL""");
              var rows = statement.executeQuery()) {
             while (rows.next()) {
-                var rank = rows.getInt(5);
-                var rotation = new SessionRotation(instant(rows, 3), instant(rows, 4), rows.wasNull() ? null : rank);
+                var rankValue = rows.getInt(5);
+                var rank = rows.wasNull() ? null : rankValue;
+                var rotation = new SessionRotation(instant(rows, 3), instant(rows, 4), rank);
                 sessions.computeIfAbsent(rows.getString(1), _ -> new HashMap<>()).put(rows.getString(2), rotation);
             }
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,8 @@ class SqliteCrashTest {
         try (var store = Stores.open(null, dataDir)) {
             assertThat(store.loadSites()).containsExactly(new StoredSite("depot", "{}", "{\"c\":1}", UPDATED_AT));
             assertThat(store.loadSessions()).containsExactly(new StoredSession("depot", "CP-1", "{}"));
+            assertThat(store.loadRotation()).containsExactly(new RotationState("depot", UPDATED_AT,
+                    Map.of("CP-1", new SessionRotation(UPDATED_AT, null, 0))));
             assertThat(store.decisionBefore("depot", UPDATED_AT.plusSeconds(1))).isPresent();
         }
     }
@@ -49,7 +52,8 @@ class SqliteCrashTest {
             var store = Stores.open(null, Path.of(args[0]));
             store.putSite("depot", "{}");
             store.putConfig("depot", "{\"c\":1}", UPDATED_AT);
-            store.putSession(new StoredSession("depot", "CP-1", "{}"));
+            store.putSession(new StoredSession("depot", "CP-1", "{}"), new RotationState("depot", UPDATED_AT,
+                    Map.of("CP-1", new SessionRotation(UPDATED_AT, null, 0))));
             store.appendDecisions(List.of(new DecisionRecord("depot", UPDATED_AT, "config", "equal", 50, 0, List.of())));
             System.out.println("written");
             System.out.flush();

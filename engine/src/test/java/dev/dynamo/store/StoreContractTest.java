@@ -8,6 +8,7 @@ import dev.dynamo.store.DecisionRecord.Entry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,53 @@ abstract class StoreContractTest {
         assertThat(store.loadSessions()).containsExactly(
                 new StoredSession("depot", "CP-1", "{\"s\":2}"),
                 new StoredSession("depot", "CP-2", "{\"s\":4}"));
+    }
+
+    @Test
+    void rotation_state_written_alone_or_with_a_session_write_is_loaded_after_reopening() {
+        store.putSite("depot", "{}");
+        store.putSite("yard", "{}");
+        store.putSession(new StoredSession("depot", "CP-1", "{}"));
+        var queued = new SessionRotation(T0.plusMillis(1_500), null, 1);
+        store.putSession(new StoredSession("depot", "CP-2", "{}"), new RotationState("depot", T0.plusSeconds(3),
+                Map.of("CP-1", new SessionRotation(null, T0, 0), "CP-2", queued)));
+        store.putSession(new StoredSession("yard", "CP-1", "{}"));
+        store.writeRotation(new RotationState("yard", null, Map.of("CP-1", new SessionRotation(null, T0, null))));
+        reopen();
+
+        assertThat(store.loadRotation()).containsExactly(
+                new RotationState("depot", T0.plusSeconds(3), Map.of("CP-1", new SessionRotation(null, T0, 0), "CP-2", queued)),
+                new RotationState("yard", null, Map.of("CP-1", new SessionRotation(null, T0, null))));
+    }
+
+    @Test
+    void a_replaced_session_keeps_its_rotation_state_and_a_deleted_one_takes_it_with_it() {
+        store.putSite("depot", "{}");
+        store.putSession(new StoredSession("depot", "CP-1", "{\"s\":1}"));
+        store.putSession(new StoredSession("depot", "CP-2", "{}"));
+        var charging = new SessionRotation(null, T0, 0);
+        store.writeRotation(new RotationState("depot", T0, Map.of("CP-1", charging, "CP-2", new SessionRotation(T0, null, 1))));
+        store.putSession(new StoredSession("depot", "CP-1", "{\"s\":2}"));
+        // the deletion and the rotation change it brings are one write; a charger without a session is skipped
+        store.deleteSession("depot", "CP-2", new RotationState("depot", null,
+                Map.of("CP-1", new SessionRotation(null, T0, 1), "CP-3", charging)));
+        store.putSession(new StoredSession("depot", "CP-2", "{}"));
+        reopen();
+
+        assertThat(store.loadSessions()).contains(new StoredSession("depot", "CP-1", "{\"s\":2}"));
+        assertThat(store.loadRotation()).containsExactly(
+                new RotationState("depot", T0, Map.of("CP-1", new SessionRotation(null, T0, 1))));
+    }
+
+    @Test
+    void an_empty_rotation_write_changes_nothing_and_a_later_clock_replaces_the_earlier() {
+        store.putSite("depot", "{}");
+        store.writeRotation(RotationState.unchanged("depot"));
+        assertThat(store.loadRotation()).isEmpty();
+
+        store.writeRotation(new RotationState("depot", T0, Map.of()));
+        store.writeRotation(new RotationState("depot", T0.plusSeconds(900), Map.of()));
+        assertThat(store.loadRotation()).containsExactly(new RotationState("depot", T0.plusSeconds(900), Map.of()));
     }
 
     @Test
