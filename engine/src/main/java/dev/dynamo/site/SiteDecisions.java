@@ -143,7 +143,7 @@ final class SiteDecisions {
         if (!outcome.rotationOn() || !outcome.anyQueued()) return null;
         if (!tick && timers.isSet("rotation")) return rotationFrom;
         if (!tick && restoredClockAt != null) return restoredClockAt;
-        return env.clock().instant();
+        return outcome.snapshot().calculatedAt();
     }
 
     private void scheduleRotation(Instant clockAt) {

@@ -8,7 +8,10 @@ import dev.dynamo.testing.ManualClock;
 import dev.dynamo.testing.ManualTimers;
 import dev.dynamo.testing.TestEngine;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +57,51 @@ class EngineServerTest {
             assertThat(allocation.get("allocations").get(0).get("allocated_kw").asDouble()).isEqualTo(22);
             var decisions = client.get("/api/v1/sites/api-made/decisions").json().get("decisions");
             assertThat(decisions).extracting(d -> d.get("trigger").asText()).containsExactly("site", "session_start", "config");
+        }
+    }
+
+    /** Each charger's status and queued_since, as the allocation shows them. */
+    private static Map<String, String> rotationState(HttpTestClient client, String siteId) {
+        var state = new TreeMap<String, String>();
+        client.get(SMART + siteId + "/allocation").json().get("allocations").forEach(a ->
+                state.put(a.get("charge_point_id").asText(), a.get("status").asText() + " " + a.get("queued_since").asText()));
+        return state;
+    }
+
+    @Test
+    void rotation_goes_on_after_a_restart_with_the_same_queue_queued_since_and_next_tick() {
+        var data = dir.resolve("data");
+        var sites = sitesFile(site("turns", 200, "R-1", "R-2", "R-3", "R-4", "R-5", "R-6"));
+        var firstTick = T0.plusSeconds(4).plus(Duration.ofMinutes(15));
+        Map<String, String> before;
+        try (var engine = new TestEngine(T0, data, sites, null)) {
+            // the floors of four fit in 40 kW: R-5 queues at T0 + 4 s and the rotation clock starts
+            assertThat(engine.client.put(SMART + "turns/config", """
+                    {"max_power_kw":40,"strategy":"equal","min_power_per_charger_kw":10,"rotation_period_min":15}""")
+                    .status()).isEqualTo(201);
+            for (int i = 1; i <= 6; i++) {
+                assertThat(engine.client.post("/api/v1/sites/turns/chargers/R-" + i + "/session").status()).isEqualTo(201);
+                engine.clock.advance(Duration.ofSeconds(1));
+            }
+            engine.advanceTo(firstTick.plus(Duration.ofMinutes(5)));
+            before = rotationState(engine.client, "turns");
+            assertThat(before).containsEntry("R-1", "queued 2026-11-24T10:15:04.000Z").containsEntry("R-5", "charging null");
+        }
+        try (var engine = new TestEngine(firstTick.plus(Duration.ofMinutes(5)), data, sites, null)) {
+            assertThat(rotationState(engine.client, "turns")).isEqualTo(before);
+
+            // the next tick comes one period after the last, not one period after the restart
+            var secondTick = firstTick.plus(Duration.ofMinutes(15));
+            engine.advanceTo(secondTick.minusMillis(1));
+            assertThat(rotationState(engine.client, "turns")).isEqualTo(before);
+            engine.advanceTo(secondTick);
+            var decision = engine.client.get("/api/v1/sites/turns/decisions").json().get("decisions").get(0);
+            assertThat(decision.get("trigger").asText()).isEqualTo("rotation");
+            assertThat(decision.get("decided_at").asText()).isEqualTo("2026-11-24T10:30:04.000Z");
+            // R-1 and R-2 waited longest and come in; R-3 and R-4, served longest, yield
+            assertThat(rotationState(engine.client, "turns")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                    "R-1", "charging null", "R-2", "charging null", "R-5", "charging null", "R-6", "charging null",
+                    "R-3", "queued 2026-11-24T10:30:04.000Z", "R-4", "queued 2026-11-24T10:30:04.000Z")));
         }
     }
 
