@@ -29,14 +29,17 @@ final class DurableRotation {
     /**
      * The rotation state that differs from what is stored, for the sessions in progress.
      *
+     * @param admissionOrder the order to store, or null to keep the stored ranks (rotation is off: the order
+     *                       is rule 5's, which the sessions themselves give again)
      * @param clockAt when the rotation clock runs from after this decision, or null when it does not run
      */
     RotationState changes(Set<String> sessions, Map<String, Instant> queuedSince, Map<String, Instant> admittedAt,
                           List<String> admissionOrder, Instant clockAt) {
-        var ranks = ranks(admissionOrder);
+        var ranks = admissionOrder != null ? ranks(admissionOrder) : null;
         var changed = new HashMap<String, SessionRotation>();
         for (var cp : sessions) {
-            var rotation = new SessionRotation(queuedSince.get(cp), admittedAt.get(cp), ranks.get(cp));
+            var rank = ranks != null ? ranks.get(cp) : stored.getOrDefault(cp, SessionRotation.NONE).admissionRank();
+            var rotation = new SessionRotation(queuedSince.get(cp), admittedAt.get(cp), rank);
             if (!rotation.equals(stored.getOrDefault(cp, SessionRotation.NONE))) changed.put(cp, rotation);
         }
         var clockChanged = clockAt != null && !clockAt.equals(storedClockAt);

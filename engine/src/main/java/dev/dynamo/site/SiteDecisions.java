@@ -67,7 +67,7 @@ final class SiteDecisions {
             // a tick that changes nothing is no decision; the rotation clock goes on from now
             var clockAt = clockAt(outcome, true);
             persist(write, durable.changes(live.sessions.keySet(), live.queuedSince, live.admittedAt,
-                    live.admissionOrder, clockAt));
+                    storedOrder(outcome, live.admissionOrder), clockAt));
             scheduleRotation(clockAt);
             return;
         }
@@ -82,6 +82,11 @@ final class SiteDecisions {
     /** The session on the charger ended and its stored row with it. */
     void forget(String chargePointId) {
         durable.forget(chargePointId);
+    }
+
+    /** The admission order matters after a restart only while rotation is on (sticky admission). */
+    private static List<String> storedOrder(DecisionMaker.Outcome outcome, List<String> order) {
+        return outcome.rotationOn() ? order : null;
     }
 
     private void persist(DurableWrite write, RotationState changes) {
@@ -105,7 +110,8 @@ final class SiteDecisions {
             }
         }
         var clockAt = clockAt(outcome, snapshot.trigger() == Trigger.ROTATION);
-        persist(write, durable.changes(live.sessions.keySet(), queuedSince, admittedAt, outcome.admissionOrder(), clockAt));
+        persist(write, durable.changes(live.sessions.keySet(), queuedSince, admittedAt,
+                storedOrder(outcome, outcome.admissionOrder()), clockAt));
         live.queuedSince.clear();
         live.queuedSince.putAll(queuedSince);
         live.admittedAt.clear();
