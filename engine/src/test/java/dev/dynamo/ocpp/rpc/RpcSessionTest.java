@@ -119,12 +119,16 @@ class RpcSessionTest {
 
     @Test
     void a_call_not_answered_in_time_fails_with_a_timeout_and_the_next_one_goes_out() throws Exception {
-        var session = session(call -> CompletableFuture.completedFuture(mapper.createObjectNode()), Duration.ofMillis(100));
+        var scheduler = new ManualScheduler();
+        var session = new RpcSession(codec, sent::add, call -> CompletableFuture.completedFuture(mapper.createObjectNode()),
+                scheduler, Duration.ofSeconds(30), () -> "m" + ids.incrementAndGet());
 
         var first = session.call("SetChargingProfile", mapper.createObjectNode());
         var second = session.call("SetChargingProfile", mapper.createObjectNode());
+        assertThat(sent).hasSize(1);
+        scheduler.elapse(); // the first call's 30 s pass unanswered
 
-        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(TimeoutException.class);
+        assertThatThrownBy(first::get).cause().isInstanceOf(TimeoutException.class);
         session.receive("[3,\"m1\",{}]"); // too late: ignored
         assertThat(second).isNotDone();
         assertThat(sentFrame(1).get(1).textValue()).isEqualTo("m2");
