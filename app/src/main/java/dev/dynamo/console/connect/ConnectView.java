@@ -75,7 +75,7 @@ public final class ConnectView extends VBox {
         error.setMaxWidth(720);
 
         sitePicker.setId("site-picker");
-        sitePicker.setPrefWidth(360);
+        sitePicker.setPrefWidth(520); // wide enough for "name  (id, N chargers, N kW grid)"
         sitePicker.setCellFactory(_ -> new SiteCell());
         sitePicker.setButtonCell(new SiteCell());
         var siteLabel = new Label("_Site");

@@ -2,19 +2,19 @@ package dev.dynamo.console.live;
 
 import dev.dynamo.console.theme.Theme;
 import dev.dynamo.console.theme.TileFactory;
-import eu.hansolo.tilesfx.Tile;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import org.controlsfx.control.GridCell;
 
 /**
  * A grid cell that owns one gauge tile for its whole life and shows whichever charger the grid hands
- * it: tiles are reused while scrolling and values are set in place (the tile's value is never bound).
+ * it: tiles are reused while scrolling and values are set in place. The tile is a fixed-size canvas,
+ * so showing another charger or new values never asks the grid for CSS or layout.
  */
 final class ChargerTileCell extends GridCell<ChargerGauge> {
     static final String TILE_CLASS = "charger-tile";
 
-    private final Tile tile = TileFactory.chargerGauge();
+    private final ChargerTile tile = new ChargerTile(TileFactory.CHARGER_TILE_WIDTH, TileFactory.CHARGER_TILE_HEIGHT);
     private final InvalidationListener show;
     private ChargerGauge shown;
 
@@ -30,7 +30,7 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
         super.updateItem(gauge, empty);
         var next = empty ? null : gauge;
         // the grid re-indexes every cell when the list changes (empty, then the item again): the tile
-        // stays in the scene and is only hidden, so no CSS is re-applied and nothing is rebuilt
+        // stays in the scene and is only hidden, so nothing is rebuilt
         tile.setVisible(next != null);
         if (next == null || next == shown) return;
         if (shown != null) {
@@ -40,12 +40,11 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
             shown.statusProperty().removeListener(show);
         }
         shown = next;
-        if (shown == null) return;
         shown.allocatedKwProperty().addListener(show);
         shown.capKwProperty().addListener(show);
         shown.measuredKwProperty().addListener(show);
         shown.statusProperty().addListener(show);
-        tile.setTitle(shown.chargePointId());
+        // an id change re-applies CSS, but to this one node only
         tile.setId("tile-" + shown.chargePointId());
         show();
     }
@@ -54,13 +53,10 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
         var gauge = shown;
         if (gauge == null) return;
         var capKw = Math.max(gauge.capKwProperty().get(), 1);
-        if (tile.getMaxValue() != capKw) tile.setMaxValue(capKw);
-        tile.setValue(gauge.allocatedKwProperty().get());
         var measured = gauge.measuredKwProperty().get();
         var status = gauge.statusProperty().get();
-        tile.setText(status.label() + " · cap " + kw(capKw)
-                + (measured == null ? "" : " · metered " + kw(measured)));
-        TileFactory.tone(tile, switch (status) {
+        var text = status.label() + " · cap " + kw(capKw) + (measured == null ? "" : " · metered " + kw(measured));
+        tile.show(gauge.chargePointId(), gauge.allocatedKwProperty().get(), capKw, text, switch (status) {
             case CHARGING -> Theme.Tone.GOOD;
             case QUEUED -> Theme.Tone.WAITING;
             case OFFLINE -> Theme.Tone.BAD;

@@ -8,6 +8,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Skin;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -18,6 +21,8 @@ import org.controlsfx.control.GridView;
 /** Live screen: site tiles on top, a virtualised, scrollable grid of charger gauges below. */
 public final class LiveView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private static final double ROW_SPACING_PX = 6;
 
     private final LiveViewModel model;
     private final Tile siteTile = TileFactory.siteGauge();
@@ -78,16 +83,29 @@ public final class LiveView extends BorderPane {
         grid.setCellWidth(TileFactory.CHARGER_TILE_WIDTH);
         grid.setCellHeight(TileFactory.CHARGER_TILE_HEIGHT);
         grid.setHorizontalCellSpacing(6);
-        grid.setVerticalCellSpacing(6);
+        grid.setVerticalCellSpacing(ROW_SPACING_PX);
         var refresher = new TileRefresher();
         grid.setCellFactory(_ -> new ChargerTileCell(refresher));
         grid.setItems(model.gauges());
+        grid.skinProperty().subscribe(LiveView::fixRowHeight);
 
         var top = new VBox(12, titleRow, tiles, new CircuitPanel(model.circuitRows()), notice, error);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
         setCenter(grid);
         setPadding(new Insets(20));
+    }
+
+    /**
+     * Every row has the same height; telling the grid's flow so stops it from estimating its length by
+     * re-filling a measuring row with one row of tiles after another on every layout pass.
+     */
+    private static void fixRowHeight(Skin<?> skin) {
+        if (!(skin instanceof SkinBase<?> base)) return;
+        var rowHeightPx = TileFactory.CHARGER_TILE_HEIGHT + 2 * ROW_SPACING_PX; // as GridRowSkin sizes a row
+        for (var child : base.getChildren()) {
+            if (child instanceof VirtualFlow<?> flow) flow.setFixedCellSize(rowHeightPx);
+        }
     }
 
     private static HBox legend() {
@@ -126,10 +144,13 @@ public final class LiveView extends BorderPane {
     private void showSite() {
         var capacity = Math.max(model.gridCapacityKwProperty().get(), 1);
         if (siteTile.getMaxValue() != capacity) siteTile.setMaxValue(capacity);
-        siteTile.setThreshold(model.budgetKwProperty().get());
-        siteTile.setValue(model.totalAllocatedKwProperty().get());
-        siteTile.setText("budget " + ChargerTileCell.kw(model.budgetKwProperty().get())
-                + " · grid " + ChargerTileCell.kw(model.gridCapacityKwProperty().get()));
+        // each TilesFX setter redraws the tile, even for an unchanged value; one refresh calls this thrice
+        var budgetKw = model.budgetKwProperty().get();
+        if (siteTile.getThreshold() != budgetKw) siteTile.setThreshold(budgetKw);
+        var totalKw = model.totalAllocatedKwProperty().get();
+        if (siteTile.getValue() != totalKw) siteTile.setValue(totalKw);
+        var text = "budget " + ChargerTileCell.kw(budgetKw) + " · grid " + ChargerTileCell.kw(model.gridCapacityKwProperty().get());
+        if (!text.equals(siteTile.getText())) siteTile.setText(text);
     }
 
     private void showCount() {

@@ -5,11 +5,12 @@ import javafx.animation.AnimationTimer;
 
 /**
  * Spreads tile updates over frames: a refresh changes every visible tile at once, and redrawing them
- * all in one pulse would exceed a frame's budget; a few per frame keeps every frame short and still
- * shows the whole refresh within a tenth of a second.
+ * all in one pulse would exceed a frame's budget with the software renderer (the dirty regions of
+ * many tiles merge into large repaints); two per frame keeps every frame short and still shows the
+ * whole refresh of a screenful (about 20 tiles) within a sixth of a second.
  */
 final class TileRefresher extends AnimationTimer {
-    static final int TILES_PER_FRAME = 8;
+    static final int TILES_PER_FRAME = 2;
 
     private final LinkedHashSet<ChargerTileCell> dirty = new LinkedHashSet<>();
     private boolean running;

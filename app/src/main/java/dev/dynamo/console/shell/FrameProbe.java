@@ -24,6 +24,8 @@ final class FrameProbe {
     private final List<Double> frameGapMs = new ArrayList<>();
     private final List<Double> frameCpuMs = new ArrayList<>();
     private final List<Double> pulseCpuMs = new ArrayList<>();
+    private final List<Double> frameFxCpuMs = new ArrayList<>();
+    private final List<Double> frameRenderCpuMs = new ArrayList<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long pulseCpuStart;
     private long lastFxCpu;
@@ -82,6 +84,8 @@ final class FrameProbe {
                 if (lastFrame != 0) {
                     frameGapMs.add((now - lastFrame) / 1e6);
                     frameCpuMs.add((fxCpu - lastFxCpu + renderCpu - lastRenderCpu) / 1e6);
+                    frameFxCpuMs.add((fxCpu - lastFxCpu) / 1e6);
+                    frameRenderCpuMs.add((renderCpu - lastRenderCpu) / 1e6);
                 }
                 lastFrame = now;
                 lastFxCpu = fxCpu;
@@ -136,6 +140,8 @@ final class FrameProbe {
                 console.live().gauges().size(), seconds, churnSessions ? "a session stops/starts each second"
                         : "budget changes each second", refreshes);
         System.out.printf(Locale.ROOT, "CPU per frame, FX thread + renderer (ms): %s%n", stats(frameCpuMs));
+        System.out.printf(Locale.ROOT, "  of which FX thread (ms):                %s%n", stats(frameFxCpuMs));
+        System.out.printf(Locale.ROOT, "  of which renderer (ms):                 %s%n", stats(frameRenderCpuMs));
         System.out.printf(Locale.ROOT, "CPU per pulse, FX thread CSS+layout (ms): %s%n", stats(pulseCpuMs));
         System.out.printf(Locale.ROOT, "wall per pulse, CSS+layout (ms):          %s%n", stats(pulseMs));
         System.out.printf(Locale.ROOT, "wall frame interval (ms):                 %s%n", stats(frameGapMs));

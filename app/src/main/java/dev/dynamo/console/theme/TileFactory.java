@@ -5,27 +5,11 @@ import eu.hansolo.tilesfx.TileBuilder;
 
 /** Every TilesFX tile of the console is made here, in the theme's colours. */
 public final class TileFactory {
+    // the live screen's charger tiles are drawn by hand (live.ChargerTile) in the same look, at this size
     public static final double CHARGER_TILE_WIDTH = 200;
     public static final double CHARGER_TILE_HEIGHT = 200;
 
     private TileFactory() {}
-
-    /** A charger's gauge: allocated kW against its cap; status colours its bar. */
-    public static Tile chargerGauge() {
-        var tile = themed(TileBuilder.create().skinType(Tile.SkinType.BAR_GAUGE))
-                .prefSize(CHARGER_TILE_WIDTH, CHARGER_TILE_HEIGHT)
-                .unit("kW")
-                .decimals(1)
-                .tickLabelDecimals(0)
-                .minValue(0)
-                .maxValue(22)
-                .textVisible(true)
-                .build();
-        // at 1 Hz with hundreds of tiles, animation would keep the FX thread busy between refreshes
-        tile.setAnimated(false);
-        tone(tile, Theme.Tone.GOOD);
-        return tile;
-    }
 
     /** The site's gauge: total allocated against grid capacity, with the budget as threshold mark. */
     public static Tile siteGauge() {

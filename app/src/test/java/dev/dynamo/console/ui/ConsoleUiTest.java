@@ -13,10 +13,10 @@ import dev.dynamo.console.client.WindowSpec;
 import dev.dynamo.console.connect.ConnectionSettings;
 import dev.dynamo.console.embedded.EmbeddedEngineStarter;
 import dev.dynamo.console.embedded.EmbeddedSimulationRunner;
+import dev.dynamo.console.live.ChargerTile;
 import dev.dynamo.console.shell.Console;
 import dev.dynamo.console.shell.Screen;
 import dev.dynamo.console.task.FxBackground;
-import eu.hansolo.tilesfx.Tile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -91,7 +91,7 @@ class ConsoleUiTest {
         assertThat(fx(() -> robot.lookup(".charger-tile").queryAll().stream().filter(Node::isVisible)
                 .map(Node::getId).sorted().toList())).containsExactly("tile-CP-1", "tile-CP-3");
         assertThat(fx(() -> robot.lookup("#tile-CP-1").queryAll().stream().filter(Node::isVisible)
-                .map(n -> ((Tile) n).getText()).findFirst().orElse(""))).contains("cap 22.0 kW");
+                .map(n -> ((ChargerTile) n).getText()).findFirst().orElse(""))).contains("cap 22.0 kW");
     }
 
     @Test
@@ -203,7 +203,7 @@ class ConsoleUiTest {
     private static double tileValue(FxRobot robot, String chargePointId) {
         // a hidden tile of an empty grid cell may still carry an id it showed before
         return robot.lookup("#tile-" + chargePointId).queryAll().stream()
-                .filter(n -> n instanceof Tile && n.isVisible()).mapToDouble(n -> ((Tile) n).getValue())
+                .filter(n -> n instanceof ChargerTile && n.isVisible()).mapToDouble(n -> ((ChargerTile) n).getValue())
                 .findFirst().orElse(-1);
     }
 
