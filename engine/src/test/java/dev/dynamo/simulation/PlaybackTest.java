@@ -108,4 +108,31 @@ class PlaybackTest {
             assertThat(playback.clock().instant()).isAfter(paused);
         }
     }
+
+    @Test
+    void aLoopingPlaybackStartsAgainWhereItEndedWithVehiclesChargingAtOnce() throws Exception {
+        var scenario = Playback.shifted(Scenarios.shipped("demo-loop"), Instant.parse("2030-01-01T00:00:00Z"));
+        var playback = new Playback(scenario, List.of(StrategyChoice.scenario()), PacedClock.MAX_SPEED, true, System::nanoTime,
+                new Playback.Listener() {});
+        try (var server = engine(playback); playback) {
+            playback.start(server.sites());
+            var secondPass = scenario.end().plus(scenario.duration());
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (playback.clock().instant().isBefore(secondPass)) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            playback.pause();
+            assertThat(playback.siteIds()).containsExactly("demo-depot");
+            var allocation = new HttpTestClient(server.baseUri()).get("/api/v1/smart-charging/sites/demo-depot/allocation");
+            assertThat(Instant.parse(allocation.json().get("calculated_at").asText())).isAfterOrEqualTo(secondPass);
+        }
+    }
+
+    @Test
+    void theDemoLoopHasVehiclesChargingFromItsFirstInstant() {
+        var scenario = Scenarios.shipped("demo-loop");
+        assertThat(Simulator.vehicles(scenario).stream().filter(v -> v.arrival().equals(scenario.start())).count())
+                .isGreaterThanOrEqualTo(5);
+    }
 }
