@@ -40,6 +40,10 @@ public final class SimulationView extends BorderPane {
     private final TextField rotationMin = new TextField();
     private final Button run = new Button("_Run");
     private final Button cancel = new Button("_Cancel");
+    private final ComboBox<Speed> speed = new ComboBox<>();
+    private final Button play = new Button("_Play");
+    private final Button stop = new Button("S_top");
+    private final Label clock = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
     private final Label error = new Label();
@@ -88,13 +92,26 @@ public final class SimulationView extends BorderPane {
         progress.setId("sim-progress");
         progress.setPrefWidth(320);
         status.setId("sim-status");
-        var runRow = new HBox(12, run, cancel, progress, status);
+        speed.setId("sim-speed");
+        speed.getItems().setAll(Speed.values());
+        var speedLabel = new Label("Spee_d");
+        speedLabel.setMnemonicParsing(true);
+        speedLabel.setLabelFor(speed);
+        play.setId("sim-play");
+        play.setMinWidth(90);
+        stop.setId("sim-stop");
+        clock.setId("sim-clock");
+        clock.getStyleClass().add("number-column");
+        var playRow = new HBox(12, new Label("Play on an engine of its own (Live and History show it):"), speedLabel, speed,
+                play, stop, clock);
+        playRow.setAlignment(Pos.CENTER_LEFT);
+        var runRow = new HBox(12, new Label("Or compare offline:"), run, cancel, progress, status);
         runRow.setAlignment(Pos.CENTER_LEFT);
         error.setId("sim-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
 
-        var form = new VBox(10, scenarioRow, strategies, runRow, error);
+        var form = new VBox(10, scenarioRow, strategies, playRow, runRow, error);
         form.getStyleClass().add("panel");
         var top = new VBox(12, title, form);
         top.setPadding(new Insets(0, 0, 12, 0));
@@ -135,8 +152,18 @@ public final class SimulationView extends BorderPane {
         open.setOnAction(_ -> chooseFile());
         run.setOnAction(_ -> model.run());
         cancel.setOnAction(_ -> model.cancel());
+        speed.valueProperty().bindBidirectional(model.speedProperty());
+        play.setOnAction(_ -> model.playOrPause());
+        stop.setOnAction(_ -> model.stop());
+        var playingNow = model.playingProperty().isNotNull().and(model.runningProperty());
+        play.textProperty().bind(Bindings.when(playingNow.and(model.pausedProperty().not())).then("_Pause")
+                .otherwise(Bindings.when(playingNow).then("_Resume").otherwise("_Play")));
+        play.disableProperty().bind(model.runningProperty().and(model.playingProperty().isNull()));
+        stop.disableProperty().bind(model.playingProperty().isNull().and(model.runningProperty().not()));
+        clock.textProperty().bind(Bindings.createStringBinding(() -> clockText(model.simulatedAtProperty().get()),
+                model.simulatedAtProperty()));
         run.disableProperty().bind(model.runningProperty());
-        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.disableProperty().bind(model.runningProperty().not().or(model.playingProperty().isNotNull()));
         progress.progressProperty().bind(model.progressProperty());
         status.textProperty().bind(model.statusProperty());
         error.textProperty().bind(model.errorProperty());
@@ -185,6 +212,12 @@ public final class SimulationView extends BorderPane {
             bound.getData().add(new XYChart.Data<>(run.strategy(), Double.isNaN(run.upperBoundKwh()) ? 0 : run.upperBoundKwh()));
         }
         chart.getData().setAll(java.util.List.of(delivered, bound));
+    }
+
+    private static String clockText(java.time.Instant at) {
+        if (at == null) return "";
+        return "Simulated " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneOffset.UTC).format(at);
     }
 
     /** Lets keyboard users start from the scenario choice. */
