@@ -41,8 +41,9 @@ public final class SimulationView extends BorderPane {
     private final Button run = new Button("_Run");
     private final Button cancel = new Button("_Cancel");
     private final ComboBox<Speed> speed = new ComboBox<>();
-    private final Button play = new Button("_Play");
-    private final Button stop = new Button("S_top");
+    // mnemonics: the strategies and Run already use P, O, T, R and S
+    private final Button play = new Button("Pl_ay");
+    private final Button stop = new Button("Stop pla_yback");
     private final Label clock = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
@@ -156,8 +157,8 @@ public final class SimulationView extends BorderPane {
         play.setOnAction(_ -> model.playOrPause());
         stop.setOnAction(_ -> model.stop());
         var playingNow = model.playingProperty().isNotNull().and(model.runningProperty());
-        play.textProperty().bind(Bindings.when(playingNow.and(model.pausedProperty().not())).then("_Pause")
-                .otherwise(Bindings.when(playingNow).then("_Resume").otherwise("_Play")));
+        play.textProperty().bind(Bindings.when(playingNow.and(model.pausedProperty().not())).then("P_ause")
+                .otherwise(Bindings.when(playingNow).then("Resume pl_ay").otherwise("Pl_ay")));
         play.disableProperty().bind(model.runningProperty().and(model.playingProperty().isNull()));
         stop.disableProperty().bind(model.playingProperty().isNull().and(model.runningProperty().not()));
         clock.textProperty().bind(Bindings.createStringBinding(() -> clockText(model.simulatedAtProperty().get()),
