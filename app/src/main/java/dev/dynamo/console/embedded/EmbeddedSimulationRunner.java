@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +27,7 @@ import java.util.List;
  * ({@link Playback}), and hands the console plain records.
  */
 public final class EmbeddedSimulationRunner implements SimulationRunner {
+    private static final int DRAW_SAMPLES = 288;
     private static final String BUNDLED_DIR = "/dynamo/scenarios/";
     private static final List<String> BUNDLED = List.of("office-car-park.dynamo-scenario.json",
             "overnight-depot.dynamo-scenario.json", "public-hub.dynamo-scenario.json", "demo-loop.dynamo-scenario.json");
@@ -107,7 +109,24 @@ public final class EmbeddedSimulationRunner implements SimulationRunner {
 
     private static SimulationOutcome outcome(SimulationReport report) {
         return new SimulationOutcome(report.scenario(), report.vehicles(),
-                report.runs().stream().map(EmbeddedSimulationRunner::kpis).toList());
+                report.runs().stream().map(EmbeddedSimulationRunner::kpis).toList(),
+                report.runs().stream().map(run -> draw(run, report.start(), report.end())).toList());
+    }
+
+    /** The timeline is a step function (each point holds until the next): sampled at evenly spaced instants. */
+    private static SimulationOutcome.DrawOverTime draw(RunResult run, Instant start, Instant end) {
+        var at = new ArrayList<Instant>();
+        var drawKw = new ArrayList<Double>();
+        var points = run.timeline();
+        var stepMs = Math.max(1, (end.toEpochMilli() - start.toEpochMilli()) / DRAW_SAMPLES);
+        var next = 0;
+        var kw = 0.0;
+        for (var t = start.toEpochMilli(); t <= end.toEpochMilli(); t += stepMs) {
+            while (next < points.size() && points.get(next).at().toEpochMilli() <= t) kw = points.get(next++).drawKw();
+            at.add(Instant.ofEpochMilli(t));
+            drawKw.add(kw);
+        }
+        return new SimulationOutcome.DrawOverTime(run.strategy(), at, drawKw);
     }
 
     private static Scenario read(ScenarioSource source) {

@@ -206,6 +206,10 @@ public final class SimulationViewModel {
         stop();
         var number = ++playbackNumber;
         playbackOver = false;
+        // the KPIs shown are those of the run that ends next
+        outcome.set(null);
+        columns.clear();
+        rows.clear();
         error.set(null);
         running.set(true);
         paused.set(false);
@@ -283,7 +287,7 @@ public final class SimulationViewModel {
         playbackOver = true;
         paused.set(false);
         finished(result);
-        status.set(status.get() + " · played to the end; Stop returns to the engine shown before");
+        status.set(status.get() + " · played to the end");
     }
 
     /** Cancels an offline run (a playback stops with {@link #stop}). */

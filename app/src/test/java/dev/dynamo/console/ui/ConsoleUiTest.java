@@ -204,6 +204,8 @@ class ConsoleUiTest {
                 .containsExactly("KPI", "equal", "priority", "scenario");
         assertThat(fx(() -> robot.lookup("#sim-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress()))
                 .isEqualTo(1.0);
+        assertThat(fx(() -> robot.lookup("#sim-draw-chart").queryAs(javafx.scene.chart.LineChart.class).getData().size()))
+                .isEqualTo(3);
         // the played sites are the connection's, one per strategy, and the screen stays where it is
         waitUntil(() -> console.connect().simulationProperty().get());
         assertThat(fx(() -> console.connect().sites().stream().map(s -> s.siteId()).toList()))
