@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the console under Xvfb on the embedded demo site and writes a PNG of each screen to
 # docs/screenshots/ (the console's --screenshots mode: it waits for live data, visits every screen,
-# snapshots the window and exits). Builds the jar first when it is missing.
+# snapshots the window and exits; the Simulation screen also mid-playback (simulation-playing.png, with
+# the played site on Live: simulation-live.png) and at its end, simulation-played.png). Builds the jar
+# first when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

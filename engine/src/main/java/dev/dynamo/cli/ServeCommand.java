@@ -5,6 +5,8 @@ import dev.dynamo.server.BenchEndpointsPlugin;
 import dev.dynamo.server.EngineOptions;
 import dev.dynamo.server.EngineServer;
 import dev.dynamo.server.TlsPlugin;
+import dev.dynamo.simulation.Playback;
+import dev.dynamo.simulation.ScenarioException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -59,12 +61,42 @@ final class ServeCommand implements Callable<Integer> {
             description = "The keystore's password (default: the DYNAMO_TLS_KEYSTORE_PASSWORD environment variable).")
     String tlsKeystorePassword;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Play a simulation scenario (a file, or a bundled one's name) on this engine's own sites, "
+                    + "one per --strategy, on the scenario's simulated clock; the API shows it as it plays.")
+    String scenario;
+
+    @Option(names = "--speed", paramLabel = "N", defaultValue = "1", showDefaultValue = Visibility.ALWAYS,
+            description = "With --scenario: simulated seconds per wall second, or max.")
+    String speed;
+
+    @Option(names = "--strategy", paramLabel = "S",
+            description = "With --scenario (repeatable): equal, priority, scheduled or scenario, optionally :rotation=N "
+                    + "or :rotation=off. Default: scenario.")
+    java.util.List<String> strategies;
+
+    @Option(names = "--loop",
+            description = "With --scenario: start it now and play it over and over, each pass where the last ended.")
+    boolean loop;
+
     @Option(names = "--bench-endpoints", hidden = true,
             description = "Also serve GET /bench/trivial, the baseline of the HTTP benchmark.")
     boolean benchEndpoints;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
+        if (scenario == null) return serve(null);
+        Playback playback;
+        try {
+            playback = ScenarioPlayback.of(scenario, speed, strategies, loop);
+        } catch (ScenarioException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        return serve(playback);
+    }
+
+    private int serve(Playback playback) throws Exception {
         var options = EngineOptions.defaults().withPort(port).withBindAddress(bind).withSitesFile(sites)
                 .withDataDir(dataDir).withDbUrl(dbUrl).withApiKey(apiKey == null || apiKey.isBlank() ? null : apiKey)
                 .withCommLossGrace(commLossGrace).withPlugin(new OcppPlugin());
@@ -74,9 +106,28 @@ final class ServeCommand implements Callable<Integer> {
         if (benchEndpoints) {
             options = options.withPlugin(new BenchEndpointsPlugin());
         }
-        var server = EngineServer.start(options);
+        Path noSites = null;
+        if (playback != null) {
+            options = options.withClock(playback.clock()).withTimers(playback.timers());
+            // the scenario's sites, not the demo's
+            if (sites == null) {
+                noSites = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("dynamo-no-sites", ".json"), "{\"sites\": []}");
+                options = options.withSitesFile(noSites);
+            }
+        }
+        EngineServer server;
+        try {
+            server = EngineServer.start(options);
+        } finally {
+            if (noSites != null) java.nio.file.Files.deleteIfExists(noSites);
+        }
+        if (playback != null) {
+            playback.start(server.sites());
+            System.out.println("playing " + scenario + " on " + String.join(", ", playback.siteIds()) + " at " + speed + "x");
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (playback != null) playback.close();
             server.close();
             stopped.countDown();
         }, "dynamo-shutdown"));

@@ -34,7 +34,7 @@ public final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenario", required = true, paramLabel = "FILE",
-            description = "Scenario file, or the name of a bundled one (office-car-park, overnight-depot, public-hub).")
+            description = "Scenario file, or the name of a bundled one (office-car-park, overnight-depot, public-hub, demo-loop).")
     String scenario;
 
     @Option(names = "--strategy", paramLabel = "S",
@@ -93,7 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String readScenario(String nameOrFile) throws IOException {
+    static String readScenario(String nameOrFile) throws IOException {
         var file = Path.of(nameOrFile);
         if (Files.exists(file)) return Files.readString(file);
         try (InputStream in = SimulateCommand.class.getResourceAsStream("/dynamo/scenarios/" + nameOrFile + ".dynamo-scenario.json")) {

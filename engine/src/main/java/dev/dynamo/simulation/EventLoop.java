@@ -28,7 +28,7 @@ final class EventLoop implements Timers {
 
     private static final class Timer implements Cancellable {
         final Runnable task;
-        boolean cancelled;
+        volatile boolean cancelled;
 
         Timer(Runnable task) { this.task = task; }
 
@@ -60,17 +60,25 @@ final class EventLoop implements Timers {
     private final long endMs;
     private long seq;
     private int seenDecisions;
+    private Runnable timerSet = () -> {};
     private double peakKw;
 
     EventLoop(SiteDefinition site, ChargingConfig initial, List<Scenario.ConfigChange> changes, List<VehicleSpec> vehicles,
               Instant start, Instant end, Function<AllocationInput, AllocationResult> allocator) {
+        this(site, initial, changes, vehicles, start, end, new SimulatedClock(start),
+                loop -> new SimulatedSite(site, loop.clock, loop, allocator));
+    }
+
+    /** A run whose site layer {@code siteFactory} gives (a playback's: shared, on a paced clock). */
+    EventLoop(SiteDefinition site, ChargingConfig initial, List<Scenario.ConfigChange> changes, List<VehicleSpec> vehicles,
+              Instant start, Instant end, SimulatedClock clock, Function<EventLoop, SimulatedSite> siteFactory) {
         this.site = site;
         this.initial = initial;
         this.startMs = start.toEpochMilli();
         this.endMs = end.toEpochMilli();
         this.onCharger = new Car[site.chargers().size()];
-        this.clock = new SimulatedClock(start);
-        this.simulated = new SimulatedSite(site, clock, this, allocator);
+        this.clock = clock;
+        this.simulated = siteFactory.apply(this);
         this.meters = initial.redistributeUnused() || changes.stream().anyMatch(c -> c.config().redistributeUnused());
         for (var spec : vehicles) {
             var car = new Car(cars.size(), spec);
@@ -96,30 +104,96 @@ final class EventLoop implements Timers {
 
     List<Car> run(DoubleConsumer progress) {
         try (simulated) {
-            simulated.storeConfig(initial);
-            sync(startMs);
-            record(startMs);
+            begin();
             var reported = -1.0;
-            while (!events.isEmpty() && events.peek().atMs() < endMs) {
-                var event = events.poll();
-                var nowMs = event.atMs();
-                clock.set(Instant.ofEpochMilli(nowMs));
-                for (var car : onCharger) if (car != null) car.advance(nowMs);
-                if (!handle(event, nowMs)) continue;
-                sync(nowMs);
-                record(nowMs);
-                var done = (nowMs - startMs) / (double) (endMs - startMs);
+            while (nextEventMs() != Long.MAX_VALUE) {
+                if (!step()) continue;
+                var done = fractionAt(clock.instant().toEpochMilli());
                 if (done - reported >= 0.01) {
                     progress.accept(done);
                     reported = done;
                 }
             }
         }
-        for (var car : onCharger) if (car != null) car.advance(endMs);
-        for (var car : cars) if (car.state != Car.State.GONE && car.state != Car.State.EXPECTED) car.leave(endMs, "run_ended");
+        var cars = finish();
         progress.accept(1);
         return cars;
     }
+
+    /** The first decision, on the initial config; then {@link #step} until {@link #nextEventMs} says the run is over. */
+    void begin() {
+        simulated.storeConfig(initial);
+        sync(startMs);
+        record(startMs);
+    }
+
+    /** When the next event inside the run happens, or {@code Long.MAX_VALUE} when none is left. */
+    long nextEventMs() {
+        synchronized (events) {
+            var next = events.peek();
+            return next == null || next.atMs() >= endMs ? Long.MAX_VALUE : next.atMs();
+        }
+    }
+
+    /** Handles the next event; false when it was stale and changed nothing. */
+    boolean step() {
+        Event event;
+        synchronized (events) {
+            event = events.poll();
+        }
+        var nowMs = event.atMs();
+        clock.set(Instant.ofEpochMilli(nowMs));
+        for (var car : onCharger) if (car != null) car.advance(nowMs);
+        if (!handle(event, nowMs)) return false;
+        sync(nowMs);
+        record(nowMs);
+        return true;
+    }
+
+    /**
+     * Takes a decision the site made on its own between events (a config stored over HTTP during a
+     * playback): the vehicles charged at the old allocation until {@code nowMs}.
+     */
+    void adoptOutsideDecision(long nowMs) {
+        if (simulated.decisions() == seenDecisions) return;
+        for (var car : onCharger) if (car != null) car.advance(nowMs);
+        sync(nowMs);
+        record(nowMs);
+    }
+
+    /** The vehicles still charging or waiting leave when the run ends. */
+    List<Car> finish() {
+        for (var car : onCharger) if (car != null) car.advance(endMs);
+        for (var car : cars) if (car.state != Car.State.GONE && car.state != Car.State.EXPECTED) car.leave(endMs, "run_ended");
+        return cars;
+    }
+
+    /** Stops the sessions of the vehicles still plugged in when the run ended (a looping playback starts afresh). */
+    void endSessions() {
+        for (var car : onCharger) if (car != null) simulated.sessionStopped(car.chargePointId);
+    }
+
+    double fractionAt(long nowMs) { return Math.clamp((nowMs - startMs) / (double) (endMs - startMs), 0, 1); }
+
+    /** The charge points with a vehicle plugged in. */
+    List<String> pluggedChargePoints() {
+        var plugged = new ArrayList<String>();
+        for (var car : onCharger) if (car != null) plugged.add(car.chargePointId);
+        return plugged;
+    }
+
+    /** Takes the timers still pending in a previous run of the same site (a looping playback's next pass). */
+    void adoptTimers(EventLoop previous) {
+        synchronized (previous.events) {
+            for (var event : previous.events) {
+                if (event.kind() == Kind.TIMER && !event.timer().cancelled) push(event.atMs(), Kind.TIMER, -1, 0, null, event.timer());
+            }
+            previous.events.clear();
+        }
+    }
+
+    /** Told whenever the site sets a timer, so that a waiting playback looks again at what comes next. */
+    void onTimerSet(Runnable action) { timerSet = action; }
 
     List<RunResult.TimelinePoint> timeline() { return timeline; }
 
@@ -266,6 +340,10 @@ final class EventLoop implements Timers {
     }
 
     private void push(long atMs, Kind kind, int car, long version, ChargingConfig config, Timer timer) {
-        events.add(new Event(atMs, kind, seq++, car, version, config, timer));
+        // a playback's site threads set timers too
+        synchronized (events) {
+            events.add(new Event(atMs, kind, seq++, car, version, config, timer));
+        }
+        if (kind == Kind.TIMER) timerSet.run();
     }
 }

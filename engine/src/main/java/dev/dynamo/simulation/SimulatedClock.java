@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The simulation's clock: it shows the instant of the event being handled and moves only when told. */
-final class SimulatedClock extends Clock {
+class SimulatedClock extends Clock {
     private volatile Instant now;
 
     SimulatedClock(Instant start) { this.now = start; }

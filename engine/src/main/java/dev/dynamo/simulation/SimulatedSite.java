@@ -9,10 +9,13 @@ import dev.dynamo.site.SiteDefinition;
 import dev.dynamo.site.SiteEnvironment;
 import dev.dynamo.site.SiteHandle;
 import dev.dynamo.site.SiteRegistry;
+import dev.dynamo.site.SiteStateException;
 import dev.dynamo.site.Timers;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Function;
 
 /**
@@ -20,9 +23,12 @@ import java.util.function.Function;
  * with nothing stored: every event the simulation hands it is decided exactly as in the live engine.
  */
 final class SimulatedSite implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedSite.class);
+
     private final SiteRegistry registry;
+    private final boolean ownsRegistry;
     private final SiteHandle handle;
-    private final Map<String, Integer> decisionsByTrigger = new TreeMap<>();
+    private final Map<String, Integer> decisionsByTrigger = new ConcurrentSkipListMap<>();
     private volatile int decisions;
     private volatile AllocationSnapshot latest;
     private int mappedAt = -1;
@@ -35,7 +41,26 @@ final class SimulatedSite implements AutoCloseable {
             decisionsByTrigger.merge(decision.trigger(), 1, Integer::sum);
         }, timers, SiteEnvironment.DEFAULT_COMM_LOSS_GRACE, allocator);
         registry = new SiteRegistry(env);
+        ownsRegistry = true;
         registry.addListener((_, snapshot) -> latest = snapshot);
+        registry.putSite(site, _ -> {});
+        handle = registry.site(site.siteId()).orElseThrow();
+    }
+
+    /**
+     * The site in a registry others use too (a playback's engine): its decisions are counted from the
+     * registry's records of this site, and {@code onDecision} hears of each, whoever caused it.
+     */
+    SimulatedSite(SiteRegistry shared, SiteDefinition site, Runnable onDecision) {
+        registry = shared;
+        ownsRegistry = false;
+        registry.addListener((definition, snapshot) -> {
+            if (!definition.siteId().equals(site.siteId())) return;
+            decisions++;
+            decisionsByTrigger.merge(snapshot.trigger().json(), 1, Integer::sum);
+            latest = snapshot;
+            onDecision.run();
+        });
         registry.putSite(site, _ -> {});
         handle = registry.site(site.siteId()).orElseThrow();
     }
@@ -43,10 +68,26 @@ final class SimulatedSite implements AutoCloseable {
     void storeConfig(ChargingConfig config) { handle.storeConfig(_ -> config); }
 
     void sessionStarted(String chargePointId, double evMaxPowerKw, double energyNeededKwh, int phasesInUse) {
-        handle.startSession(chargePointId, new SessionStart(evMaxPowerKw, energyNeededKwh, phasesInUse), null);
+        try {
+            handle.startSession(chargePointId, new SessionStart(evMaxPowerKw, energyNeededKwh, phasesInUse), null);
+        } catch (SiteStateException e) {
+            outsideChange(e);
+        }
     }
 
-    void sessionStopped(String chargePointId) { handle.stopSession(chargePointId); }
+    void sessionStopped(String chargePointId) {
+        try {
+            handle.stopSession(chargePointId);
+        } catch (SiteStateException e) {
+            outsideChange(e);
+        }
+    }
+
+    /** Someone else started or stopped a session on a shared site; the simulated vehicles go on regardless. */
+    private void outsideChange(SiteStateException e) {
+        if (ownsRegistry) throw e;
+        LOG.info("simulated site {}: {}", handle.siteId(), e.getMessage());
+    }
 
     void meterValue(String chargePointId, double measuredKw, int phasesInUse) {
         handle.meterValue(chargePointId, measuredKw, phasesInUse);
@@ -73,5 +114,7 @@ final class SimulatedSite implements AutoCloseable {
     }
 
     @Override
-    public void close() { registry.close(); }
+    public void close() {
+        if (ownsRegistry) registry.close();
+    }
 }

@@ -58,7 +58,12 @@ public final class Simulator {
 
     private RunResult run(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice,
                           Map<List<Double>, UpperBound> bounds, Progress progress) {
-        var result = simulate(scenario, vehicles, choice, progress);
+        return withBound(scenario, vehicles, choice, simulate(scenario, vehicles, choice, progress), bounds);
+    }
+
+    /** The run's KPIs measured against the upper bound of its budget (computed once per budget in {@code bounds}). */
+    RunResult withBound(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice, RunResult result,
+                        Map<List<Double>, UpperBound> bounds) {
         var timeline = timeline(scenario, choice);
         var bound = bounds.computeIfAbsent(budgetKey(timeline), _ -> UpperBound.compute(scenario.site(), timeline, vehicles,
                 scenario.start(), scenario.end(), upperBoundSlotMin));
@@ -71,9 +76,14 @@ public final class Simulator {
     }
 
     private RunResult simulate(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice, Progress progress) {
-        var timeline = timeline(scenario, choice);
         var loop = loop(scenario, vehicles, choice);
         var cars = loop.run(done -> progress.update(choice.label(), done));
+        return measure(scenario, vehicles, choice, loop, cars);
+    }
+
+    /** The KPIs of a finished run (a playback's too), without the upper bound. */
+    RunResult measure(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice, EventLoop loop, List<Car> cars) {
+        var timeline = timeline(scenario, choice);
         var hasRotation = timeline.segments().stream().anyMatch(s -> s.config().rotationPeriodMin() != null);
         var longestWaitWithoutRotationMin = hasRotation
                 ? longestWaitMin(loop(scenario, vehicles, choice.withoutRotation()).run(_ -> {}))
@@ -96,7 +106,7 @@ public final class Simulator {
                 scenario.start(), scenario.end(), allocator);
     }
 
-    private static List<Scenario.ConfigChange> changes(Scenario scenario, StrategyChoice choice) {
+    static List<Scenario.ConfigChange> changes(Scenario scenario, StrategyChoice choice) {
         return scenario.configChanges().stream()
                 .map(c -> new Scenario.ConfigChange(c.at(), choice.apply(c.config(), scenario.site()))).toList();
     }

@@ -35,7 +35,7 @@ public final class SiteHandle implements AutoCloseable {
         this.env = env;
         this.live = new LiveSite(definition);
         this.executor = env.timers().callerRuns() ? SiteExecutor.callerRuns() : new SiteExecutor(definition.siteId());
-        this.timers = new SiteTimers(env.timers(), executor, env.clock());
+        this.timers = new SiteTimers(env.timers().forSite(definition.siteId()), executor, env.clock());
         this.decisions = new SiteDecisions(env, live, timers, listeners, this::publish);
         this.view = live.view();
     }

@@ -13,6 +13,9 @@ public interface Timers extends AutoCloseable {
      */
     default boolean callerRuns() { return false; }
 
+    /** The timers one site uses; a playback of several sites on one clock tells their timers apart here. */
+    default Timers forSite(String siteId) { return this; }
+
     @Override
     default void close() {}
 

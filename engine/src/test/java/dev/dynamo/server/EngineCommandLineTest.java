@@ -38,4 +38,27 @@ class EngineCommandLineTest {
             assertThat(trivial.raw().body()).isEqualTo("{\"status\":\"ok\"}");
         }
     }
+
+    @Test
+    void serve_with_a_scenario_plays_it_on_the_engines_own_sites_from_now() throws Exception {
+        var before = java.time.Instant.now().minusSeconds(1);
+        try (var engine = EngineProcess.serve(Map.of(), dir.resolve("engine.log"), "--data-dir", dir.resolve("data").toString(),
+                "--scenario", "demo-loop", "--loop", "--strategy", "equal", "--strategy", "priority")) {
+            engine.awaitHealthy();
+            var client = new HttpTestClient(engine.baseUri);
+            var answer = client.get("/api/v1/sites").json();
+            var siteIds = new java.util.ArrayList<String>();
+            (answer.isArray() ? answer : answer.get("sites")).forEach(site -> siteIds.add(site.get("site_id").asText()));
+            assertThat(siteIds).containsExactly("demo-depot-equal", "demo-depot-priority");
+            // the vehicles there from the first instant plug in as soon as the playback starts
+            var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            var allocation = client.get("/api/v1/smart-charging/sites/demo-depot-priority/allocation").json();
+            while (allocation.get("allocations").size() < 5) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(50);
+                allocation = client.get("/api/v1/smart-charging/sites/demo-depot-priority/allocation").json();
+            }
+            assertThat(java.time.Instant.parse(allocation.get("calculated_at").asText())).isAfter(before);
+        }
+    }
 }

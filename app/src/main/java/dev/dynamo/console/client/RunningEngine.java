@@ -11,6 +11,9 @@ public interface RunningEngine extends AutoCloseable {
     /** The engine's version when the engine does not report one over HTTP; null when unknown. */
     default String version() { return null; }
 
+    /** True when the engine's sites are simulated (the demo loop, a playback): nothing needs feeding. */
+    default boolean simulated() { return false; }
+
     @Override
     void close();
 }

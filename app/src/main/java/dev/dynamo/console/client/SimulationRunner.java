@@ -23,4 +23,12 @@ public interface SimulationRunner {
      * @throws IllegalArgumentException when the scenario cannot be read or a strategy cannot apply to it
      */
     SimulationOutcome compare(ScenarioSource scenario, List<String> strategies, Progress progress);
+
+    /**
+     * Starts an engine that plays the scenario, one site per strategy, at {@code speed} simulated seconds per
+     * wall second ({@link Double#POSITIVE_INFINITY}: as fast as possible); the engine's sites show it over HTTP.
+     *
+     * @throws IllegalArgumentException when the scenario cannot be read or a strategy cannot apply to it
+     */
+    Playing play(ScenarioSource scenario, List<String> strategies, double speed, Playing.Events events) throws Exception;
 }

@@ -7,12 +7,12 @@ import dev.dynamo.console.client.EngineStarter;
 import dev.dynamo.console.client.RunningEngine;
 import dev.dynamo.console.client.Site;
 import dev.dynamo.console.task.Background;
-import dev.dynamo.console.task.Job;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -45,10 +45,7 @@ public final class ConnectViewModel {
     private EngineApi api;
     private boolean demo;
     private volatile int demoSessions = DemoFeed.DEMO_SESSIONS;
-    /** How often a demo vehicle leaves and another arrives; null = no traffic (measurements, screenshots). */
-    private Duration demoTrafficEvery = Duration.ofSeconds(8);
-    private Job demoTraffic;
-    private int demoTurn;
+    private final ReadOnlyBooleanWrapper simulation = new ReadOnlyBooleanWrapper();
 
     public ConnectViewModel(Background background, ConnectionSettings settings, EngineStarter embeddedStarter,
                             BiFunction<URI, String, EngineApi> clients) {
@@ -89,25 +86,47 @@ public final class ConnectViewModel {
         var key = apiKey.get();
         var remembered = settings.load().siteId();
         settings.save(new ConnectionSettings.Saved(url, key, useEmbedded, remembered));
-        background.submit(_ -> open(useEmbedded, url, key), this::opened, this::failed);
+        background.submit(_ -> open(useEmbedded, url, key), opened -> {
+            simulation.set(false);
+            opened(opened);
+        }, this::failed);
     }
 
     public void chooseSite(Site site) {
         if (site == null || api == null) return;
-        var saved = settings.load();
-        settings.save(new ConnectionSettings.Saved(saved.engineUrl(), saved.apiKey(), saved.embedded(), site.siteId()));
+        if (!simulation.get()) {
+            var saved = settings.load();
+            settings.save(new ConnectionSettings.Saved(saved.engineUrl(), saved.apiKey(), saved.embedded(), site.siteId()));
+        }
         connected.set(new ConnectedSite(api, site, engineVersion.get(), demo));
     }
 
-    /** How many sessions the embedded demo starts (5 by default; the 500-charger measurement starts all). */
+    /** True while the screens show a playback's engine (not remembered; {@link #connect} goes back). */
+    public ReadOnlyBooleanProperty simulationProperty() { return simulation.getReadOnlyProperty(); }
+
+    /**
+     * Points every screen at the engine of a playback, on its first site (one per strategy); the engine
+     * connected before keeps running, and {@link #connect} returns to it.
+     */
+    public void showSimulation(RunningEngine engine) {
+        state.set(ConnectionState.CONNECTING);
+        error.set(null);
+        background.submit(_ -> {
+            var client = clients.apply(engine.baseUri(), engine.apiKey());
+            var health = client.health();
+            var version = health.version() != null ? health.version() : engine.version() != null ? engine.version() : "unknown";
+            return new Opened(client, version, client.sites(), false);
+        }, opened -> {
+            simulation.set(true);
+            opened(opened);
+        }, this::failed);
+    }
+
+    /** How many sessions an embedded engine with a sites file starts (the 500-charger measurement starts all). */
     public void demoSessions(int count) { demoSessions = count; }
 
-    /** How often demo vehicles come and go in embedded mode; null turns the traffic off. */
-    public void demoTrafficEvery(Duration period) { demoTrafficEvery = period; }
-
-    /** Stops the demo traffic and the embedded engine if this console started one. */
+    /** Stops the embedded engine if this console started one. */
     public void shutdown() {
-        if (demoTraffic != null) demoTraffic.cancel();
         if (runningEngine != null) {
             runningEngine.close();
             runningEngine = null;
@@ -126,22 +145,14 @@ public final class ConnectViewModel {
         }
         var health = client.health();
         var found = client.sites();
-        if (useEmbedded && !found.isEmpty()) {
+        // the demo runs a scenario of its own; an engine on a sites file gets a few sessions to show
+        if (useEmbedded && !found.isEmpty() && !runningEngine.simulated()) {
             DemoFeed.prepare(client, found.getFirst(), demoSessions);
             found = client.sites();
         }
         var version = health.version() != null ? health.version()
                 : useEmbedded && runningEngine.version() != null ? runningEngine.version() : "unknown";
         return new Opened(client, version, found, useEmbedded);
-    }
-
-    private void startDemoTraffic(String siteId) {
-        var client = api;
-        demoTraffic = background.every(demoTrafficEvery, () -> {
-            var turn = demoTurn++;
-            background.submit(_ -> { DemoFeed.step(client, siteId, turn, demoSessions); return null; },
-                    _ -> {}, e -> error.set("Demo traffic: " + e.getMessage()));
-        });
     }
 
     private static URI parseUrl(String url) {
@@ -164,8 +175,7 @@ public final class ConnectViewModel {
             error.set("The engine has no sites yet");
             return;
         }
-        if (demo && demoTrafficEvery != null && demoTraffic == null) startDemoTraffic(opened.sites().getFirst().siteId());
-        var remembered = settings.load().siteId();
+        var remembered = simulation.get() ? null : settings.load().siteId();
         chooseSite(opened.sites().stream().filter(s -> s.siteId().equals(remembered)).findFirst()
                 .orElse(opened.sites().getFirst()));
     }

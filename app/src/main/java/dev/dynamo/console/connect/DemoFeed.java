@@ -5,13 +5,12 @@ import dev.dynamo.console.client.ConfigRequest;
 import dev.dynamo.console.client.EngineApi;
 import dev.dynamo.console.client.EngineException;
 import dev.dynamo.console.client.Site;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Makes the embedded demo site show something live, through the API like any client: the console gives
- * the site a config if it has none, starts a few sessions, and then keeps vehicles coming and going
- * ({@link #step}) so the allocation, and the gauges, keep moving.
+ * Gives an embedded engine started on a sites file something to show, through the API like any client:
+ * a config if its first site has none, and a few sessions (the 500-charger measurement starts them all).
+ * The demo engine needs none of this: it plays a scenario of its own.
  */
 final class DemoFeed {
     static final int DEMO_SESSIONS = 8;
@@ -35,39 +34,6 @@ final class DemoFeed {
             } catch (EngineException e) {
                 if (e.status() != 409) throw e; // already charging is what we wanted
             }
-        }
-    }
-
-    /**
-     * One turn of demo traffic: once the site has its demo sessions, the vehicle that has charged longest
-     * leaves; then a new one arrives at a free charger, with the turn's vehicle limit.
-     */
-    static void step(EngineApi api, String siteId, int turn, int sessions) {
-        var chargers = api.site(siteId).chargers();
-        var charging = chargers.stream().filter(c -> c.session() != null)
-                .sorted(Comparator.comparing((Charger c) -> c.session().startedAt())).toList();
-        if (charging.size() >= sessions && !charging.isEmpty()) {
-            stopIgnoringGone(api, siteId, charging.getFirst().chargePointId());
-        }
-        var idle = chargers.stream().filter(c -> c.session() == null).map(Charger::chargePointId).toList();
-        if (!idle.isEmpty()) {
-            startIgnoringBusy(api, siteId, idle.get(turn % idle.size()), DEMO_EV_MAX_KW[turn % DEMO_EV_MAX_KW.length]);
-        }
-    }
-
-    private static void startIgnoringBusy(EngineApi api, String siteId, String chargePointId, Double evMaxKw) {
-        try {
-            api.startSession(siteId, chargePointId, evMaxKw);
-        } catch (EngineException e) {
-            if (e.status() != 409) throw e; // another client started it meanwhile
-        }
-    }
-
-    private static void stopIgnoringGone(EngineApi api, String siteId, String chargePointId) {
-        try {
-            api.stopSession(siteId, chargePointId);
-        } catch (EngineException e) {
-            if (e.status() != 404) throw e; // it ended meanwhile
         }
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -48,10 +49,12 @@ public final class HistoryViewModel {
 
     private ConnectedSite site;
     private Job query = Job.DONE;
+    private Supplier<Instant> engineNow;
 
     public HistoryViewModel(Background background, Clock clock) {
         this.background = background;
         this.clock = clock;
+        this.engineNow = clock::instant;
         var today = LocalDate.now(clock);
         customFrom.set(today.minusDays(1));
         customTo.set(today);
@@ -78,6 +81,12 @@ public final class HistoryViewModel {
 
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
+    /**
+     * Where "last hour" and the other ranges end: the engine's time when it is not the desktop's (a playback
+     * runs on simulated time, at up to 600×); null for the desktop clock.
+     */
+    public void engineTime(Supplier<Instant> now) { engineNow = now == null ? clock::instant : now; }
+
     public void attach(ConnectedSite connectedSite) {
         cancel();
         site = connectedSite;
@@ -100,7 +109,8 @@ public final class HistoryViewModel {
                 return;
             }
         } else {
-            to = clock.instant();
+            var engine = engineNow.get();
+            to = engine == null ? clock.instant() : engine;
             from = to.minus(range.get().length());
         }
         var step = interval.get();

@@ -33,7 +33,7 @@ public final class LiveView extends BorderPane {
     private final Label rebalanceResult = new Label();
     private final Label notice = new Label();
     private final Label error = new Label();
-    private final Label demoBadge = new Label("DEMO: sessions started by the console");
+    private final Label demoBadge = new Label("DEMO: a simulated scenario, playing in a loop");
     private final Label activeCount = new Label();
 
     public LiveView(LiveViewModel model) {

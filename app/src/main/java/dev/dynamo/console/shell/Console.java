@@ -89,6 +89,13 @@ public final class Console {
         status.watch("Config", config.errorProperty());
         status.watch("Simulation", simulation.errorProperty());
         // a stored config changes the allocation and what the other screen shows
+        // a playback's engine takes over every screen while it runs; Stop goes back to the engine shown before
+        simulation.playingProperty().addListener((_, before, now) -> {
+            if (now != null) connect.showSimulation(now.engine());
+            else if (before != null && connect.simulationProperty().get()) connect.connect();
+        });
+        connect.simulationProperty().addListener((_, _, simulated) ->
+                history.engineTime(simulated ? simulation.simulatedAtProperty()::get : null));
         priority.appliedCountProperty().addListener((_, _, _) -> { live.refresh(); config.reload(); });
         config.appliedCountProperty().addListener((_, _, _) -> { live.refresh(); priority.reload(); });
     }
@@ -100,13 +107,15 @@ public final class Console {
 
     private void open(ConnectedSite site) {
         status.connection(ConnectionState.CONNECTED.label() + " · " + site.site().name()
-                + (site.demo() ? " (demo)" : ""), "connected");
-        status.engine(site.engineVersion(), site.api().baseUri().getAuthority() + (site.demo() ? " embedded" : ""));
+                + (site.demo() ? " (demo)" : connect.simulationProperty().get() ? " (simulation)" : ""), "connected");
+        status.engine(site.engineVersion(), site.api().baseUri().getAuthority()
+                + (site.demo() || connect.simulationProperty().get() ? " embedded" : ""));
         live.attach(site);
         history.attach(site);
         priority.attach(site);
         config.attach(site);
-        window.show(Screen.LIVE);
+        // Play keeps its screen (its controls); the other screens now show the played sites
+        if (!connect.simulationProperty().get()) window.show(Screen.LIVE);
     }
 
     public Scene scene(double width, double height) {
@@ -134,7 +143,7 @@ public final class Console {
 
     public void shutdown() {
         live.stop();
-        simulation.cancel();
+        simulation.shutdown();
         connect.shutdown();
     }
 }

@@ -24,8 +24,6 @@ public final class DynamoConsole extends Application {
                 new EmbeddedSimulationRunner(), Clock.systemUTC());
         var connect = console.connect();
         connect.demoSessions(options.demoSessions());
-        // measurements and screenshots want a site that changes only as they say
-        if (options.screenshotsDir() != null || options.measureSeconds() > 0) connect.demoTrafficEvery(null);
         if (options.url() != null) {
             connect.embeddedProperty().set(false);
             connect.engineUrlProperty().set(options.url());

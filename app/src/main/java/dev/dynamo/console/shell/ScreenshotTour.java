@@ -1,6 +1,7 @@
 package dev.dynamo.console.shell;
 
 import dev.dynamo.console.history.RangeChoice;
+import dev.dynamo.console.simulation.Speed;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.util.ArrayDeque;
@@ -16,7 +17,7 @@ import javafx.util.Duration;
  * {@code --screenshots=DIR}: once the console is live, shows each screen, waits for its data and
  * writes a PNG of the window, then exits. The config screen is also shown with a rejected value to
  * show how engine validation errors look; the Simulation screen is shown after a run of the first
- * bundled scenario.
+ * bundled scenario, then while it plays at 600× (with the Live screen on the played site) and at its end.
  */
 final class ScreenshotTour {
     private record Step(Runnable action, BooleanSupplier ready, String file) {}
@@ -60,6 +61,18 @@ final class ScreenshotTour {
             console.status().clearError(); // the rejected config of the step before is not this screen's
             console.simulation().run();
         }, () -> !console.simulation().rows().isEmpty(), "simulation.png"));
+        var simulation = console.simulation();
+        steps.add(new Step(() -> {
+            simulation.speedProperty().set(Speed.X600);
+            simulation.playOrPause();
+        }, () -> simulation.playingProperty().get() != null && simulation.progressProperty().get() >= 0.38,
+                "simulation-playing.png"));
+        steps.add(new Step(() -> window.show(Screen.LIVE), () -> !console.live().gauges().isEmpty(), "simulation-live.png"));
+        steps.add(new Step(() -> {
+            window.show(Screen.SIMULATION);
+            simulation.speedProperty().set(Speed.MAX);
+        }, () -> !simulation.runningProperty().get(), "simulation-played.png"));
+        steps.add(new Step(simulation::stop, () -> true, null));
         next(0);
     }
 

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -40,11 +41,17 @@ public final class SimulationView extends BorderPane {
     private final TextField rotationMin = new TextField();
     private final Button run = new Button("_Run");
     private final Button cancel = new Button("_Cancel");
+    private final ComboBox<Speed> speed = new ComboBox<>();
+    // mnemonics: the strategies and Run already use P, O, T, R and S
+    private final Button play = new Button("Pl_ay");
+    private final Button stop = new Button("Stop pla_yback");
+    private final Label clock = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
     private final Label error = new Label();
     private final TableView<KpiRow> table = new TableView<>();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final LineChart<Number, Number> drawChart = new LineChart<>(new NumberAxis(), new NumberAxis());
 
     public SimulationView(SimulationViewModel model) {
         this.model = model;
@@ -55,7 +62,7 @@ public final class SimulationView extends BorderPane {
     private void createView() {
         setId("simulation-screen");
         getStyleClass().add("screen");
-        var title = new Label("Offline simulation");
+        var title = new Label("Simulation");
         title.getStyleClass().add("screen-title");
 
         scenario.setId("sim-scenario");
@@ -88,37 +95,69 @@ public final class SimulationView extends BorderPane {
         progress.setId("sim-progress");
         progress.setPrefWidth(320);
         status.setId("sim-status");
-        var runRow = new HBox(12, run, cancel, progress, status);
+        speed.setId("sim-speed");
+        speed.getItems().setAll(Speed.values());
+        var speedLabel = new Label("Spee_d");
+        speedLabel.setMnemonicParsing(true);
+        speedLabel.setLabelFor(speed);
+        play.setId("sim-play");
+        play.setMinWidth(90);
+        stop.setId("sim-stop");
+        clock.setId("sim-clock");
+        clock.getStyleClass().add("number-column");
+        var playRow = new HBox(12, new Label("Play on an engine of its own (Live and History show it):"), speedLabel, speed,
+                play, stop, clock);
+        playRow.setAlignment(Pos.CENTER_LEFT);
+        var runRow = new HBox(12, new Label("Or compare offline, as fast as possible:"), run, cancel);
         runRow.setAlignment(Pos.CENTER_LEFT);
+        progress.setPrefWidth(420);
+        progress.setMinWidth(Region.USE_PREF_SIZE);
+        var progressRow = new HBox(12, progress, status);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
         error.setId("sim-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
 
-        var form = new VBox(10, scenarioRow, strategies, runRow, error);
+        var form = new VBox(10, scenarioRow, strategies, playRow, runRow, progressRow, error);
         form.getStyleClass().add("panel");
         var top = new VBox(12, title, form);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
 
         table.setId("sim-kpis");
-        table.setPlaceholder(new Label("Run a simulation to compare the strategies"));
+        table.setPlaceholder(new Label("Run or play a scenario to compare the strategies (a playback shows them at its end)"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.rows());
         // as tall as its rows (plus the header), so no empty stripes under the last KPI
         table.setFixedCellSize(26);
         table.prefHeightProperty().bind(Bindings.max(180, Bindings.size(model.rows()).multiply(26).add(34)));
         table.setMaxHeight(Region.USE_PREF_SIZE);
+        table.setMinHeight(Region.USE_PREF_SIZE);
         chart.setId("sim-chart");
         chart.setTitle("Energy delivered vs upper bound (kWh)");
         chart.setAnimated(false);
         chart.setPrefWidth(460);
-        chart.setPrefHeight(420);
+        chart.setPrefHeight(380);
         chart.setMaxHeight(Region.USE_PREF_SIZE);
         chart.getYAxis().setLabel("kWh");
         var results = new HBox(14, table, chart);
         results.setFillHeight(false);
         HBox.setHgrow(table, Priority.ALWAYS);
-        setCenter(results);
+        drawChart.setId("sim-draw-chart");
+        drawChart.setTitle("Site draw over the run (kW), per strategy");
+        drawChart.setAnimated(false);
+        drawChart.setCreateSymbols(false);
+        drawChart.setLegendSide(javafx.geometry.Side.RIGHT);
+        drawChart.setPrefHeight(220);
+        drawChart.setMinHeight(150);
+        ((NumberAxis) drawChart.getXAxis()).setLabel("hours from the start");
+        drawChart.getYAxis().setLabel("kW");
+        // no empty axes before there is something to compare
+        drawChart.visibleProperty().bind(Bindings.isNotEmpty(drawChart.getData()));
+        chart.visibleProperty().bind(Bindings.isNotEmpty(chart.getData()));
+        var center = new VBox(10, results, drawChart);
+        VBox.setVgrow(drawChart, Priority.ALWAYS);
+        setCenter(center);
         setPadding(new Insets(20));
         rebuildColumns();
     }
@@ -135,8 +174,18 @@ public final class SimulationView extends BorderPane {
         open.setOnAction(_ -> chooseFile());
         run.setOnAction(_ -> model.run());
         cancel.setOnAction(_ -> model.cancel());
+        speed.valueProperty().bindBidirectional(model.speedProperty());
+        play.setOnAction(_ -> model.playOrPause());
+        stop.setOnAction(_ -> model.stop());
+        var playingNow = model.playingProperty().isNotNull().and(model.runningProperty());
+        play.textProperty().bind(Bindings.when(playingNow.and(model.pausedProperty().not())).then("P_ause")
+                .otherwise(Bindings.when(playingNow).then("Resume pl_ay").otherwise("Pl_ay")));
+        play.disableProperty().bind(model.runningProperty().and(model.playingProperty().isNull()));
+        stop.disableProperty().bind(model.playingProperty().isNull().and(model.runningProperty().not()));
+        clock.textProperty().bind(Bindings.createStringBinding(() -> clockText(model.simulatedAtProperty().get()),
+                model.simulatedAtProperty()));
         run.disableProperty().bind(model.runningProperty());
-        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.disableProperty().bind(model.runningProperty().not().or(model.playingProperty().isNotNull()));
         progress.progressProperty().bind(model.progressProperty());
         status.textProperty().bind(model.statusProperty());
         error.textProperty().bind(model.errorProperty());
@@ -175,6 +224,7 @@ public final class SimulationView extends BorderPane {
 
     private void showChart(SimulationOutcome outcome) {
         chart.getData().clear();
+        drawChart.getData().clear();
         if (outcome == null) return;
         var delivered = new XYChart.Series<String, Number>();
         delivered.setName("Delivered");
@@ -185,6 +235,24 @@ public final class SimulationView extends BorderPane {
             bound.getData().add(new XYChart.Data<>(run.strategy(), Double.isNaN(run.upperBoundKwh()) ? 0 : run.upperBoundKwh()));
         }
         chart.getData().setAll(java.util.List.of(delivered, bound));
+        var draws = new java.util.ArrayList<XYChart.Series<Number, Number>>();
+        for (var draw : outcome.draws()) {
+            var series = new XYChart.Series<Number, Number>();
+            series.setName(draw.strategy());
+            var start = draw.at().isEmpty() ? null : draw.at().getFirst();
+            for (int i = 0; i < draw.at().size(); i++) {
+                var hours = java.time.Duration.between(start, draw.at().get(i)).toSeconds() / 3600.0;
+                series.getData().add(new XYChart.Data<>(hours, draw.drawKw().get(i)));
+            }
+            draws.add(series);
+        }
+        drawChart.getData().setAll(draws);
+    }
+
+    private static String clockText(java.time.Instant at) {
+        if (at == null) return "";
+        return "Simulated " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneOffset.UTC).format(at);
     }
 
     /** Lets keyboard users start from the scenario choice. */

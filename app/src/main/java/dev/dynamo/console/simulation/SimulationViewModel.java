@@ -1,5 +1,6 @@
 package dev.dynamo.console.simulation;
 
+import dev.dynamo.console.client.Playing;
 import dev.dynamo.console.client.ScenarioSource;
 import dev.dynamo.console.client.SimulationOutcome;
 import dev.dynamo.console.client.SimulationRunner;
@@ -7,6 +8,7 @@ import dev.dynamo.console.client.StrategyKpis;
 import dev.dynamo.console.task.Background;
 import dev.dynamo.console.task.Job;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +30,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Simulation screen: pick a scenario and the strategies to compare, run them off the FX thread with
- * progress and cancel, then show the KPIs side by side. Works without a connected engine.
+ * Simulation screen: pick a scenario and the strategies to compare, then either Run them offline (as fast
+ * as possible, progress and cancel) or Play them on an engine started for the purpose, at a chosen speed,
+ * with pause and stop, while the other screens show its sites; either way the KPIs end up side by side.
  */
 public final class SimulationViewModel {
     static final String DEFAULT_ROTATION_MIN = "30";
@@ -54,14 +57,37 @@ public final class SimulationViewModel {
     // read-only views kept: listeners on a throwaway wrapper would be collected with it
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final ObservableList<KpiRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X60);
+    private final ReadOnlyObjectWrapper<Playing> playing = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Instant> simulatedAt = new ReadOnlyObjectWrapper<>();
     private Job job = Job.DONE;
+    /** Which playback the events come from: those of one stopped or replaced are dropped. */
+    private int playbackNumber;
+    private boolean playbackOver;
+    private boolean playbackStarting;
 
     public SimulationViewModel(Background background, SimulationRunner runner) {
         this.background = background;
         this.runner = runner;
         scenarios.setAll(runner.bundledScenarios());
         if (!scenarios.isEmpty()) scenario.set(scenarios.getFirst());
+        speed.addListener((_, _, chosen) -> {
+            var current = playing.get();
+            if (current != null && chosen != null) background.submit(_ -> { current.speed(chosen.factor()); return null; }, _ -> {}, this::failed);
+        });
     }
+
+    /** How fast Play runs; may change while it plays. */
+    public ObjectProperty<Speed> speedProperty() { return speed; }
+
+    /** The playback the Live and History screens show, or null; it stays after the end until Stop. */
+    public ReadOnlyObjectProperty<Playing> playingProperty() { return playing.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
+
+    /** The playback's simulated instant, or null when none plays. */
+    public ReadOnlyObjectProperty<Instant> simulatedAtProperty() { return simulatedAt.getReadOnlyProperty(); }
 
     public ObservableList<ScenarioSource> scenarios() { return scenarios; }
 
@@ -150,8 +176,123 @@ public final class SimulationViewModel {
                 }), progress::set, this::finished, this::failed);
     }
 
+    /**
+     * The Play / Pause button: starts a playback on an engine of its own (one site per strategy) when none
+     * runs, else pauses or resumes it.
+     */
+    public void playOrPause() {
+        var current = playing.get();
+        if (current != null && !playbackOver) {
+            var pause = !paused.get();
+            paused.set(pause);
+            status.set(pause ? "Paused" : "Playing");
+            background.submit(_ -> {
+                if (pause) current.pause();
+                else current.resume();
+                return null;
+            }, _ -> {}, this::failed);
+            return;
+        }
+        if (running.get()) return;
+        var source = scenario.get();
+        List<String> strategies;
+        try {
+            if (source == null) throw new IllegalArgumentException("Pick a scenario first");
+            strategies = strategies();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        stop();
+        var number = ++playbackNumber;
+        playbackOver = false;
+        // the KPIs shown are those of the run that ends next
+        outcome.set(null);
+        columns.clear();
+        rows.clear();
+        error.set(null);
+        running.set(true);
+        paused.set(false);
+        progress.set(0);
+        status.set("Starting " + source.label() + "…");
+        var factor = speed.get().factor();
+        playbackStarting = true;
+        Playing.Events events = new Playing.Events() {
+            @Override
+            public void progress(double done, Instant at) { onFx(number, () -> played(done, at)); }
+
+            @Override
+            public void finished(SimulationOutcome result) { onFx(number, () -> playedToEnd(result)); }
+
+            @Override
+            public void failed(Throwable failure) { onFx(number, () -> SimulationViewModel.this.failed(failure)); }
+        };
+        background.submit(_ -> runner.play(source, strategies, factor, events), started -> {
+            playbackStarting = false;
+            if (number != playbackNumber) {
+                background.submit(_ -> { started.close(); return null; }, _ -> {}, _ -> {});
+                return;
+            }
+            playing.set(started);
+            status.set("Playing " + source.label() + ": " + String.join(", ", strategies));
+        }, failure -> {
+            playbackStarting = false;
+            if (number == playbackNumber) failed(failure);
+        });
+    }
+
+    /** Stops the playback and its engine; the screens go back to the engine they showed before. */
+    public void stop() {
+        var current = playing.get();
+        playbackNumber++;
+        if (current == null) {
+            if (playbackStarting) {
+                playbackStarting = false;
+                running.set(false);
+                status.set("Stopped");
+            }
+            return;
+        }
+        playing.set(null);
+        simulatedAt.set(null);
+        paused.set(false);
+        if (!playbackOver) {
+            running.set(false);
+            progress.set(0);
+            status.set("Stopped");
+        }
+        background.submit(_ -> { current.close(); return null; }, _ -> {}, this::failed);
+    }
+
+    /** At exit: stops the playback and its engine before returning. */
+    public void shutdown() {
+        cancel();
+        var current = playing.get();
+        playbackNumber++;
+        playing.set(null);
+        if (current != null) current.close();
+    }
+
+    private void onFx(int number, Runnable action) {
+        background.submit(_ -> null, _ -> { if (number == playbackNumber) action.run(); }, _ -> {});
+    }
+
+    private void played(double done, Instant at) {
+        if (playbackOver) return;
+        progress.set(done);
+        simulatedAt.set(at);
+    }
+
+    private void playedToEnd(SimulationOutcome result) {
+        playbackOver = true;
+        paused.set(false);
+        finished(result);
+        status.set(status.get() + " · played to the end");
+    }
+
+    /** Cancels an offline run (a playback stops with {@link #stop}). */
     public void cancel() {
-        if (!running.get()) return;
+        if (!running.get() || playing.get() != null || playbackStarting) return;
         job.cancel();
         job = Job.DONE;
         running.set(false);
@@ -170,6 +311,7 @@ public final class SimulationViewModel {
     }
 
     private void failed(Throwable failure) {
+        if (playing.get() != null) playbackOver = true;
         running.set(false);
         progress.set(0);
         status.set("Failed");

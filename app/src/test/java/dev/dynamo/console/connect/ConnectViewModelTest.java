@@ -100,42 +100,4 @@ class ConnectViewModelTest {
         assertThat(connected.api().allocation(connected.siteId()).allocations()).hasSize(3);
     }
 
-    @Test
-    void demo_traffic_lets_the_longest_charging_vehicle_leave_and_a_new_one_arrive() {
-        var model = model();
-        model.embeddedProperty().set(true);
-        model.demoSessions(2);
-        model.connect();
-        var api = model.connectedProperty().get().api();
-        var before = charging(api);
-        assertThat(before).hasSize(2);
-
-        background.tick();
-
-        var after = charging(api);
-        assertThat(after).hasSize(2).doesNotContain(before.getFirst()).contains(before.get(1));
-        assertThat(model.errorProperty().get()).isNullOrEmpty();
-    }
-
-    @Test
-    void no_demo_traffic_when_it_is_turned_off() {
-        var model = model();
-        model.embeddedProperty().set(true);
-        model.demoSessions(2);
-        model.demoTrafficEvery(null);
-        model.connect();
-        var api = model.connectedProperty().get().api();
-        var before = charging(api);
-
-        background.tick();
-
-        assertThat(charging(api)).isEqualTo(before);
-    }
-
-    /** The charging chargers, the one that started first first. */
-    private static java.util.List<String> charging(dev.dynamo.console.client.EngineApi api) {
-        return api.site(FakeEngine.SITE_ID).chargers().stream().filter(c -> c.session() != null)
-                .sorted(java.util.Comparator.comparing((dev.dynamo.console.client.Charger c) -> c.session().startedAt()))
-                .map(dev.dynamo.console.client.Charger::chargePointId).toList();
-    }
 }

@@ -55,6 +55,21 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void the_ranges_end_at_the_engines_time_when_it_is_not_the_desktops() {
+        // a playback at 600x: its engine is at a simulated instant, not at the desktop's now
+        model.engineTime(() -> Instant.parse("2026-11-20T08:30:00Z"));
+        model.load();
+
+        var table = model.tableProperty().get();
+        assertThat(table.size()).isEqualTo(60);
+        assertThat(table.starts().getFirst()).isEqualTo(Instant.parse("2026-11-20T07:30:00Z"));
+
+        model.engineTime(null);
+        model.load();
+        assertThat(model.tableProperty().get().starts().getFirst()).isEqualTo(Instant.parse("2026-11-24T11:00:00Z"));
+    }
+
+    @Test
     void choosing_a_range_picks_a_sensible_interval_which_can_be_overridden() {
         model.rangeProperty().set(RangeChoice.LAST_7_DAYS);
         assertThat(model.intervalProperty().get()).isEqualTo(HistoryInterval.HOUR_1);

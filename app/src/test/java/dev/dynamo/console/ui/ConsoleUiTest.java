@@ -76,8 +76,9 @@ class ConsoleUiTest {
     }
 
     @AfterEach
-    void closeConsole() {
+    void closeConsole() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> console.live().stop());
+        WaitForAsyncUtils.asyncFx(() -> console.simulation().shutdown()).get(15, TimeUnit.SECONDS);
         background.close();
     }
 
@@ -184,6 +185,70 @@ class ConsoleUiTest {
         assertThat(text(robot, "#sim-status")).contains("Small test yard");
         assertThat(fx(() -> robot.lookup("#sim-chart").queryAs(BarChart.class).getData().size())).isEqualTo(2);
         assertThat(fx(() -> robot.lookup("#sim-run").query().isDisabled())).isFalse();
+    }
+
+    @Test
+    void the_simulation_screen_plays_a_scenario_to_the_end_and_stop_goes_back_to_the_engine_before(FxRobot robot)
+            throws Exception {
+        connect(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        waitUntil(() -> console.window().current() == Screen.SIMULATION);
+        var yard = smallYard();
+        robot.interact(() -> console.simulation().addScenarioFile(yard));
+        robot.clickOn("#sim-speed").clickOn("Max");
+        robot.clickOn("#sim-play");
+
+        waitUntil(() -> robot.lookup("#sim-kpis").queryAs(TableView.class).getItems().size() == 14);
+        TableView<?> table = robot.lookup("#sim-kpis").queryAs(TableView.class);
+        assertThat(fx(() -> table.getColumns().stream().map(TableColumn::getText).toList()))
+                .containsExactly("KPI", "equal", "priority", "scenario");
+        assertThat(fx(() -> robot.lookup("#sim-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress()))
+                .isEqualTo(1.0);
+        assertThat(fx(() -> robot.lookup("#sim-draw-chart").queryAs(javafx.scene.chart.LineChart.class).getData().size()))
+                .isEqualTo(3);
+        // the played sites are the connection's, one per strategy, and the screen stays where it is
+        waitUntil(() -> console.connect().simulationProperty().get());
+        assertThat(fx(() -> console.connect().sites().stream().map(s -> s.siteId()).toList()))
+                .containsExactly("small-equal", "small-priority", "small-scenario");
+        assertThat(console.window().current()).isEqualTo(Screen.SIMULATION);
+
+        robot.clickOn("#sim-stop");
+        waitUntil(() -> !console.connect().simulationProperty().get()
+                && console.connect().connectedProperty().get() != null
+                && console.connect().connectedProperty().get().siteId().equals(SITE));
+        assertThat(console.simulation().rows()).hasSize(14);
+    }
+
+    @Test
+    void while_a_paused_playback_is_loaded_the_live_view_shows_the_simulated_sites_tiles(FxRobot robot) throws Exception {
+        var yard = smallYard();
+        robot.interact(() -> {
+            console.window().show(Screen.SIMULATION);
+            console.simulation().addScenarioFile(yard);
+            console.simulation().priorityProperty().set(false);
+            console.simulation().scenarioStrategyProperty().set(false);
+            console.simulation().speedProperty().set(dev.dynamo.console.simulation.Speed.X600);
+        });
+        robot.clickOn("#sim-play");
+        // the third van arrives at 18:25 local time, 25 simulated minutes in
+        waitUntil(() -> console.simulation().simulatedAtProperty().get() != null
+                && !console.simulation().simulatedAtProperty().get().isBefore(java.time.Instant.parse("2026-11-24T17:26:00Z")));
+        robot.clickOn("#sim-play");
+        waitUntil(() -> console.simulation().pausedProperty().get());
+        assertThat(text(robot, "#sim-clock")).startsWith("Simulated 2026-11-24 17:");
+
+        robot.clickOn("#nav-live");
+        waitUntil(() -> tileValue(robot, "DEP-01") > 0 && tileValue(robot, "DEP-02") > 0 && tileValue(robot, "DEP-03") > 0);
+        assertThat(console.connect().connectedProperty().get().siteId()).isEqualTo("small");
+        // paused, simulated time stands still
+        var pausedAt = fx(() -> console.simulation().simulatedAtProperty().get());
+        Thread.sleep(300);
+        assertThat(fx(() -> console.simulation().simulatedAtProperty().get())).isEqualTo(pausedAt);
+        robot.interact(() -> console.simulation().stop());
+    }
+
+    private static Path smallYard() throws java.net.URISyntaxException {
+        return Path.of(ConsoleUiTest.class.getResource("/dev/dynamo/console/simulation/small-yard.dynamo-scenario.json").toURI());
     }
 
     private static void prepare(ConfigRequest config, String... charging) {

@@ -1,0 +1,32 @@
+package dev.dynamo.console.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynamo.console.client.ChargerAllocation;
+import dev.dynamo.console.client.HttpEngineClient;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DemoEngineTest {
+    @Test
+    void the_demo_engine_has_vehicles_charging_at_once_on_a_clock_that_runs_from_now() throws Exception {
+        var before = Instant.now().minusSeconds(1);
+        try (var engine = new EmbeddedEngineStarter(null).start()) {
+            assertThat(engine.simulated()).isTrue();
+            var api = new HttpEngineClient(engine.baseUri(), engine.apiKey());
+            assertThat(api.sites()).extracting(s -> s.siteId()).containsExactly("demo-depot");
+            var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            var allocation = api.allocation("demo-depot");
+            while (allocation.allocations().size() < 5) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(50);
+                allocation = api.allocation("demo-depot");
+            }
+            assertThat(allocation.allocations()).filteredOn(a -> a.allocatedKw() > 0).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(allocation.allocations()).extracting(ChargerAllocation::chargePointId).allMatch(id -> id.startsWith("CP-"));
+            // 1x: the demo's time is the desktop's
+            assertThat(allocation.calculatedAt()).isBetween(before, Instant.now().plusSeconds(1));
+        }
+    }
+}
