@@ -18,6 +18,8 @@ public final class PacedClock extends SimulatedClock {
     private double speed;
     private boolean paused;
     private Instant limit;
+    /** Until the playback reaches it, time runs as fast as possible; from it on, paced from when it was set. */
+    private Instant liveFrom;
 
     /** @param wallNanos the wall time, in nanoseconds from any origin ({@code System::nanoTime}) */
     public PacedClock(Instant start, double speed, LongSupplier wallNanos) {
@@ -39,6 +41,16 @@ public final class PacedClock extends SimulatedClock {
     @Override
     synchronized void set(Instant instant) { limit = instant; }
 
+    /**
+     * Plays the time before {@code liveFrom} as fast as possible, then runs at the speed from {@code liveFrom}
+     * as if it had been reached now: the demo fills its history up to the present, then goes on in real time.
+     */
+    public synchronized void playFastUntil(Instant liveFrom) {
+        this.liveFrom = liveFrom;
+        anchor = liveFrom;
+        anchorWallNanos = wallNanos.getAsLong();
+    }
+
     public synchronized double speed() { return speed; }
 
     public synchronized boolean paused() { return paused; }
@@ -47,6 +59,7 @@ public final class PacedClock extends SimulatedClock {
     public synchronized void setSpeed(double speed) {
         checkSpeed(speed);
         anchor = instant();
+        liveFrom = null;
         anchorWallNanos = wallNanos.getAsLong();
         this.speed = speed;
     }
@@ -54,6 +67,7 @@ public final class PacedClock extends SimulatedClock {
     public synchronized void pause() {
         if (paused) return;
         anchor = instant();
+        liveFrom = null;
         paused = true;
     }
 
@@ -65,6 +79,7 @@ public final class PacedClock extends SimulatedClock {
 
     /** Wall milliseconds until paced time reaches {@code target}: 0 when it has, {@code Long.MAX_VALUE} while paused. */
     synchronized long millisUntil(Instant target) {
+        if (catchingUp() && target.isBefore(liveFrom)) return 0;
         var gapMs = target.toEpochMilli() - paced().toEpochMilli();
         if (gapMs <= 0 || speed == MAX_SPEED) return 0;
         if (paused) return Long.MAX_VALUE;
@@ -72,10 +87,19 @@ public final class PacedClock extends SimulatedClock {
     }
 
     private Instant paced() {
+        if (catchingUp()) return limit == null ? anchor : limit;
         if (paused) return anchor;
         if (speed == MAX_SPEED) return limit == null ? anchor : limit;
         var elapsedNanos = wallNanos.getAsLong() - anchorWallNanos;
         return anchor.plusNanos((long) (elapsedNanos * speed));
+    }
+
+    /** True while the playback is still before {@link #liveFrom}; ends for good once it gets there. */
+    private boolean catchingUp() {
+        if (liveFrom == null) return false;
+        if (limit == null || limit.isBefore(liveFrom)) return true;
+        liveFrom = null;
+        return false;
     }
 
     private static void checkSpeed(double speed) {

@@ -67,6 +67,12 @@ public final class Playback implements AutoCloseable {
         for (var choice : choices) sites.add(siteFor(scenario.site(), choice, choices.size()));
     }
 
+    /** Before {@link #start}: plays up to {@code liveFrom} as fast as possible, then at the speed (see {@link PacedClock}). */
+    public void playFastUntil(Instant liveFrom) {
+        if (registry != null) throw new IllegalStateException("already started");
+        clock.playFastUntil(liveFrom);
+    }
+
     /** The engine's clock while it plays this scenario. */
     public PacedClock clock() { return clock; }
 

@@ -70,6 +70,21 @@ class PacedClockTest {
     }
 
     @Test
+    void beforeLiveFromTimeRunsAsFastAsPossibleThenAtSpeedFromWhenItWasSet() {
+        var now = START.plusSeconds(7200);
+        var clock = new PacedClock(START, 1, wall::get);
+        clock.playFastUntil(now);
+        clock.set(START.plusSeconds(3600));
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(3600));
+        assertThat(clock.millisUntil(START.plusSeconds(3600))).isZero();
+
+        wall.addAndGet(3 * SECOND); // the catch-up took 3 s of wall time: the clock is now + 3 s, in step with the wall
+        clock.set(now.plusSeconds(60));
+        assertThat(clock.instant()).isEqualTo(now.plusSeconds(3));
+        assertThat(clock.millisUntil(now.plusSeconds(60))).isEqualTo(57_000);
+    }
+
+    @Test
     void speedMustBePositive() {
         assertThatThrownBy(() -> new PacedClock(START, 0, wall::get)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the engine in this process on a random loopback port with a random API key and a throw-away
  * data directory. Without a sites file it is the demo: the built-in demo depot, driven by the looping
- * {@code demo-loop} scenario at 1× from now, so its gauges move at once. The only classes of the console
+ * {@code demo-loop} scenario: its last pass played at once, then at 1× from now, so its gauges move at once. The only classes of the console
  * that touch {@code dev.dynamo.server} are in this package: everything else talks to the engine over HTTP.
  */
 public final class EmbeddedEngineStarter implements EngineStarter {
@@ -40,7 +41,10 @@ public final class EmbeddedEngineStarter implements EngineStarter {
     @Override
     public RunningEngine start() throws IOException {
         if (sitesFile != null) return start(options -> options.withSitesFile(sitesFile), null);
-        var demo = Playback.shifted(demoScenario(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        // one pass of the loop ends now: it is played at once, so History has the last hours from the start
+        var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var scenario = demoScenario();
+        var demo = Playback.shifted(scenario, now.minus(Duration.between(scenario.start(), scenario.end())));
         var playback = new Playback(demo, List.of(StrategyChoice.scenario()), 1, true, System::nanoTime,
                 new Playback.Listener() {
                     @Override
@@ -48,6 +52,7 @@ public final class EmbeddedEngineStarter implements EngineStarter {
                         LoggerFactory.getLogger(EmbeddedEngineStarter.class).warn("the demo loop stopped", failure);
                     }
                 });
+        playback.playFastUntil(now);
         return start(options -> options.withClock(playback.clock()).withTimers(playback.timers()), playback);
     }
 
