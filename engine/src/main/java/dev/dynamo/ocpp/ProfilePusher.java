@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +48,16 @@ final class ProfilePusher {
     private final Map<String, ChargerLimit> accepted = new HashMap<>();
     /** Chargers on a new connection: whatever they held before is not trusted. */
     private final Set<String> unsynced = new HashSet<>();
-    /** The limit on its way to each charger (sent, or waiting for a retry). */
-    private final Map<String, ChargerLimit> sending = new HashMap<>();
+    /** The latest limit on its way to each charger (sent, or waiting for a retry); by identity, as one
+     *  value may be sent twice and the older answer must not pass for the newer. */
+    private final Map<String, InFlight> sending = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<String> pendingLowers = new HashSet<>();
     private final List<ChargerLimit> waitingRaises = new ArrayList<>();
+    /** Accepted limits not yet told to the site (guarded by itself: filled here, emptied by the notices). */
+    private final Map<String, Double> acceptedToTell = new LinkedHashMap<>();
+    /** Of those, the chargers with no other limit on its way (guarded by {@link #acceptedToTell}). */
+    private final Set<String> settledToTell = new HashSet<>();
 
     ProfilePusher(String siteId, OcppSitePort port, Function<String, Optional<ProfileTarget>> connections,
                   Executor serial, Executor notices, ScheduledExecutorService timer, Clock clock, Duration commLossGrace) {
@@ -116,10 +122,15 @@ final class ProfilePusher {
             if (target.isEmpty() || inSync(limit)) {
                 continue;
             }
-            if (limit.allocatedKw() < previousKw(limit, defaults)) {
-                // Already on its way (or waiting for a retry): it still holds the raises back.
-                pendingLowers.add(cp);
-                if (!limit.equals(sending.get(cp))) {
+            var previousKw = previousKw(limit, defaults);
+            if (limit.allocatedKw() < previousKw) {
+                // Already on its way (or waiting for a retry): it holds the raises back, unless the site
+                // decided them holding at least what the charger may still draw.
+                var heldKw = limits.heldKw().get(cp);
+                if (heldKw == null || heldKw < previousKw - 1e-9) {
+                    pendingLowers.add(cp);
+                }
+                if (!isSending(cp, limit)) {
                     send(target.get(), limit);
                 }
             } else {
@@ -131,17 +142,27 @@ final class ProfilePusher {
         }
     }
 
-    /** What the charger may draw now: its accepted TxProfile for this transaction, else its default. */
+    /**
+     * What the charger may draw now or soon: its accepted TxProfile for this transaction (else its default),
+     * or the limit on its way to it when that is higher (the charger takes its profiles in order).
+     */
     private double previousKw(ChargerLimit limit, Map<String, Double> defaults) {
-        var held = accepted.get(limit.chargePointId());
-        if (held != null && held.transactionId().equals(limit.transactionId()) && !unsynced.contains(limit.chargePointId())) {
-            return held.allocatedKw();
+        var cp = limit.chargePointId();
+        var held = accepted.get(cp);
+        var kw = held != null && held.transactionId().equals(limit.transactionId()) && !unsynced.contains(cp)
+                ? held.allocatedKw() : defaults.getOrDefault(cp, 0.0);
+        var inFlight = sending.get(cp);
+        if (inFlight != null && limit.transactionId().equals(inFlight.limit().transactionId())) {
+            kw = Math.max(kw, inFlight.limit().allocatedKw());
         }
-        return defaults.getOrDefault(limit.chargePointId(), 0.0);
+        return kw;
     }
 
+    /** The charger holds this limit, and no other one is on its way to replace it. */
     private boolean inSync(ChargerLimit limit) {
-        return limit.equals(accepted.get(limit.chargePointId())) && !unsynced.contains(limit.chargePointId());
+        var cp = limit.chargePointId();
+        var inFlight = sending.get(cp);
+        return limit.equals(accepted.get(cp)) && !unsynced.contains(cp) && (inFlight == null || inFlight.limit().equals(limit));
     }
 
     private void releaseRaises() {
@@ -149,59 +170,76 @@ final class ProfilePusher {
         waitingRaises.clear();
         for (var limit : raises) {
             if (limit.equals(desired.get(limit.chargePointId())) && !inSync(limit)
-                    && !limit.equals(sending.get(limit.chargePointId()))) {
+                    && !isSending(limit.chargePointId(), limit)) {
                 target(limit.chargePointId()).ifPresent(t -> send(t, limit));
             }
         }
     }
 
+    /** One sending of a limit. */
+    private record InFlight(ChargerLimit limit) {
+        @Override
+        public boolean equals(Object other) { return this == other; }
+
+        @Override
+        public int hashCode() { return System.identityHashCode(this); }
+    }
+
+    private boolean isSending(String chargePointId, ChargerLimit limit) {
+        var inFlight = sending.get(chargePointId);
+        return inFlight != null && inFlight.limit().equals(limit);
+    }
+
     private void send(ProfileTarget target, ChargerLimit limit) {
         var cp = target.chargePointId();
-        sending.put(cp, limit);
+        var sent = new InFlight(limit);
+        sending.put(cp, sent);
         var profile = Profiles.tx(target.charger(), limit.allocatedKw(), limit.phasesInUse(), limit.transactionId(),
                 clock.instant().plus(commLossGrace));
         target.setChargingProfile(profile).whenComplete((status, failure) ->
-                serial.execute(() -> answered(target, limit, status, failure)));
+                serial.execute(() -> answered(target, sent, status, failure)));
     }
 
-    private void answered(ProfileTarget target, ChargerLimit limit, SetChargingProfile.Status status, Throwable failure) {
+    private void answered(ProfileTarget target, InFlight sent, SetChargingProfile.Status status, Throwable failure) {
         var cp = target.chargePointId();
+        var limit = sent.limit();
         var current = target(cp).orElse(null) == target;
         if (failure == null && status == SetChargingProfile.Status.Accepted) {
-            if (limit.equals(sending.get(cp))) {
-                sending.remove(cp);
-            }
+            sending.remove(cp, sent);
             failures.remove(cp);
             if (current) {
                 accepted.put(cp, limit);
                 unsynced.remove(cp);
             }
-            notices.execute(() -> port.limitAcknowledged(cp, limit.allocatedKw()));
-            if (limit.equals(desired.get(cp)) && pendingLowers.remove(cp) && pendingLowers.isEmpty()) {
+            tellAccepted(cp, limit.allocatedKw(), !sending.containsKey(cp));
+            // the lowering is done once its latest sending is accepted (an older one may come first)
+            if (limit.equals(desired.get(cp)) && !sending.containsKey(cp) && pendingLowers.remove(cp)
+                    && pendingLowers.isEmpty()) {
                 releaseRaises();
             }
             return;
         }
         log.info("{}: TxProfile {} kW not accepted ({})", cp, limit.allocatedKw(),
                 failure != null ? failure.toString() : status);
-        if (!stillWanted(target, limit)) {
-            sending.remove(cp, limit);
+        notices.execute(() -> port.limitNotAccepted(cp));
+        if (!stillWanted(target, sent)) {
+            sending.remove(cp, sent);
             return;
         }
         var delay = backoff(failures.merge(cp, 1, Integer::sum));
         timer.schedule(() -> serial.execute(() -> {
-            if (stillWanted(target, limit)) {
+            if (stillWanted(target, sent)) {
                 send(target, limit);
             } else {
-                sending.remove(cp, limit);
+                sending.remove(cp, sent);
             }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The limit is still the one wanted, on the charger's current, open connection, and no newer one went out. */
-    private boolean stillWanted(ProfileTarget target, ChargerLimit limit) {
+    private boolean stillWanted(ProfileTarget target, InFlight sent) {
         var cp = target.chargePointId();
-        return target(cp).orElse(null) == target && limit.equals(desired.get(cp)) && limit.equals(sending.get(cp));
+        return target(cp).orElse(null) == target && sent.limit().equals(desired.get(cp)) && sending.get(cp) == sent;
     }
 
     private void sendDefault(ProfileTarget target, int attempt) {
@@ -218,6 +256,30 @@ final class ProfilePusher {
                 }
             }), backoff(attempt + 1).toMillis(), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** Tells the site, in one call for every answer that came meanwhile. */
+    private void tellAccepted(String chargePointId, double kw, boolean settled) {
+        boolean first;
+        synchronized (acceptedToTell) {
+            first = acceptedToTell.isEmpty();
+            acceptedToTell.put(chargePointId, kw);
+            if (settled) settledToTell.add(chargePointId);
+            else settledToTell.remove(chargePointId);
+        }
+        if (first) {
+            notices.execute(() -> {
+                Map<String, Double> batch;
+                Set<String> settledBatch;
+                synchronized (acceptedToTell) {
+                    batch = new LinkedHashMap<>(acceptedToTell);
+                    settledBatch = Set.copyOf(settledToTell);
+                    acceptedToTell.clear();
+                    settledToTell.clear();
+                }
+                port.limitsAcknowledged(siteId, batch, settledBatch);
+            });
+        }
     }
 
     /** 1 s after the first failure, doubling, at most 60 s. */

@@ -8,6 +8,7 @@ import dev.dynamo.store.StoredSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One site, alive: every event is applied on the site's own single thread, persisted before it is
- * acknowledged, and turned into one decision. The methods block until the event is applied; called from
+ * acknowledged, and turned into one decision (a session start is decided before its commit, so that its
+ * limits go out while the commit runs). The methods block until the event is applied; called from
  * the site's own thread (a listener), they run at once.
  */
 public final class SiteHandle implements AutoCloseable {
@@ -29,6 +31,8 @@ public final class SiteHandle implements AutoCloseable {
     private final SiteTimers timers;
     private final SiteDecisions decisions;
     private volatile SiteView view;
+    /** A rebalance after limits were accepted or refused is waiting on the site's thread. */
+    private boolean rebalanceQueued;
 
     SiteHandle(SiteEnvironment env, SiteDefinition definition, List<DecisionListener> listeners) {
         this.env = env;
@@ -97,9 +101,17 @@ public final class SiteHandle implements AutoCloseable {
             var session = new Session(UUID.randomUUID().toString(), siteId(), chargePointId,
                     now().truncatedTo(ChronoUnit.MILLIS), start.evMaxPowerKw(), start.energyNeededKwh(), phases,
                     transactionId);
-            env.store().putSession(stored(session));
             live.sessions.put(chargePointId, session);
+            // The limits go out before the durable commit (lowering early is always safe); the start is
+            // acknowledged, this call returning, only once it is stored, else it is undone.
             decide(Trigger.SESSION_START);
+            try {
+                env.store().putSession(stored(session));
+            } catch (RuntimeException e) {
+                live.forgetSession(chargePointId);
+                decide(Trigger.SESSION_STOP);
+                throw e;
+            }
             return session;
         });
     }
@@ -161,9 +173,57 @@ public final class SiteHandle implements AutoCloseable {
         });
     }
 
-    /** The charger accepted a limit (kW): what it keeps drawing if its connection is lost. */
+    /**
+     * The charger accepted a limit (kW): what it keeps drawing if its connection is lost. When the site held
+     * its previous limit for a lowering, the others may now share what it gave up.
+     */
     public void limitAcknowledged(String chargePointId, double kw) {
-        executor.call(() -> live.acknowledgedKw.put(chargePointId, kw));
+        limitsAcknowledged(Map.of(chargePointId, kw), java.util.Set.of(chargePointId));
+    }
+
+    /**
+     * Limits accepted by several chargers (kW by charge point id), applied as one event; {@code settled}
+     * have no other limit on its way to them.
+     */
+    public void limitsAcknowledged(Map<String, Double> kwByCharger, java.util.Set<String> settled) {
+        executor.call(() -> {
+            live.acknowledgedKw.putAll(kwByCharger);
+            settled.forEach(live.sentMaxKw::remove);
+            if (live.allocation != null && live.allocation.allocations().stream()
+                    .anyMatch(a -> a.loweringKw() != null && kwByCharger.containsKey(a.chargePointId()))) {
+                rebalanceSoon();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The charger rejected a limit, or did not answer in time (it is being sent again). A lowering it has
+     * not accepted leaves its previous limit in force: the site holds it for the charger from now on.
+     */
+    public void limitNotAccepted(String chargePointId) {
+        executor.call(() -> {
+            var acceptedKw = live.acknowledgedKw.get(chargePointId);
+            var sent = live.allocation == null ? null : live.allocation.charger(chargePointId).orElse(null);
+            // a lowering refused starts being held; a refused limit on its way is no longer counted
+            if (acceptedKw != null && sent != null && (Lowerings.pending(sent, acceptedKw) || sent.loweringKw() != null)) {
+                rebalanceSoon();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * One decision after the events already queued: a burst of answers makes one rebalance. Recorded as
+     * {@code measured} (the contract's triggers are fixed): a charger reported what it may draw.
+     */
+    private void rebalanceSoon() {
+        if (rebalanceQueued) return;
+        rebalanceQueued = true;
+        executor.submit(() -> {
+            rebalanceQueued = false;
+            decide(Trigger.MEASURED);
+        });
     }
 
     /**
