@@ -25,6 +25,8 @@ final class LiveSite {
      * profiles in order, so until then it may still get to any of them.
      */
     final Map<String, Double> sentMaxKw = new HashMap<>();
+    /** Chargers that refused a limit (or let it time out) since they last accepted their latest one. */
+    final Set<String> refused = new HashSet<>();
     final Map<String, MeterReading> meters = new HashMap<>();
     /** Caps lowered to metered power (7.3), kW. */
     final Map<String, Double> measuredCapKw = new HashMap<>();
@@ -57,6 +59,7 @@ final class LiveSite {
         lostSince.remove(chargePointId);
         acknowledgedKw.remove(chargePointId);
         sentMaxKw.remove(chargePointId);
+        refused.remove(chargePointId);
         meters.remove(chargePointId);
         measuredCapKw.remove(chargePointId);
         capLiftedAt.remove(chargePointId);

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 
 /**
  * Lowered limits a charger has not accepted yet (issue 3: until it does, it may still draw its previous
- * limit). A lowering counts only once it has outlived the decision that made it, whose raises the OCPP
- * pusher holds back until the lowerings are accepted; from the next decision on, while the charger keeps
- * rejecting it or has not answered yet, the site holds its accepted limit for it, as for a comm loss.
+ * limit). While a lowering is on its way, the OCPP pusher holds every raise back until it is accepted, which
+ * takes a round trip; once the charger refuses a limit or lets it time out (it is being retried), the site
+ * holds what the charger may still draw for it, as for a comm loss, until it accepts its latest limit.
  */
 final class Lowerings {
     /** Below this a limit is not lower (the allocation is on a 0.01 kW grid). */
@@ -21,8 +21,8 @@ final class Lowerings {
     record Lowering(double inForceKw, double targetKw) {}
 
     /**
-     * The chargers, among those of {@code shares}, whose last limit sent is not the one they accepted last
-     * and that are now to go lower than they may draw: by charge point id.
+     * The chargers, among those of {@code shares}, that refused a limit since they last accepted their latest
+     * one and are now to go lower than they may draw: by charge point id.
      */
     static Map<String, Lowering> stillInForce(LiveSite site, List<ChargerShare> shares) {
         var lowerings = new TreeMap<String, Lowering>();
@@ -33,7 +33,9 @@ final class Lowerings {
             var cp = share.chargePointId();
             var acceptedKw = site.acknowledgedKw.get(cp);
             var session = site.sessions.get(cp);
-            if (acceptedKw == null || session == null || session.transactionId() == null) continue;
+            if (acceptedKw == null || session == null || session.transactionId() == null || !site.refused.contains(cp)) {
+                continue;
+            }
             var sent = last.get(cp);
             if (sent == null || sent.status() == ChargerStatus.OFFLINE) continue;
             // It may still draw what it accepted, or get to any limit sent since, whichever is highest (a refused

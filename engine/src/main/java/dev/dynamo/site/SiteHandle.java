@@ -188,7 +188,10 @@ public final class SiteHandle implements AutoCloseable {
     public void limitsAcknowledged(Map<String, Double> kwByCharger, java.util.Set<String> settled) {
         executor.call(() -> {
             live.acknowledgedKw.putAll(kwByCharger);
-            settled.forEach(live.sentMaxKw::remove);
+            settled.forEach(cp -> {
+                live.sentMaxKw.remove(cp);
+                live.refused.remove(cp);
+            });
             if (live.allocation != null && live.allocation.allocations().stream()
                     .anyMatch(a -> a.loweringKw() != null && kwByCharger.containsKey(a.chargePointId()))) {
                 rebalanceSoon();
@@ -203,6 +206,7 @@ public final class SiteHandle implements AutoCloseable {
      */
     public void limitNotAccepted(String chargePointId) {
         executor.call(() -> {
+            live.refused.add(chargePointId);
             var acceptedKw = live.acknowledgedKw.get(chargePointId);
             var sent = live.allocation == null ? null : live.allocation.charger(chargePointId).orElse(null);
             // a lowering refused starts being held; a refused limit on its way is no longer counted
