@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings one site's chargers to the limits of its latest decision. Lowered limits go first; the raised
  * ones wait until every lowered one is accepted (or its charger is gone), so the site stays within its
- * limits in between. A rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s while it
- * is still wanted. Tracks the last limit each charger accepted, which the site reserves through a comm
- * loss. All state lives on one serial executor.
+ * limits in between, except for a lowering the site already holds the charger's previous limit for. A
+ * rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s while it is still wanted, and
+ * the site is told (it then holds that charger's previous limit). Tells the site the limits chargers
+ * accept, in batches: it reserves them through a comm loss. All state lives on one serial executor.
  */
 final class ProfilePusher {
     private static final Logger log = LoggerFactory.getLogger(ProfilePusher.class);
@@ -176,13 +177,13 @@ final class ProfilePusher {
         }
     }
 
-    /** One sending of a limit. */
-    private record InFlight(ChargerLimit limit) {
-        @Override
-        public boolean equals(Object other) { return this == other; }
+    /** One sending of a limit, compared by identity. */
+    private static final class InFlight {
+        private final ChargerLimit limit;
 
-        @Override
-        public int hashCode() { return System.identityHashCode(this); }
+        InFlight(ChargerLimit limit) { this.limit = limit; }
+
+        ChargerLimit limit() { return limit; }
     }
 
     private boolean isSending(String chargePointId, ChargerLimit limit) {

@@ -46,7 +46,7 @@ class DefaultLimitsTest {
         assertThat(limits).containsEntry("A", 11.04).containsEntry("B", 11.04);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 2_000)
     void chargers_drawing_their_defaults_fit_every_limit_on_every_phase_whatever_the_vehicles_draw_on(
             @ForAll("sites") SiteDefinition site) {
         var defaults = DefaultLimits.kwByCharger(site);
