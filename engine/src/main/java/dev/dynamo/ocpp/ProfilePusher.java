@@ -52,6 +52,8 @@ final class ProfilePusher {
     /** The latest limit on its way to each charger (sent, or waiting for a retry); by identity, as one
      *  value may be sent twice and the older answer must not pass for the newer. */
     private final Map<String, InFlight> sending = new HashMap<>();
+    /** How many TxProfiles each charger has not answered yet (older ones too). */
+    private final Map<String, Integer> onTheWire = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<String> pendingLowers = new HashSet<>();
     private final List<ChargerLimit> waitingRaises = new ArrayList<>();
@@ -120,7 +122,13 @@ final class ProfilePusher {
         for (var limit : next.values()) {
             var cp = limit.chargePointId();
             var target = target(cp);
-            if (target.isEmpty() || inSync(limit)) {
+            if (target.isEmpty()) {
+                continue;
+            }
+            if (inSync(limit)) {
+                if (limits.heldKw().containsKey(cp)) {
+                    tellAccepted(cp, limit.allocatedKw(), true); // it already holds it: the site may let go
+                }
                 continue;
             }
             var previousKw = previousKw(limit, defaults);
@@ -163,7 +171,8 @@ final class ProfilePusher {
     private boolean inSync(ChargerLimit limit) {
         var cp = limit.chargePointId();
         var inFlight = sending.get(cp);
-        return limit.equals(accepted.get(cp)) && !unsynced.contains(cp) && (inFlight == null || inFlight.limit().equals(limit));
+        return limit.equals(accepted.get(cp)) && !unsynced.contains(cp) && onTheWire.getOrDefault(cp, 0) == 0
+                && (inFlight == null || inFlight.limit().equals(limit));
     }
 
     private void releaseRaises() {
@@ -180,6 +189,8 @@ final class ProfilePusher {
     /** One sending of a limit, compared by identity. */
     private static final class InFlight {
         private final ChargerLimit limit;
+        /** Refused or unanswered: waiting to be sent again, not on the wire. */
+        private boolean retrying;
 
         InFlight(ChargerLimit limit) { this.limit = limit; }
 
@@ -195,6 +206,7 @@ final class ProfilePusher {
         var cp = target.chargePointId();
         var sent = new InFlight(limit);
         sending.put(cp, sent);
+        onTheWire.merge(cp, 1, Integer::sum);
         var profile = Profiles.tx(target.charger(), limit.allocatedKw(), limit.phasesInUse(), limit.transactionId(),
                 clock.instant().plus(commLossGrace));
         target.setChargingProfile(profile).whenComplete((status, failure) ->
@@ -205,14 +217,19 @@ final class ProfilePusher {
         var cp = target.chargePointId();
         var limit = sent.limit();
         var current = target(cp).orElse(null) == target;
+        onTheWire.computeIfPresent(cp, (_, n) -> n > 1 ? n - 1 : null);
         if (failure == null && status == SetChargingProfile.Status.Accepted) {
             sending.remove(cp, sent);
+            var older = sending.get(cp);
+            if (older != null && older.retrying && limit.equals(desired.get(cp))) {
+                sending.remove(cp); // the charger holds what is wanted: that retry is moot
+            }
             failures.remove(cp);
             if (current) {
                 accepted.put(cp, limit);
                 unsynced.remove(cp);
             }
-            tellAccepted(cp, limit.allocatedKw(), !sending.containsKey(cp));
+            tellAccepted(cp, limit.allocatedKw(), !sending.containsKey(cp) && !onTheWire.containsKey(cp));
             // the lowering is done once its latest sending is accepted (an older one may come first)
             if (limit.equals(desired.get(cp)) && !sending.containsKey(cp) && pendingLowers.remove(cp)
                     && pendingLowers.isEmpty()) {
@@ -224,17 +241,29 @@ final class ProfilePusher {
                 failure != null ? failure.toString() : status);
         notices.execute(() -> port.limitNotAccepted(cp));
         if (!stillWanted(target, sent)) {
-            sending.remove(cp, sent);
+            dropSending(cp, sent);
             return;
         }
+        sent.retrying = true;
         var delay = backoff(failures.merge(cp, 1, Integer::sum));
         timer.schedule(() -> serial.execute(() -> {
             if (stillWanted(target, sent)) {
                 send(target, limit);
             } else {
-                sending.remove(cp, sent);
+                dropSending(cp, sent);
             }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A sending that will not be retried; if the charger then holds what is wanted, the site is told. */
+    private void dropSending(String chargePointId, InFlight sent) {
+        if (!sending.remove(chargePointId, sent)) {
+            return;
+        }
+        var wanted = desired.get(chargePointId);
+        if (wanted != null && inSync(wanted)) {
+            tellAccepted(chargePointId, wanted.allocatedKw(), true);
+        }
     }
 
     /** The limit is still the one wanted, on the charger's current, open connection, and no newer one went out. */

@@ -48,9 +48,4 @@ final class Lowerings {
         }
         return lowerings;
     }
-
-    /** The last decision sent the charger a limit below the one it accepted last. */
-    static boolean pending(ChargerAllocation sent, double acceptedKw) {
-        return sent.status() != ChargerStatus.OFFLINE && sent.targetKw() < acceptedKw - EPSILON_KW;
-    }
 }

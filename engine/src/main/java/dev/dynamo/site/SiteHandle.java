@@ -206,13 +206,10 @@ public final class SiteHandle implements AutoCloseable {
      */
     public void limitNotAccepted(String chargePointId) {
         executor.call(() -> {
+            // refusals are rare: the next decision holds what it may still draw, whatever was refused
+            if (!live.sessions.containsKey(chargePointId)) return null;
             live.refused.add(chargePointId);
-            var acceptedKw = live.acknowledgedKw.get(chargePointId);
-            var sent = live.allocation == null ? null : live.allocation.charger(chargePointId).orElse(null);
-            // a lowering refused starts being held; a refused limit on its way is no longer counted
-            if (acceptedKw != null && sent != null && (Lowerings.pending(sent, acceptedKw) || sent.loweringKw() != null)) {
-                rebalanceSoon();
-            }
+            rebalanceSoon();
             return null;
         });
     }

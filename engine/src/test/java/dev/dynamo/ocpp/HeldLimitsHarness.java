@@ -66,6 +66,15 @@ final class HeldLimitsHarness implements AutoCloseable {
     }
 
     private int lastTransactionId;
+    private long ticks;
+
+    /**
+     * A lowering may be on its way to the charger, which has refused nothing since it was sent: the pusher
+     * holds every raise back until it lands, and the site need not count it yet.
+     */
+    boolean lowering(Charger charger) {
+        return !charger.unanswered.isEmpty() && charger.unanswered.getLast().sentAt() > charger.refusedAt;
+    }
 
     void start(String cp) {
         var charger = chargers.get(cp);
@@ -131,8 +140,8 @@ final class HeldLimitsHarness implements AutoCloseable {
         fixture.close();
     }
 
-    /** A profile sent, and how many decisions the site had made when it was. */
-    record Sent(ChargingProfile profile, CompletableFuture<Status> answer, int decisions) {
+    /** A profile sent, and when (a tick of the harness). */
+    record Sent(ChargingProfile profile, CompletableFuture<Status> answer, long sentAt) {
         double limitKw() {
             return profile.chargingSchedule().chargingSchedulePeriod().getFirst().limit() / 1000;
         }
@@ -145,6 +154,8 @@ final class HeldLimitsHarness implements AutoCloseable {
         final List<Double> txLimitsKw = new ArrayList<>();
         Integer transactionId;
         double inForceKw;
+        /** When it last refused a limit (a tick of the harness), or -1. */
+        long refusedAt = -1;
 
         Charger(ChargerDefinition definition) {
             this.definition = definition;
@@ -156,7 +167,7 @@ final class HeldLimitsHarness implements AutoCloseable {
 
         @Override
         public CompletableFuture<Status> setChargingProfile(ChargingProfile profile) {
-            var sent = new Sent(profile, new CompletableFuture<>(), fixture.decisions.size());
+            var sent = new Sent(profile, new CompletableFuture<>(), ++ticks);
             if (profile.chargingProfilePurpose() == ChargingProfile.Purpose.TxDefaultProfile) {
                 defaults.add(sent);
                 sent.answer.complete(Status.Accepted);
@@ -170,6 +181,7 @@ final class HeldLimitsHarness implements AutoCloseable {
         void answerOldest(boolean accept) {
             var sent = unanswered.pollFirst();
             if (sent == null) return;
+            if (!accept) refusedAt = ++ticks;
             if (accept && transactionId != null && transactionId.equals(sent.profile.transactionId())) {
                 inForceKw = sent.limitKw();
             }
