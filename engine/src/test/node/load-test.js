@@ -1,43 +1,70 @@
 // Load test (not part of the build): N simulated charge points at once against a real engine.
-// Measures, for each StartTransaction, the time until every charger of the site whose limit changed
-// has received its new TxProfile (the last profile of the burst the start caused).
+// Measures, for each StartTransaction, the time from sending it until every charger whose limit it
+// changed has received its new TxProfile (or a newer one).
 //
-//   (cd engine && ../mvnw -B -q package -DskipTests)   # builds target/dynamo-engine.jar
-//   node engine/src/test/node/load-test.js --jar engine/target/dynamo-engine.jar --chargers 1000
+//   ./mvnw -B -o -q -pl engine package -DskipTests       # builds engine/target/dynamo-engine.jar
+//   cd engine/src/test/node && npm ci                    # once
+//   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64    # the engine runs on $JAVA_HOME/bin/java
+//   taskset -c 1 node load-test.js --jar ../../../target/dynamo-engine.jar --engine-cpus 0
 //
-// Options: --chargers N (1000), --per-site N (50), --port P (18765), --quiet-ms MS (150), --json FILE.
+// Options: --chargers N (1000), --per-site N (50), --pattern open|burst (open), --rate STARTS_PER_S (20, open
+// only: Poisson arrivals over all sites, seeded), --seed N (1), --engine-cpus LIST (taskset for the engine),
+// --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE.
+//
+// Every site runs `equal` at half its rating (11 kW per charger of 22 kW), so with n sessions every charging
+// charger's limit is min(22, 11 * per-site / n) kW: up to half the site charging, a start changes only its own
+// charger's limit; past that it lowers every charging charger's limit. A start is complete when each charger
+// it affects has received, after the start was sent, a TxProfile at or below that limit (a later start only
+// lowers limits further, so its profile completes the earlier start too).
+//
+// The generator is a lean OCPP-J client on raw WebSockets (`ws`): it answers every SetChargingProfile with
+// Accepted without schema validation; strictness is what the interop tests (ocpp-rpc, strict mode) prove.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { RPCClient } = require('ocpp-rpc');
+const WebSocket = require('ws');
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
     arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
 const total = Number(args.chargers || 1000);
 const perSite = Number(args['per-site'] || 50);
+const pattern = args.pattern || 'open';
+const ratePerS = Number(args.rate || 20);
 const port = Number(args.port || 18765);
-const quietMs = Number(args['quiet-ms'] || 150);
+const chargerKw = 22;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+if (!['open', 'burst'].includes(pattern)) throw new Error('--pattern is open or burst');
 
-function sitesFile(dir) {
+/** A small seeded PRNG (mulberry32): the same seed gives the same arrivals. */
+function random(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6D2B79F5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+function writeSites(dir) {
     const sites = [];
     for (let s = 0; s * perSite < total; s++) {
         const chargers = [];
         for (let c = 0; c < perSite && s * perSite + c < total; c++) {
-            chargers.push({ charge_point_id: `L${s}-CP${c}`, max_power_kw: 22 });
+            chargers.push({ charge_point_id: `L${s}-CP${c}`, max_power_kw: chargerKw });
         }
         sites.push({ site_id: `load-${s}`, name: `Load ${s}`, timezone: 'UTC',
-            grid_connection_capacity_kw: chargers.length * 22, chargers });
+            grid_connection_capacity_kw: chargers.length * chargerKw, chargers });
     }
-    const file = path.join(dir, 'sites.json');
-    fs.writeFileSync(file, JSON.stringify({ sites }));
+    fs.writeFileSync(path.join(dir, 'sites.json'), JSON.stringify({ sites }));
     return sites;
 }
 
-async function waitForHealth(base) {
-    for (let i = 0; i < 300; i++) {
+async function waitForHealth(base, engine) {
+    for (let i = 0; i < 300 && (!engine || engine.exitCode === null); i++) {
         try {
             if ((await fetch(base + '/health')).ok) return;
         } catch (e) { /* not up yet */ }
@@ -50,72 +77,203 @@ function percentile(sorted, p) {
     return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid) {
+    try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch (e) {
+        return NaN;
+    }
+}
+
+/** One simulated charge point: a WebSocket speaking just enough OCPP-J 1.6. */
+class ChargePoint {
+    constructor(id, site, onProfile) {
+        this.id = id;
+        this.site = site;
+        this.onProfile = onProfile;
+        this.pending = new Map();
+        this.nextId = 1;
+    }
+
+    connect() {
+        return new Promise((resolve, reject) => {
+            this.ws = new WebSocket(`ws://127.0.0.1:${port}/ocpp/${this.id}`, ['ocpp1.6'], { perMessageDeflate: false });
+            this.ws.on('open', resolve);
+            this.ws.on('error', reject);
+            this.ws.on('message', data => this.receive(JSON.parse(data)));
+        });
+    }
+
+    call(action, payload) {
+        const id = String(this.nextId++);
+        return new Promise((resolve, reject) => {
+            this.pending.set(id, { resolve, reject });
+            this.ws.send(JSON.stringify([2, id, action, payload]));
+        });
+    }
+
+    receive(frame) {
+        const [type, id] = frame;
+        if (type === 2) {
+            const [, , action, payload] = frame;
+            if (action === 'SetChargingProfile') {
+                this.ws.send(`[3,"${id}",{"status":"Accepted"}]`);
+                const profile = payload.csChargingProfiles;
+                if (profile.chargingProfilePurpose === 'TxProfile') {
+                    this.onProfile(this, profile.chargingSchedule.chargingSchedulePeriod[0].limit);
+                }
+            } else {
+                this.ws.send(JSON.stringify([4, id, 'NotImplemented', action, {}]));
+            }
+            return;
+        }
+        const call = this.pending.get(id);
+        if (!call) return;
+        this.pending.delete(id);
+        if (type === 3) call.resolve(frame[2]);
+        else call.reject(new Error(`${frame[2]}: ${frame[3]}`));
+    }
+}
+
+/** The starts of one site still waiting for their profiles. */
+class SiteStarts {
+    constructor(size) {
+        this.size = size;
+        this.started = new Set();
+        this.open = [];
+    }
+
+    /** A start is sent: which chargers must get a profile, and the limit (W) they must be at or below. */
+    begin(cp, sentAt, done) {
+        this.started.add(cp.id);
+        const n = this.started.size;
+        const limitKw = n => Math.min(chargerKw, chargerKw / 2 * this.size / n);
+        const lowersOthers = limitKw(n) < limitKw(n - 1);
+        const start = { sentAt, done, maxW: limitKw(n) * 1000 + 10,
+            waiting: new Set(lowersOthers ? this.started : [cp.id]) };
+        this.open.push(start);
+        return start;
+    }
+
+    profile(cp, limitW, at) {
+        for (const start of this.open) {
+            if (limitW <= start.maxW && start.waiting.delete(cp.id) && start.waiting.size === 0) {
+                start.done(at - start.sentAt);
+            }
+        }
+        this.open = this.open.filter(s => s.waiting.size > 0);
+    }
+}
+
 (async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dynamo-load-'));
-    const sites = sitesFile(dir);
-    const engine = args.jar ? spawn('java', ['-jar', args.jar, 'serve', '--port', String(port), '--sites',
-        path.join(dir, 'sites.json'), '--data-dir', path.join(dir, 'data')], { stdio: ['ignore', 'ignore', 'inherit'] }) : null;
+    const sites = writeSites(dir);
+    const java = ['-jar', args.jar, 'serve', '--port', String(port), '--sites', path.join(dir, 'sites.json'),
+        '--data-dir', path.join(dir, 'data')];
+    if (args.jvm) java.unshift(...args.jvm.split(' ').filter(Boolean));
+    const javaBin = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+    const engine = !args.jar ? null : args['engine-cpus']
+        ? spawn('taskset', ['-c', args['engine-cpus'], javaBin, ...java], { stdio: ['ignore', 'ignore', 'inherit'] })
+        : spawn(javaBin, java, { stdio: ['ignore', 'ignore', 'inherit'] });
     const base = `http://127.0.0.1:${port}`;
+    const clients = [];
     try {
-        await waitForHealth(base);
+        await waitForHealth(base, engine);
         for (const site of sites) {
-            // Half the site's rating: from the 26th start on, every start changes every charging charger's limit.
             const res = await fetch(`${base}/api/v1/smart-charging/sites/${site.site_id}/config`, {
                 method: 'PUT', headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify({ max_power_kw: site.chargers.length * 11, strategy: 'equal' }) });
+                body: JSON.stringify({ max_power_kw: site.chargers.length * chargerKw / 2, strategy: 'equal' }) });
             if (!res.ok) throw new Error('config refused: ' + await res.text());
         }
-        const lastProfileAt = new Map(); // site id -> time of the latest TxProfile received
-        const clients = [];
+        const starts = new Map(sites.map(s => [s.site_id, new SiteStarts(s.chargers.length)]));
+        const onProfile = (cp, limitW) => starts.get(cp.site).profile(cp, limitW, performance.now());
         for (const site of sites) {
-            for (const charger of site.chargers) {
-                const cli = new RPCClient({ endpoint: `ws://127.0.0.1:${port}/ocpp`, identity: charger.charge_point_id,
-                    protocols: ['ocpp1.6'], reconnect: false, callTimeoutMs: 30000 });
-                cli.handle('SetChargingProfile', ({ params }) => {
-                    if (params.csChargingProfiles.chargingProfilePurpose === 'TxProfile') {
-                        lastProfileAt.set(site.site_id, performance.now());
-                    }
-                    return { status: 'Accepted' };
-                });
-                clients.push({ cli, site: site.site_id, id: charger.charge_point_id });
-            }
+            for (const charger of site.chargers) clients.push(new ChargePoint(charger.charge_point_id, site.site_id, onProfile));
         }
         const connectStart = performance.now();
         for (let i = 0; i < clients.length; i += 100) {
             await Promise.all(clients.slice(i, i + 100).map(async c => {
-                await c.cli.connect();
-                await c.cli.call('BootNotification', { chargePointVendor: 'Load', chargePointModel: 'Sim' });
+                await c.connect();
+                await c.call('BootNotification', { chargePointVendor: 'Load', chargePointModel: 'Sim' });
             }));
         }
         console.error(`${clients.length} charge points connected and booted in ${Math.round(performance.now() - connectStart)} ms`);
+        await sleep(1000); // the TxDefaultProfiles of the connects
 
         const latencies = [];
-        // Sites run in parallel; within a site, one start at a time so each burst belongs to one start.
-        await Promise.all(sites.map(async site => {
-            for (const c of clients.filter(c => c.site === site.site_id)) {
-                const sentAt = performance.now();
-                await c.cli.call('StartTransaction', { connectorId: 1, idTag: 'LOAD', meterStart: 0,
-                    timestamp: new Date().toISOString() });
-                let seen = -1;
-                while (true) {
-                    await sleep(quietMs);
-                    const last = lastProfileAt.get(site.site_id) ?? -1;
-                    if (last === seen) break;
-                    seen = last;
-                }
-                if (seen >= sentAt) latencies.push(seen - sentAt);
+        const confMs = [];
+        let answered = 0;
+        const startOne = c => new Promise(resolve => {
+            const sentAt = performance.now();
+            let confirmed = false;
+            let complete = false;
+            starts.get(c.site).begin(c, sentAt, ms => {
+                latencies.push(ms);
+                complete = true;
+                if (confirmed) resolve();
+            });
+            c.call('StartTransaction', { connectorId: 1, idTag: 'LOAD', meterStart: 0, timestamp: new Date().toISOString() })
+                .then(() => {
+                    confMs.push(performance.now() - sentAt);
+                    answered++;
+                    confirmed = true;
+                    if (complete) resolve();
+                });
+            setTimeout(resolve, 10000); // counted as incomplete
+        });
+        const loadBefore = os.loadavg();
+        const engineCpuBefore = engine ? cpuSeconds(engine.pid) : NaN;
+        const ownCpuBefore = process.cpuUsage();
+        const runStart = performance.now();
+        if (pattern === 'burst') {
+            // Sites in parallel; within a site, each start as soon as the previous one is complete.
+            await Promise.all(sites.map(async site => {
+                for (const c of clients.filter(c => c.site === site.site_id)) await startOne(c);
+            }));
+        } else {
+            // Open loop: Poisson arrivals at --rate over all chargers in a random order, whatever the engine does.
+            const rand = random(Number(args.seed || 1));
+            const order = clients.slice();
+            for (let i = order.length - 1; i > 0; i--) {
+                const j = Math.floor(rand() * (i + 1));
+                [order[i], order[j]] = [order[j], order[i]];
             }
-        }));
+            let due = 0;
+            const running = [];
+            for (const c of order) {
+                due += -Math.log(1 - rand()) / ratePerS * 1000;
+                const wait = runStart + due - performance.now();
+                if (wait > 0) await sleep(wait);
+                running.push(startOne(c));
+            }
+            await Promise.race([Promise.all(running), sleep(30000)]);
+        }
+        const runS = (performance.now() - runStart) / 1000;
+        const engineCpuS = engine ? cpuSeconds(engine.pid) - engineCpuBefore : NaN;
+        const ownCpu = process.cpuUsage(ownCpuBefore);
         latencies.sort((a, b) => a - b);
-        const summary = { chargers: clients.length, sites: sites.length, starts: latencies.length,
-            p50_ms: +percentile(latencies, 50).toFixed(1), p95_ms: +percentile(latencies, 95).toFixed(1),
-            p99_ms: +percentile(latencies, 99).toFixed(1), max_ms: +latencies[latencies.length - 1].toFixed(1),
-            cpus: os.cpus().length };
+        confMs.sort((a, b) => a - b);
+        const ms = x => +x.toFixed(1);
+        const summary = { pattern, rate_per_s: pattern === 'open' ? ratePerS : null, chargers: clients.length,
+            sites: sites.length, starts: clients.length, complete: latencies.length, answered,
+            p50_ms: ms(percentile(latencies, 50)), p95_ms: ms(percentile(latencies, 95)),
+            p99_ms: ms(percentile(latencies, 99)), max_ms: ms(latencies[latencies.length - 1]),
+            conf_p50_ms: ms(percentile(confMs, 50)), conf_p99_ms: ms(percentile(confMs, 99)),
+            run_s: +runS.toFixed(1), engine_cpu_s: +engineCpuS.toFixed(2),
+            generator_cpu_s: +((ownCpu.user + ownCpu.system) / 1e6).toFixed(2),
+            load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
+            engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length };
         console.log(JSON.stringify(summary));
         if (args.json) fs.writeFileSync(args.json, JSON.stringify(summary, null, 2));
-        await Promise.all(clients.map(c => c.cli.close({ force: true })));
     } finally {
-        if (engine) engine.kill('SIGTERM');
+        clients.forEach(c => c.ws && c.ws.terminate());
+        if (engine) {
+            engine.kill('SIGTERM');
+            await new Promise(resolve => engine.exitCode !== null ? resolve() : engine.on('exit', resolve));
+        }
+        fs.rmSync(dir, { recursive: true, force: true });
     }
 })().catch(err => {
     console.error(err);

@@ -58,7 +58,7 @@ public final class ChargePointConnection implements ProfileTarget {
     @Override
     public CompletableFuture<SetChargingProfile.Status> setChargingProfile(ChargingProfile profile) {
         var payloads = context.payloads();
-        return rpc.call(Action.SET_CHARGING_PROFILE.name(), payloads.write(new SetChargingProfile.Request(CONNECTOR_ID, profile)))
+        return rpc.call(Action.SET_CHARGING_PROFILE.name(), payloads.writeString(new SetChargingProfile.Request(CONNECTOR_ID, profile)))
                 .thenApply(result -> {
                     try {
                         return payloads.read(result, SetChargingProfile.Confirmation.class).status();

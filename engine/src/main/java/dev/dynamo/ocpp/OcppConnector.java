@@ -13,12 +13,12 @@ import io.javalin.websocket.WsContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +43,8 @@ public final class OcppConnector implements AutoCloseable {
     /** Every open socket's connection, by WebSocket session id. */
     private final Map<String, ChargePointConnection> bySocket = new ConcurrentHashMap<>();
     private final Map<String, ProfilePusher> pushers = new ConcurrentHashMap<>();
+    /** Message ids need only be unique per connection while a CALL is open: a counter, not a random UUID. */
+    private final AtomicLong messageIds = new AtomicLong();
 
     public OcppConnector(OcppSitePort port, OcppSettings settings) {
         this.port = port;
@@ -52,7 +54,7 @@ public final class OcppConnector implements AutoCloseable {
         var payloads = new Payloads(Payloads.newMapper());
         this.context = new OcppContext(port, new FrameCodec(payloads.mapper()), payloads,
                 new ChargePointRequests(port, payloads, settings.clock(), settings.heartbeatInterval()),
-                timer, settings.callTimeout(), () -> UUID.randomUUID().toString());
+                timer, settings.callTimeout(), () -> Long.toString(messageIds.incrementAndGet(), 36));
         port.onDecision(limits -> pusher(limits.siteId()).decision(limits));
         var renewEvery = Duration.ofMillis(Math.max(1000, settings.commLossGrace().toMillis() / 2));
         timer.scheduleAtFixedRate(() -> pushers.values().forEach(ProfilePusher::renew),

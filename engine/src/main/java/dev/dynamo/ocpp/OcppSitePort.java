@@ -4,6 +4,7 @@ import dev.dynamo.site.ChargerDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +33,15 @@ public interface OcppSitePort {
 
     void disconnected(String chargePointId);
 
-    /** The charger accepted a TxProfile of this limit: what it keeps drawing through a comm loss. */
-    void limitAcknowledged(String chargePointId, double kw);
+    /**
+     * Chargers of the site accepted TxProfiles of these limits (kW, by charge point id): what they keep
+     * drawing through a comm loss; {@code settled} have no other limit on its way. One call tells a whole
+     * burst of answers.
+     */
+    void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger, Set<String> settled);
+
+    /** The charger rejected a TxProfile or did not answer it; it is sent again later. */
+    void limitNotAccepted(String chargePointId);
 
     /** The TxDefaultProfile limit of every charger of the site, kW. */
     Map<String, Double> defaultLimitsKw(String siteId);
@@ -43,10 +51,20 @@ public interface OcppSitePort {
 
     record ChargePointInfo(String siteId, ChargerDefinition charger) {}
 
-    /** The limits of one decision, for every active charger of the site. */
-    record SiteLimits(String siteId, List<ChargerLimit> limits) {
+    /**
+     * The limits of one decision, for every active charger of the site.
+     *
+     * @param heldKw for a charger whose lowered limit is on its way, the previous limit the site still holds
+     *               for it (so raises elsewhere need not wait for that lowering), by charge point id
+     */
+    record SiteLimits(String siteId, List<ChargerLimit> limits, Map<String, Double> heldKw) {
         public SiteLimits {
             limits = List.copyOf(limits);
+            heldKw = Map.copyOf(heldKw);
+        }
+
+        public SiteLimits(String siteId, List<ChargerLimit> limits) {
+            this(siteId, limits, Map.of());
         }
     }
 

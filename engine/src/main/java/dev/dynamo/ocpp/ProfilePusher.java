@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings one site's chargers to the limits of its latest decision. Lowered limits go first; the raised
  * ones wait until every lowered one is accepted (or its charger is gone), so the site stays within its
- * limits in between. A rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s while it
- * is still wanted. Tracks the last limit each charger accepted, which the site reserves through a comm
- * loss. All state lives on one serial executor.
+ * limits in between, except for a lowering the site already holds the charger's previous limit for. A
+ * rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s while it is still wanted, and
+ * the site is told (it then holds that charger's previous limit). Tells the site the limits chargers
+ * accept, in batches: it reserves them through a comm loss. All state lives on one serial executor.
  */
 final class ProfilePusher {
     private static final Logger log = LoggerFactory.getLogger(ProfilePusher.class);
@@ -47,11 +49,18 @@ final class ProfilePusher {
     private final Map<String, ChargerLimit> accepted = new HashMap<>();
     /** Chargers on a new connection: whatever they held before is not trusted. */
     private final Set<String> unsynced = new HashSet<>();
-    /** The limit on its way to each charger (sent, or waiting for a retry). */
-    private final Map<String, ChargerLimit> sending = new HashMap<>();
+    /** The latest limit on its way to each charger (sent, or waiting for a retry); by identity, as one
+     *  value may be sent twice and the older answer must not pass for the newer. */
+    private final Map<String, InFlight> sending = new HashMap<>();
+    /** How many TxProfiles each charger has not answered yet (older ones too). */
+    private final Map<String, Integer> onTheWire = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<String> pendingLowers = new HashSet<>();
     private final List<ChargerLimit> waitingRaises = new ArrayList<>();
+    /** Accepted limits not yet told to the site (guarded by itself: filled here, emptied by the notices). */
+    private final Map<String, Double> acceptedToTell = new LinkedHashMap<>();
+    /** Of those, the chargers with no other limit on its way (guarded by {@link #acceptedToTell}). */
+    private final Set<String> settledToTell = new HashSet<>();
 
     ProfilePusher(String siteId, OcppSitePort port, Function<String, Optional<ProfileTarget>> connections,
                   Executor serial, Executor notices, ScheduledExecutorService timer, Clock clock, Duration commLossGrace) {
@@ -113,13 +122,24 @@ final class ProfilePusher {
         for (var limit : next.values()) {
             var cp = limit.chargePointId();
             var target = target(cp);
-            if (target.isEmpty() || inSync(limit)) {
+            if (target.isEmpty()) {
                 continue;
             }
-            if (limit.allocatedKw() < previousKw(limit, defaults)) {
-                // Already on its way (or waiting for a retry): it still holds the raises back.
-                pendingLowers.add(cp);
-                if (!limit.equals(sending.get(cp))) {
+            if (inSync(limit)) {
+                if (limits.heldKw().containsKey(cp)) {
+                    tellAccepted(cp, limit.allocatedKw(), true); // it already holds it: the site may let go
+                }
+                continue;
+            }
+            var previousKw = previousKw(limit, defaults);
+            if (limit.allocatedKw() < previousKw) {
+                // Already on its way (or waiting for a retry): it holds the raises back, unless the site
+                // decided them holding at least what the charger may still draw.
+                var heldKw = limits.heldKw().get(cp);
+                if (heldKw == null || heldKw < previousKw - 1e-9) {
+                    pendingLowers.add(cp);
+                }
+                if (!isSending(cp, limit)) {
                     send(target.get(), limit);
                 }
             } else {
@@ -131,17 +151,28 @@ final class ProfilePusher {
         }
     }
 
-    /** What the charger may draw now: its accepted TxProfile for this transaction, else its default. */
+    /**
+     * What the charger may draw now or soon: its accepted TxProfile for this transaction (else its default),
+     * or the limit on its way to it when that is higher (the charger takes its profiles in order).
+     */
     private double previousKw(ChargerLimit limit, Map<String, Double> defaults) {
-        var held = accepted.get(limit.chargePointId());
-        if (held != null && held.transactionId().equals(limit.transactionId()) && !unsynced.contains(limit.chargePointId())) {
-            return held.allocatedKw();
+        var cp = limit.chargePointId();
+        var held = accepted.get(cp);
+        var kw = held != null && held.transactionId().equals(limit.transactionId()) && !unsynced.contains(cp)
+                ? held.allocatedKw() : defaults.getOrDefault(cp, 0.0);
+        var inFlight = sending.get(cp);
+        if (inFlight != null && limit.transactionId().equals(inFlight.limit().transactionId())) {
+            kw = Math.max(kw, inFlight.limit().allocatedKw());
         }
-        return defaults.getOrDefault(limit.chargePointId(), 0.0);
+        return kw;
     }
 
+    /** The charger holds this limit, and no other one is on its way to replace it. */
     private boolean inSync(ChargerLimit limit) {
-        return limit.equals(accepted.get(limit.chargePointId())) && !unsynced.contains(limit.chargePointId());
+        var cp = limit.chargePointId();
+        var inFlight = sending.get(cp);
+        return limit.equals(accepted.get(cp)) && !unsynced.contains(cp) && onTheWire.getOrDefault(cp, 0) == 0
+                && (inFlight == null || inFlight.limit().equals(limit));
     }
 
     private void releaseRaises() {
@@ -149,59 +180,96 @@ final class ProfilePusher {
         waitingRaises.clear();
         for (var limit : raises) {
             if (limit.equals(desired.get(limit.chargePointId())) && !inSync(limit)
-                    && !limit.equals(sending.get(limit.chargePointId()))) {
+                    && !isSending(limit.chargePointId(), limit)) {
                 target(limit.chargePointId()).ifPresent(t -> send(t, limit));
             }
         }
     }
 
+    /** One sending of a limit, compared by identity. */
+    private static final class InFlight {
+        private final ChargerLimit limit;
+        /** Refused or unanswered: waiting to be sent again, not on the wire. */
+        private boolean retrying;
+
+        InFlight(ChargerLimit limit) { this.limit = limit; }
+
+        ChargerLimit limit() { return limit; }
+    }
+
+    private boolean isSending(String chargePointId, ChargerLimit limit) {
+        var inFlight = sending.get(chargePointId);
+        return inFlight != null && inFlight.limit().equals(limit);
+    }
+
     private void send(ProfileTarget target, ChargerLimit limit) {
         var cp = target.chargePointId();
-        sending.put(cp, limit);
+        var sent = new InFlight(limit);
+        sending.put(cp, sent);
+        onTheWire.merge(cp, 1, Integer::sum);
         var profile = Profiles.tx(target.charger(), limit.allocatedKw(), limit.phasesInUse(), limit.transactionId(),
                 clock.instant().plus(commLossGrace));
         target.setChargingProfile(profile).whenComplete((status, failure) ->
-                serial.execute(() -> answered(target, limit, status, failure)));
+                serial.execute(() -> answered(target, sent, status, failure)));
     }
 
-    private void answered(ProfileTarget target, ChargerLimit limit, SetChargingProfile.Status status, Throwable failure) {
+    private void answered(ProfileTarget target, InFlight sent, SetChargingProfile.Status status, Throwable failure) {
         var cp = target.chargePointId();
+        var limit = sent.limit();
         var current = target(cp).orElse(null) == target;
+        onTheWire.computeIfPresent(cp, (_, n) -> n > 1 ? n - 1 : null);
         if (failure == null && status == SetChargingProfile.Status.Accepted) {
-            if (limit.equals(sending.get(cp))) {
-                sending.remove(cp);
+            sending.remove(cp, sent);
+            var older = sending.get(cp);
+            if (older != null && older.retrying && limit.equals(desired.get(cp))) {
+                sending.remove(cp); // the charger holds what is wanted: that retry is moot
             }
             failures.remove(cp);
             if (current) {
                 accepted.put(cp, limit);
                 unsynced.remove(cp);
             }
-            notices.execute(() -> port.limitAcknowledged(cp, limit.allocatedKw()));
-            if (limit.equals(desired.get(cp)) && pendingLowers.remove(cp) && pendingLowers.isEmpty()) {
+            tellAccepted(cp, limit.allocatedKw(), !sending.containsKey(cp) && !onTheWire.containsKey(cp));
+            // the lowering is done once its latest sending is accepted (an older one may come first)
+            if (limit.equals(desired.get(cp)) && !sending.containsKey(cp) && pendingLowers.remove(cp)
+                    && pendingLowers.isEmpty()) {
                 releaseRaises();
             }
             return;
         }
         log.info("{}: TxProfile {} kW not accepted ({})", cp, limit.allocatedKw(),
                 failure != null ? failure.toString() : status);
-        if (!stillWanted(target, limit)) {
-            sending.remove(cp, limit);
+        notices.execute(() -> port.limitNotAccepted(cp));
+        if (!stillWanted(target, sent)) {
+            dropSending(cp, sent);
             return;
         }
+        sent.retrying = true;
         var delay = backoff(failures.merge(cp, 1, Integer::sum));
         timer.schedule(() -> serial.execute(() -> {
-            if (stillWanted(target, limit)) {
+            if (stillWanted(target, sent)) {
                 send(target, limit);
             } else {
-                sending.remove(cp, limit);
+                dropSending(cp, sent);
             }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** A sending that will not be retried; if the charger then holds what is wanted, the site is told. */
+    private void dropSending(String chargePointId, InFlight sent) {
+        if (!sending.remove(chargePointId, sent)) {
+            return;
+        }
+        var wanted = desired.get(chargePointId);
+        if (wanted != null && inSync(wanted)) {
+            tellAccepted(chargePointId, wanted.allocatedKw(), true);
+        }
+    }
+
     /** The limit is still the one wanted, on the charger's current, open connection, and no newer one went out. */
-    private boolean stillWanted(ProfileTarget target, ChargerLimit limit) {
+    private boolean stillWanted(ProfileTarget target, InFlight sent) {
         var cp = target.chargePointId();
-        return target(cp).orElse(null) == target && limit.equals(desired.get(cp)) && limit.equals(sending.get(cp));
+        return target(cp).orElse(null) == target && sent.limit().equals(desired.get(cp)) && sending.get(cp) == sent;
     }
 
     private void sendDefault(ProfileTarget target, int attempt) {
@@ -218,6 +286,30 @@ final class ProfilePusher {
                 }
             }), backoff(attempt + 1).toMillis(), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** Tells the site, in one call for every answer that came meanwhile. */
+    private void tellAccepted(String chargePointId, double kw, boolean settled) {
+        boolean first;
+        synchronized (acceptedToTell) {
+            first = acceptedToTell.isEmpty();
+            acceptedToTell.put(chargePointId, kw);
+            if (settled) settledToTell.add(chargePointId);
+            else settledToTell.remove(chargePointId);
+        }
+        if (first) {
+            notices.execute(() -> {
+                Map<String, Double> batch;
+                Set<String> settledBatch;
+                synchronized (acceptedToTell) {
+                    batch = new LinkedHashMap<>(acceptedToTell);
+                    settledBatch = Set.copyOf(settledToTell);
+                    acceptedToTell.clear();
+                    settledToTell.clear();
+                }
+                port.limitsAcknowledged(siteId, batch, settledBatch);
+            });
+        }
     }
 
     /** 1 s after the first failure, doubling, at most 60 s. */

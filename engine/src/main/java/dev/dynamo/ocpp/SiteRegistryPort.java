@@ -3,10 +3,15 @@ package dev.dynamo.ocpp;
 import dev.dynamo.site.ChargerStatus;
 import dev.dynamo.site.DefaultLimits;
 import dev.dynamo.site.SessionStart;
+import dev.dynamo.site.SiteDefinition;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.site.SiteStateException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +21,7 @@ public final class SiteRegistryPort implements OcppSitePort {
     private static final Logger log = LoggerFactory.getLogger(SiteRegistryPort.class);
 
     private final SiteRegistry sites;
+    private final Map<String, Defaults> defaults = new ConcurrentHashMap<>();
 
     public SiteRegistryPort(SiteRegistry sites) { this.sites = sites; }
 
@@ -64,21 +70,43 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
-    public void limitAcknowledged(String chargePointId, double kw) {
-        sites.findCharger(chargePointId).ifPresent(l -> l.site().limitAcknowledged(chargePointId, kw));
+    public void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger, Set<String> settled) {
+        sites.site(siteId).ifPresent(site -> site.limitsAcknowledged(kwByCharger, settled));
+    }
+
+    @Override
+    public void limitNotAccepted(String chargePointId) {
+        sites.findCharger(chargePointId).ifPresent(l -> l.site().limitNotAccepted(chargePointId));
     }
 
     @Override
     public Map<String, Double> defaultLimitsKw(String siteId) {
-        return sites.site(siteId).map(h -> DefaultLimits.kwByCharger(h.view().definition())).orElse(Map.of());
+        var site = sites.site(siteId);
+        if (site.isEmpty()) return Map.of();
+        var definition = site.get().view().definition();
+        // asked at every decision: computed again only when the site's definition changed
+        var cached = defaults.get(siteId);
+        if (cached != null && cached.definition() == definition) return cached.kwByCharger();
+        var computed = new Defaults(definition, Map.copyOf(DefaultLimits.kwByCharger(definition)));
+        defaults.put(siteId, computed);
+        return computed.kwByCharger();
     }
+
+    private record Defaults(SiteDefinition definition, Map<String, Double> kwByCharger) {}
 
     @Override
     public void onDecision(Consumer<SiteLimits> listener) {
-        sites.addListener((site, allocation) -> listener.accept(new SiteLimits(site.siteId(),
-                allocation.allocations().stream().map(a -> new ChargerLimit(a.chargePointId(), a.allocatedKw(),
-                        a.phasesInUse(), a.session() == null ? null : a.session().transactionId(),
-                        a.status() == ChargerStatus.OFFLINE)).toList())));
+        sites.addListener((site, allocation) -> {
+            var limits = new ArrayList<ChargerLimit>(allocation.allocations().size());
+            var heldKw = new HashMap<String, Double>();
+            for (var a : allocation.allocations()) {
+                // a lowering on its way is sent; the site holds the previous limit until it is accepted
+                limits.add(new ChargerLimit(a.chargePointId(), a.targetKw(), a.phasesInUse(),
+                        a.session() == null ? null : a.session().transactionId(), a.status() == ChargerStatus.OFFLINE));
+                if (a.loweringKw() != null) heldKw.put(a.chargePointId(), a.allocatedKw());
+            }
+            listener.accept(new SiteLimits(site.siteId(), limits, heldKw));
+        });
     }
 
     private static SiteStateException gone(String chargePointId) {

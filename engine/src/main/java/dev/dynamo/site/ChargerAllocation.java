@@ -11,16 +11,23 @@ import java.util.Map;
  * @param measuredKw  the last metered power, or null when none is known
  * @param currentA    the current on each phase it draws on only
  * @param queuedSince when it started waiting, or null while it charges
+ * @param loweringKw  a lowered limit sent to the charger and not accepted yet, or null: until it is,
+ *                    {@code allocatedKw} is the previous limit it accepted, still in force and reserved
  */
 public record ChargerAllocation(String chargePointId, double allocatedKw, double capKw, CapReason capReason,
                                 ChargerStatus status, Session session, Double measuredKw, int phasesInUse,
-                                Map<Phase, Double> currentA, Instant queuedSince) {
+                                Map<Phase, Double> currentA, Instant queuedSince, Double loweringKw) {
     public ChargerAllocation {
         currentA = Map.copyOf(currentA);
     }
 
+    /** The limit the charger is to have: the lowering on its way, else the allocation. */
+    public double targetKw() {
+        return loweringKw != null ? loweringKw : allocatedKw;
+    }
+
     public ChargerAllocation withMeasuredKw(Double kw) {
         return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, kw,
-                phasesInUse, currentA, queuedSince);
+                phasesInUse, currentA, queuedSince, loweringKw);
     }
 }

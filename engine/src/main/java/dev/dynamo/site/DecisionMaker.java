@@ -93,7 +93,23 @@ final class DecisionMaker {
                             phaseOf(charger), charger.voltageV(), limitOf(charger, gridLimited));
                 }).toList();
 
-        var result = core.apply(new AllocationInput(budgetKw, sharing, limits(definition), reservations, demands));
+        var limits = limits(definition);
+        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, reservations, demands));
+        var lowerings = new java.util.TreeMap<String, Lowerings.Lowering>();
+        for (var more = Lowerings.stillInForce(site, result.shares()); !more.isEmpty();
+                more = Lowerings.stillInForce(site, result.shares())) {
+            // They may still draw their previous limit: it is held for them, the others share the rest
+            // (which may lower another one below what it may draw: until none is left).
+            lowerings.putAll(more);
+            var held = new ArrayList<>(reservations);
+            lowerings.forEach((cp, lowering) -> {
+                var charger = chargers.get(cp);
+                held.add(new Reservation(cp, lowering.inForceKw(), site.sessions.get(cp).phasesInUse(), phaseOf(charger),
+                        charger.voltageV(), limitOf(charger, gridLimited)));
+            });
+            var others = demands.stream().filter(d -> !lowerings.containsKey(d.chargePointId())).toList();
+            result = core.apply(new AllocationInput(budgetKw, sharing, limits, held, others));
+        }
 
         var allocations = new ArrayList<ChargerAllocation>();
         for (var share : result.shares()) {
@@ -101,12 +117,14 @@ final class DecisionMaker {
             var queued = share.allocatedKw() <= 0;
             var queuedSince = queued ? site.queuedSince.getOrDefault(cp, now) : null;
             allocations.add(allocation(site, chargers.get(cp), caps.get(cp), share.allocatedKw(),
-                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince));
+                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, null));
         }
         for (var reservation : reservations) {
             var cp = reservation.chargePointId();
-            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null));
+            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null, null));
         }
+        lowerings.forEach((cp, lowering) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp),
+                lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw())));
         allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
         var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
         var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
@@ -127,7 +145,7 @@ final class DecisionMaker {
     }
 
     private static ChargerAllocation allocation(LiveSite site, ChargerDefinition charger, Caps caps, double kw,
-                                                ChargerStatus status, Instant queuedSince) {
+                                                ChargerStatus status, Instant queuedSince, Double loweringKw) {
         var session = site.sessions.get(charger.chargePointId());
         var meter = site.meters.get(charger.chargePointId());
         var phases = session.phasesInUse();
@@ -136,7 +154,7 @@ final class DecisionMaker {
         if (phases == 3) for (var p : Phase.values()) currents.put(p, currentA);
         else currents.put(phaseOf(charger), currentA);
         return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
-                meter != null ? meter.kw() : null, phases, currents, queuedSince);
+                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw);
     }
 
     static Phase phaseOf(ChargerDefinition charger) {

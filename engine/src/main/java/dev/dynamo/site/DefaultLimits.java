@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * The limit each charger falls back to without Dynamo (its TxDefaultProfile): sized so that every charger of
- * the site drawing it at once keeps within the grid capacity and every current limit.
+ * the site drawing it at once keeps within the grid capacity and every current limit, on every phase, whatever
+ * phases the vehicles draw on.
  */
 public final class DefaultLimits {
     private DefaultLimits() {}
@@ -37,12 +38,20 @@ public final class DefaultLimits {
                 var limitA = limit == null ? site.gridConnectionCurrentA() : maxCurrentA.get(limit);
                 if (limitA == null) continue;
                 var busiest = java.util.Arrays.stream(drawing.get(Objects.requireNonNullElse(limit, ""))).max().orElse(1);
-                var phaseCount = phases(charger).size();
-                kw = Math.min(kw, limitA / busiest * charger.voltageV() * phaseCount / 1000);
+                kw = Math.min(kw, limitA / busiest * charger.voltageV() * boundedPhases(charger) / 1000);
             }
             result.put(charger.chargePointId(), Kw.floor(kw));
         }
         return result;
+    }
+
+    /**
+     * The phases its power is spread over, at worst. A limit in A per phase holds on each phase whatever the
+     * vehicle does; a limit in W on a 3-phase charger does not: a 1-phase vehicle may draw all of it on one
+     * phase, so the per-phase bound must hold for the whole power on one phase.
+     */
+    private static int boundedPhases(ChargerDefinition charger) {
+        return charger.chargingRateUnit() == RateUnit.A ? phases(charger).size() : 1;
     }
 
     /** The charger's circuits from the innermost out, then null for the grid connection. */

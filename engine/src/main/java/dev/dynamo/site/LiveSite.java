@@ -20,6 +20,13 @@ final class LiveSite {
     final Map<String, Instant> lostSince = new HashMap<>();
     /** The last limit each charger acknowledged, kW (told by the OCPP connector). */
     final Map<String, Double> acknowledgedKw = new HashMap<>();
+    /**
+     * The highest limit decided for each charger since it last accepted its latest one (kW): it takes its
+     * profiles in order, so until then it may still get to any of them.
+     */
+    final Map<String, Double> sentMaxKw = new HashMap<>();
+    /** Chargers that refused a limit (or let it time out) since they last accepted their latest one. */
+    final Set<String> refused = new HashSet<>();
     final Map<String, MeterReading> meters = new HashMap<>();
     /** Caps lowered to metered power (7.3), kW. */
     final Map<String, Double> measuredCapKw = new HashMap<>();
@@ -53,6 +60,8 @@ final class LiveSite {
         sessions.remove(chargePointId);
         lostSince.remove(chargePointId);
         acknowledgedKw.remove(chargePointId);
+        sentMaxKw.remove(chargePointId);
+        refused.remove(chargePointId);
         meters.remove(chargePointId);
         measuredCapKw.remove(chargePointId);
         capLiftedAt.remove(chargePointId);

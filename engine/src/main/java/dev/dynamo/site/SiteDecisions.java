@@ -118,6 +118,11 @@ final class SiteDecisions {
         live.admittedAt.putAll(admittedAt);
         live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
         live.allocation = snapshot;
+        for (var a : snapshot.allocations()) {
+            if (a.status() != ChargerStatus.OFFLINE && a.session().transactionId() != null) {
+                live.sentMaxKw.merge(a.chargePointId(), a.targetKw(), Math::max);
+            }
+        }
         env.decisions().record(outcome.record());
         LOG.debug("site {}: {} decision, budget {} kW, allocated {} kW to {} chargers", live.definition.siteId(),
                 snapshot.trigger().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(),

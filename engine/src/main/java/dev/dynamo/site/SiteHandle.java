@@ -9,6 +9,7 @@ import dev.dynamo.store.StoredSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One site, alive: every event is applied on the site's own single thread, persisted before it is
- * acknowledged, and turned into one decision. The methods block until the event is applied; called from
+ * acknowledged, and turned into one decision (a session start is stored in one write with the rotation
+ * state its decision changes, before its limits go out). The methods block until the event is applied; called from
  * the site's own thread (a listener), they run at once.
  */
 public final class SiteHandle implements AutoCloseable {
@@ -30,6 +32,8 @@ public final class SiteHandle implements AutoCloseable {
     private final SiteTimers timers;
     private final SiteDecisions decisions;
     private volatile SiteView view;
+    /** A rebalance after limits were accepted or refused is waiting on the site's thread. */
+    private boolean rebalanceQueued;
 
     SiteHandle(SiteEnvironment env, SiteDefinition definition, List<DecisionListener> listeners) {
         this.env = env;
@@ -172,9 +176,58 @@ public final class SiteHandle implements AutoCloseable {
         });
     }
 
-    /** The charger accepted a limit (kW): what it keeps drawing if its connection is lost. */
+    /**
+     * The charger accepted a limit (kW): what it keeps drawing if its connection is lost. When the site held
+     * its previous limit for a lowering, the others may now share what it gave up.
+     */
     public void limitAcknowledged(String chargePointId, double kw) {
-        executor.call(() -> live.acknowledgedKw.put(chargePointId, kw));
+        limitsAcknowledged(Map.of(chargePointId, kw), java.util.Set.of(chargePointId));
+    }
+
+    /**
+     * Limits accepted by several chargers (kW by charge point id), applied as one event; {@code settled}
+     * have no other limit on its way to them.
+     */
+    public void limitsAcknowledged(Map<String, Double> kwByCharger, java.util.Set<String> settled) {
+        executor.call(() -> {
+            live.acknowledgedKw.putAll(kwByCharger);
+            settled.forEach(cp -> {
+                live.sentMaxKw.remove(cp);
+                live.refused.remove(cp);
+            });
+            if (live.allocation != null && live.allocation.allocations().stream()
+                    .anyMatch(a -> a.loweringKw() != null && kwByCharger.containsKey(a.chargePointId()))) {
+                rebalanceSoon();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The charger rejected a limit, or did not answer in time (it is being sent again). A lowering it has
+     * not accepted leaves its previous limit in force: the site holds it for the charger from now on.
+     */
+    public void limitNotAccepted(String chargePointId) {
+        executor.call(() -> {
+            // refusals are rare: the next decision holds what it may still draw, whatever was refused
+            if (!live.sessions.containsKey(chargePointId)) return null;
+            live.refused.add(chargePointId);
+            rebalanceSoon();
+            return null;
+        });
+    }
+
+    /**
+     * One decision after the events already queued: a burst of answers makes one rebalance. Recorded as
+     * {@code measured} (the contract's triggers are fixed): a charger reported what it may draw.
+     */
+    private void rebalanceSoon() {
+        if (rebalanceQueued) return;
+        rebalanceQueued = true;
+        executor.submit(() -> {
+            rebalanceQueued = false;
+            decide(Trigger.MEASURED);
+        });
     }
 
     /**

@@ -62,10 +62,13 @@ final class FakeSitePort implements OcppSitePort {
     public void disconnected(String chargePointId) { calls.add("disconnected " + chargePointId); }
 
     @Override
-    public void limitAcknowledged(String chargePointId, double kw) {
-        acknowledgedKw.put(chargePointId, kw);
-        calls.add("acknowledged " + chargePointId + " " + kw);
+    public void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger, java.util.Set<String> settled) {
+        acknowledgedKw.putAll(kwByCharger);
+        kwByCharger.forEach((cp, kw) -> calls.add("acknowledged " + cp + " " + kw));
     }
+
+    @Override
+    public void limitNotAccepted(String chargePointId) { calls.add("not accepted " + chargePointId); }
 
     @Override
     public Map<String, Double> defaultLimitsKw(String siteId) { return Map.copyOf(defaultsKw); }

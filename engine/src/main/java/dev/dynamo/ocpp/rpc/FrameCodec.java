@@ -80,6 +80,16 @@ public final class FrameCodec {
         return new CallError(id, code, root.get(3).textValue(), (ObjectNode) root.get(4));
     }
 
+    /** A CALL around a payload already written as a JSON object. */
+    public String encodeCall(String messageId, String action, String payloadJson) {
+        try {
+            return "[" + CALL + "," + mapper.writeValueAsString(messageId) + "," + mapper.writeValueAsString(action) + ","
+                    + payloadJson + "]";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string always serialises", e);
+        }
+    }
+
     public String encode(OcppFrame frame) {
         var array = mapper.createArrayNode();
         switch (frame) {

@@ -63,7 +63,21 @@ public final class RpcSession {
 
     /** Sends a CALL once those before it are answered; completes with the CALLRESULT's payload. */
     public CompletableFuture<ObjectNode> call(String action, ObjectNode payload) {
-        var call = new Outgoing(new Call(messageIds.get(), action, payload), new CompletableFuture<>());
+        var call = new Call(messageIds.get(), action, payload);
+        return enqueue(new Outgoing(call, codec.encode(call), new CompletableFuture<>()));
+    }
+
+    /**
+     * As {@link #call(String, ObjectNode)}, for a payload already written as JSON (an object): the hot path of
+     * charging profiles skips building a JSON tree only to write it out again.
+     */
+    public CompletableFuture<ObjectNode> call(String action, String payloadJson) {
+        var id = messageIds.get();
+        return enqueue(new Outgoing(new Call(id, action, null), codec.encodeCall(id, action, payloadJson),
+                new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<ObjectNode> enqueue(Outgoing call) {
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.failedFuture(new CancellationException("connection closed"));
@@ -151,7 +165,7 @@ public final class RpcSession {
             inFlight = next;
             next.timeout = timer.schedule(() -> timeOut(next), callTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
-        send(next.call);
+        sendText(next.text);
     }
 
     private void timeOut(Outgoing out) {
@@ -213,8 +227,12 @@ public final class RpcSession {
     }
 
     private void send(OcppFrame frame) {
+        sendText(codec.encode(frame));
+    }
+
+    private void sendText(String text) {
         try {
-            sender.accept(codec.encode(frame));
+            sender.accept(text);
         } catch (RuntimeException e) {
             log.debug("send failed: {}", e.toString());
         }
@@ -229,11 +247,14 @@ public final class RpcSession {
 
     private static final class Outgoing {
         final Call call;
+        /** The frame as sent. */
+        final String text;
         final CompletableFuture<ObjectNode> result;
         volatile ScheduledFuture<?> timeout;
 
-        Outgoing(Call call, CompletableFuture<ObjectNode> result) {
+        Outgoing(Call call, String text, CompletableFuture<ObjectNode> result) {
             this.call = call;
+            this.text = text;
             this.result = result;
         }
     }

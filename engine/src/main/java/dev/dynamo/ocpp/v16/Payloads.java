@@ -43,4 +43,13 @@ public final class Payloads {
     public ObjectNode write(Record message) {
         return mapper.valueToTree(message);
     }
+
+    /** The message as JSON text, without a tree in between. */
+    public String writeString(Record message) {
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a message record always serialises", e);
+        }
+    }
 }

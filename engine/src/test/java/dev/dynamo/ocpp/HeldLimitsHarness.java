@@ -1,0 +1,191 @@
+package dev.dynamo.ocpp;
+
+import static dev.dynamo.testing.TestSites.charger;
+import static dev.dynamo.testing.TestSites.equal;
+import static dev.dynamo.testing.TestSites.site;
+
+import dev.dynamo.ocpp.v16.ChargingProfile;
+import dev.dynamo.ocpp.v16.SetChargingProfile.Status;
+import dev.dynamo.site.AllocationSnapshot;
+import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.testing.SiteFixture;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A real site and its {@link ProfilePusher} with chargers the test answers by hand: the pusher's tasks run
+ * on the test's thread when it settles, retries when it says so. Each charger tracks the limit in force on
+ * it: the TxProfile it accepted last for its transaction, else its TxDefaultProfile's.
+ */
+final class HeldLimitsHarness implements AutoCloseable {
+    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    final SiteFixture fixture = new SiteFixture(T0);
+    final SiteRegistryPort port = new SiteRegistryPort(fixture.registry);
+    final ManualScheduler retries = new ManualScheduler();
+    final Map<String, Charger> chargers = new LinkedHashMap<>();
+    double budgetKw;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ProfilePusher pusher;
+
+    HeldLimitsHarness(double budgetKw, List<String> ids) {
+        this.budgetKw = budgetKw;
+        var definitions = ids.stream().map(id -> charger(id, 22)).toList();
+        fixture.registry.putSite(site("s", 22 * ids.size(), definitions), _ -> {});
+        fixture.registry.site("s").orElseThrow().storeConfig(_ -> equal(budgetKw, 0, T0));
+        pusher = new ProfilePusher("s", port, cp -> Optional.ofNullable(chargers.get(cp)), tasks::add, tasks::add,
+                retries, java.time.Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMinutes(5));
+        port.onDecision(pusher::decision);
+        for (var definition : definitions) {
+            var charger = new Charger(definition);
+            chargers.put(definition.chargePointId(), charger);
+            pusher.connected(charger);
+            port.connected(charger.chargePointId());
+        }
+        settle();
+        chargers.values().forEach(c -> c.defaults.clear());
+    }
+
+    /** Runs the pusher's tasks and the site's events until nothing is left to do. */
+    void settle() {
+        do {
+            Runnable task;
+            while ((task = tasks.poll()) != null) task.run();
+            fixture.registry.awaitIdle();
+        } while (!tasks.isEmpty());
+    }
+
+    private int lastTransactionId;
+    private long ticks;
+
+    /**
+     * A lowering may be on its way to the charger, which has refused nothing since it was sent: the pusher
+     * holds every raise back until it lands, and the site need not count it yet.
+     */
+    boolean lowering(Charger charger) {
+        return !charger.unanswered.isEmpty() && charger.unanswered.getLast().sentAt() > charger.refusedAt;
+    }
+
+    void start(String cp) {
+        var charger = chargers.get(cp);
+        if (charger.transactionId != null) return;
+        charger.transactionId = ++lastTransactionId;
+        // until its first TxProfile it may draw its TxDefaultProfile limit (sized against the grid capacity)
+        charger.inForceKw = port.defaultLimitsKw("s").get(cp);
+        port.sessionStarted(cp, charger.transactionId);
+        settle();
+    }
+
+    void stop(String cp) {
+        var charger = chargers.get(cp);
+        if (charger.transactionId == null) return;
+        port.sessionStopped(charger.transactionId);
+        charger.transactionId = null;
+        charger.inForceKw = 0;
+        settle();
+    }
+
+    /** Answers the charger's oldest unanswered TxProfile, if it has one. */
+    void answer(String cp, boolean accept) {
+        chargers.get(cp).answerOldest(accept);
+        settle();
+    }
+
+    /** A new config: the same strategy with another budget. */
+    void budget(double kw) {
+        budgetKw = kw;
+        fixture.registry.site("s").orElseThrow().storeConfig(_ -> equal(kw, 0, T0));
+        settle();
+    }
+
+    /** Answers everything, retries included, until every charger holds its limit. */
+    void acceptAll() {
+        for (int round = 0; round < 50 && anyUnanswered(); round++) {
+            retry();
+            chargers.keySet().forEach(cp -> answer(cp, true));
+        }
+    }
+
+    void retry() {
+        retries.runAll();
+        settle();
+    }
+
+    /** A profile is unanswered, or a retry is due. */
+    boolean anyUnanswered() {
+        return retries.anyDue() || chargers.values().stream().anyMatch(c -> !c.unanswered.isEmpty());
+    }
+
+    double inForceSumKw() {
+        return chargers.values().stream().mapToDouble(c -> c.inForceKw).sum();
+    }
+
+    AllocationSnapshot allocation() {
+        return fixture.registry.site("s").orElseThrow().view().allocation();
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
+        fixture.close();
+    }
+
+    /** A profile sent, and when (a tick of the harness). */
+    record Sent(ChargingProfile profile, CompletableFuture<Status> answer, long sentAt) {
+        double limitKw() {
+            return profile.chargingSchedule().chargingSchedulePeriod().getFirst().limit() / 1000;
+        }
+    }
+
+    final class Charger implements ProfileTarget {
+        final ChargerDefinition definition;
+        final Deque<Sent> unanswered = new ArrayDeque<>();
+        final List<Sent> defaults = new ArrayList<>();
+        final List<Double> txLimitsKw = new ArrayList<>();
+        Integer transactionId;
+        double inForceKw;
+        /** When it last refused a limit (a tick of the harness), or -1. */
+        long refusedAt = -1;
+
+        Charger(ChargerDefinition definition) {
+            this.definition = definition;
+        }
+
+        @Override public String chargePointId() { return definition.chargePointId(); }
+        @Override public ChargerDefinition charger() { return definition; }
+        @Override public boolean isOpen() { return true; }
+
+        @Override
+        public CompletableFuture<Status> setChargingProfile(ChargingProfile profile) {
+            var sent = new Sent(profile, new CompletableFuture<>(), ++ticks);
+            if (profile.chargingProfilePurpose() == ChargingProfile.Purpose.TxDefaultProfile) {
+                defaults.add(sent);
+                sent.answer.complete(Status.Accepted);
+            } else {
+                txLimitsKw.add(sent.limitKw());
+                unanswered.addLast(sent);
+            }
+            return sent.answer;
+        }
+
+        void answerOldest(boolean accept) {
+            var sent = unanswered.pollFirst();
+            if (sent == null) return;
+            if (!accept) refusedAt = ++ticks;
+            if (accept && transactionId != null && transactionId.equals(sent.profile.transactionId())) {
+                inForceKw = sent.limitKw();
+            }
+            sent.answer.complete(accept ? Status.Accepted : Status.Rejected);
+        }
+    }
+}
