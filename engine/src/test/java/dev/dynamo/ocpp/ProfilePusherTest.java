@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +42,8 @@ class ProfilePusherTest {
     /** A connected charger whose answers the test gives by hand. */
     private final class FakeCharger implements ProfileTarget {
         final ChargerDefinition definition;
-        final List<ChargingProfile> received = new ArrayList<>();
-        final List<CompletableFuture<Status>> answers = new ArrayList<>();
+        final List<ChargingProfile> received = new CopyOnWriteArrayList<>();
+        final List<CompletableFuture<Status>> answers = new CopyOnWriteArrayList<>();
         boolean open = true;
 
         FakeCharger(String id) {
@@ -126,7 +127,8 @@ class ProfilePusherTest {
 
         a.answerLast(Status.Rejected);
         assertThat(a.txLimits()).containsExactly(15000.0, 8000.0);
-        Thread.sleep(1300);
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (a.txLimits().size() < 3 && System.nanoTime() < deadline) Thread.sleep(20); // the retry, after ~1 s
 
         assertThat(a.txLimits()).containsExactly(15000.0, 8000.0, 8000.0);
         assertThat(b.txLimits()).containsExactly(15000.0);
