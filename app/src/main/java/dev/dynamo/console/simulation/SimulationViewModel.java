@@ -155,17 +155,22 @@ public final class SimulationViewModel {
         throw new IllegalArgumentException("Rotation period must be a whole number of minutes, 5–1440");
     }
 
+    /** The strategies chosen for {@code source}, or null once the reason they can't be used is shown. */
+    private List<String> chosenStrategies(ScenarioSource source) {
+        try {
+            if (source == null) throw new IllegalArgumentException("Pick a scenario first");
+            return strategies();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return null;
+        }
+    }
+
     public void run() {
         if (running.get()) return;
         var source = scenario.get();
-        List<String> strategies;
-        try {
-            if (source == null) throw new IllegalArgumentException("Pick a scenario first");
-            strategies = strategies();
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
-            return;
-        }
+        var strategies = chosenStrategies(source);
+        if (strategies == null) return;
         error.set(null);
         running.set(true);
         progress.set(0);
@@ -195,14 +200,8 @@ public final class SimulationViewModel {
         }
         if (running.get()) return;
         var source = scenario.get();
-        List<String> strategies;
-        try {
-            if (source == null) throw new IllegalArgumentException("Pick a scenario first");
-            strategies = strategies();
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
-            return;
-        }
+        var strategies = chosenStrategies(source);
+        if (strategies == null) return;
         stop();
         var number = ++playbackNumber;
         playbackOver = false;
