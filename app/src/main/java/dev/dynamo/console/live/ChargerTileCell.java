@@ -15,10 +15,12 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
     static final String TILE_CLASS = "charger-tile";
 
     private final ChargerTile tile = new ChargerTile(TileFactory.CHARGER_TILE_WIDTH, TileFactory.CHARGER_TILE_HEIGHT);
+    private final TileRefresher refresher;
     private final InvalidationListener show;
     private ChargerGauge shown;
 
     ChargerTileCell(TileRefresher refresher) {
+        this.refresher = refresher;
         show = _ -> refresher.mark(this);
         tile.getStyleClass().add(TILE_CLASS);
         setGraphic(tile);
@@ -46,7 +48,8 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
         shown.statusProperty().addListener(show);
         // an id change re-applies CSS, but to this one node only
         tile.setId("tile-" + shown.chargePointId());
-        show();
+        // a session that starts or stops shifts every tile after it: drawn a few per frame like a refresh
+        refresher.mark(this);
     }
 
     void show() {
