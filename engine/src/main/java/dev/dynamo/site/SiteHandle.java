@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -177,18 +178,11 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     /**
-     * The charger accepted a limit (kW): what it keeps drawing if its connection is lost. When the site held
-     * its previous limit for a lowering, the others may now share what it gave up.
+     * Limits accepted by chargers (kW by charge point id), applied as one event: what each keeps drawing if
+     * its connection is lost; {@code settled} have no other limit on its way to them. When the site held a
+     * previous limit for a lowering, the others may now share what it gave up.
      */
-    public void limitAcknowledged(String chargePointId, double kw) {
-        limitsAcknowledged(Map.of(chargePointId, kw), java.util.Set.of(chargePointId));
-    }
-
-    /**
-     * Limits accepted by several chargers (kW by charge point id), applied as one event; {@code settled}
-     * have no other limit on its way to them.
-     */
-    public void limitsAcknowledged(Map<String, Double> kwByCharger, java.util.Set<String> settled) {
+    public void limitsAcknowledged(Map<String, Double> kwByCharger, Set<String> settled) {
         executor.call(() -> {
             live.acknowledgedKw.putAll(kwByCharger);
             settled.forEach(cp -> {

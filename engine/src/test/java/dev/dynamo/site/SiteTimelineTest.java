@@ -12,6 +12,8 @@ import dev.dynamo.testing.SiteFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour over time: schedule boundaries, comm loss, rotation, restarts. */
@@ -52,7 +54,7 @@ class SiteTimelineTest {
             site.storeConfig(_ -> equal(30, 0, T0));
             site.connected("CP-001");
             site.startSession("CP-001", SessionStart.NONE, 1);
-            site.limitAcknowledged("CP-001", 22);
+            site.limitsAcknowledged(Map.of("CP-001", 22.0), Set.of("CP-001"));
             site.startSession("CP-002", SessionStart.NONE, null);
             assertThat(site.view().allocation().allocations()).extracting(ChargerAllocation::allocatedKw).containsExactly(15.0, 15.0);
 
