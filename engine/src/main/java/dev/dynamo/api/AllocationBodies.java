@@ -1,7 +1,7 @@
 package dev.dynamo.api;
 
 import dev.dynamo.site.AllocationSnapshot;
-import dev.dynamo.site.SiteDocuments;
+import dev.dynamo.contract.SiteDocuments;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

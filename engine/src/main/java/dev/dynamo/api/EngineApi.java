@@ -1,5 +1,8 @@
 package dev.dynamo.api;
 
+import dev.dynamo.contract.ApiProblem;
+import dev.dynamo.contract.FieldError;
+
 import dev.dynamo.history.HistoryParameterException;
 import dev.dynamo.site.SiteStateException;
 import io.javalin.Javalin;

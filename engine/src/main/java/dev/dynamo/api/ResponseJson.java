@@ -1,6 +1,6 @@
 package dev.dynamo.api;
 
-import static dev.dynamo.site.SiteDocuments.number;
+import static dev.dynamo.contract.SiteDocuments.number;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,12 +8,12 @@ import dev.dynamo.allocation.Phase;
 import dev.dynamo.history.HistoryReport;
 import dev.dynamo.site.AllocationSnapshot;
 import dev.dynamo.site.ChargerAllocation;
-import dev.dynamo.site.ChargingConfig;
+import dev.dynamo.contract.ChargingConfig;
 import dev.dynamo.site.CircuitLoad;
-import dev.dynamo.site.Session;
-import dev.dynamo.site.SiteDocuments;
+import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SiteDocuments;
 import dev.dynamo.site.SiteView;
-import dev.dynamo.site.Times;
+import dev.dynamo.contract.Times;
 import dev.dynamo.store.DecisionRecord;
 import java.util.List;
 

@@ -1,5 +1,10 @@
 package dev.dynamo.api;
 
+import dev.dynamo.contract.ApiProblem;
+import dev.dynamo.contract.ConfigReader;
+import dev.dynamo.contract.FieldError;
+import dev.dynamo.contract.JsonReading;
+
 import dev.dynamo.history.HistoryParams;
 import dev.dynamo.history.HistoryService;
 import dev.dynamo.site.SiteHandle;

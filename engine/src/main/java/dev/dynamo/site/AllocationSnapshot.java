@@ -1,5 +1,7 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.Strategy;
+
 import java.time.Instant;
 import java.util.List;
 

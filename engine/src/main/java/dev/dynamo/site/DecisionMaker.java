@@ -1,5 +1,9 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.Strategy;
+
 import dev.dynamo.allocation.AllocationInput;
 import dev.dynamo.allocation.AllocationResult;
 import dev.dynamo.allocation.Demand;

@@ -1,5 +1,10 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SiteDefinition;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

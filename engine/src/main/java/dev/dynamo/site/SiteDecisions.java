@@ -1,5 +1,7 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.Strategy;
+
 import dev.dynamo.store.RotationState;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,12 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SessionStart;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.SiteDocuments;
+
 import static dev.dynamo.site.SiteStateException.Kind.CONFLICT;
 import static dev.dynamo.site.SiteStateException.Kind.NOT_FOUND;
 import static dev.dynamo.site.SiteStateException.Kind.UNPROCESSABLE;

@@ -1,5 +1,10 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.SiteDocuments;
+
 import dev.dynamo.store.RotationState;
 import java.util.ArrayList;
 import java.util.Comparator;

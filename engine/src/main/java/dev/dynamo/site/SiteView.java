@@ -1,5 +1,9 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SiteDefinition;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
