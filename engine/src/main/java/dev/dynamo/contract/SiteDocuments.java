@@ -52,6 +52,55 @@ public final class SiteDocuments {
             charger.put("phase", (c.phase() != null ? c.phase() : Phase.L1).name());
             if (withPasswords && c.ocppPassword() != null) charger.put("ocpp_password", c.ocppPassword());
         }
+        var meters = node.putArray("meters");
+        site.meters().forEach(m -> meters.add(meterNode(m)));
+        return node;
+    }
+
+    /** A meter as given, its optional fields at their defaults (contract 9.1). */
+    public static ObjectNode meterNode(MeterDefinition meter) {
+        var node = MAPPER.createObjectNode();
+        node.put("meter_id", meter.meterId());
+        node.put("node", meter.node());
+        node.put("source", meter.source().json());
+        node.put("stale_after_s", meter.staleAfterS());
+        node.put("fallback_load_kw", number(meter.fallbackLoadKw()));
+        node.put("buffer_kw", number(meter.bufferKw()));
+        var modbus = meter.modbus();
+        if (modbus == null) {
+            node.putNull("modbus");
+            return node;
+        }
+        var settings = node.putObject("modbus");
+        settings.put("host", modbus.host());
+        settings.put("port", modbus.port());
+        settings.put("unit_id", modbus.unitId());
+        settings.put("poll_interval_ms", modbus.pollIntervalMs());
+        if (modbus.sunspec()) {
+            settings.put("map", MetersReader.SUNSPEC);
+        } else {
+            var map = settings.putObject("map");
+            map.set("power_w", registerNode(modbus.registers().powerW()));
+            if (modbus.registers().currentA().isEmpty()) {
+                map.putNull("current_a");
+            } else {
+                var currents = map.putObject("current_a");
+                for (var phase : Phase.values()) {
+                    var register = modbus.registers().currentA().get(phase);
+                    if (register != null) currents.set(phase.name(), registerNode(register));
+                }
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode registerNode(ModbusSettings.Register register) {
+        var node = MAPPER.createObjectNode();
+        node.put("address", register.address());
+        node.put("function", register.function().name().toLowerCase(Locale.ROOT));
+        node.put("type", register.type().name().toLowerCase(Locale.ROOT));
+        node.put("word_order", register.wordOrder().name().toLowerCase(Locale.ROOT));
+        node.put("scale", number(register.scale()));
         return node;
     }
 
@@ -68,7 +117,21 @@ public final class SiteDocuments {
         var currentA = node.path("grid_connection_current_a");
         return new SiteDefinition(node.get("site_id").asText(), text(node, "name"),
                 ZoneId.of(node.get("timezone").asText()), node.get("grid_connection_capacity_kw").asDouble(),
-                currentA.isNumber() ? currentA.asDouble() : null, circuits, chargers);
+                currentA.isNumber() ? currentA.asDouble() : null, circuits, chargers, storedMeters(node, circuits));
+    }
+
+    /** Stored meters were valid when written: read back with the strict reader, which accepts them as they are. */
+    private static List<MeterDefinition> storedMeters(JsonNode site, List<CircuitDefinition> circuits) {
+        if (!site.path("meters").isArray()) return List.of();
+        var wrapper = MAPPER.createObjectNode();
+        wrapper.set("meters", site.get("meters"));
+        var problems = new Problems();
+        var ids = new java.util.HashSet<String>();
+        circuits.forEach(c -> ids.add(c.circuitId()));
+        var meters = MetersReader.read(problems.object(wrapper, "", List.of("meters"), List.of()),
+                site.path("site_id").asText(), ids, problems);
+        problems.throwIfAny();
+        return meters;
     }
 
     public static ObjectNode configNode(ChargingConfig config) {
