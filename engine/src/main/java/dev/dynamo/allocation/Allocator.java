@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The allocation core: one pure function from an input to a result (contract rules 1-10).
- * Steps: reservations (rule 9), floors first-fit (rule 5), sharing (rules 6/7 under rule 10),
+ * Steps: reservations (rule 9), floors first-fit (rule 5; with departures, in laxity order and followed by
+ * the needed rates of contract 10), sharing (rules 6/7 under rule 10),
  * rounding down to 0.01 kW, then the limit loads of the rounded values.
  */
 public final class Allocator {
@@ -25,7 +26,8 @@ public final class Allocator {
         var tree = LimitTree.of(input.limits());
         var state = new FillState(tree, input.demands(), budgetKw);
         reserve(state, input.reservations());
-        state.admitFloors();
+        if (input.departures().isEmpty()) state.admitFloors();
+        else DepartureFilling.fill(state, input.departures());
         switch (input.sharing()) {
             case EQUAL -> EqualFilling.fill(state);
             case PRIORITY -> PriorityFilling.fill(state);

@@ -100,18 +100,25 @@ final class FillState {
 
     /** Rule 5: floors one at a time in admission order, first fit on the budget and every limit-phase. */
     void admitFloors() {
-        for (int i = 0; i < count; i++) {
-            double floor = floorKw[i];
-            if (floor == 0) {
-                admitted[i] = true;
-                continue;
-            }
-            if (floor > budgetLeftKw + TOLERANCE) continue;
-            if (floor * ampsPerKw[i] > pathHeadroomA(i) + TOLERANCE) continue;
+        for (int i = 0; i < count; i++) admitFloor(i);
+    }
+
+    /** Rule 5 with the order given (contract 10: ascending laxity). */
+    void admitFloors(int[] order) {
+        for (int i : order) admitFloor(i);
+    }
+
+    private void admitFloor(int i) {
+        double floor = floorKw[i];
+        if (floor == 0) {
             admitted[i] = true;
-            allocKw[i] = floor;
-            budgetLeftKw -= floor;
-            draw(i, floor);
+            return;
         }
+        if (floor > budgetLeftKw + TOLERANCE) return;
+        if (floor * ampsPerKw[i] > pathHeadroomA(i) + TOLERANCE) return;
+        admitted[i] = true;
+        allocKw[i] = floor;
+        budgetLeftKw -= floor;
+        draw(i, floor);
     }
 }

@@ -48,6 +48,7 @@ public final class EngineApi {
             routes.put(SITE, sites::put);
             routes.post(SITE + "/chargers/{chargePointId}/session", sites::startSession);
             routes.delete(SITE + "/chargers/{chargePointId}/session", sites::stopSession);
+            routes.patch(SITE + "/chargers/{chargePointId}/session", sites::changeSession);
             routes.get(SITE + "/decisions", sites::decisions);
 
             errors(config);

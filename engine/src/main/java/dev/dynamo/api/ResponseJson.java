@@ -27,7 +27,7 @@ final class ResponseJson {
         return MAPPER.createObjectNode();
     }
 
-    static ObjectNode site(SiteView site) {
+    static ObjectNode site(SiteView site, java.time.Instant now) {
         var node = SiteDocuments.definitionNode(site.definition(), false);
         for (var charger : node.withArray("chargers")) {
             var cp = charger.get("charge_point_id").asText();
@@ -35,13 +35,16 @@ final class ResponseJson {
             object.put("connected", site.connected().contains(cp));
             var session = site.sessions().get(cp);
             if (session == null) object.putNull("session");
-            else object.set("session", session(session));
+            else object.set("session", session(session, site, now));
         }
         return node;
     }
 
-    static ObjectNode session(Session session) {
-        return SiteDocuments.sessionNode(session);
+    /** A session with its {@code energy_delivered_kwh} as of {@code now} (contract 10). */
+    static ObjectNode session(Session session, SiteView site, java.time.Instant now) {
+        var node = SiteDocuments.sessionNode(session);
+        node.put("energy_delivered_kwh", number(Math.round(site.deliveredKwh(session.chargePointId(), now) * 1000) / 1000.0));
+        return node;
     }
 
     static ObjectNode config(String siteId, ChargingConfig config) {
@@ -93,6 +96,7 @@ final class ResponseJson {
             }
             item.put("cap_reason", a.capReason().json());
             item.put("queued_since", Times.format(a.queuedSince()));
+            item.put("at_risk", a.atRisk());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.dynamo.api;
 
 import dev.dynamo.contract.ApiProblem;
 import dev.dynamo.contract.ConfigReader;
+import dev.dynamo.contract.SessionChangeReader;
 import dev.dynamo.contract.SessionStartReader;
 import dev.dynamo.contract.SiteDefinitionReader;
 
@@ -28,12 +29,13 @@ final class SitesController {
     void list(Context ctx) {
         var body = ResponseJson.object();
         var array = body.putArray("sites");
-        sites.views().forEach(view -> array.add(ResponseJson.site(view)));
+        var now = clock.instant();
+        sites.views().forEach(view -> array.add(ResponseJson.site(view, now)));
         Responses.json(ctx, 200, body);
     }
 
     void get(Context ctx) {
-        Responses.json(ctx, 200, ResponseJson.site(Responses.site(sites, ctx.pathParam("siteId")).view()));
+        Responses.json(ctx, 200, ResponseJson.site(Responses.site(sites, ctx.pathParam("siteId")).view(), clock.instant()));
     }
 
     void put(Context ctx) {
@@ -42,7 +44,7 @@ final class SitesController {
         SiteDefinitionReader.checkChargePointIdsFree(definition,
                 sites.views().stream().map(SiteView::definition).toList());
         var put = sites.putSite(definition, config -> ConfigReader.validateAgainst(config, definition));
-        Responses.json(ctx, put.created() ? 201 : 200, ResponseJson.site(put.site()));
+        Responses.json(ctx, put.created() ? 201 : 200, ResponseJson.site(put.site(), clock.instant()));
     }
 
     void startSession(Context ctx) {
@@ -52,10 +54,21 @@ final class SitesController {
                 .filter(c -> c.chargePointId().equals(chargePointId)).findFirst()
                 .orElseThrow(() -> new ApiProblem(404, "site " + site.siteId() + " has no charger " + chargePointId, List.of()));
         var body = RequestBodies.read(ctx);
-        var start = SessionStartReader.read(body, charger);
-        var session = site.startSession(chargePointId,
-                new dev.dynamo.contract.SessionStart(start.evMaxPowerKw(), start.energyNeededKwh(), start.phasesInUse()), null);
-        Responses.json(ctx, 201, ResponseJson.session(session));
+        var start = SessionStartReader.read(body, charger, clock.instant());
+        var session = site.startSession(chargePointId, start, null);
+        Responses.json(ctx, 201, ResponseJson.session(session, site.view(), clock.instant()));
+    }
+
+    /** {@code PATCH …/session} (contract 10): the energy need and departure of the session in progress. */
+    void changeSession(Context ctx) {
+        var site = Responses.site(sites, ctx.pathParam("siteId"));
+        var chargePointId = ctx.pathParam("chargePointId");
+        if (site.view().definition().chargers().stream().noneMatch(c -> c.chargePointId().equals(chargePointId))) {
+            throw new ApiProblem(404, "site " + site.siteId() + " has no charger " + chargePointId, List.of());
+        }
+        var change = SessionChangeReader.read(RequestBodies.read(ctx), chargePointId, clock.instant());
+        var session = site.changeSession(chargePointId, change);
+        Responses.json(ctx, 200, ResponseJson.session(session, site.view(), clock.instant()));
     }
 
     void stopSession(Context ctx) {

@@ -9,12 +9,27 @@ import java.util.List;
  * {@code schedule} even when the strategy does not use them.
  *
  * @param rotationPeriodMin minutes between rotations, or null when rotation is off
+ * @param departureAware    admission and sharing favour the sessions least able to wait (contract 10)
  */
 public record ChargingConfig(double maxPowerKw, Strategy strategy, double minPowerPerChargerKw,
                              List<String> priorityOrder, List<ScheduleWindow> schedule,
-                             Integer rotationPeriodMin, boolean redistributeUnused, Instant updatedAt) {
+                             Integer rotationPeriodMin, boolean redistributeUnused, Instant updatedAt,
+                             boolean departureAware) {
     public ChargingConfig {
         priorityOrder = List.copyOf(priorityOrder);
         schedule = List.copyOf(schedule);
+    }
+
+    /** A config with {@code departure_aware} off (its default). */
+    public ChargingConfig(double maxPowerKw, Strategy strategy, double minPowerPerChargerKw,
+                          List<String> priorityOrder, List<ScheduleWindow> schedule,
+                          Integer rotationPeriodMin, boolean redistributeUnused, Instant updatedAt) {
+        this(maxPowerKw, strategy, minPowerPerChargerKw, priorityOrder, schedule, rotationPeriodMin, redistributeUnused,
+                updatedAt, false);
+    }
+
+    public ChargingConfig withDepartureAware(boolean on) {
+        return new ChargingConfig(maxPowerKw, strategy, minPowerPerChargerKw, priorityOrder, schedule, rotationPeriodMin,
+                redistributeUnused, updatedAt, on);
     }
 }

@@ -14,11 +14,11 @@ import java.util.List;
 
 /**
  * Reads the body of {@code PUT /api/v1/smart-charging/sites/{id}/config} (contract 2.1, 7.2, 7.3) into a
- * {@link ChargingConfig} for a site, or throws an {@link ApiProblem} (400 or 422) naming every field to blame.
+ * {@link ChargingConfig} for a site (10: {@code departure_aware}), or throws an {@link ApiProblem} (400 or 422) naming every field to blame.
  */
 public final class ConfigReader {
     static final List<String> FIELDS = List.of("max_power_kw", "strategy", "min_power_per_charger_kw",
-            "priority_order", "schedule", "rotation_period_min", "redistribute_unused");
+            "priority_order", "schedule", "rotation_period_min", "redistribute_unused", "departure_aware");
     /** Present in the config responses: accepted so that a GET, edit, PUT round trip works. */
     static final List<String> RESPONSE_FIELDS = List.of("site_id", "updated_at");
     /** Far more than any real week needs; keeps the pairwise overlap check cheap. */
@@ -48,6 +48,7 @@ public final class ConfigReader {
         var schedule = schedule(fields, site, problems);
         var rotationMin = fields.integer("rotation_period_min", false);
         var redistributeUnused = fields.bool("redistribute_unused", false);
+        var departureAware = fields.bool("departure_aware", false);
 
         if (maxPowerKw != null) {
             checkMaxPower(maxPowerKw, site, problems);
@@ -59,9 +60,15 @@ public final class ConfigReader {
         if (rotationMin != null) {
             checkRotation(rotationMin, JsonReading.show(fields.value("rotation_period_min")), strategy, problems);
         }
+        if (Boolean.TRUE.equals(departureAware) && strategy == Strategy.PRIORITY) {
+            problems.broken("departure_aware", "must be false with strategy priority",
+                    "departure_aware is true, but departures apply to equal sharing only (strategy equal, or the equal"
+                            + " windows of scheduled); set it to false or choose another strategy");
+        }
         problems.throwIfAny();
         return new ChargingConfig(maxPowerKw, strategy, minPowerKw == null ? 0 : minPowerKw, priorityOrder, schedule,
-                rotationMin == null ? null : rotationMin.intValue(), Boolean.TRUE.equals(redistributeUnused), now);
+                rotationMin == null ? null : rotationMin.intValue(), Boolean.TRUE.equals(redistributeUnused), now,
+                Boolean.TRUE.equals(departureAware));
     }
 
     /**

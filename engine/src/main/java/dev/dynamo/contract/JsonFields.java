@@ -38,6 +38,9 @@ final class JsonFields {
 
     boolean has(String name) { return value(name) != null; }
 
+    /** Whether the field is in the object at all, JSON {@code null} included (a PATCH clears a field with it). */
+    boolean present(String name) { return object.has(name); }
+
     /** A field read with one type check: null when not given (reported if required) or of the wrong type. */
     private <T> T read(String name, boolean required, BiFunction<JsonNode, String, T> type) {
         var value = value(name);

@@ -2,15 +2,18 @@ package dev.dynamo.contract;
 
 import static dev.dynamo.contract.JsonReading.number;
 
+import java.time.Instant;
 import java.util.List;
 
-/** Reads the optional body of a session start (contract 3, 7.1); an empty body or {@code {}} takes the defaults. */
+/** Reads the optional body of a session start (contract 3, 7.1, 10); an empty body or {@code {}} takes the defaults. */
 public final class SessionStartReader {
-    static final List<String> FIELDS = List.of("ev_max_power_kw", "energy_needed_kwh", "phases_in_use");
+    static final List<String> FIELDS = List.of("ev_max_power_kw", "energy_needed_kwh", "phases_in_use",
+            "departure_at");
 
     private SessionStartReader() {}
 
-    public static SessionStart read(byte[] body, ChargerDefinition charger) {
+    /** @param now the instant a {@code departure_at} must be after */
+    public static SessionStart read(byte[] body, ChargerDefinition charger, Instant now) {
         var tree = JsonReading.readTree(body);
         if (tree == null) {
             return new SessionStart(null, null, charger.phases());
@@ -23,6 +26,7 @@ public final class SessionStartReader {
         var where = " (charger " + charger.chargePointId() + ")";
         var evMaxPowerKw = positive(fields, "ev_max_power_kw", where, problems);
         var energyNeededKwh = positive(fields, "energy_needed_kwh", where, problems);
+        var departureAt = SessionChangeReader.departure(fields, now, where, problems);
         var phasesInUse = fields.integer("phases_in_use", false);
         if (phasesInUse != null && phasesInUse != 1 && phasesInUse != 3) {
             problems.broken("phases_in_use", "must be 1 or 3",
@@ -33,10 +37,10 @@ public final class SessionStartReader {
         }
         problems.throwIfAny();
         return new SessionStart(evMaxPowerKw, energyNeededKwh,
-                phasesInUse == null ? charger.phases() : phasesInUse.intValue());
+                phasesInUse == null ? charger.phases() : phasesInUse.intValue(), departureAt);
     }
 
-    private static Double positive(JsonFields fields, String name, String where, Problems problems) {
+    static Double positive(JsonFields fields, String name, String where, Problems problems) {
         var value = fields.number(name, false);
         if (value != null && value <= 0) {
             problems.broken(name, "must be greater than 0", name + " must be greater than 0, not " + number(value) + where);

@@ -8,14 +8,29 @@ import java.util.List;
  *
  * @param gridConnectionCurrentA the grid connection's per-phase limit, or null when none is set
  * @param meters                 grid and circuit meters (contract 9.1)
+ * @param vehicles               badges with an energy need and a departure (contract 10)
  */
 public record SiteDefinition(String siteId, String name, ZoneId timezone, double gridConnectionCapacityKw,
                              Double gridConnectionCurrentA, List<CircuitDefinition> circuits,
-                             List<ChargerDefinition> chargers, List<MeterDefinition> meters) {
+                             List<ChargerDefinition> chargers, List<MeterDefinition> meters, List<Vehicle> vehicles) {
     public SiteDefinition {
         circuits = List.copyOf(circuits);
         chargers = List.copyOf(chargers);
         meters = List.copyOf(meters);
+        vehicles = List.copyOf(vehicles);
+    }
+
+    /** A site without vehicles (contract 10 is optional). */
+    public SiteDefinition(String siteId, String name, ZoneId timezone, double gridConnectionCapacityKw,
+                          Double gridConnectionCurrentA, List<CircuitDefinition> circuits, List<ChargerDefinition> chargers,
+                          List<MeterDefinition> meters) {
+        this(siteId, name, timezone, gridConnectionCapacityKw, gridConnectionCurrentA, circuits, chargers, meters, List.of());
+    }
+
+    /** The vehicle with this badge, if the site knows it. */
+    public java.util.Optional<Vehicle> vehicle(String idTag) {
+        if (idTag == null) return java.util.Optional.empty();
+        return vehicles.stream().filter(v -> v.idTag().equals(idTag)).findFirst();
     }
 
     /** A site without meters (contract 9 is optional). */

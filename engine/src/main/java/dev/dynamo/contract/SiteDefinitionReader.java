@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class SiteDefinitionReader {
     static final List<String> FIELDS = List.of("site_id", "name", "timezone", "grid_connection_capacity_kw",
-            "grid_connection_current_a", "circuits", "chargers", "meters");
+            "grid_connection_current_a", "circuits", "chargers", "meters", "vehicles");
     /** Sites given without a time zone (the contract's 7.1 example has none) run on UTC. */
     static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
     static final int MAX_NAME_LENGTH = 200;
@@ -88,12 +88,13 @@ public final class SiteDefinitionReader {
         var circuits = CircuitsReader.read(fields, shownId, problems);
         var chargers = chargers(fields, shownId, circuits.declaredIds(), problems);
         var meters = MetersReader.read(fields, shownId, circuits.declaredIds(), problems);
+        var vehicles = VehiclesReader.read(fields, shownId, problems);
 
         if (problems.count() > problemsBefore || siteId == null || capacityKw == null || timezone == null || chargers == null) {
             return null;
         }
         return new SiteDefinition(siteId, name == null || name.isBlank() ? siteId : name, timezone, capacityKw, gridCurrentA,
-                circuits.valid(), chargers, meters);
+                circuits.valid(), chargers, meters, vehicles);
     }
 
     private static String name(JsonFields fields, Problems problems) {

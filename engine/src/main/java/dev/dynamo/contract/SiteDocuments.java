@@ -54,6 +54,13 @@ public final class SiteDocuments {
         }
         var meters = node.putArray("meters");
         site.meters().forEach(m -> meters.add(meterNode(m)));
+        var vehicles = node.putArray("vehicles");
+        for (var v : site.vehicles()) {
+            var vehicle = vehicles.addObject();
+            vehicle.put("id_tag", v.idTag());
+            vehicle.put("energy_needed_kwh", v.energyNeededKwh() == null ? null : number(v.energyNeededKwh()));
+            vehicle.put("departure", v.departure() == null ? null : hhmm(v.departure().getHour() * 60 + v.departure().getMinute()));
+        }
         return node;
     }
 
@@ -117,7 +124,8 @@ public final class SiteDocuments {
         var currentA = node.path("grid_connection_current_a");
         return new SiteDefinition(node.get("site_id").asText(), text(node, "name"),
                 ZoneId.of(node.get("timezone").asText()), node.get("grid_connection_capacity_kw").asDouble(),
-                currentA.isNumber() ? currentA.asDouble() : null, circuits, chargers, storedMeters(node, circuits));
+                currentA.isNumber() ? currentA.asDouble() : null, circuits, chargers, storedMeters(node, circuits),
+                storedVehicles(node));
     }
 
     /** Stored meters were valid when written: read back with the strict reader, which accepts them as they are. */
@@ -132,6 +140,14 @@ public final class SiteDocuments {
                 site.path("site_id").asText(), ids, problems);
         problems.throwIfAny();
         return meters;
+    }
+
+    private static List<Vehicle> storedVehicles(JsonNode site) {
+        var vehicles = new ArrayList<Vehicle>();
+        site.path("vehicles").forEach(v -> vehicles.add(new Vehicle(v.get("id_tag").asText(),
+                v.path("energy_needed_kwh").isNumber() ? v.get("energy_needed_kwh").asDouble() : null,
+                v.path("departure").isTextual() ? java.time.LocalTime.parse(v.get("departure").asText()) : null)));
+        return vehicles;
     }
 
     public static ObjectNode configNode(ChargingConfig config) {
@@ -155,6 +171,7 @@ public final class SiteDocuments {
         if (config.rotationPeriodMin() == null) node.putNull("rotation_period_min");
         else node.put("rotation_period_min", config.rotationPeriodMin());
         node.put("redistribute_unused", config.redistributeUnused());
+        node.put("departure_aware", config.departureAware());
         return node;
     }
 
@@ -175,7 +192,7 @@ public final class SiteDocuments {
                 Strategy.valueOf(node.get("strategy").asText().toUpperCase(Locale.ROOT)),
                 node.path("min_power_per_charger_kw").asDouble(0), order, schedule,
                 rotation.isNumber() ? rotation.asInt() : null, node.path("redistribute_unused").asBoolean(false),
-                updatedAt);
+                updatedAt, node.path("departure_aware").asBoolean(false));
     }
 
     public static ObjectNode sessionNode(Session session) {
@@ -188,6 +205,7 @@ public final class SiteDocuments {
         node.put("energy_needed_kwh", session.energyNeededKwh() == null ? null : number(session.energyNeededKwh()));
         node.put("phases_in_use", session.phasesInUse());
         node.put("transaction_id", session.transactionId());
+        node.put("departure_at", Times.format(session.departureAt()));
         return node;
     }
 
@@ -198,7 +216,8 @@ public final class SiteDocuments {
                 node.path("ev_max_power_kw").isNumber() ? node.get("ev_max_power_kw").asDouble() : null,
                 node.path("energy_needed_kwh").isNumber() ? node.get("energy_needed_kwh").asDouble() : null,
                 node.path("phases_in_use").asInt(3),
-                node.path("transaction_id").isNumber() ? node.get("transaction_id").asInt() : null);
+                node.path("transaction_id").isNumber() ? node.get("transaction_id").asInt() : null,
+                node.path("departure_at").isTextual() ? Instant.parse(node.get("departure_at").asText()) : null);
     }
 
     public static String write(JsonNode node) {

@@ -76,6 +76,7 @@ final class ChargePointRequests {
                 var request = payloads.read(call.payload(), MeterValues.Request.class);
                 MeterReading.from(request.meterValue(), connection.charger().voltageV())
                         .ifPresent(r -> port.meterValue(cp, r.measuredKw(), r.phasesDrawn()));
+                MeterReading.energyRegisterKwh(request.meterValue()).ifPresent(kwh -> port.energyRegister(cp, kwh));
                 yield new MeterValues.Confirmation();
             }
             case "DataTransfer" -> {
@@ -90,14 +91,14 @@ final class ChargePointRequests {
 
     private StartTransaction.Confirmation startTransaction(String cp, StartTransaction.Request request) {
         var transactionId = port.nextTransactionId();
-        port.sessionStarted(cp, transactionId);
+        port.sessionStarted(cp, transactionId, request.idTag(), request.meterStart() / 1000.0);
         log.info("{} started transaction {} (connector {}, idTag {})", cp, transactionId, request.connectorId(), request.idTag());
         return new StartTransaction.Confirmation(IdTagInfo.accepted(), transactionId);
     }
 
     /** Always a .conf (contract section 8): an unknown or closed transaction is only logged. */
     private StopTransaction.Confirmation stopTransaction(String cp, StopTransaction.Request request) {
-        if (port.sessionStopped(request.transactionId())) {
+        if (port.sessionStopped(request.transactionId(), request.meterStop() / 1000.0)) {
             log.info("{} stopped transaction {}", cp, request.transactionId());
         } else {
             log.info("{} stopped transaction {}, which is unknown or already closed", cp, request.transactionId());

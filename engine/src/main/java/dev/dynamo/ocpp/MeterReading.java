@@ -56,6 +56,23 @@ public record MeterReading(double measuredKw, Integer phasesDrawn) {
         return totalW == null ? Optional.empty() : Optional.of(new MeterReading(Math.max(0, totalW) / 1000, phasesDrawn));
     }
 
+    /**
+     * The charger's energy register in kWh ({@code Energy.Active.Import.Register}, the default measurand, in
+     * Wh or kWh, the total rather than a phase's) of the latest meter value that holds one; empty without.
+     */
+    public static Optional<Double> energyRegisterKwh(List<MeterValue> meterValues) {
+        return meterValues.stream().sorted(java.util.Comparator.comparing(MeterValue::timestamp).reversed())
+                .flatMap(value -> value.sampledValue().stream()
+                        .filter(s -> s.measurandOrDefault() == Measurand.ENERGY_ACTIVE_IMPORT_REGISTER && s.phase() == null)
+                        .map(s -> {
+                            var number = number(s.value());
+                            return number == null || number < 0 ? null : s.unit() == Unit.kWh ? number : number / 1000;
+                        })
+                        .filter(java.util.Objects::nonNull)
+                        .limit(1))
+                .findFirst();
+    }
+
     private static Integer phasesDrawn(Map<Phase, Double> phaseA) {
         if (phaseA.isEmpty()) {
             return null;

@@ -25,6 +25,22 @@ public interface OcppSitePort {
     /** StopTransaction: ends the session with this transaction; false when none has it. */
     boolean sessionStopped(int transactionId);
 
+    /**
+     * StartTransaction with what contract 10 takes from it: the {@code idTag} (a vehicle of the site gives the
+     * session its need and departure) and the energy register at the start, kWh.
+     */
+    default void sessionStarted(String chargePointId, int transactionId, String idTag, double meterStartKwh) {
+        sessionStarted(chargePointId, transactionId);
+    }
+
+    /** StopTransaction with the energy register at the stop, kWh. */
+    default boolean sessionStopped(int transactionId, double meterStopKwh) {
+        return sessionStopped(transactionId);
+    }
+
+    /** A reading of the charger's energy register ({@code Energy.Active.Import.Register}), kWh. */
+    default void energyRegister(String chargePointId, double registerKwh) {}
+
     /** A meter value: measured power, and the phases drawn on when per-phase current told it (else null). */
     void meterValue(String chargePointId, double measuredKw, Integer phasesDrawn);
 

@@ -50,8 +50,35 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
+    public void sessionStarted(String chargePointId, int transactionId, String idTag, double meterStartKwh) {
+        var location = sites.findCharger(chargePointId).orElseThrow(() -> gone(chargePointId));
+        var registerKwh = meterStartKwh >= 0 ? meterStartKwh : null;
+        try {
+            location.site().startOcppSession(chargePointId, transactionId, idTag, registerKwh);
+        } catch (SiteStateException e) {
+            if (e.kind() != SiteStateException.Kind.CONFLICT) {
+                throw e;
+            }
+            // The charger never reported the end of its previous session (a reboot): that one is over.
+            var previous = location.site().stopSession(chargePointId);
+            log.info("{} started transaction {} over session {}, which ends", chargePointId, transactionId, previous.sessionId());
+            location.site().startOcppSession(chargePointId, transactionId, idTag, registerKwh);
+        }
+    }
+
+    @Override
     public boolean sessionStopped(int transactionId) {
         return sites.stopByTransaction(transactionId).isPresent();
+    }
+
+    @Override
+    public boolean sessionStopped(int transactionId, double meterStopKwh) {
+        return sites.stopByTransaction(transactionId, meterStopKwh >= 0 ? meterStopKwh : null).isPresent();
+    }
+
+    @Override
+    public void energyRegister(String chargePointId, double registerKwh) {
+        sites.findCharger(chargePointId).ifPresent(l -> l.site().energyRegister(chargePointId, registerKwh));
     }
 
     @Override

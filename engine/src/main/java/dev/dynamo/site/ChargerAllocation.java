@@ -15,10 +15,12 @@ import java.util.Map;
  * @param queuedSince when it started waiting, or null while it charges
  * @param loweringKw  a lowered limit sent to the charger and not accepted yet, or null: until it is,
  *                    {@code allocatedKw} is the previous limit it accepted, still in force and reserved
+ * @param atRisk      its session has a departure and cannot get its remaining energy by then even at its cap (10)
  */
 public record ChargerAllocation(String chargePointId, double allocatedKw, double capKw, CapReason capReason,
                                 ChargerStatus status, Session session, Double measuredKw, int phasesInUse,
-                                Map<Phase, Double> currentA, Instant queuedSince, Double loweringKw) {
+                                Map<Phase, Double> currentA, Instant queuedSince, Double loweringKw,
+                                boolean atRisk) {
     public ChargerAllocation {
         currentA = Map.copyOf(currentA);
     }
@@ -30,6 +32,6 @@ public record ChargerAllocation(String chargePointId, double allocatedKw, double
 
     public ChargerAllocation withMeasuredKw(Double kw) {
         return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, kw,
-                phasesInUse, currentA, queuedSince, loweringKw);
+                phasesInUse, currentA, queuedSince, loweringKw, atRisk);
     }
 }

@@ -7,6 +7,7 @@ import dev.dynamo.contract.Strategy;
 import dev.dynamo.allocation.AllocationInput;
 import dev.dynamo.allocation.AllocationResult;
 import dev.dynamo.allocation.Demand;
+import dev.dynamo.allocation.Departure;
 import dev.dynamo.allocation.Limit;
 import dev.dynamo.allocation.LimitLoad;
 import dev.dynamo.allocation.Phase;
@@ -74,7 +75,10 @@ final class DecisionMaker {
                     site.measuredCapKw.get(session.chargePointId()), config.minPowerPerChargerKw()));
         }
 
-        var rotationOn = config.rotationPeriodMin() != null && config.minPowerPerChargerKw() > 0 && sharing == Sharing.EQUAL;
+        var departureAware = Departures.inForce(site, sharing);
+        // rotation does not apply while departure-aware sharing is on (contract 10)
+        var rotationOn = config.rotationPeriodMin() != null && config.minPowerPerChargerKw() > 0 && sharing == Sharing.EQUAL
+                && !departureAware;
         var ruleFive = Admission.ruleFive(active, sharing, config.priorityOrder());
         var order = !rotationOn ? ruleFive
                 : trigger == Trigger.ROTATION ? Admission.rotated(ruleFive, site.queuedSince, site.admittedAt)
@@ -97,8 +101,14 @@ final class DecisionMaker {
                             phaseOf(charger), charger.voltageV(), limitOf(charger, gridLimited));
                 }).toList();
 
+        var departures = new HashMap<String, Departure>();
+        for (var session : site.sessions.values()) {
+            var departure = Departures.of(site, session, now);
+            if (departure != null) departures.put(session.chargePointId(), departure);
+        }
         var limits = limits(definition);
-        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, reservations, demands));
+        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, reservations, demands,
+                departuresOf(demands, departures, departureAware)));
         var lowerings = new java.util.TreeMap<String, Lowerings.Lowering>();
         for (var more = Lowerings.stillInForce(site, result.shares()); !more.isEmpty();
                 more = Lowerings.stillInForce(site, result.shares())) {
@@ -112,7 +122,8 @@ final class DecisionMaker {
                         charger.voltageV(), limitOf(charger, gridLimited)));
             });
             var others = demands.stream().filter(d -> !lowerings.containsKey(d.chargePointId())).toList();
-            result = core.apply(new AllocationInput(budgetKw, sharing, limits, held, others));
+            result = core.apply(new AllocationInput(budgetKw, sharing, limits, held, others,
+                    departuresOf(others, departures, departureAware)));
         }
 
         var allocations = new ArrayList<ChargerAllocation>();
@@ -121,19 +132,28 @@ final class DecisionMaker {
             var queued = share.allocatedKw() <= 0;
             var queuedSince = queued ? site.queuedSince.getOrDefault(cp, now) : null;
             allocations.add(allocation(site, chargers.get(cp), caps.get(cp), share.allocatedKw(),
-                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, null));
+                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, null, departures.get(cp)));
         }
         for (var reservation : reservations) {
             var cp = reservation.chargePointId();
-            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null, null));
+            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null, null,
+                    departures.get(cp)));
         }
         lowerings.forEach((cp, lowering) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp),
-                lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw())));
+                lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw(), departures.get(cp))));
         allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
         var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
         var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
                 allocations, circuits(result.limits()));
         return new Outcome(snapshot, order, rotationOn);
+    }
+
+    /** The departures aligned with {@code demands} when departure-aware sharing is in force, else none. */
+    private static List<Departure> departuresOf(List<Demand> demands, Map<String, Departure> departures, boolean inForce) {
+        if (!inForce || departures.isEmpty()) return List.of();
+        var aligned = new ArrayList<Departure>(demands.size());
+        for (var demand : demands) aligned.add(departures.get(demand.chargePointId()));
+        return aligned;
     }
 
     private double reservedKw(LiveSite site, String cp, Instant lostAt, Instant now, double defaultKw) {
@@ -149,7 +169,8 @@ final class DecisionMaker {
     }
 
     private static ChargerAllocation allocation(LiveSite site, ChargerDefinition charger, Caps caps, double kw,
-                                                ChargerStatus status, Instant queuedSince, Double loweringKw) {
+                                                ChargerStatus status, Instant queuedSince, Double loweringKw,
+                                                Departure departure) {
         var session = site.sessions.get(charger.chargePointId());
         var meter = site.meters.get(charger.chargePointId());
         var phases = session.phasesInUse();
@@ -158,7 +179,8 @@ final class DecisionMaker {
         if (phases == 3) for (var p : Phase.values()) currents.put(p, currentA);
         else currents.put(phaseOf(charger), currentA);
         return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
-                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw);
+                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw,
+                departure != null && departure.atRisk(caps.capKw()));
     }
 
     static Phase phaseOf(ChargerDefinition charger) {

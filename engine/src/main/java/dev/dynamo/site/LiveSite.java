@@ -4,6 +4,7 @@ import dev.dynamo.contract.ChargerDefinition;
 import dev.dynamo.contract.ChargingConfig;
 import dev.dynamo.contract.Session;
 import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.store.SessionEnergy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ final class LiveSite {
     /** Chargers that refused a limit (or let it time out) since they last accepted their latest one. */
     final Set<String> refused = new HashSet<>();
     final Map<String, MeterReading> meters = new HashMap<>();
+    /** The energy delivered in each session in progress (contract 10). */
+    final Map<String, SessionEnergy> energy = new HashMap<>();
     /** Caps lowered to metered power (7.3), kW. */
     final Map<String, Double> measuredCapKw = new HashMap<>();
     final Map<String, Instant> capLiftedAt = new HashMap<>();
@@ -52,12 +55,18 @@ final class LiveSite {
 
     record MeterReading(double kw, Instant at) {}
 
+    /** The energy of the session on a charger; a session without any known yet starts from its start. */
+    SessionEnergy energyOf(Session session) {
+        var known = energy.get(session.chargePointId());
+        return known != null ? known : SessionEnergy.startingAt(session.startedAt(), null);
+    }
+
     Optional<ChargerDefinition> charger(String chargePointId) {
         return definition.chargers().stream().filter(c -> c.chargePointId().equals(chargePointId)).findFirst();
     }
 
     SiteView view() {
-        return new SiteView(definition, config, sessions, connected, allocation);
+        return new SiteView(definition, config, sessions, connected, allocation, energy);
     }
 
     /** Forgets everything kept about a charger whose session ended. */
@@ -68,6 +77,7 @@ final class LiveSite {
         sentMaxKw.remove(chargePointId);
         refused.remove(chargePointId);
         meters.remove(chargePointId);
+        energy.remove(chargePointId);
         measuredCapKw.remove(chargePointId);
         capLiftedAt.remove(chargePointId);
         onePhaseSince.remove(chargePointId);

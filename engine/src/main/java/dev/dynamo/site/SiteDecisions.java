@@ -3,6 +3,7 @@ package dev.dynamo.site;
 import dev.dynamo.contract.Strategy;
 
 import dev.dynamo.store.RotationState;
+import dev.dynamo.store.SessionEnergy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -112,8 +113,10 @@ final class SiteDecisions {
             }
         }
         var clockAt = clockAt(outcome, snapshot.trigger() == Trigger.ROTATION);
+        var energy = energyChanges(snapshot);
         persist(write, durable.changes(live.sessions.keySet(), queuedSince, admittedAt,
-                storedOrder(outcome, outcome.admissionOrder()), clockAt));
+                storedOrder(outcome, outcome.admissionOrder()), clockAt).withEnergy(energy));
+        live.energy.putAll(energy);
         live.queuedSince.clear();
         live.queuedSince.putAll(queuedSince);
         live.admittedAt.clear();
@@ -139,6 +142,56 @@ final class SiteDecisions {
         }
         scheduleBoundary(snapshot.calculatedAt());
         scheduleRotation(clockAt);
+        scheduleDeparture(snapshot.calculatedAt());
+    }
+
+    /**
+     * Stores every session's energy as of now; {@code stopping}: the engine stops, and the integral stops
+     * with it (while it is down there is no allocation), so it is stored with rate 0.
+     */
+    void checkpointEnergy(boolean stopping) {
+        var now = env.clock().instant();
+        var energies = new java.util.ArrayList<dev.dynamo.store.StoredEnergy>();
+        var checkpoint = new HashMap<String, SessionEnergy>();
+        for (var session : live.sessions.values()) {
+            var energy = live.energyOf(session);
+            energy = energy.rateFrom(now, stopping ? 0 : energy.rateKw());
+            checkpoint.put(session.chargePointId(), energy);
+            energies.add(new dev.dynamo.store.StoredEnergy(live.definition.siteId(), session.chargePointId(), energy));
+        }
+        env.store().writeEnergy(energies);
+        if (!stopping) live.energy.putAll(checkpoint);
+    }
+    /**
+     * The integral of each session's allocation (contract 10) goes on at its new rate from this decision: the
+     * sessions whose rate changes (and new ones) are stored with the decision's write, and so are those
+     * stored more than 5 minutes ago (with the departure tick, a session with a departure is stored that often).
+     */
+    private Map<String, SessionEnergy> energyChanges(AllocationSnapshot snapshot) {
+        var changes = new HashMap<String, SessionEnergy>();
+        var staleBefore = snapshot.calculatedAt().minus(Departures.TICK);
+        for (var a : snapshot.allocations()) {
+            var cp = a.chargePointId();
+            var known = live.energy.get(cp);
+            if (known != null && known.rateKw() == a.allocatedKw() && known.integralAt().isAfter(staleBefore)) continue;
+            var base = known != null ? known : live.energyOf(a.session());
+            changes.put(cp, base.rateFrom(snapshot.calculatedAt(), a.allocatedKw()));
+        }
+        return changes;
+    }
+
+    /**
+     * Laxity changes with time: while a session has a finite laxity the site re-decides every 5 minutes
+     * (trigger {@code departure}). Like the rotation clock, the tick runs from the previous one: other
+     * decisions in between do not push it back.
+     */
+    private void scheduleDeparture(Instant decidedAt) {
+        if (!Departures.anyFinite(live, decidedAt)) {
+            timers.cancel("departure");
+            return;
+        }
+        if (timers.isSet("departure")) return;
+        timers.once("departure", decidedAt.plus(Departures.TICK), () -> decide(Trigger.DEPARTURE));
     }
 
     private void scheduleBoundary(Instant after) {

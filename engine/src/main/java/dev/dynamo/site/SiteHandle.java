@@ -3,6 +3,7 @@ package dev.dynamo.site;
 import dev.dynamo.contract.ChargerDefinition;
 import dev.dynamo.contract.ChargingConfig;
 import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SessionChange;
 import dev.dynamo.contract.SessionStart;
 import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.contract.SiteDocuments;
@@ -12,6 +13,8 @@ import static dev.dynamo.site.SiteStateException.Kind.NOT_FOUND;
 import static dev.dynamo.site.SiteStateException.Kind.UNPROCESSABLE;
 
 import dev.dynamo.store.RotationState;
+import dev.dynamo.store.SessionEnergy;
+import dev.dynamo.store.StoredEnergy;
 import dev.dynamo.store.StoredSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -99,6 +102,27 @@ public final class SiteHandle implements AutoCloseable {
 
     /** Starts a session; {@code transactionId} is the OCPP transaction, or null. */
     public Session startSession(String chargePointId, SessionStart start, Integer transactionId) {
+        return startSession(chargePointId, start, transactionId, null);
+    }
+
+    /**
+     * Starts a session over OCPP: a vehicle of the site with this {@code idTag} gives its energy need and its
+     * departure, the next such local time after the start (contract 10); {@code meterStartKwh} is the
+     * charger's energy register at the start, or null.
+     */
+    public Session startOcppSession(String chargePointId, int transactionId, String idTag, Double meterStartKwh) {
+        return executor.call(() -> {
+            var vehicle = live.definition.vehicle(idTag);
+            var start = vehicle.map(v -> new SessionStart(null, v.energyNeededKwh(), null,
+                            v.departureAfter(now(), live.definition.timezone())))
+                    .orElse(SessionStart.NONE);
+            vehicle.ifPresent(v -> LOG.info("site {}: {} started by vehicle {}: needs {} kWh by {}", siteId(), chargePointId,
+                    idTag, v.energyNeededKwh(), start.departureAt()));
+            return startSession(chargePointId, start, transactionId, meterStartKwh);
+        });
+    }
+
+    private Session startSession(String chargePointId, SessionStart start, Integer transactionId, Double meterStartKwh) {
         return executor.call(() -> {
             var charger = live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
             if (live.sessions.containsKey(chargePointId)) {
@@ -110,9 +134,10 @@ public final class SiteHandle implements AutoCloseable {
             }
             var session = new Session(UUID.randomUUID().toString(), siteId(), chargePointId,
                     now().truncatedTo(ChronoUnit.MILLIS), start.evMaxPowerKw(), start.energyNeededKwh(), phases,
-                    transactionId);
+                    transactionId, start.departureAt());
             // the session is stored with the rotation state its decision changes, in one write
             live.sessions.put(chargePointId, session);
+            live.energy.put(chargePointId, SessionEnergy.startingAt(session.startedAt(), meterStartKwh));
             var stored = new boolean[1];
             try {
                 decide(Trigger.SESSION_START, changes -> {
@@ -120,8 +145,15 @@ public final class SiteHandle implements AutoCloseable {
                     stored[0] = true;
                 });
             } catch (RuntimeException e) {
-                if (!stored[0]) live.sessions.remove(chargePointId);
+                if (!stored[0]) {
+                    live.sessions.remove(chargePointId);
+                    live.energy.remove(chargePointId);
+                }
                 throw e;
+            }
+            if (live.config == null) {
+                // no decision stores its energy: a register start must still survive a restart
+                env.store().writeEnergy(List.of(new StoredEnergy(siteId(), chargePointId, live.energy.get(chargePointId))));
             }
             return session;
         });
@@ -140,11 +172,65 @@ public final class SiteHandle implements AutoCloseable {
 
     /** Stops the session with an OCPP transaction id, if this site has it. */
     public Optional<Session> stopByTransaction(int transactionId) {
+        return stopByTransaction(transactionId, null);
+    }
+
+    /** As {@link #stopByTransaction(int)}, with the charger's energy register at the stop ({@code meterStop}), or null. */
+    public Optional<Session> stopByTransaction(int transactionId, Double meterStopKwh) {
         return executor.call(() -> {
             var session = live.sessions.values().stream()
                     .filter(s -> s.transactionId() != null && s.transactionId() == transactionId).findFirst();
-            session.ifPresent(this::endSession);
+            session.ifPresent(s -> {
+                var energy = live.energyOf(s);
+                if (meterStopKwh != null && Double.isFinite(meterStopKwh)) energy = energy.withRegister(meterStopKwh);
+                LOG.info("site {}: session on {} ended, {} kWh delivered{}", siteId(), s.chargePointId(),
+                        Kw.round(energy.deliveredKwh(now())), energy.registerBased() ? " (energy register)" : " (integral of its allocation)");
+                endSession(s);
+            });
             return session;
+        });
+    }
+
+    /**
+     * Changes a session's energy need or departure ({@code PATCH …/session}, contract 10): stored, then a
+     * {@code departure} decision; 404-like without a session.
+     */
+    public Session changeSession(String chargePointId, SessionChange change) {
+        return executor.call(() -> {
+            live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
+            var session = live.sessions.get(chargePointId);
+            if (session == null) throw new SiteStateException(NOT_FOUND, "charger " + chargePointId + " has no session in progress");
+            var changed = change.applyTo(session);
+            env.store().putSession(stored(changed));
+            live.sessions.put(chargePointId, changed);
+            LOG.info("site {}: session on {} now needs {} kWh by {}", siteId(), chargePointId, changed.energyNeededKwh(),
+                    changed.departureAt());
+            decide(Trigger.DEPARTURE);
+            return changed;
+        });
+    }
+
+    /**
+     * A reading of the charger's energy register, kWh (OCPP {@code Energy.Active.Import.Register}, or 9.2's
+     * {@code energy_kwh}): stored with the session; a session with a need and a departure is re-decided
+     * when departure-aware sharing is on, as its laxity changed.
+     */
+    public void energyRegister(String chargePointId, double registerKwh) {
+        executor.call(() -> {
+            var session = live.sessions.get(chargePointId);
+            if (session == null || !Double.isFinite(registerKwh) || registerKwh < 0) return null;
+            var before = live.energyOf(session);
+            if (before.registerKwh() != null && before.registerKwh() == registerKwh) return null;
+            var after = before.withRegister(registerKwh);
+            env.store().writeEnergy(List.of(new StoredEnergy(siteId(), chargePointId, after)));
+            live.energy.put(chargePointId, after);
+            if (live.config != null && session.energyNeededKwh() != null && session.departureAt() != null
+                    && live.config.departureAware()) {
+                decide(Trigger.DEPARTURE);
+            } else {
+                publish();
+            }
+            return null;
         });
     }
 
@@ -245,8 +331,7 @@ public final class SiteHandle implements AutoCloseable {
             var learned = PhasesLearned.from(live, session, chargerPhases, phasesDrawn, at);
             var phasesChanged = learned != null;
             if (phasesChanged) {
-                var updated = new Session(session.sessionId(), session.siteId(), chargePointId, session.startedAt(),
-                        session.evMaxPowerKw(), session.energyNeededKwh(), learned, session.transactionId());
+                var updated = session.withPhasesInUse(learned);
                 env.store().putSession(stored(updated));
                 live.sessions.put(chargePointId, updated);
             }
@@ -275,11 +360,22 @@ public final class SiteHandle implements AutoCloseable {
         });
     }
 
-    /** Loads stored state without deciding (restart). */
-    void restore(ChargingConfig config, List<Session> sessions, RotationState rotation) {
+    /**
+     * Loads stored state without deciding (restart). The integral of a session's allocation goes on at its
+     * stored rate for at most the 5-minute checkpoint period after it was stored (a running engine would
+     * have stored it again by then; an engine that stopped stored it with rate 0): what a charger drew
+     * while the engine was down is not known (its register tells, if it has one).
+     */
+    void restore(ChargingConfig config, List<Session> sessions, RotationState rotation, Map<String, SessionEnergy> energy) {
         executor.call(() -> {
             live.config = config;
             sessions.forEach(s -> live.sessions.put(s.chargePointId(), s));
+            var now = now();
+            energy.forEach((cp, stored) -> {
+                if (!live.sessions.containsKey(cp)) return;
+                var lastKnown = stored.integralAt().plus(Departures.TICK);
+                live.energy.put(cp, now.isAfter(lastKnown) ? stored.rateFrom(lastKnown, 0) : stored);
+            });
             decisions.restore(rotation);
             publish();
             return null;
@@ -344,6 +440,14 @@ public final class SiteHandle implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            executor.call(() -> {
+                decisions.checkpointEnergy(true);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("site {}: could not store the sessions' energy on stopping: {}", siteId(), e.getMessage());
+        }
         timers.cancelAll();
         executor.close();
     }

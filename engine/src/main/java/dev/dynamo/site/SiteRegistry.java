@@ -41,13 +41,17 @@ public final class SiteRegistry implements AutoCloseable {
         }
         var rotation = new HashMap<String, RotationState>();
         env.store().loadRotation().forEach(state -> rotation.put(state.siteId(), state));
+        var energy = new HashMap<String, java.util.Map<String, dev.dynamo.store.SessionEnergy>>();
+        env.store().loadEnergy().forEach(e -> energy.computeIfAbsent(e.siteId(), _ -> new HashMap<>())
+                .put(e.chargePointId(), e.energy()));
         for (var stored : env.store().loadSites()) {
             var definition = SiteDocuments.definition(stored.definitionJson());
             var config = stored.configJson() == null ? null
                     : SiteDocuments.config(stored.configJson(), stored.configUpdatedAt());
             var handle = new SiteHandle(env, definition, listeners);
             handle.restore(config, sessions.getOrDefault(stored.siteId(), List.of()),
-                    rotation.getOrDefault(stored.siteId(), RotationState.unchanged(stored.siteId())));
+                    rotation.getOrDefault(stored.siteId(), RotationState.unchanged(stored.siteId())),
+                    energy.getOrDefault(stored.siteId(), java.util.Map.of()));
             var previous = sites.put(stored.siteId(), handle);
             if (previous != null) previous.close();
         }
@@ -114,8 +118,13 @@ public final class SiteRegistry implements AutoCloseable {
 
     /** Stops the session with this OCPP transaction id, wherever it is. */
     public Optional<Session> stopByTransaction(int transactionId) {
+        return stopByTransaction(transactionId, null);
+    }
+
+    /** As {@link #stopByTransaction(int)}, with the energy register at the stop (kWh), or null. */
+    public Optional<Session> stopByTransaction(int transactionId, Double meterStopKwh) {
         for (var handle : sites.values()) {
-            var stopped = handle.stopByTransaction(transactionId);
+            var stopped = handle.stopByTransaction(transactionId, meterStopKwh);
             if (stopped.isPresent()) return stopped;
         }
         return Optional.empty();

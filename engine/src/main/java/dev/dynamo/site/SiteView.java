@@ -3,6 +3,7 @@ package dev.dynamo.site;
 import dev.dynamo.contract.ChargingConfig;
 import dev.dynamo.contract.Session;
 import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.store.SessionEnergy;
 
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +16,22 @@ import java.util.Set;
  * @param sessions   sessions in progress by charge point id
  * @param connected  charge point ids with an open OCPP connection
  * @param allocation null until the first decision
+ * @param energy     the energy of the sessions in progress by charge point id (contract 10)
  */
 public record SiteView(SiteDefinition definition, ChargingConfig config, Map<String, Session> sessions,
-                       Set<String> connected, AllocationSnapshot allocation) {
+                       Set<String> connected, AllocationSnapshot allocation, Map<String, SessionEnergy> energy) {
     public SiteView {
         sessions = Map.copyOf(sessions);
         connected = Set.copyOf(connected);
+        energy = Map.copyOf(energy);
+    }
+
+    /** kWh delivered in the session on a charger as of {@code now} (contract 10), 0 when none is known. */
+    public double deliveredKwh(String chargePointId, java.time.Instant now) {
+        var known = energy.get(chargePointId);
+        if (known != null) return known.deliveredKwh(now);
+        var session = sessions.get(chargePointId);
+        return session == null ? 0 : SessionEnergy.startingAt(session.startedAt(), null).deliveredKwh(now);
     }
 
     public String siteId() { return definition.siteId(); }

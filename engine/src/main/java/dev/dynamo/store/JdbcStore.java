@@ -134,6 +134,20 @@ final class JdbcStore implements Store, DecisionScanner {
     }
 
     @Override
+    public List<StoredEnergy> loadEnergy() {
+        return query("load the sessions' energy", EnergyRows::load);
+    }
+
+    @Override
+    public void writeEnergy(List<StoredEnergy> energies) {
+        if (energies.isEmpty()) return;
+        query("store the energy of " + energies.size() + " sessions", connection -> inTransaction(connection, () -> {
+            EnergyRows.write(connection, energies);
+            return null;
+        }));
+    }
+
+    @Override
     public void appendDecisions(List<DecisionRecord> decisions) {
         if (decisions.isEmpty()) return;
         query("append " + decisions.size() + " decisions", connection -> inTransaction(connection, () -> {

@@ -47,6 +47,10 @@ final class RotationRows {
 
     /** Writes the changes on {@code connection}; the caller owns the transaction. */
     static void write(Connection connection, RotationState changes) throws SQLException {
+        if (!changes.energy().isEmpty()) {
+            EnergyRows.write(connection, changes.energy().entrySet().stream()
+                    .map(e -> new StoredEnergy(changes.siteId(), e.getKey(), e.getValue())).toList());
+        }
         if (changes.clockAt() != null) {
             try (var statement = connection.prepareStatement("UPDATE site SET rotation_clock_at = ? WHERE site_id = ?")) {
                 statement.setLong(1, changes.clockAt().toEpochMilli());

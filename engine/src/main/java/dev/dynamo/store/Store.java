@@ -48,6 +48,12 @@ public interface Store extends AutoCloseable {
         writeRotation(changes);
     }
 
+    /** The stored energy of every session in progress that has any (contract 10). */
+    List<StoredEnergy> loadEnergy();
+
+    /** Writes the sessions' energy in one transaction; a session with no row (none in progress) is skipped. */
+    void writeEnergy(List<StoredEnergy> energies);
+
     /** Appends decisions in the given order, in one transaction. */
     void appendDecisions(List<DecisionRecord> decisions);
 

@@ -174,6 +174,8 @@ class BucketQueryPropertyTest {
         @Override public void deleteSession(String siteId, String cp) { store.deleteSession(siteId, cp); }
         @Override public List<RotationState> loadRotation() { return store.loadRotation(); }
         @Override public void writeRotation(RotationState changes) { store.writeRotation(changes); }
+        @Override public List<dev.dynamo.store.StoredEnergy> loadEnergy() { return store.loadEnergy(); }
+        @Override public void writeEnergy(List<dev.dynamo.store.StoredEnergy> energies) { store.writeEnergy(energies); }
         @Override public void appendDecisions(List<DecisionRecord> decisions) { store.appendDecisions(decisions); }
         @Override public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) {
             return store.decisionBefore(siteId, instant);

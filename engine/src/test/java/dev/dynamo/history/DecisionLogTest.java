@@ -111,6 +111,8 @@ class DecisionLogTest {
         @Override public void deleteSession(String siteId, String chargePointId) {}
         @Override public List<RotationState> loadRotation() { return List.of(); }
         @Override public void writeRotation(RotationState changes) {}
+        @Override public List<dev.dynamo.store.StoredEnergy> loadEnergy() { return List.of(); }
+        @Override public void writeEnergy(List<dev.dynamo.store.StoredEnergy> energies) {}
         @Override public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) { return Optional.empty(); }
         @Override public void forEachDecision(String siteId, Instant from, Instant to, Consumer<DecisionRecord> action) {}
         @Override public List<DecisionRecord> latestDecisions(String siteId, Instant from, Instant to, int limit) {

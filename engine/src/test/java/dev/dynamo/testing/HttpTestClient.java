@@ -41,6 +41,8 @@ public final class HttpTestClient {
 
     public Response post(String path, String json) { return send(json(builder(path), "POST", json)); }
 
+    public Response patch(String path, String json) { return send(json(builder(path), "PATCH", json)); }
+
     public Response post(String path) { return send(builder(path).POST(HttpRequest.BodyPublishers.noBody())); }
 
     /** Any method, body and content type (null for none). */

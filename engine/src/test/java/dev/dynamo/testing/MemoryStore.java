@@ -24,6 +24,8 @@ public final class MemoryStore implements Store {
     private final Map<String, Instant> rotationClocks = new TreeMap<>();
     /** By site/charge point, like {@link #sessions}: a row goes with its session. */
     private final Map<String, SessionRotation> rotations = new TreeMap<>();
+    /** By site/charge point, like {@link #sessions}: a row goes with its session. */
+    private final Map<String, dev.dynamo.store.StoredEnergy> energies = new TreeMap<>();
     /** Session and rotation writes, each counted as the one transaction a real store makes of it. */
     private int sessionWrites;
 
@@ -69,6 +71,7 @@ public final class MemoryStore implements Store {
         sessionWrites++;
         sessions.remove(siteId + "/" + chargePointId);
         rotations.remove(siteId + "/" + chargePointId);
+        energies.remove(siteId + "/" + chargePointId);
     }
 
     @Override
@@ -92,6 +95,10 @@ public final class MemoryStore implements Store {
     }
 
     private void applyRotation(RotationState changes) {
+        changes.energy().forEach((chargePointId, energy) -> {
+            var key = changes.siteId() + "/" + chargePointId;
+            if (sessions.containsKey(key)) energies.put(key, new dev.dynamo.store.StoredEnergy(changes.siteId(), chargePointId, energy));
+        });
         if (changes.clockAt() != null && sites.containsKey(changes.siteId())) {
             rotationClocks.put(changes.siteId(), changes.clockAt());
         }
@@ -99,6 +106,19 @@ public final class MemoryStore implements Store {
             var key = changes.siteId() + "/" + chargePointId;
             if (sessions.containsKey(key)) rotations.put(key, rotation);
         });
+    }
+
+    @Override
+    public synchronized List<dev.dynamo.store.StoredEnergy> loadEnergy() { return List.copyOf(energies.values()); }
+
+    @Override
+    public synchronized void writeEnergy(List<dev.dynamo.store.StoredEnergy> written) {
+        if (written.isEmpty()) return;
+        sessionWrites++;
+        for (var energy : written) {
+            var key = energy.siteId() + "/" + energy.chargePointId();
+            if (sessions.containsKey(key)) energies.put(key, energy);
+        }
     }
 
     /** How many transactions a real store would have made for sessions and rotation state so far. */

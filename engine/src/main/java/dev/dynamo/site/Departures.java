@@ -1,0 +1,38 @@
+package dev.dynamo.site;
+
+import dev.dynamo.allocation.Departure;
+import dev.dynamo.allocation.Sharing;
+import dev.dynamo.contract.Session;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Contract 10 seen from the site: each session's departure as the core takes it, and when to re-decide. */
+final class Departures {
+    /** Laxity changes with time: the engine re-decides this often while a session has a finite laxity. */
+    static final Duration TICK = Duration.ofMinutes(5);
+    private static final double MS_PER_HOUR = 3_600_000.0;
+
+    private Departures() {}
+
+    /** Departure-aware sharing is in force: on in the config, with equal sharing (a priority window turns it off). */
+    static boolean inForce(LiveSite site, Sharing sharing) {
+        return site.config.departureAware() && sharing == Sharing.EQUAL;
+    }
+
+    /** What the session still needs by its departure as of {@code now}, or null without a need and a departure. */
+    static Departure of(LiveSite site, Session session, Instant now) {
+        if (session.energyNeededKwh() == null || session.departureAt() == null) return null;
+        var remainingKwh = session.energyNeededKwh() - site.energyOf(session).deliveredKwh(now);
+        var hoursLeft = Duration.between(now, session.departureAt()).toMillis() / MS_PER_HOUR;
+        return new Departure(remainingKwh, hoursLeft);
+    }
+
+    /** Whether some session has a finite laxity (a departure and energy left to take): the 5-minute tick runs. */
+    static boolean anyFinite(LiveSite site, Instant now) {
+        for (var session : site.sessions.values()) {
+            var departure = of(site, session, now);
+            if (departure != null && departure.finite()) return true;
+        }
+        return false;
+    }
+}
