@@ -1,0 +1,106 @@
+package dev.dynamo.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Hand-computed examples of contract 10: laxity order, needed rates under a binding circuit, at_risk. */
+class DepartureExamplesTest {
+
+    private static Demand threePhase(String id, double capKw, double floorKw, String limitId) {
+        return new Demand(id, capKw, floorKw, 3, Phase.L1, 230, limitId);
+    }
+
+    private static List<Double> kw(AllocationResult result) {
+        return result.shares().stream().map(ChargerShare::allocatedKw).toList();
+    }
+
+    @Test
+    void floors_go_in_ascending_laxity_so_the_vehicle_least_able_to_wait_is_not_the_one_queued() {
+        // budget 20, floors 7: only two fit. A has no departure; B: 11 kWh in 2 h at 11 kW (laxity 1 h);
+        // C: 16.5 kWh in 2 h (laxity 0.5 h, needs 8.25 kW)
+        var demands = List.of(threePhase("A", 11, 7, null), threePhase("B", 11, 7, null), threePhase("C", 11, 7, null));
+        var departures = Arrays.asList(null, new Departure(11, 2), new Departure(16.5, 2));
+
+        // rule 5 alone: A and B by start, C queued, 10 kW each
+        assertThat(kw(Allocator.allocate(new AllocationInput(20, Sharing.EQUAL, List.of(), List.of(), demands))))
+                .containsExactly(10.0, 10.0, 0.0);
+        // by laxity: C (7) then B (7), A does not fit; C rises to its 8.25 kW, then both rise from 8.25 and 7:
+        // B catches up at 8.25 (1.25 kW), and the last 3.5 kW are shared: 10 each
+        var result = Allocator.allocate(new AllocationInput(20, Sharing.EQUAL, List.of(), List.of(), demands, departures));
+        assertThat(kw(result)).containsExactly(0.0, 10.0, 10.0);
+    }
+
+    @Test
+    void needed_rates_go_least_laxity_first_within_a_binding_circuit_and_the_rest_is_shared_from_those_levels() {
+        // row: 16 A per phase at 230 V on 3 phases = 11.04 kW. Y needs 8 kW (16 kWh in 2 h, laxity 0.55 h),
+        // X needs 5 kW (10 kWh in 2 h, laxity 1.09 h); Z is off the row, without a departure
+        var limits = List.of(new Limit("row", null, 16));
+        var demands = List.of(threePhase("X", 11, 0, "row"), threePhase("Y", 11, 0, "row"), threePhase("Z", 22, 0, null));
+        var departures = Arrays.asList(new Departure(10, 2), new Departure(16, 2), null);
+
+        // equal alone: the row is split 5.52 / 5.52 and Y cannot finish (16 kWh needs 8 kW)
+        var plain = Allocator.allocate(new AllocationInput(50, Sharing.EQUAL, limits, List.of(), demands));
+        assertThat(kw(plain)).containsExactly(5.52, 5.52, 22.0);
+
+        // Y first gets its 8 kW, X what the row has left (3.04 kW: below its 5, the row binds), Z its cap
+        var result = Allocator.allocate(new AllocationInput(50, Sharing.EQUAL, limits, List.of(), demands, departures));
+        assertThat(kw(result).get(1)).isEqualTo(8.0);
+        assertThat(kw(result).get(0)).isCloseTo(3.04, within(0.011));
+        assertThat(kw(result).get(2)).isEqualTo(22.0);
+        assertThat(result.limits().getFirst().l1A()).isLessThanOrEqualTo(16 + 1e-9);
+    }
+
+    @Test
+    void the_budget_left_after_the_needed_rates_is_shared_equally_from_those_levels_up() {
+        // budget 30: P needs 20 kW (40 kWh in 2 h), Q has no departure: P keeps 20, Q gets the other 10;
+        // with 60 kW both rise from 20 and 0: Q catches up, then both go on to their 22 kW caps
+        var demands = List.of(threePhase("P", 22, 0, null), threePhase("Q", 22, 0, null));
+        var departures = Arrays.asList(new Departure(40, 2), null);
+        assertThat(kw(Allocator.allocate(new AllocationInput(30, Sharing.EQUAL, List.of(), List.of(), demands, departures))))
+                .containsExactly(20.0, 10.0);
+        assertThat(kw(Allocator.allocate(new AllocationInput(41, Sharing.EQUAL, List.of(), List.of(), demands, departures))))
+                .containsExactly(20.5, 20.5);
+        assertThat(kw(Allocator.allocate(new AllocationInput(60, Sharing.EQUAL, List.of(), List.of(), demands, departures))))
+                .containsExactly(22.0, 22.0);
+    }
+
+    @Test
+    void negative_laxities_order_most_negative_first_and_ties_keep_the_order_given() {
+        // one floor of 5 fits in 5 kW: the least laxity wins, a tie goes to the earlier
+        var demands = List.of(threePhase("L-1", 11, 5, null), threePhase("L-2", 11, 5, null), threePhase("L-3", 11, 5, null),
+                threePhase("L-4", 11, 5, null));
+        // laxities: 2 - 33/11 = -1 h, 2 - 44/11 = -2 h, -2 h again, +1 h
+        var departures = List.of(new Departure(33, 2), new Departure(44, 2), new Departure(44, 2), new Departure(11, 2));
+        var result = Allocator.allocate(new AllocationInput(5, Sharing.EQUAL, List.of(), List.of(), demands, departures));
+        assertThat(kw(result)).containsExactly(0.0, 5.0, 0.0, 0.0);
+    }
+
+    @Test
+    void at_risk_exactly_when_the_remaining_energy_cannot_be_delivered_by_the_departure_even_at_the_cap() {
+        assertThat(new Departure(44, 2).atRisk(22)).as("exactly enough").isFalse();
+        assertThat(new Departure(44.01, 2).atRisk(22)).isTrue();
+        assertThat(new Departure(50, 2).atRisk(22)).isTrue();
+        assertThat(new Departure(0, 2).atRisk(22)).as("nothing left to take").isFalse();
+        assertThat(new Departure(-3, 2).atRisk(22)).as("more delivered than needed").isFalse();
+        assertThat(new Departure(1, 0).atRisk(22)).as("due with energy left").isTrue();
+        assertThat(new Departure(1, -1).atRisk(22)).as("past with energy left").isTrue();
+        assertThat(new Departure(1, 2).atRisk(0)).as("a cap of 0 delivers nothing").isTrue();
+        assertThat(new Departure(0, 2).laxityHours(22)).isInfinite();
+        assertThat(new Departure(11, 2).laxityHours(22)).isEqualTo(1.5);
+        assertThat(new Departure(11, 2).neededKw()).isEqualTo(5.5);
+    }
+
+    @Test
+    void departures_are_one_per_demand_and_for_equal_sharing_only() {
+        var demands = List.of(threePhase("A", 11, 0, null));
+        assertThatThrownBy(() -> new AllocationInput(10, Sharing.EQUAL, List.of(), List.of(), demands,
+                List.of(new Departure(1, 1), new Departure(1, 1)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AllocationInput(10, Sharing.PRIORITY, List.of(), List.of(), demands,
+                List.of(new Departure(1, 1)))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
