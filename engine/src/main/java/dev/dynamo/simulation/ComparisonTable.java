@@ -15,6 +15,11 @@ public final class ComparisonTable {
             new Row("delivered kWh", k -> number(k.deliveredKwh(), 1)),
             new Row("unmet kWh", k -> number(k.unmetKwh(), 1)),
             new Row("fully served", k -> k.fullyServed() + " / " + k.vehicles()),
+            new Row("worst short kWh", k -> number(k.worstShortKwh(), 1)),
+            new Row("planner: most full", k -> k.planner() == null ? "-"
+                    : k.planner().mostFull() + " (" + k.planner().method() + ", " + k.planner().slotMinutes() + " min)"),
+            new Row("full / planner", k -> percent(k.fullToPlanner())),
+            new Row("planner: least short kWh", k -> k.planner() == null ? "-" : number(k.planner().leastShortKwh(), 1)),
             new Row("fairness (Jain)", k -> number(k.fairness(), 3)),
             new Row("longest wait min", k -> number(k.longestWaitMin(), 1)),
             new Row("  without rotation", k -> number(k.longestWaitWithoutRotationMin(), 1)),

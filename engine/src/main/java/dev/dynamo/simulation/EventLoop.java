@@ -231,7 +231,9 @@ final class EventLoop implements Timers {
             }
             case METER -> {
                 for (var car : onCharger) {
-                    if (car != null) simulated.meterValue(car.chargePointId, car.drawKw(), ChargerFit.phasesInUse(car.spec, site.chargers().get(car.chargerIndex)));
+                    if (car == null) continue;
+                    simulated.meterValue(car.chargePointId, car.drawKw(), ChargerFit.phasesInUse(car.spec, site.chargers().get(car.chargerIndex)));
+                    simulated.energyRegister(car.chargePointId, car.deliveredKwh);
                 }
                 push(nowMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
             }
@@ -259,8 +261,9 @@ final class EventLoop implements Timers {
         car.updatedMs = nowMs;
         car.allocatedKw = 0;
         onCharger[charger] = car;
+        // the session starts with the vehicle's need and departure (contract 10): they matter with departure_aware
         simulated.sessionStarted(definition.chargePointId(), car.spec.maxAcceptanceKw(), car.spec.energyNeededKwh(),
-                ChargerFit.phasesInUse(car.spec, definition));
+                ChargerFit.phasesInUse(car.spec, definition), car.spec.departure());
     }
 
     private void unplug(Car car, long nowMs, String reason) {

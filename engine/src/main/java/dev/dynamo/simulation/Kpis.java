@@ -13,16 +13,24 @@ import java.util.List;
  * @param upperBoundKwh                 the most any allocation could deliver ({@link UpperBound})
  * @param upperBoundSlotMin             the slot length of the bound's linear program
  * @param achievedToUpperBound          delivered / upper bound (1 when the bound is 0)
+ * @param worstShortKwh                 the most energy one vehicle left without (contract 10: energy short at departure)
+ * @param planner                       what a planner knowing every arrival could do ({@link PlannerBound}), or null
  */
 public record Kpis(int vehicles, double requestedKwh, double deliveredKwh, double unmetKwh, int fullyServed,
                    double fairness, double longestWaitMin, double longestWaitWithoutRotationMin, double peakKw,
                    double budgetKwh, double budgetUtilisation, int decisions, double upperBoundKwh,
-                   int upperBoundSlotMin, double achievedToUpperBound) {
+                   int upperBoundSlotMin, double achievedToUpperBound, double worstShortKwh, PlannerBound planner) {
 
-    public Kpis withUpperBound(UpperBound bound) {
+    public Kpis withUpperBound(UpperBound bound, PlannerBound planner) {
         return new Kpis(vehicles, requestedKwh, deliveredKwh, unmetKwh, fullyServed, fairness, longestWaitMin,
                 longestWaitWithoutRotationMin, peakKw, budgetKwh, budgetUtilisation, decisions, bound.energyKwh(),
-                bound.slotMinutes(), bound.energyKwh() == 0 ? 1 : deliveredKwh / bound.energyKwh());
+                bound.slotMinutes(), bound.energyKwh() == 0 ? 1 : deliveredKwh / bound.energyKwh(), worstShortKwh, planner);
+    }
+
+    /** Vehicles full by departure / the most the planner could fill (1 when it could fill none); NaN without it. */
+    public double fullToPlanner() {
+        if (planner == null) return Double.NaN;
+        return planner.mostFull() == 0 ? 1 : (double) fullyServed / planner.mostFull();
     }
 
     /** Jain's fairness index: (Σx)² / (n Σx²); 1 for no vehicles or all at zero, where every share is the same. */

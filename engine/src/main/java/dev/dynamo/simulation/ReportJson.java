@@ -82,6 +82,14 @@ public final class ReportJson {
         node.put("upper_bound_kwh", round(k.upperBoundKwh()));
         node.put("upper_bound_slot_min", k.upperBoundSlotMin());
         node.put("achieved_to_upper_bound", round(k.achievedToUpperBound()));
+        node.put("worst_short_kwh", round(k.worstShortKwh()));
+        if (k.planner() == null) {
+            node.putNull("planner");
+        } else {
+            node.putObject("planner").put("most_full", k.planner().mostFull()).put("method", k.planner().method())
+                    .put("least_short_kwh", round(k.planner().leastShortKwh())).put("slot_min", k.planner().slotMinutes());
+        }
+        node.put("full_to_planner", round(k.fullToPlanner()));
     }
 
     static String time(Instant instant) { return TIME.format(instant.truncatedTo(ChronoUnit.MILLIS)); }

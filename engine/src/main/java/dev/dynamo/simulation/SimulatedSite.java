@@ -67,9 +67,10 @@ final class SimulatedSite implements AutoCloseable {
 
     void storeConfig(ChargingConfig config) { handle.storeConfig(_ -> config); }
 
-    void sessionStarted(String chargePointId, double evMaxPowerKw, double energyNeededKwh, int phasesInUse) {
+    void sessionStarted(String chargePointId, double evMaxPowerKw, double energyNeededKwh, int phasesInUse,
+                        java.time.Instant departureAt) {
         try {
-            handle.startSession(chargePointId, new SessionStart(evMaxPowerKw, energyNeededKwh, phasesInUse), null);
+            handle.startSession(chargePointId, new SessionStart(evMaxPowerKw, energyNeededKwh, phasesInUse, departureAt), null);
         } catch (SiteStateException e) {
             outsideChange(e);
         }
@@ -91,6 +92,11 @@ final class SimulatedSite implements AutoCloseable {
 
     void meterValue(String chargePointId, double measuredKw, int phasesInUse) {
         handle.meterValue(chargePointId, measuredKw, phasesInUse);
+    }
+
+    /** The energy the vehicle on the charger has taken this session, as its charger's register would tell. */
+    void energyRegister(String chargePointId, double deliveredKwh) {
+        handle.energyRegister(chargePointId, deliveredKwh);
     }
 
     /** Lets the timer tasks already handed to the site run to the end. */

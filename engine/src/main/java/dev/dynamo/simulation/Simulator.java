@@ -24,6 +24,8 @@ public final class Simulator {
 
     private final Function<AllocationInput, AllocationResult> allocator;
     private final int upperBoundSlotMin;
+    /** The planner bound of each upper bound computed (the same vehicles and budget): runs of one comparison share it. */
+    private final Map<UpperBound, PlannerBound> planners = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     public Simulator() { this(Allocator::allocate, 1); }
 
@@ -65,9 +67,12 @@ public final class Simulator {
     RunResult withBound(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice, RunResult result,
                         Map<List<Double>, UpperBound> bounds) {
         var timeline = timeline(scenario, choice);
-        var bound = bounds.computeIfAbsent(budgetKey(timeline), _ -> UpperBound.compute(scenario.site(), timeline, vehicles,
+        var key = budgetKey(timeline);
+        var bound = bounds.computeIfAbsent(key, _ -> UpperBound.compute(scenario.site(), timeline, vehicles,
                 scenario.start(), scenario.end(), upperBoundSlotMin));
-        return new RunResult(result.strategy(), result.kpis().withUpperBound(bound), result.vehicles(), result.timeline());
+        var planner = planners.computeIfAbsent(bound, _ -> PlannerBound.compute(scenario.site(), timeline, vehicles,
+                scenario.start(), scenario.end(), bound));
+        return new RunResult(result.strategy(), result.kpis().withUpperBound(bound, planner), result.vehicles(), result.timeline());
     }
 
     /** One run without the upper bound (its KPIs hold NaN there): what the benchmark measures. */
@@ -96,7 +101,8 @@ public final class Simulator {
                 (int) outcomes.stream().filter(RunResult.VehicleOutcome::fullyServed).count(),
                 Kpis.jain(outcomes.stream().map(o -> o.deliveredKwh() / o.requestedKwh()).toList()),
                 longestWaitMin(cars), longestWaitWithoutRotationMin, loop.peakKw(), budgetKwh,
-                budgetKwh == 0 ? 0 : deliveredKwh / budgetKwh, loop.decisions(), Double.NaN, 0, Double.NaN);
+                budgetKwh == 0 ? 0 : deliveredKwh / budgetKwh, loop.decisions(), Double.NaN, 0, Double.NaN,
+                outcomes.stream().mapToDouble(o -> Math.max(0, o.requestedKwh() - o.deliveredKwh())).max().orElse(0), null);
         return new RunResult(choice.label(), kpis, outcomes, loop.timeline());
     }
 

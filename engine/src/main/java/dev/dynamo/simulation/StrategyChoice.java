@@ -7,15 +7,36 @@ import dev.dynamo.contract.Strategy;
 
 /**
  * Which strategy a run uses instead of the scenario's: written {@code equal}, {@code priority},
- * {@code scheduled} or {@code scenario} (as in the file), optionally followed by {@code :rotation=N}
- * (minutes) or {@code :rotation=off}.
+ * {@code scheduled} or {@code scenario} (as in the file), optionally followed by options, each after a
+ * {@code :} — {@code rotation=N} (minutes) or {@code rotation=off}, and {@code departure_aware}
+ * (or {@code departure_aware=off}; contract 10).
  *
- * @param strategy   null keeps the scenario's
- * @param rotationMin null keeps the scenario's, 0 turns rotation off
+ * @param strategy       null keeps the scenario's
+ * @param rotationMin    null keeps the scenario's, 0 turns rotation off
+ * @param departureAware null keeps the scenario's
  */
-public record StrategyChoice(String label, Strategy strategy, Integer rotationMin) {
+public record StrategyChoice(String label, Strategy strategy, Integer rotationMin, Boolean departureAware) {
+
+    public StrategyChoice(String label, Strategy strategy, Integer rotationMin) {
+        this(label, strategy, rotationMin, null);
+    }
 
     public static StrategyChoice parse(String text) {
+        var options = text.trim().split(":");
+        Boolean departureAware = null;
+        var rest = new StringBuilder(options[0]);
+        for (int i = 1; i < options.length; i++) {
+            if (options[i].equals("departure_aware")) departureAware = true;
+            else if (options[i].equals("departure_aware=off")) departureAware = false;
+            else rest.append(':').append(options[i]);
+        }
+        var parsed = parseStrategy(rest.toString());
+        if (departureAware != null && departureAware && parsed.strategy == Strategy.PRIORITY)
+            throw new IllegalArgumentException("departure_aware cannot be used with priority");
+        return new StrategyChoice(text.trim(), parsed.strategy, parsed.rotationMin, departureAware);
+    }
+
+    private static StrategyChoice parseStrategy(String text) {
         var parts = text.trim().split(":", 2);
         Strategy strategy = switch (parts[0]) {
             case "scenario" -> null;
@@ -41,7 +62,7 @@ public record StrategyChoice(String label, Strategy strategy, Integer rotationMi
     public static StrategyChoice scenario() { return new StrategyChoice("scenario", null, null); }
 
     /** The same choice with rotation off, for the waits "without rotation". */
-    public StrategyChoice withoutRotation() { return new StrategyChoice(label + ":rotation=off", strategy, 0); }
+    public StrategyChoice withoutRotation() { return new StrategyChoice(label + ":rotation=off", strategy, 0, departureAware); }
 
     /** Throws {@link ScenarioException} when this choice cannot apply to the scenario's config or one of its changes. */
     public void check(Scenario scenario) {
@@ -61,7 +82,9 @@ public record StrategyChoice(String label, Strategy strategy, Integer rotationMi
                 ? site.chargers().stream().map(ChargerDefinition::chargePointId).toList() : config.priorityOrder();
         var rotation = rotationMin == null ? config.rotationPeriodMin() : rotationMin == 0 ? null : rotationMin;
         if (strategy == Strategy.PRIORITY) rotation = null;
+        var departures = departureAware == null ? config.departureAware() : departureAware;
+        if (strategy == Strategy.PRIORITY) departures = false;
         return new ChargingConfig(config.maxPowerKw(), strategy, config.minPowerPerChargerKw(), order, config.schedule(),
-                rotation, config.redistributeUnused(), config.updatedAt());
+                rotation, config.redistributeUnused(), config.updatedAt(), departures);
     }
 }

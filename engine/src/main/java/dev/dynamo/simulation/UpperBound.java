@@ -70,10 +70,26 @@ public record UpperBound(double energyKwh, int slotMinutes, int variables, Strin
     /** The bound with exactly this slot length, however large the program. */
     public static UpperBound solve(SiteDefinition site, BudgetTimeline budget, List<VehicleSpec> vehicles,
                                    Instant start, Instant end, int slotMinutes) {
-        var slots = Slots.of(budget, vehicles, start, end, slotMinutes * 60_000L);
         var options = new Optimisation.Options();
         options.sparse = false; // measured: ojAlgo's dense tableau is the faster one at these sizes
+        var program = program(site, budget, vehicles, start, end, slotMinutes, options, 1);
+        if (program.variables() == 0) return new UpperBound(0, slotMinutes, 0, "lp");
+        var result = program.model().maximise();
+        if (result.getState().isOptimal()) return new UpperBound(result.getValue(), slotMinutes, program.variables(), "lp");
+        return new UpperBound(capsBound(site, budget, vehicles, start, end), slotMinutes, program.variables(), "caps");
+    }
+
+    /**
+     * The program's rows and variables: one variable per (vehicle, slot) it is present in (kWh), weighted
+     * {@code energyWeight} in the objective; {@code energy} holds each vehicle's variables, by vehicle index.
+     */
+    record Program(ExpressionsBasedModel model, Map<Integer, List<Variable>> energy, int variables) {}
+
+    static Program program(SiteDefinition site, BudgetTimeline budget, List<VehicleSpec> vehicles, Instant start,
+                           Instant end, int slotMinutes, Optimisation.Options options, double energyWeight) {
+        var slots = Slots.of(budget, vehicles, start, end, slotMinutes * 60_000L);
         var model = new ExpressionsBasedModel(options);
+        var energy = new HashMap<Integer, List<Variable>>();
         var limits = new LimitTree(site);
         var perVehicle = new HashMap<Integer, Expression>();
         var variables = 0;
@@ -90,7 +106,9 @@ public record UpperBound(double energyKwh, int slotMinutes, int variables, Strin
             for (int i = 0; i < group.vehicles.length; i++) {
                 var v = group.vehicles[i];
                 var vehicle = vehicles.get(v);
-                var x = model.addVariable().lower(0).upper(ChargerFit.bestCapKw(vehicle, site) * group.presentHours[i]).weight(1);
+                var x = model.addVariable().lower(0).upper(ChargerFit.bestCapKw(vehicle, site) * group.presentHours[i])
+                        .weight(energyWeight);
+                energy.computeIfAbsent(v, _ -> new ArrayList<>()).add(x);
                 variables++;
                 budgetRow.set(x, 1);
                 perVehicle.computeIfAbsent(v, k -> model.addExpression("vehicle-" + k).upper(vehicles.get(k).energyNeededKwh())).set(x, 1);
@@ -111,10 +129,7 @@ public record UpperBound(double energyKwh, int slotMinutes, int variables, Strin
                 }
             }
         }
-        if (variables == 0) return new UpperBound(0, slotMinutes, 0, "lp");
-        var result = model.maximise();
-        if (result.getState().isOptimal()) return new UpperBound(result.getValue(), slotMinutes, variables, "lp");
-        return new UpperBound(capsBound(site, budget, vehicles, start, end), slotMinutes, variables, "caps");
+        return new Program(model, energy, variables);
     }
 
     /**
@@ -138,7 +153,7 @@ public record UpperBound(double energyKwh, int slotMinutes, int variables, Strin
         return new UpperBound(flow.solve(source, sink), slotMinutes, (int) Math.min(Integer.MAX_VALUE, slots.variables()), "flow");
     }
 
-    private static double capsBound(SiteDefinition site, BudgetTimeline budget, List<VehicleSpec> vehicles, Instant start, Instant end) {
+    static double capsBound(SiteDefinition site, BudgetTimeline budget, List<VehicleSpec> vehicles, Instant start, Instant end) {
         var total = 0.0;
         for (var v : vehicles) {
             var from = Math.max(v.arrival().toEpochMilli(), start.toEpochMilli());

@@ -27,6 +27,19 @@ final class Departures {
         return new Departure(remainingKwh, hoursLeft);
     }
 
+    /**
+     * Whether a change of energy moves a session enough to re-decide at once: it finishes or starts to need
+     * energy, its at-risk state flips, or its needed rate moves by at least {@code max(1 kW, 10%)}.
+     */
+    static boolean matters(Departure was, Departure is, double capKw) {
+        if (was == null || is == null) return false;
+        if (was.finite() != is.finite() || was.atRisk(capKw) != is.atRisk(capKw)) return true;
+        if (!is.finite()) return false;
+        var before = Math.min(capKw, was.neededKw());
+        var after = Math.min(capKw, is.neededKw());
+        return Math.abs(after - before) >= Math.max(1, 0.1 * Math.max(before, after));
+    }
+
     /** Whether some session has a finite laxity (a departure and energy left to take): the 5-minute tick runs. */
     static boolean anyFinite(LiveSite site, Instant now) {
         for (var session : site.sessions.values()) {

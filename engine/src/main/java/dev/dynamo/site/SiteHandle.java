@@ -212,8 +212,10 @@ public final class SiteHandle implements AutoCloseable {
 
     /**
      * A reading of the charger's energy register, kWh (OCPP {@code Energy.Active.Import.Register}, or 9.2's
-     * {@code energy_kwh}): stored with the session; a session with a need and a departure is re-decided
-     * when departure-aware sharing is on, as its laxity changed.
+     * {@code energy_kwh}): stored with the session. When departure-aware sharing is on, a session with a need
+     * and a departure is re-decided at once if the reading moves its needed rate by at least
+     * {@code max(1 kW, 10%)}, finishes it, or changes whether it is at risk; smaller drifts wait for the
+     * 5-minute tick (a meter value a minute on every charger would otherwise be a decision each).
      */
     public void energyRegister(String chargePointId, double registerKwh) {
         executor.call(() -> {
@@ -222,10 +224,12 @@ public final class SiteHandle implements AutoCloseable {
             var before = live.energyOf(session);
             if (before.registerKwh() != null && before.registerKwh() == registerKwh) return null;
             var after = before.withRegister(registerKwh);
+            var now = now();
+            var was = Departures.of(live, session, now);
             env.store().writeEnergy(List.of(new StoredEnergy(siteId(), chargePointId, after)));
             live.energy.put(chargePointId, after);
-            if (live.config != null && session.energyNeededKwh() != null && session.departureAt() != null
-                    && live.config.departureAware()) {
+            var is = Departures.of(live, session, now);
+            if (live.config != null && live.config.departureAware() && Departures.matters(was, is, capOf(chargePointId))) {
                 decide(Trigger.DEPARTURE);
             } else {
                 publish();
@@ -428,6 +432,12 @@ public final class SiteHandle implements AutoCloseable {
 
     private Instant now() {
         return env.clock().instant();
+    }
+
+    /** The session's effective cap in the allocation in force (0 before any decision). */
+    private double capOf(String chargePointId) {
+        if (live.allocation == null) return 0;
+        return live.allocation.charger(chargePointId).map(ChargerAllocation::capKw).orElse(0.0);
     }
 
     private StoredSession stored(Session session) {
