@@ -93,6 +93,7 @@ final class ResponseJson {
             }
             item.put("cap_reason", a.capReason().json());
             item.put("queued_since", Times.format(a.queuedSince()));
+            item.put("limited_by", a.limitedBy().json());
         }
     }
 

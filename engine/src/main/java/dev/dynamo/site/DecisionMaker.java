@@ -4,6 +4,7 @@ import dev.dynamo.allocation.AllocationInput;
 import dev.dynamo.allocation.AllocationResult;
 import dev.dynamo.allocation.Demand;
 import dev.dynamo.allocation.Limit;
+import dev.dynamo.allocation.LimitedBy;
 import dev.dynamo.allocation.LimitLoad;
 import dev.dynamo.allocation.Phase;
 import dev.dynamo.allocation.Reservation;
@@ -117,14 +118,16 @@ final class DecisionMaker {
             var queued = share.allocatedKw() <= 0;
             var queuedSince = queued ? site.queuedSince.getOrDefault(cp, now) : null;
             allocations.add(allocation(site, chargers.get(cp), caps.get(cp), share.allocatedKw(),
-                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, null));
+                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, null, share.limitedBy()));
         }
         for (var reservation : reservations) {
             var cp = reservation.chargePointId();
-            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null, null));
+            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null, null,
+                    LimitedBy.RESERVATION));
         }
+        // a held lowering: its own limit still in force is held for it, like a comm-loss reservation
         lowerings.forEach((cp, lowering) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp),
-                lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw())));
+                lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw(), LimitedBy.RESERVATION)));
         allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
         var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
         var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
@@ -145,7 +148,8 @@ final class DecisionMaker {
     }
 
     private static ChargerAllocation allocation(LiveSite site, ChargerDefinition charger, Caps caps, double kw,
-                                                ChargerStatus status, Instant queuedSince, Double loweringKw) {
+                                                ChargerStatus status, Instant queuedSince, Double loweringKw,
+                                                LimitedBy limitedBy) {
         var session = site.sessions.get(charger.chargePointId());
         var meter = site.meters.get(charger.chargePointId());
         var phases = session.phasesInUse();
@@ -154,7 +158,7 @@ final class DecisionMaker {
         if (phases == 3) for (var p : Phase.values()) currents.put(p, currentA);
         else currents.put(phaseOf(charger), currentA);
         return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
-                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw);
+                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw, limitedBy);
     }
 
     static Phase phaseOf(ChargerDefinition charger) {
