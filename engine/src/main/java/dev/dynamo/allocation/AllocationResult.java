@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record AllocationResult(List<ChargerShare> shares, List<LimitLoad> limits) {
     public AllocationResult {
-        shares = List.copyOf(shares);
+        // the core's own list is unmodifiable already; anything else is copied
+        shares = shares instanceof Shares ? shares : List.copyOf(shares);
         limits = List.copyOf(limits);
     }
 }

@@ -32,13 +32,31 @@ public final class Allocator {
             case EQUAL -> EqualFilling.fill(state);
             case PRIORITY -> PriorityFilling.fill(state);
         }
-        var shares = new ArrayList<ChargerShare>(state.count);
         double[] roundedKw = new double[state.count];
-        for (int i = 0; i < state.count; i++) {
-            roundedKw[i] = roundDownKw(state.allocKw[i]);
-            shares.add(new ChargerShare(input.demands().get(i).chargePointId(), roundedKw[i]));
-        }
+        for (int i = 0; i < state.count; i++) roundedKw[i] = roundDownKw(state.allocKw[i]);
+        var shares = new Shares(input.demands(), roundedKw, limitedBy(state));
         return new AllocationResult(shares, loads(tree, state, roundedKw, input.reservations()));
+    }
+
+    // one LimitedBy per limit-phase that stopped someone, shared by the demands it stopped
+    private static LimitedBy[] limitedBy(FillState state) {
+        var byDemand = new LimitedBy[state.count];
+        LimitedBy[] byLimitPhase = null;
+        for (int i = 0; i < state.count; i++) {
+            byDemand[i] = switch (state.stoppedBy[i]) {
+                case FillState.STOPPED_CAP -> LimitedBy.CAP;
+                case FillState.STOPPED_BUDGET -> LimitedBy.BUDGET;
+                case FillState.STOPPED_FLOOR -> LimitedBy.FLOOR;
+                case FillState.STOPPED_LIMIT -> {
+                    if (byLimitPhase == null) byLimitPhase = new LimitedBy[state.tree.size * 3];
+                    int k = state.stoppedAt[i];
+                    if (byLimitPhase[k] == null) byLimitPhase[k] = LimitedBy.limit(state.tree.ids[k / 3], Phase.values()[k % 3]);
+                    yield byLimitPhase[k];
+                }
+                default -> throw new IllegalStateException("demand " + i + " stopped for no reason");
+            };
+        }
+        return byDemand;
     }
 
     /** {@code kw} rounded down to 0.01 kW, forgiving the floating-point error of an exact hundredth. */

@@ -59,12 +59,19 @@ final class EqualFilling {
         int count = 0;
         boolean uniformFloors = true;
         for (int i = 0; i < state.count; i++) {
-            if (state.admitted[i] && state.floorKw[i] < state.capKw[i]) {
+            if (!state.admitted[i]) continue;
+            if (state.floorKw[i] < state.capKw[i]) {
                 if (count > 0 && state.floorKw[i] != state.floorKw[candidates[0]]) uniformFloors = false;
                 candidates[count++] = i;
+            } else {
+                state.stoppedBy[i] = FillState.STOPPED_CAP; // its floor is its cap
             }
         }
         if (count == 0) return;
+        if (state.tree.size == 0 && uniformFloors) {
+            WaterLevel.fill(state, candidates, count);
+            return;
+        }
         int[] byCap = KeyOrder.byKey(state.capKw, candidates, count, state.count);
         int[] byFloor = uniformFloors ? candidates : KeyOrder.byKey(state.floorKw, candidates, count, state.count);
         if (state.tree.size > 0) indexByTour(candidates, count);
@@ -87,7 +94,9 @@ final class EqualFilling {
             if (next == NEVER) break;
             if (capLevel <= next) {
                 level = Math.max(level, capLevel);
-                freeze(byCap[capNext++], capLevel);
+                int i = byCap[capNext++];
+                freeze(i, capLevel);
+                state.stoppedBy[i] = FillState.STOPPED_CAP;
             } else if (limitLevel <= next) {
                 int limitPhase = heap.top();
                 double saturation = saturationLevel(limitPhase);
@@ -102,7 +111,10 @@ final class EqualFilling {
                 level = Math.max(level, budgetLevel);
                 for (int c = 0; c < count; c++) {
                     int i = candidates[c];
-                    if (stage[i] == RISING) state.allocKw[i] = level;
+                    if (stage[i] == RISING) {
+                        state.allocKw[i] = level;
+                        state.stop(i, level, FillState.STOPPED_BUDGET, -1);
+                    }
                 }
                 break;
             } else {
@@ -110,6 +122,13 @@ final class EqualFilling {
                 joinNext = joinUpTo(byFloor, joinNext, count);
             }
         }
+        // never joined: the budget was spent before the level reached their floor
+        for (int j = joinNext; j < count; j++) state.stoppedBy[byFloor[j]] = FillState.STOPPED_BUDGET;
+    }
+
+    /** Whether the budget is spent at the current level (within the tolerance of sums). */
+    private boolean budgetSpent() {
+        return budgetKw - rising * (level - budgetSince) <= FillState.TOLERANCE * Math.max(1, state.budgetLeftKw);
     }
 
     /** Joins every pending demand whose floor the level has reached, then re-keys the limit-phases touched. */
@@ -131,6 +150,7 @@ final class EqualFilling {
             int k = path[j];
             if (saturated[k] || headroomA[k] - rateA[k] * (level - sinceLevel[k]) <= 0) {
                 stage[i] = FROZEN; // its path is full: it keeps its floor
+                state.stop(i, state.allocKw[i], budgetSpent() ? FillState.STOPPED_BUDGET : FillState.STOPPED_LIMIT, k);
                 return;
             }
         }
@@ -169,12 +189,16 @@ final class EqualFilling {
     /** Freezes, at the level, every rising demand under the limit that draws on the saturated phase. */
     private void saturate(int limitPhase) {
         saturated[limitPhase] = true;
+        byte why = budgetSpent() ? FillState.STOPPED_BUDGET : FillState.STOPPED_LIMIT;
         int limit = limitPhase / 3;
         int phaseBit = 1 << (limitPhase % 3);
         int end = tourStart[state.tree.exit[limit]];
         for (int t = tourStart[state.tree.enter[limit]]; t < end; t++) {
             int i = byTour[t];
-            if (stage[i] == RISING && (state.phaseMask[i] & phaseBit) != 0) freeze(i, level);
+            if (stage[i] == RISING && (state.phaseMask[i] & phaseBit) != 0) {
+                freeze(i, level);
+                state.stop(i, level, why, limitPhase);
+            }
         }
     }
 

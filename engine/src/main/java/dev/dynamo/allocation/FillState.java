@@ -11,6 +11,12 @@ final class FillState {
     /** Slack for comparisons of sums that are equal in exact arithmetic (4.2 + 4.2 + 4.2 vs 12.6). */
     static final double TOLERANCE = 1e-9;
 
+    /** Why a demand stopped rising ({@link LimitedBy}); {@code STOPPED_LIMIT} names its limit-phase in {@link #stoppedAt}. */
+    static final byte STOPPED_CAP = 1;
+    static final byte STOPPED_BUDGET = 2;
+    static final byte STOPPED_LIMIT = 3;
+    static final byte STOPPED_FLOOR = 4;
+
     final LimitTree tree;
     final int count;
     final double[] capKw;
@@ -24,6 +30,8 @@ final class FillState {
     final boolean[] admitted;
     final double[] allocKw;
     final double[] headroomA;
+    final byte[] stoppedBy;
+    final int[] stoppedAt;
     double budgetLeftKw;
 
     FillState(LimitTree tree, List<Demand> demands, double budgetKw) {
@@ -37,11 +45,17 @@ final class FillState {
         pathStart = new int[count + 1];
         admitted = new boolean[count];
         allocKw = new double[count];
+        stoppedBy = new byte[count];
+        stoppedAt = new int[count];
         headroomA = new double[tree.size * 3];
         for (int l = 0; l < tree.size; l++) {
             headroomA[l * 3] = headroomA[l * 3 + 1] = headroomA[l * 3 + 2] = tree.maxCurrentA[l];
         }
         budgetLeftKw = budgetKw;
+        // most demands share a handful of (phases, voltage) pairs: remember the last one's amperes per kW
+        int lastPhases = 0;
+        double lastVoltageV = Double.NaN;
+        double lastAmpsPerKw = 0;
         for (int i = 0; i < count; i++) {
             var demand = demands.get(i);
             double cap = demand.capKw();
@@ -52,8 +66,15 @@ final class FillState {
             }
             capKw[i] = cap + 0.0; // + 0.0 turns -0.0 into 0.0, which the key sort relies on
             floorKw[i] = floor + 0.0;
-            ampsPerKw[i] = PhaseCurrent.ampsPerKw(demand.phasesInUse(), demand.voltageV());
-            phaseMask[i] = mask(demand.phasesInUse(), demand.phase(), demand.chargePointId());
+            int phases = demand.phasesInUse();
+            double voltageV = demand.voltageV();
+            if (phases != lastPhases || voltageV != lastVoltageV) {
+                lastAmpsPerKw = PhaseCurrent.ampsPerKw(phases, voltageV);
+                lastPhases = phases;
+                lastVoltageV = voltageV;
+            }
+            ampsPerKw[i] = lastAmpsPerKw;
+            phaseMask[i] = mask(phases, demand.phase(), demand.chargePointId());
             leaf[i] = tree.indexOf(demand.limitId());
             pathStart[i + 1] = pathStart[i] + (leaf[i] < 0 ? 0 : (tree.depth[leaf[i]] + 1) * Integer.bitCount(phaseMask[i]));
         }
@@ -98,6 +119,29 @@ final class FillState {
         return leastA;
     }
 
+    /** Records why demand {@code i} stops at {@code allocKw}: its cap when it is there, else {@code why}. */
+    void stop(int i, double allocKw, byte why, int limitPhase) {
+        if (capKw[i] - allocKw <= 10 * TOLERANCE * Math.max(1, capKw[i])) { // at its cap, but for sums' rounding
+            stoppedBy[i] = STOPPED_CAP;
+        } else {
+            stoppedBy[i] = why;
+            stoppedAt[i] = limitPhase;
+        }
+    }
+
+    /** The full limit-phase of demand {@code i}'s path with the least headroom (the innermost on a tie), or -1. */
+    int fullestOnPath(int i) {
+        int fullest = -1;
+        double leastA = Double.POSITIVE_INFINITY;
+        for (int j = pathStart[i], end = pathStart[i + 1]; j < end; j++) {
+            if (headroomA[path[j]] < leastA) {
+                leastA = headroomA[path[j]];
+                fullest = path[j];
+            }
+        }
+        return fullest;
+    }
+
     /** Rule 5: floors one at a time in admission order, first fit on the budget and every limit-phase. */
     void admitFloors() {
         for (int i = 0; i < count; i++) admitFloor(i);
@@ -114,8 +158,10 @@ final class FillState {
             admitted[i] = true;
             return;
         }
-        if (floor > budgetLeftKw + TOLERANCE) return;
-        if (floor * ampsPerKw[i] > pathHeadroomA(i) + TOLERANCE) return;
+        if (floor > budgetLeftKw + TOLERANCE || floor * ampsPerKw[i] > pathHeadroomA(i) + TOLERANCE) {
+            stoppedBy[i] = STOPPED_FLOOR;
+            return;
+        }
         admitted[i] = true;
         allocKw[i] = floor;
         budgetLeftKw -= floor;

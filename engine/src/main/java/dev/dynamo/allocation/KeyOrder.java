@@ -1,9 +1,13 @@
 package dev.dynamo.allocation;
 
+import java.util.Arrays;
+
 /** Orders indices by a non-negative double key (ties by index) with one primitive sort. */
 final class KeyOrder {
     private static final int DIGIT_BITS = 10;
     private static final int BUCKETS = 1 << DIGIT_BITS;
+    /** Up to this many items an insertion sort beats the radix sort's fixed cost (its 1,024-bucket counts). */
+    private static final int SMALL = 48;
 
     private KeyOrder() {}
 
@@ -14,6 +18,7 @@ final class KeyOrder {
      * an insertion pass, which costs O(n) on sorted input.
      */
     static int[] byKey(double[] key, int[] items, int length, int itemBound) {
+        if (length <= SMALL) return insertionSorted(key, Arrays.copyOf(items, length));
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, itemBound));
         long mask = (1L << bits) - 1;
         long[] packed = new long[length];
@@ -23,6 +28,12 @@ final class KeyOrder {
         packed = radixSortAbove(packed, bits);
         int[] order = new int[length];
         for (int j = 0; j < length; j++) order[j] = (int) (packed[j] & mask);
+        return insertionSorted(key, order);
+    }
+
+    /** Stable insertion sort of {@code order} by {@code key}: O(n) on input that is sorted already. */
+    private static int[] insertionSorted(double[] key, int[] order) {
+        int length = order.length;
         for (int j = 1; j < length; j++) {
             int item = order[j];
             double itemKey = key[item];

@@ -96,6 +96,7 @@ final class ResponseJson {
             }
             item.put("cap_reason", a.capReason().json());
             item.put("queued_since", Times.format(a.queuedSince()));
+            item.put("limited_by", a.limitedBy().json());
             item.put("at_risk", a.atRisk());
         }
     }

@@ -38,7 +38,8 @@ public final class SimulateCommand implements Callable<Integer> {
     String scenario;
 
     @Option(names = "--strategy", paramLabel = "S",
-            description = "equal, priority, scheduled or scenario, optionally with :rotation=N or :rotation=off;"
+            description = "equal, priority, scheduled or scenario, optionally with :rotation=N or :rotation=off and"
+                    + " :departure_aware (or :departure_aware=off);"
                     + " repeat to compare. Default: the scenario's.")
     List<String> strategies = new ArrayList<>();
 
@@ -54,6 +55,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--lp-slot-min", defaultValue = "1", paramLabel = "MIN",
             description = "Slot length of the upper-bound linear program, minutes (default ${DEFAULT-VALUE}); longer slots solve faster and still bound.")
     int lpSlotMin;
+
+    @Option(names = "--planner",
+            description = "Also compute the planner bound (contract 10): the most vehicles a planner knowing every arrival"
+                    + " could fill by their departures (a mixed-integer program with ojAlgo) and the least energy short.")
+    boolean planner;
 
     @Override
     public Integer call() throws IOException {
@@ -75,7 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
         var console = System.console();
         var progress = console != null && console.isTerminal() ? new ProgressBar(System.err) : Simulator.Progress.NONE;
         var startedNs = System.nanoTime();
-        var report = new Simulator(dev.dynamo.allocation.Allocator::allocate, lpSlotMin).compare(run, choices, progress);
+        var simulator = new Simulator(dev.dynamo.allocation.Allocator::allocate, lpSlotMin);
+        if (planner) simulator.withPlanner();
+        var report = simulator.compare(run, choices, progress);
         if (progress instanceof ProgressBar bar) bar.finish();
         var out = spec.commandLine().getOut();
         out.print(ComparisonTable.format(report));

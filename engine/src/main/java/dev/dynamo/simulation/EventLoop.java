@@ -49,6 +49,12 @@ final class EventLoop implements Timers {
     private final SiteDefinition site;
     private final ChargingConfig initial;
     private final boolean meters;
+    /**
+     * The run is departure-aware (contract 10) at some point: sessions are told their departure and the
+     * vehicles' energy goes to the site as a charger's register would. Other runs tell neither, so that they
+     * decide exactly as before (no 5-minute departure ticks).
+     */
+    private final boolean departures;
     private final List<Car> cars = new ArrayList<>();
     private final Car[] onCharger;
     private final List<Car> line = new ArrayList<>();
@@ -79,7 +85,8 @@ final class EventLoop implements Timers {
         this.onCharger = new Car[site.chargers().size()];
         this.clock = clock;
         this.simulated = siteFactory.apply(this);
-        this.meters = initial.redistributeUnused() || changes.stream().anyMatch(c -> c.config().redistributeUnused());
+        this.departures = initial.departureAware() || changes.stream().anyMatch(c -> c.config().departureAware());
+        this.meters = departures || initial.redistributeUnused() || changes.stream().anyMatch(c -> c.config().redistributeUnused());
         for (var spec : vehicles) {
             var car = new Car(cars.size(), spec);
             cars.add(car);
@@ -233,7 +240,7 @@ final class EventLoop implements Timers {
                 for (var car : onCharger) {
                     if (car == null) continue;
                     simulated.meterValue(car.chargePointId, car.drawKw(), ChargerFit.phasesInUse(car.spec, site.chargers().get(car.chargerIndex)));
-                    simulated.energyRegister(car.chargePointId, car.deliveredKwh);
+                    if (departures) simulated.energyRegister(car.chargePointId, car.deliveredKwh);
                 }
                 push(nowMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
             }
@@ -263,7 +270,7 @@ final class EventLoop implements Timers {
         onCharger[charger] = car;
         // the session starts with the vehicle's need and departure (contract 10): they matter with departure_aware
         simulated.sessionStarted(definition.chargePointId(), car.spec.maxAcceptanceKw(), car.spec.energyNeededKwh(),
-                ChargerFit.phasesInUse(car.spec, definition), car.spec.departure());
+                ChargerFit.phasesInUse(car.spec, definition), departures ? car.spec.departure() : null);
     }
 
     private void unplug(Car car, long nowMs, String reason) {

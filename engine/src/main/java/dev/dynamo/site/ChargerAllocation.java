@@ -1,5 +1,6 @@
 package dev.dynamo.site;
 
+import dev.dynamo.allocation.LimitedBy;
 import dev.dynamo.contract.Session;
 
 import dev.dynamo.allocation.Phase;
@@ -15,12 +16,13 @@ import java.util.Map;
  * @param queuedSince when it started waiting, or null while it charges
  * @param loweringKw  a lowered limit sent to the charger and not accepted yet, or null: until it is,
  *                    {@code allocatedKw} is the previous limit it accepted, still in force and reserved
+ * @param limitedBy   what stops it from getting more (contract section 11)
  * @param atRisk      its session has a departure and cannot get its remaining energy by then even at its cap (10)
  */
 public record ChargerAllocation(String chargePointId, double allocatedKw, double capKw, CapReason capReason,
                                 ChargerStatus status, Session session, Double measuredKw, int phasesInUse,
                                 Map<Phase, Double> currentA, Instant queuedSince, Double loweringKw,
-                                boolean atRisk) {
+                                LimitedBy limitedBy, boolean atRisk) {
     public ChargerAllocation {
         currentA = Map.copyOf(currentA);
     }
@@ -32,6 +34,6 @@ public record ChargerAllocation(String chargePointId, double allocatedKw, double
 
     public ChargerAllocation withMeasuredKw(Double kw) {
         return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, kw,
-                phasesInUse, currentA, queuedSince, loweringKw, atRisk);
+                phasesInUse, currentA, queuedSince, loweringKw, limitedBy, atRisk);
     }
 }

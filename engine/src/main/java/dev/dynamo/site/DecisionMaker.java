@@ -9,6 +9,7 @@ import dev.dynamo.allocation.AllocationResult;
 import dev.dynamo.allocation.Demand;
 import dev.dynamo.allocation.Departure;
 import dev.dynamo.allocation.Limit;
+import dev.dynamo.allocation.LimitedBy;
 import dev.dynamo.allocation.LimitLoad;
 import dev.dynamo.allocation.Phase;
 import dev.dynamo.allocation.Reservation;
@@ -132,15 +133,18 @@ final class DecisionMaker {
             var queued = share.allocatedKw() <= 0;
             var queuedSince = queued ? site.queuedSince.getOrDefault(cp, now) : null;
             allocations.add(allocation(site, chargers.get(cp), caps.get(cp), share.allocatedKw(),
-                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, null, departures.get(cp)));
+                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, null, share.limitedBy(),
+                    departures.get(cp)));
         }
         for (var reservation : reservations) {
             var cp = reservation.chargePointId();
             allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null, null,
-                    departures.get(cp)));
+                    LimitedBy.RESERVATION, departures.get(cp)));
         }
+        // a held lowering: its own limit still in force is held for it, like a comm-loss reservation
         lowerings.forEach((cp, lowering) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp),
-                lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw(), departures.get(cp))));
+                lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw(), LimitedBy.RESERVATION,
+                departures.get(cp))));
         allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
         var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
         var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
@@ -152,7 +156,10 @@ final class DecisionMaker {
     private static List<Departure> departuresOf(List<Demand> demands, Map<String, Departure> departures, boolean inForce) {
         if (!inForce || departures.isEmpty()) return List.of();
         var aligned = new ArrayList<Departure>(demands.size());
-        for (var demand : demands) aligned.add(departures.get(demand.chargePointId()));
+        for (var demand : demands) {
+            var departure = departures.get(demand.chargePointId());
+            aligned.add(departure == null ? null : Departures.aimed(departure));
+        }
         return aligned;
     }
 
@@ -170,7 +177,7 @@ final class DecisionMaker {
 
     private static ChargerAllocation allocation(LiveSite site, ChargerDefinition charger, Caps caps, double kw,
                                                 ChargerStatus status, Instant queuedSince, Double loweringKw,
-                                                Departure departure) {
+                                                LimitedBy limitedBy, Departure departure) {
         var session = site.sessions.get(charger.chargePointId());
         var meter = site.meters.get(charger.chargePointId());
         var phases = session.phasesInUse();
@@ -179,7 +186,7 @@ final class DecisionMaker {
         if (phases == 3) for (var p : Phase.values()) currents.put(p, currentA);
         else currents.put(phaseOf(charger), currentA);
         return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
-                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw,
+                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw, limitedBy,
                 departure != null && departure.atRisk(caps.capKw()));
     }
 

@@ -19,12 +19,26 @@ final class Departures {
         return site.config.departureAware() && sharing == Sharing.EQUAL;
     }
 
+    /**
+     * The core aims to finish this long before the departure: the needed rate is re-decided only every 5
+     * minutes, allocations are rounded down and vehicles draw a little below them, so a rate that finishes
+     * exactly at the departure leaves some short. Aiming earlier is still "at least the power it needs".
+     */
+    static final Duration AIM_EARLY = Duration.ofMinutes(10);
+
     /** What the session still needs by its departure as of {@code now}, or null without a need and a departure. */
     static Departure of(LiveSite site, Session session, Instant now) {
         if (session.energyNeededKwh() == null || session.departureAt() == null) return null;
         var remainingKwh = session.energyNeededKwh() - site.energyOf(session).deliveredKwh(now);
         var hoursLeft = Duration.between(now, session.departureAt()).toMillis() / MS_PER_HOUR;
         return new Departure(remainingKwh, hoursLeft);
+    }
+
+    /** The departure the core works with: the same energy, aiming {@link #AIM_EARLY} before it (never before now). */
+    static Departure aimed(Departure departure) {
+        var early = AIM_EARLY.toMillis() / MS_PER_HOUR;
+        var hours = departure.hoursLeft() > early ? departure.hoursLeft() - early : Math.min(departure.hoursLeft(), 0);
+        return new Departure(departure.remainingKwh(), hours);
     }
 
     /**

@@ -163,4 +163,20 @@ class AllocatorExamplesTest {
                 List.of(new Limit("a", "b", 10), new Limit("b", "a", 10)), List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void each_share_says_what_stops_it() {
+        // two 22 kW chargers under a 32 A grid limit fill it at 11.04 kW each; a 4 kW vehicle stops at its cap;
+        // a 1-phase charger elsewhere takes the rest of the 40 kW budget; a 45 kW floor does not fit
+        var demands = List.of(threePhase("A", 22, 0, "grid"), threePhase("B", 22, 0, "grid"), threePhase("C", 4, 0, null),
+                onePhase("D", 7.4, 0, Phase.L2, null), threePhase("E", 50, 45, null));
+        var result = allocate(40, Sharing.EQUAL, List.of(new Limit("grid", null, 32)), List.of(), demands);
+        assertThat(kw(result)).containsExactly(11.04, 11.04, 4.0, 7.4, 0.0);
+        var why = result.shares().stream().map(s -> s.limitedBy().json()).toList();
+        assertThat(why.get(0)).startsWith("limit:grid:L").isEqualTo(why.get(1));
+        assertThat(why.subList(2, 5)).containsExactly("cap", "cap", "floor");
+
+        var lessBudget = allocate(20, Sharing.EQUAL, List.of(new Limit("grid", null, 32)), List.of(), demands);
+        assertThat(lessBudget.shares()).extracting(s -> s.limitedBy().json()).containsExactly("budget", "budget", "cap", "budget", "floor");
+    }
 }

@@ -182,6 +182,37 @@ class CircuitsApiTest {
         assertThat(row1.get("current_a").get("L2").asDouble()).isCloseTo(63, org.assertj.core.api.Assertions.within(0.05));
         assertThat(row1.get("current_a").get("L1").asDouble())
                 .isCloseTo(allocationOf(json, "D-001").get("current_a").get("L1").asDouble(), org.assertj.core.api.Assertions.within(0.011));
+        // contract 11: D-002 stops at its 7.4 kW, D-001 where row-1 fills on L2, D-003 at its 22 kW
+        assertThat(allocationOf(json, "D-001").get("limited_by").asText()).isEqualTo("limit:row-1:L2");
+        assertThat(allocationOf(json, "D-002").get("limited_by").asText()).isEqualTo("cap");
+        assertThat(allocationOf(json, "D-003").get("limited_by").asText()).isEqualTo("cap");
+    }
+
+    @Test
+    void limited_by_says_budget_when_the_budget_is_spent_and_floor_for_a_charger_whose_floor_does_not_fit() {
+        client.put("/api/v1/sites/why", site("why", 250, charger("W-001", 22), charger("W-002", 22), charger("W-003", 11)));
+        client.put(smart("why") + "/config", "{\"max_power_kw\": 40, \"strategy\": \"equal\", \"min_power_per_charger_kw\": 15}");
+        for (var cp : new String[] {"W-001", "W-002", "W-003"}) {
+            engine.clock.advance(Duration.ofSeconds(1));
+            assertThat(client.post(session("why", cp)).status()).isEqualTo(201);
+        }
+        var json = client.get(smart("why") + "/allocation").json();
+        // floors 15 + 15 fit in 40, a third does not: W-003 waits; the 10 kW left is shared by W-001 and W-002
+        assertThat(allocationOf(json, "W-001").get("allocated_kw").asDouble()).isEqualTo(20);
+        assertThat(allocationOf(json, "W-001").get("limited_by").asText()).isEqualTo("budget");
+        assertThat(allocationOf(json, "W-002").get("limited_by").asText()).isEqualTo("budget");
+        assertThat(allocationOf(json, "W-003").get("status").asText()).isEqualTo("queued");
+        assertThat(allocationOf(json, "W-003").get("limited_by").asText()).isEqualTo("floor");
+
+        client.put(smart("why") + "/config", "{\"max_power_kw\": 50, \"strategy\": \"priority\", \"priority_order\": [\"W-003\", \"W-001\"]}");
+        var byPriority = client.post(smart("why") + "/rebalance").json();
+        // W-003 takes its 11 kW, W-001 its 22 kW, W-002 the 17 kW left (in 2.5 as in 2.3)
+        assertThat(allocationOf(byPriority, "W-003").get("limited_by").asText()).isEqualTo("cap");
+        assertThat(allocationOf(byPriority, "W-001").get("limited_by").asText()).isEqualTo("cap");
+        assertThat(allocationOf(byPriority, "W-002").get("allocated_kw").asDouble()).isEqualTo(17);
+        assertThat(allocationOf(byPriority, "W-002").get("limited_by").asText()).isEqualTo("budget");
+        assertThat(allocationOf(client.get(smart("why") + "/allocation").json(), "W-002").get("limited_by").asText())
+                .isEqualTo("budget");
     }
 
     @Test

@@ -49,11 +49,12 @@ class DeparturesApiTest {
             var config = client.put(smart("dp") + "/config", "{\"max_power_kw\":30,\"strategy\":\"equal\",\"departure_aware\":true}");
             assertThat(config.json().get("departure_aware").asBoolean()).isTrue();
 
-            // 40 kWh in 2 h: 20 kW needed; without a departure DP-2 gets the rest (equal would give 15 each)
-            var started = client.post(session("dp", "DP-1"), "{\"energy_needed_kwh\":40,\"departure_at\":\"2026-11-24T11:00:00+00:00\"}");
+            // 40 kWh by 11:10, aiming 10 minutes early: 20 kW needed; without a departure DP-2 gets the rest
+            // (equal would give 15 each)
+            var started = client.post(session("dp", "DP-1"), "{\"energy_needed_kwh\":40,\"departure_at\":\"2026-11-24T11:10:00+00:00\"}");
             assertThat(started.status()).isEqualTo(201);
             assertThat(started.json().get("energy_needed_kwh").asDouble()).isEqualTo(40);
-            assertThat(started.json().get("departure_at").asText()).isEqualTo("2026-11-24T11:00:00.000Z");
+            assertThat(started.json().get("departure_at").asText()).isEqualTo("2026-11-24T11:10:00.000Z");
             assertThat(started.json().get("energy_delivered_kwh").asDouble()).isEqualTo(0);
             assertThat(client.post(session("dp", "DP-2")).status()).isEqualTo(201);
             assertThat(kw(client, "DP-1")).isEqualTo(20);
@@ -61,11 +62,12 @@ class DeparturesApiTest {
             assertThat(allocation(client, "DP-1").get("at_risk").asBoolean()).isFalse();
             assertThat(allocation(client, "DP-2").get("at_risk").asBoolean()).isFalse();
 
-            // DP-2 now needs 50 kWh in 2 h: more than 22 kW can give (at risk), and its laxity is the least: it goes first
-            var patched = client.patch(session("dp", "DP-2"), "{\"energy_needed_kwh\":50,\"departure_at\":\"2026-11-24T11:00:00Z\"}");
+            // DP-2 now needs 50 kWh by 11:10: more than 22 kW can give in 2 h 10 (at risk), and its laxity is the
+            // least: it goes first
+            var patched = client.patch(session("dp", "DP-2"), "{\"energy_needed_kwh\":50,\"departure_at\":\"2026-11-24T11:10:00Z\"}");
             assertThat(patched.status()).isEqualTo(200);
             assertThat(patched.json().get("energy_needed_kwh").asDouble()).isEqualTo(50);
-            assertThat(patched.json().get("departure_at").asText()).isEqualTo("2026-11-24T11:00:00.000Z");
+            assertThat(patched.json().get("departure_at").asText()).isEqualTo("2026-11-24T11:10:00.000Z");
             assertThat(kw(client, "DP-2")).isEqualTo(22);
             assertThat(kw(client, "DP-1")).isEqualTo(8);
             assertThat(allocation(client, "DP-2").get("at_risk").asBoolean()).isTrue();
@@ -83,7 +85,7 @@ class DeparturesApiTest {
             engine.advanceTo(T0.plus(Duration.ofMinutes(30)));
             assertThat(sessionOf(client, "DP-1").get("energy_delivered_kwh").asDouble()).isEqualTo(10);
             assertThat(sessionOf(client, "DP-2").get("energy_delivered_kwh").asDouble()).isEqualTo(5);
-            // still 30 kWh in 1.5 h: 20 kW
+            // still 30 kWh in 1.5 h (aimed): 20 kW
             assertThat(kw(client, "DP-1")).isEqualTo(20);
 
             // the departure tick: every 5 minutes while DP-1 has a finite laxity

@@ -23,7 +23,7 @@ class OcppDeparturesInteropTest {
     static final String SITES = """
             {"sites": [{"site_id": "bus-depot", "name": "Bus depot", "timezone": "Europe/Amsterdam",
               "grid_connection_capacity_kw": 100,
-              "vehicles": [{"id_tag": "BUS-12", "energy_needed_kwh": 40, "departure": "13:00"}],
+              "vehicles": [{"id_tag": "BUS-12", "energy_needed_kwh": 40, "departure": "13:10"}],
               "chargers": [
                 {"charge_point_id": "VB-1", "max_power_kw": 22},
                 {"charge_point_id": "VB-2", "max_power_kw": 22}
@@ -46,7 +46,7 @@ class OcppDeparturesInteropTest {
 
     @Test
     void a_badge_of_the_site_gives_need_and_departure_and_the_energy_register_drives_delivered_energy() throws Exception {
-        // 11:00 in Amsterdam: the bus leaves at 13:00 local, two hours later
+        // 11:00 in Amsterdam: the bus leaves at 13:10 local; the site aims to finish 10 minutes early, in 2 h
         var clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
         try (var engine = new OcppEngine(Duration.ofMinutes(5), SITES, o -> o.withClock(clock))) {
             engine.putConfig("bus-depot", """
@@ -81,10 +81,10 @@ class OcppDeparturesInteropTest {
                     });
             assertNoSchemaViolations(events);
 
-            // the badge BUS-12 gives 40 kWh by 13:00 local (12:00Z); another badge gives nothing
+            // the badge BUS-12 gives 40 kWh by 13:10 local (12:10Z); another badge gives nothing
             var started = sites.get("started");
             assertThat(session(started, "VB-1").get("energy_needed_kwh").asDouble()).isEqualTo(40);
-            assertThat(session(started, "VB-1").get("departure_at").asText()).isEqualTo("2026-11-24T12:00:00.000Z");
+            assertThat(session(started, "VB-1").get("departure_at").asText()).isEqualTo("2026-11-24T12:10:00.000Z");
             assertThat(session(started, "VB-1").get("energy_delivered_kwh").asDouble()).isEqualTo(0);
             assertThat(session(started, "VB-2").get("energy_needed_kwh").isNull()).isTrue();
             assertThat(session(started, "VB-2").get("departure_at").isNull()).isTrue();

@@ -67,6 +67,8 @@ class SiteTimelineTest {
             assertThat(offline.allocations()).extracting(ChargerAllocation::status)
                     .containsExactly(ChargerStatus.OFFLINE, ChargerStatus.CHARGING);
             assertThat(offline.allocations()).extracting(ChargerAllocation::allocatedKw).containsExactly(22.0, 8.0);
+            // contract 11: the reserved one is held at its own limit; the other has what the budget leaves
+            assertThat(offline.allocations()).extracting(a -> a.limitedBy().json()).containsExactly("reservation", "budget");
 
             // after the grace period it counts at its default limit: 100 kW / 2 chargers, capped at 22
             fixture.advanceTo(T0.plus(Duration.ofMinutes(6)));

@@ -1,0 +1,109 @@
+package dev.dynamo.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Contract section 11: every share says what stops it, and that is true of the result — at its cap for
+ * {@code cap}, the budget spent for {@code budget}, that limit full on that phase and on its path for
+ * {@code limit:X:Ly}, its floor not fitting for {@code floor}; and a share at its cap says {@code cap}
+ * (the first in the list).
+ */
+class LimitedByPropertiesTest {
+    private static final double SLACK = 1e-9;
+    private static final double HUNDREDTH = 0.01;
+
+    @Provide
+    Arbitrary<AllocationInput> sites() {
+        return Arbitraries.oneOf(RandomSites.flat(), RandomSites.withLimits());
+    }
+
+    @Property(tries = 10_000)
+    void limited_by_is_consistent_with_the_result(@ForAll("sites") AllocationInput input) {
+        assertConsistent(input, Allocator.allocate(input));
+    }
+
+    @Provide
+    Arbitrary<AllocationInput> largeFlatSites() {
+        return Arbitraries.randomValue(LimitedByPropertiesTest::largeFlatSite);
+    }
+
+    // hundreds of chargers with one floor: the water level is found by selection, not by events
+    @Property(tries = 200)
+    void a_large_flat_site_shares_equally_as_water_filling_and_says_why(@ForAll("largeFlatSites") AllocationInput input) {
+        var result = Allocator.allocate(input);
+        Rules.rulesOneToThreeHold(input, result);
+        Rules.floorsAreFirstFit(input, result);
+        if (input.sharing() == Sharing.EQUAL) Rules.matchesReference(input, result, References.waterFilling(input));
+        assertConsistent(input, result);
+    }
+
+    private static AllocationInput largeFlatSite(Random random) {
+        double[] capsKw = {3.7, 7.4, 11, 22, 22.0 / 3, 50};
+        int count = 50 + random.nextInt(400);
+        double floorKw = random.nextBoolean() ? 0 : 1 + random.nextInt(6);
+        var demands = new ArrayList<Demand>();
+        double sumKw = 0;
+        for (int i = 0; i < count; i++) {
+            double capKw = random.nextBoolean() ? capsKw[random.nextInt(capsKw.length)] : 0.5 + random.nextDouble() * 40;
+            sumKw += capKw;
+            demands.add(new Demand("CP-" + i, capKw, Math.min(floorKw, capKw), random.nextBoolean() ? 3 : 1,
+                    Phase.L1, 230, null));
+        }
+        double budgetKw = sumKw * random.nextDouble() * 1.2;
+        var sharing = random.nextInt(4) == 0 ? Sharing.PRIORITY : Sharing.EQUAL;
+        return new AllocationInput(budgetKw, sharing, java.util.List.of(), java.util.List.of(), demands);
+    }
+
+    static void assertConsistent(AllocationInput input, AllocationResult result) {
+        var demands = input.demands();
+        boolean[] admitted = References.admitted(input);
+        double[] kw = Rules.shares(result);
+        double leftKw = input.budgetKw() - References.reservedKw(input) - References.sum(kw);
+        boolean budgetSpent = leftKw < HUNDREDTH * demands.size() + SLACK;
+        for (int i = 0; i < kw.length; i++) {
+            var d = demands.get(i);
+            var why = result.shares().get(i).limitedBy();
+            String what = d.chargePointId() + " at " + kw[i] + " of cap " + d.capKw() + " says " + why;
+            assertThat(why).as(what).isNotNull();
+            assertThat(why.kind() == LimitedBy.Kind.FLOOR).as(what + ": floor exactly when not admitted").isEqualTo(!admitted[i]);
+            assertThat(why.kind()).as(what).isNotEqualTo(LimitedBy.Kind.RESERVATION);
+            if (admitted[i] && kw[i] >= d.capKw()) assertThat(why.kind()).as(what + ": at its cap").isEqualTo(LimitedBy.Kind.CAP);
+            switch (why.kind()) {
+                case CAP -> assertThat(kw[i]).as(what).isGreaterThanOrEqualTo(Rules.hundredthsBelow(d.capKw()) - SLACK);
+                case BUDGET -> {
+                    assertThat(budgetSpent).as(what + " with " + leftKw + " kW left").isTrue();
+                    assertThat(kw[i]).as(what).isLessThan(d.capKw());
+                }
+                case LIMIT -> {
+                    assertThat(kw[i]).as(what).isLessThan(d.capKw());
+                    var limit = input.limits().stream().filter(l -> l.id().equals(why.limitId())).findFirst().orElseThrow();
+                    int phase = why.phase().ordinal();
+                    assertThat(References.under(input.limits(), d.limitId(), limit.id())).as(what + ": on its path").isTrue();
+                    assertThat(References.draws(d.phasesInUse(), d.phase(), phase)).as(what + ": draws on that phase").isTrue();
+                    assertThat(isFull(input, kw, limit, phase)).as(what + ": that limit full on that phase").isTrue();
+                }
+                case FLOOR -> assertThat(kw[i]).as(what).isZero();
+                case RESERVATION -> throw new AssertionError(what);
+            }
+        }
+    }
+
+    // full but for what rounding each share down (less than 0.01 kW) leaves on it
+    private static boolean isFull(AllocationInput input, double[] kw, Limit limit, int phase) {
+        double roundingA = SLACK;
+        for (var other : input.demands()) {
+            if (References.under(input.limits(), other.limitId(), limit.id()) && References.draws(other.phasesInUse(), other.phase(), phase)) {
+                roundingA += HUNDREDTH * References.ampsPerKw(other.phasesInUse(), other.voltageV());
+            }
+        }
+        return limit.maxCurrentA() - References.loadA(input, kw, limit, phase) < roundingA;
+    }
+}
