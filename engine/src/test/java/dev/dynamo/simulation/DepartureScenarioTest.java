@@ -1,0 +1,72 @@
+package dev.dynamo.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract 10 in the simulator, on the shipped van depot: departure_aware sessions are told their departure,
+ * and the planner bound is a bound (nobody fills more vehicles than it says or leaves less energy short).
+ */
+class DepartureScenarioTest {
+
+    @Test
+    void departure_aware_fills_more_vans_than_equal_and_the_planner_bounds_every_run() {
+        var scenario = Scenarios.shipped("van-depot");
+        var choices = List.of(StrategyChoice.parse("equal"), StrategyChoice.parse("equal:departure_aware"),
+                StrategyChoice.parse("priority"));
+        var report = new Simulator().withPlanner().compare(scenario, choices, Simulator.Progress.NONE);
+        var equal = report.runs().get(0).kpis();
+        var aware = report.runs().get(1).kpis();
+        assertThat(equal.vehicles()).isEqualTo(40);
+        assertThat(aware.fullyServed()).isGreaterThan(equal.fullyServed());
+        assertThat(aware.unmetKwh()).isLessThan(equal.unmetKwh());
+        assertThat(aware.worstShortKwh()).isLessThan(equal.worstShortKwh());
+        for (var run : report.runs()) {
+            var k = run.kpis();
+            assertThat(k.planner()).isNotNull();
+            assertThat(k.fullyServed()).as(run.strategy()).isLessThanOrEqualTo(k.planner().mostFull());
+            assertThat(k.unmetKwh()).as(run.strategy()).isGreaterThanOrEqualTo(k.planner().leastShortKwh() - 1e-6);
+            assertThat(k.worstShortKwh()).isGreaterThanOrEqualTo(0);
+        }
+        // the night holds every van's energy: the planner fills all 40, exactly
+        assertThat(aware.planner().method()).isEqualTo("lp-all-full");
+        assertThat(aware.planner().mostFull()).isEqualTo(40);
+    }
+
+    @Test
+    void the_planner_bound_stays_above_what_a_run_achieves_when_the_night_is_short() {
+        var scenario = Scenarios.shipped("overnight-depot");
+        var report = new Simulator().withPlanner().compare(scenario,
+                List.of(StrategyChoice.scenario(), StrategyChoice.parse("scenario:departure_aware")), Simulator.Progress.NONE);
+        for (var run : report.runs()) {
+            var k = run.kpis();
+            assertThat(k.planner().method()).isEqualTo("lp-relaxation");
+            assertThat(k.fullyServed()).as(run.strategy()).isLessThanOrEqualTo(k.planner().mostFull());
+            assertThat(k.planner().mostFull()).isLessThan(k.vehicles());
+            assertThat(k.unmetKwh()).as(run.strategy()).isGreaterThanOrEqualTo(k.planner().leastShortKwh() - 1e-6);
+        }
+    }
+
+    @Test
+    void only_departure_aware_runs_re_decide_every_five_minutes() {
+        var scenario = Scenarios.shipped("van-depot");
+        var report = new Simulator().compare(scenario, List.of(StrategyChoice.parse("equal"),
+                StrategyChoice.parse("equal:departure_aware")), Simulator.Progress.NONE);
+        assertThat(report.runs().get(0).kpis().planner()).isNull();
+        // equal: the config and one decision per arrival and per departure or completion
+        assertThat(report.runs().get(0).kpis().decisions()).isLessThanOrEqualTo(81);
+        assertThat(report.runs().get(1).kpis().decisions()).isGreaterThan(200);
+    }
+
+    @Test
+    void departure_aware_is_an_option_of_a_strategy_and_refused_with_priority() {
+        var choice = StrategyChoice.parse("equal:rotation=15:departure_aware");
+        assertThat(choice.departureAware()).isTrue();
+        assertThat(choice.rotationMin()).isEqualTo(15);
+        assertThat(StrategyChoice.parse("equal:departure_aware=off").departureAware()).isFalse();
+        assertThatThrownBy(() -> StrategyChoice.parse("priority:departure_aware")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
