@@ -13,6 +13,8 @@ import dev.dynamo.site.CircuitLoad;
 import dev.dynamo.contract.Session;
 import dev.dynamo.contract.SiteDocuments;
 import dev.dynamo.site.SiteView;
+import dev.dynamo.site.MeterStatus;
+import dev.dynamo.contract.ExternalLimit;
 import dev.dynamo.contract.Times;
 import dev.dynamo.store.DecisionRecord;
 import java.util.List;
@@ -53,6 +55,10 @@ final class ResponseJson {
     }
 
     static ObjectNode allocation(AllocationSnapshot snapshot) {
+        return allocation(snapshot, List.of());
+    }
+
+    static ObjectNode allocation(AllocationSnapshot snapshot, List<MeterStatus> meters) {
         var node = object();
         node.put("site_id", snapshot.siteId());
         node.put("strategy", snapshot.strategy().json());
@@ -62,6 +68,36 @@ final class ResponseJson {
         allocations(node, snapshot.allocations());
         var circuits = node.putArray("circuits");
         for (var circuit : snapshot.circuits()) circuits.add(circuit(circuit));
+        node.set("budget", SiteDocuments.budgetNode(snapshot.budget()));
+        var meterArray = node.putArray("meters");
+        for (var meter : meters) meterArray.add(meter(meter));
+        return node;
+    }
+
+    /** A meter as 9.4 shows it: the last reading's own values and the other load it gives now. */
+    static ObjectNode meter(MeterStatus meter) {
+        var node = object();
+        node.put("meter_id", meter.meterId());
+        node.put("node", meter.node());
+        node.put("power_kw", meter.powerKw() == null ? null : number(meter.powerKw()));
+        node.put("other_load_kw", number(Math.round(meter.otherLoadKw() * 100) / 100.0));
+        if (meter.currentA() == null) {
+            node.putNull("current_a");
+        } else {
+            var currents = node.putObject("current_a");
+            meter.currentA().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> currents.put(e.getKey().name(), number(e.getValue())));
+        }
+        node.put("measured_at", Times.format(meter.measuredAt()));
+        node.put("stale", meter.stale());
+        return node;
+    }
+
+    /** The external limits in force (9.3). */
+    static ObjectNode limits(List<ExternalLimit> limits) {
+        var node = object();
+        var array = node.putArray("limits");
+        limits.forEach(l -> array.add(SiteDocuments.limitNode(l)));
         return node;
     }
 
@@ -140,6 +176,7 @@ final class ResponseJson {
             item.put("strategy", d.strategy());
             item.put("total_budget_kw", number(d.totalBudgetKw()));
             item.put("total_allocated_kw", number(d.totalAllocatedKw()));
+            item.set("budget", d.budgetJson() == null ? budgetOfConfig(d.totalBudgetKw()) : read(d.budgetJson()));
             var allocations = item.putArray("allocations");
             for (var e : d.allocations()) {
                 allocations.addObject().put("charge_point_id", e.chargePointId())
@@ -147,6 +184,19 @@ final class ResponseJson {
             }
         }
         return node;
+    }
+
+    /** A decision recorded before contract 9 had the config's budget alone. */
+    private static ObjectNode budgetOfConfig(double budgetKw) {
+        return SiteDocuments.budgetNode(dev.dynamo.allocation.Budget.ofConfig(budgetKw, budgetKw));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static ObjectNode health() {

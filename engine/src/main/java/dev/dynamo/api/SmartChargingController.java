@@ -43,7 +43,7 @@ final class SmartChargingController {
         var site = site(ctx);
         var allocation = site.view().allocationIfAny()
                 .filter(_ -> site.view().config() != null).orElseThrow(() -> noConfig(site.siteId()));
-        Responses.json(ctx, 200, allocationBodies.of(allocation));
+        Responses.json(ctx, 200, allocationBodies.of(allocation, site.view().meters()));
     }
 
     void getHistory(Context ctx) {
