@@ -142,13 +142,19 @@ final class ResponseJson {
     }
 
     static ObjectNode history(String siteId, HistoryReport report) {
+        return history(siteId, report, null);
+    }
+
+    /** With the grid meter's average other load per bucket (9.4); null without a grid meter. */
+    static ObjectNode history(String siteId, HistoryReport report, List<Double> otherLoad) {
         var node = object();
         node.put("site_id", siteId);
         node.put("from", Times.format(report.from()));
         node.put("to", Times.format(report.to()));
         node.put("interval", report.interval().text());
         var buckets = node.putArray("buckets");
-        for (var b : report.buckets()) {
+        for (int i = 0; i < report.buckets().size(); i++) {
+            var b = report.buckets().get(i);
             var bucket = buckets.addObject();
             bucket.put("start", Times.format(b.start()));
             bucket.put("end", Times.format(b.end()));
@@ -156,6 +162,8 @@ final class ResponseJson {
             bucket.put("avg_allocated_kw", number(b.avgAllocatedKw()));
             bucket.put("max_allocated_kw", number(b.maxAllocatedKw()));
             bucket.put("decisions", b.decisions());
+            var otherKw = otherLoad == null ? null : otherLoad.get(i);
+            bucket.put("avg_other_load_kw", otherKw == null ? null : number(otherKw));
             var chargers = bucket.putArray("chargers");
             for (var c : b.chargers()) {
                 chargers.addObject().put("charge_point_id", c.chargePointId())

@@ -100,8 +100,9 @@ public final class SiteHandle implements AutoCloseable {
         var now = now();
         if (!live.grid.take(meter, reading, now)) return ReadingTaken.OLDER_IGNORED;
         var taken = live.grid.readings.get(meter.meterId());
+        var otherLoadKw = live.grid.otherLoadKw(live.definition, meter, live.sessions, live.meters, taken.measuredAt());
         env.store().appendMeterReading(new StoredMeterReading(siteId(), meter.meterId(), taken.measuredAt(),
-                taken.powerKw(), phase(taken, Phase.L1), phase(taken, Phase.L2), phase(taken, Phase.L3)));
+                taken.powerKw(), phase(taken, Phase.L1), phase(taken, Phase.L2), phase(taken, Phase.L3), otherLoadKw));
         timers.once("meter-stale-" + meter.meterId(), taken.measuredAt().plusSeconds(meter.staleAfterS()).plusMillis(1),
                 () -> meterMayHaveTurned(meter.meterId()));
         if (live.config == null || live.allocation == null) {

@@ -258,8 +258,8 @@ final class JdbcStore implements Store, DecisionScanner {
     @Override
     public void appendMeterReading(StoredMeterReading reading) {
         update("store a reading of meter " + reading.meterId(), """
-                INSERT INTO meter_reading (site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                INSERT INTO meter_reading (site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a, other_load_kw)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 statement -> {
                     statement.setString(1, reading.siteId());
                     statement.setString(2, reading.meterId());
@@ -268,13 +268,15 @@ final class JdbcStore implements Store, DecisionScanner {
                     setNullable(statement, 5, reading.l1A());
                     setNullable(statement, 6, reading.l2A());
                     setNullable(statement, 7, reading.l3A());
+                    statement.setDouble(8, reading.otherLoadKw());
                 });
     }
 
     @Override
     public List<StoredMeterReading> latestMeterReadings() {
         return queryAll("load the latest meter readings", """
-                SELECT r.site_id, r.meter_id, r.measured_at, r.power_kw, r.l1_a, r.l2_a, r.l3_a FROM meter_reading r
+                SELECT r.site_id, r.meter_id, r.measured_at, r.power_kw, r.l1_a, r.l2_a, r.l3_a, r.other_load_kw
+                FROM meter_reading r
                 JOIN (SELECT site_id, meter_id, MAX(measured_at) AS latest FROM meter_reading GROUP BY site_id, meter_id) m
                   ON r.site_id = m.site_id AND r.meter_id = m.meter_id AND r.measured_at = m.latest
                 ORDER BY r.site_id, r.meter_id""", JdbcStore::reading);
@@ -285,7 +287,7 @@ final class JdbcStore implements Store, DecisionScanner {
         return query("read the readings of meter " + meterId, connection -> {
             var readings = new ArrayList<StoredMeterReading>();
             try (var before = connection.prepareStatement("""
-                    SELECT site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a FROM meter_reading
+                    SELECT site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a, other_load_kw FROM meter_reading
                     WHERE site_id = ? AND meter_id = ? AND measured_at < ? ORDER BY measured_at DESC LIMIT 1""")) {
                 before.setString(1, siteId);
                 before.setString(2, meterId);
@@ -295,7 +297,7 @@ final class JdbcStore implements Store, DecisionScanner {
                 }
             }
             try (var range = connection.prepareStatement("""
-                    SELECT site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a FROM meter_reading
+                    SELECT site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a, other_load_kw FROM meter_reading
                     WHERE site_id = ? AND meter_id = ? AND measured_at >= ? AND measured_at < ? ORDER BY measured_at""")) {
                 range.setString(1, siteId);
                 range.setString(2, meterId);
@@ -311,7 +313,7 @@ final class JdbcStore implements Store, DecisionScanner {
 
     private static StoredMeterReading reading(ResultSet rows) throws SQLException {
         return new StoredMeterReading(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
-                rows.getDouble(4), nullable(rows, 5), nullable(rows, 6), nullable(rows, 7));
+                rows.getDouble(4), nullable(rows, 5), nullable(rows, 6), nullable(rows, 7), rows.getDouble(8));
     }
 
     private static Double nullable(ResultSet rows, int column) throws SQLException {

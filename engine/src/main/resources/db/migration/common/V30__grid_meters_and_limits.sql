@@ -15,7 +15,9 @@ CREATE TABLE meter_reading (
     power_kw    DOUBLE PRECISION NOT NULL,
     l1_a        DOUBLE PRECISION,
     l2_a        DOUBLE PRECISION,
-    l3_a        DOUBLE PRECISION
+    l3_a        DOUBLE PRECISION,
+    -- what the site derived from it on arrival (power minus the chargers' fresh meter values), for history
+    other_load_kw DOUBLE PRECISION NOT NULL
 );
 
 CREATE INDEX meter_reading_site_meter_time ON meter_reading (site_id, meter_id, measured_at);

@@ -138,6 +138,26 @@ class GridApiTest {
     }
 
     @Test
+    void history_averages_the_other_load_time_weighted_with_the_fallback_once_stale() {
+        assertThat(client.post("/api/v1/sites/g/meters/main/readings", "{\"power_kw\": 70}").status()).isEqualTo(204);
+        engine.advanceTo(T0.plusSeconds(600));
+        var buckets = client.get("/api/v1/smart-charging/sites/g/allocation/history?from=2026-11-24T09:55:00Z"
+                + "&to=2026-11-24T10:15:00Z&interval=5min").json().get("buckets");
+        assertThat(buckets.get(0).get("avg_other_load_kw").isNull()).isTrue(); // before the first reading
+        // 70 kW while fresh (60 s, the 60th included), then the 50 kW fallback
+        assertThat(buckets.get(1).get("avg_other_load_kw").asDouble()).isEqualTo(54);
+        assertThat(buckets.get(2).get("avg_other_load_kw").asDouble()).isEqualTo(50);
+        assertThat(buckets.get(3).get("avg_other_load_kw").isNull()).isTrue(); // in the future
+
+        var noMeter = "{\"grid_connection_capacity_kw\": 50, \"chargers\": [{\"charge_point_id\": \"P-1\", \"max_power_kw\": 11}]}";
+        assertThat(client.put("/api/v1/sites/plain", noMeter).status()).isEqualTo(201);
+        assertThat(client.put("/api/v1/smart-charging/sites/plain/config", "{\"max_power_kw\": 40, \"strategy\": \"equal\"}")
+                .status()).isEqualTo(201);
+        var plain = client.get("/api/v1/smart-charging/sites/plain/allocation/history?interval=1hour").json();
+        assertThat(plain.get("buckets").get(0).get("avg_other_load_kw").isNull()).isTrue();
+    }
+
+    @Test
     void readings_are_checked() {
         problem(client.post("/api/v1/sites/g/meters/nope/readings", "{\"power_kw\": 1}"), 404, null);
         problem(client.post("/api/v1/sites/nope/meters/main/readings", "{\"power_kw\": 1}"), 404, null);
