@@ -2,8 +2,7 @@ package dev.dynamo.api;
 
 import dev.dynamo.contract.ApiProblem;
 import dev.dynamo.contract.GridReaders;
-import dev.dynamo.contract.MeterDefinition;
-import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.MeterBounds;
 import dev.dynamo.site.SiteRegistry;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -14,8 +13,6 @@ import org.slf4j.LoggerFactory;
 /** Contract 9: meter readings, a charger's meter reported through the API, external limits. */
 final class GridController {
     private static final Logger LOG = LoggerFactory.getLogger(GridController.class);
-    /** Power at this voltage on three phases stands for a per-phase current (9.2's bound). */
-    private static final double NOMINAL_VOLTAGE_V = 230;
 
     private final SiteRegistry sites;
     private final Clock clock;
@@ -33,7 +30,8 @@ final class GridController {
                 .orElseThrow(() -> new ApiProblem(404, "site " + site.siteId() + " has no meter " + meterId, List.of()));
         var body = RequestBodies.read(ctx);
         try {
-            var reading = GridReaders.reading(body, 10 * capacityKw(definition, meter), 10 * capacityA(definition, meter));
+            var reading = GridReaders.reading(body, MeterBounds.FACTOR * MeterBounds.capacityKw(definition, meter),
+                    MeterBounds.FACTOR * MeterBounds.capacityA(definition, meter));
             site.postMeterReading(meterId, reading);
         } catch (ApiProblem problem) {
             LOG.info("site {}: reading of meter {} from {} refused: {}", site.siteId(), meterId, ctx.ip(), problem.detail());
@@ -73,21 +71,5 @@ final class GridController {
     void getLimits(Context ctx) {
         var site = Responses.site(sites, ctx.pathParam("siteId"));
         Responses.json(ctx, 200, ResponseJson.limits(site.view().limits()));
-    }
-
-    /** What the node can carry in kW: the grid connection's capacity, or a circuit's limit at 230 V on three phases. */
-    static double capacityKw(SiteDefinition site, MeterDefinition meter) {
-        if (meter.onGrid()) return site.gridConnectionCapacityKw();
-        return capacityA(site, meter) * 3 * NOMINAL_VOLTAGE_V / 1000;
-    }
-
-    /** What the node can carry per phase in A: its limit, or the grid capacity as current at 230 V on three phases. */
-    static double capacityA(SiteDefinition site, MeterDefinition meter) {
-        if (meter.onGrid()) {
-            return site.gridConnectionCurrentA() != null ? site.gridConnectionCurrentA()
-                    : site.gridConnectionCapacityKw() * 1000 / (3 * NOMINAL_VOLTAGE_V);
-        }
-        return site.circuits().stream().filter(c -> c.circuitId().equals(meter.node())).findFirst()
-                .map(dev.dynamo.contract.CircuitDefinition::maxCurrentA).orElse(0.0);
     }
 }

@@ -153,6 +153,19 @@ class GridDecisionTimingTest {
     }
 
     @Test
+    void a_charger_connected_over_ocpp_reports_its_own_meter() {
+        var site = depot(List.of(gridMeter()));
+        site.connected("CP-1");
+        assertThatThrownBy(() -> site.postChargerMeter("CP-1", new dev.dynamo.contract.ChargerMeter(5.0, null, null, null)))
+                .isInstanceOf(SiteStateException.class)
+                .extracting(e -> ((SiteStateException) e).kind()).isEqualTo(SiteStateException.Kind.CONFLICT);
+        site.postChargerMeter("CP-2", new dev.dynamo.contract.ChargerMeter(null, Map.of(Phase.L1, 10.0, Phase.L2, 10.0,
+                Phase.L3, 10.0), null, null));
+        assertThat(site.view().allocation().charger("CP-2").orElseThrow().measuredKw()).isCloseTo(6.9,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void a_circuit_meter_lowers_its_breaker_per_phase() {
         var circuit = new CircuitDefinition("row", null, 32);
         var chargers = List.of(onCircuit("CP-1", 22, "row"), onCircuit("CP-2", 22, "row"));
