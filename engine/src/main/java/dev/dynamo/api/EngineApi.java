@@ -26,6 +26,7 @@ public final class EngineApi {
     public static Javalin create(ApiContext context) {
         var smart = new SmartChargingController(context.sites(), context.history(), context.clock());
         var sites = new SitesController(context.sites(), context.history(), context.clock());
+        var grid = new GridController(context.sites(), context.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -50,6 +51,11 @@ public final class EngineApi {
             routes.delete(SITE + "/chargers/{chargePointId}/session", sites::stopSession);
             routes.patch(SITE + "/chargers/{chargePointId}/session", sites::changeSession);
             routes.get(SITE + "/decisions", sites::decisions);
+            routes.post(SITE + "/meters/{meterId}/readings", grid::postReading);
+            routes.post(SITE + "/chargers/{chargePointId}/meter", grid::postChargerMeter);
+            routes.get(SITE + "/limits", grid::getLimits);
+            routes.put(SITE + "/limits/{source}", grid::putLimit);
+            routes.delete(SITE + "/limits/{source}", grid::deleteLimit);
 
             errors(config);
             context.extensions().forEach(extension -> extension.accept(config));

@@ -150,6 +150,37 @@ public final class SiteDocuments {
         return vehicles;
     }
 
+    /** An external limit as {@code GET …/limits} lists it (contract 9.3); also how it is stored. */
+    public static ObjectNode limitNode(ExternalLimit limit) {
+        var node = MAPPER.createObjectNode();
+        node.put("source", limit.source());
+        node.put("max_power_kw", number(limit.maxPowerKw()));
+        node.put("valid_until", Times.format(limit.validUntil()));
+        node.put("reason", limit.reason());
+        node.put("updated_at", Times.format(limit.updatedAt()));
+        return node;
+    }
+
+    public static ExternalLimit limit(String json) {
+        var node = read(json);
+        var validUntil = text(node, "valid_until");
+        return new ExternalLimit(node.get("source").asText(), node.get("max_power_kw").asDouble(),
+                validUntil == null ? null : Instant.parse(validUntil), text(node, "reason"),
+                Instant.parse(node.get("updated_at").asText()));
+    }
+
+    /** The budget's parts (contract 9.4). */
+    public static ObjectNode budgetNode(dev.dynamo.allocation.Budget budget) {
+        var node = MAPPER.createObjectNode();
+        node.put("config_kw", number(budget.configKw()));
+        if (budget.gridHeadroomKw() == null) node.putNull("grid_headroom_kw");
+        else node.put("grid_headroom_kw", number(budget.gridHeadroomKw()));
+        if (budget.externalKw() == null) node.putNull("external_kw");
+        else node.put("external_kw", number(budget.externalKw()));
+        node.put("binding", budget.binding());
+        return node;
+    }
+
     public static ObjectNode configNode(ChargingConfig config) {
         var node = MAPPER.createObjectNode();
         node.put("max_power_kw", number(config.maxPowerKw()));

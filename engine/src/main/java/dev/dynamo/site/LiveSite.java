@@ -48,6 +48,10 @@ final class LiveSite {
     /** The admission order of the last decision. */
     List<String> admissionOrder = new ArrayList<>();
     AllocationSnapshot allocation;
+    /** Meters and external limits (contract 9). */
+    final GridState grid = new GridState();
+    /** The clock of the site, for the meters' age in the published view. */
+    java.time.Clock clock = java.time.Clock.systemUTC();
 
     LiveSite(SiteDefinition definition) {
         this.definition = definition;
@@ -66,7 +70,9 @@ final class LiveSite {
     }
 
     SiteView view() {
-        return new SiteView(definition, config, sessions, connected, allocation, energy);
+        var now = clock.instant();
+        return new SiteView(definition, config, sessions, connected, allocation,
+                List.copyOf(grid.limits.values()), grid.statuses(definition, sessions, meters, now), energy);
     }
 
     /** Forgets everything kept about a charger whose session ended. */

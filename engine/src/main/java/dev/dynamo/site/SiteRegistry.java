@@ -44,6 +44,11 @@ public final class SiteRegistry implements AutoCloseable {
         var energy = new HashMap<String, java.util.Map<String, dev.dynamo.store.SessionEnergy>>();
         env.store().loadEnergy().forEach(e -> energy.computeIfAbsent(e.siteId(), _ -> new HashMap<>())
                 .put(e.chargePointId(), e.energy()));
+        var limits = new HashMap<String, List<dev.dynamo.contract.ExternalLimit>>();
+        env.store().loadExternalLimits().forEach(stored -> limits.computeIfAbsent(stored.siteId(), _ -> new ArrayList<>())
+                .add(SiteDocuments.limit(stored.limitJson())));
+        var readings = new HashMap<String, List<dev.dynamo.store.StoredMeterReading>>();
+        env.store().latestMeterReadings().forEach(r -> readings.computeIfAbsent(r.siteId(), _ -> new ArrayList<>()).add(r));
         for (var stored : env.store().loadSites()) {
             var definition = SiteDocuments.definition(stored.definitionJson());
             var config = stored.configJson() == null ? null
@@ -52,6 +57,7 @@ public final class SiteRegistry implements AutoCloseable {
             handle.restore(config, sessions.getOrDefault(stored.siteId(), List.of()),
                     rotation.getOrDefault(stored.siteId(), RotationState.unchanged(stored.siteId())),
                     energy.getOrDefault(stored.siteId(), java.util.Map.of()));
+            handle.restoreGrid(limits.getOrDefault(stored.siteId(), List.of()), readings.getOrDefault(stored.siteId(), List.of()));
             var previous = sites.put(stored.siteId(), handle);
             if (previous != null) previous.close();
         }

@@ -1,6 +1,8 @@
 package dev.dynamo.site;
 
 import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.ExternalLimit;
+import java.util.List;
 import dev.dynamo.contract.Session;
 import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.store.SessionEnergy;
@@ -16,14 +18,24 @@ import java.util.Set;
  * @param sessions   sessions in progress by charge point id
  * @param connected  charge point ids with an open OCPP connection
  * @param allocation null until the first decision
+ * @param limits     external limits in force, by source (9.3)
+ * @param meters     the site's meters as they are now (9.4)
  * @param energy     the energy of the sessions in progress by charge point id (contract 10)
  */
 public record SiteView(SiteDefinition definition, ChargingConfig config, Map<String, Session> sessions,
-                       Set<String> connected, AllocationSnapshot allocation, Map<String, SessionEnergy> energy) {
+                       Set<String> connected, AllocationSnapshot allocation, List<ExternalLimit> limits,
+                       List<MeterStatus> meters, Map<String, SessionEnergy> energy) {
     public SiteView {
         sessions = Map.copyOf(sessions);
         connected = Set.copyOf(connected);
+        limits = List.copyOf(limits);
+        meters = List.copyOf(meters);
         energy = Map.copyOf(energy);
+    }
+
+    public SiteView(SiteDefinition definition, ChargingConfig config, Map<String, Session> sessions,
+                    Set<String> connected, AllocationSnapshot allocation) {
+        this(definition, config, sessions, connected, allocation, List.of(), List.of(), Map.of());
     }
 
     /** kWh delivered in the session on a charger as of {@code now} (contract 10), 0 when none is known. */

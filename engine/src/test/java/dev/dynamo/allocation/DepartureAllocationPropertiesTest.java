@@ -42,7 +42,7 @@ class DepartureAllocationPropertiesTest {
             departures.add(random.nextInt(4) == 0 ? null
                     : new Departure(random.nextInt(6) == 0 ? 0 : random.nextDouble() * 80, random.nextDouble() * 8 - 0.5));
         }
-        return new AllocationInput(site.budgetKw(), Sharing.EQUAL, site.limits(), site.reservations(), site.demands(), departures);
+        return new AllocationInput(site.budgetKw(), Sharing.EQUAL, site.limits(), site.reservations(), site.demands(), site.otherLoads(), departures);
     }
 
     /** The demands in laxity order (ties in the order given), for the rule-5 references. */
@@ -60,7 +60,8 @@ class DepartureAllocationPropertiesTest {
     /** The input reordered (without departures) and the result alongside: rule 5's first fit is then in order. */
     static AllocationInput reordered(AllocationInput input, int[] order) {
         var demands = IntStream.of(order).mapToObj(input.demands()::get).toList();
-        return new AllocationInput(input.budgetKw(), input.sharing(), input.limits(), input.reservations(), demands);
+        return new AllocationInput(input.budgetKw(), input.sharing(), input.limits(), input.reservations(), demands,
+                input.otherLoads());
     }
 
     static AllocationResult reordered(AllocationResult result, int[] order) {
@@ -137,7 +138,7 @@ class DepartureAllocationPropertiesTest {
     @Property(tries = 2_000)
     void without_a_departure_with_energy_left_the_result_is_todays(@ForAll("sitesWithDepartures") AllocationInput input) {
         var today = Allocator.allocate(new AllocationInput(input.budgetKw(), input.sharing(), input.limits(),
-                input.reservations(), input.demands()));
+                input.reservations(), input.demands(), input.otherLoads()));
         var noDepartures = new ArrayList<Departure>();
         var nothingLeft = new ArrayList<Departure>();
         for (var departure : input.departures()) {
@@ -145,9 +146,9 @@ class DepartureAllocationPropertiesTest {
             nothingLeft.add(departure == null ? null : new Departure(0, departure.hoursLeft()));
         }
         assertThat(Allocator.allocate(new AllocationInput(input.budgetKw(), input.sharing(), input.limits(),
-                input.reservations(), input.demands(), noDepartures)).shares()).isEqualTo(today.shares());
+                input.reservations(), input.demands(), input.otherLoads(), noDepartures)).shares()).isEqualTo(today.shares());
         assertThat(Allocator.allocate(new AllocationInput(input.budgetKw(), input.sharing(), input.limits(),
-                input.reservations(), input.demands(), nothingLeft)).shares()).isEqualTo(today.shares());
+                input.reservations(), input.demands(), input.otherLoads(), nothingLeft)).shares()).isEqualTo(today.shares());
     }
 
     @Property(tries = 2_000)

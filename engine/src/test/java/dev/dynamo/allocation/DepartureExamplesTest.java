@@ -31,7 +31,7 @@ class DepartureExamplesTest {
                 .containsExactly(10.0, 10.0, 0.0);
         // by laxity: C (7) then B (7), A does not fit; C rises to its 8.25 kW, then both rise from 8.25 and 7:
         // B catches up at 8.25 (1.25 kW), and the last 3.5 kW are shared: 10 each
-        var result = Allocator.allocate(new AllocationInput(20, Sharing.EQUAL, List.of(), List.of(), demands, departures));
+        var result = Allocator.allocate(new AllocationInput(20, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), departures));
         assertThat(kw(result)).containsExactly(0.0, 10.0, 10.0);
     }
 
@@ -48,7 +48,7 @@ class DepartureExamplesTest {
         assertThat(kw(plain)).containsExactly(5.52, 5.52, 22.0);
 
         // Y first gets its 8 kW, X what the row has left (3.04 kW: below its 5, the row binds), Z its cap
-        var result = Allocator.allocate(new AllocationInput(50, Sharing.EQUAL, limits, List.of(), demands, departures));
+        var result = Allocator.allocate(new AllocationInput(50, Sharing.EQUAL, limits, List.of(), demands, List.of(), departures));
         assertThat(kw(result).get(1)).isEqualTo(8.0);
         assertThat(kw(result).get(0)).isCloseTo(3.04, within(0.011));
         assertThat(kw(result).get(2)).isEqualTo(22.0);
@@ -61,11 +61,11 @@ class DepartureExamplesTest {
         // with 60 kW both rise from 20 and 0: Q catches up, then both go on to their 22 kW caps
         var demands = List.of(threePhase("P", 22, 0, null), threePhase("Q", 22, 0, null));
         var departures = Arrays.asList(new Departure(40, 2), null);
-        assertThat(kw(Allocator.allocate(new AllocationInput(30, Sharing.EQUAL, List.of(), List.of(), demands, departures))))
+        assertThat(kw(Allocator.allocate(new AllocationInput(30, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), departures))))
                 .containsExactly(20.0, 10.0);
-        assertThat(kw(Allocator.allocate(new AllocationInput(41, Sharing.EQUAL, List.of(), List.of(), demands, departures))))
+        assertThat(kw(Allocator.allocate(new AllocationInput(41, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), departures))))
                 .containsExactly(20.5, 20.5);
-        assertThat(kw(Allocator.allocate(new AllocationInput(60, Sharing.EQUAL, List.of(), List.of(), demands, departures))))
+        assertThat(kw(Allocator.allocate(new AllocationInput(60, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), departures))))
                 .containsExactly(22.0, 22.0);
     }
 
@@ -76,7 +76,7 @@ class DepartureExamplesTest {
                 threePhase("L-4", 11, 5, null));
         // laxities: 2 - 33/11 = -1 h, 2 - 44/11 = -2 h, -2 h again, +1 h
         var departures = List.of(new Departure(33, 2), new Departure(44, 2), new Departure(44, 2), new Departure(11, 2));
-        var result = Allocator.allocate(new AllocationInput(5, Sharing.EQUAL, List.of(), List.of(), demands, departures));
+        var result = Allocator.allocate(new AllocationInput(5, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), departures));
         assertThat(kw(result)).containsExactly(0.0, 5.0, 0.0, 0.0);
     }
 
@@ -98,9 +98,9 @@ class DepartureExamplesTest {
     @Test
     void departures_are_one_per_demand_and_for_equal_sharing_only() {
         var demands = List.of(threePhase("A", 11, 0, null));
-        assertThatThrownBy(() -> new AllocationInput(10, Sharing.EQUAL, List.of(), List.of(), demands,
+        assertThatThrownBy(() -> new AllocationInput(10, Sharing.EQUAL, List.of(), List.of(), demands, List.of(),
                 List.of(new Departure(1, 1), new Departure(1, 1)))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AllocationInput(10, Sharing.PRIORITY, List.of(), List.of(), demands,
+        assertThatThrownBy(() -> new AllocationInput(10, Sharing.PRIORITY, List.of(), List.of(), demands, List.of(),
                 List.of(new Departure(1, 1)))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -103,6 +103,25 @@ class DeparturesApiTest {
     }
 
     @Test
+    void the_charger_meter_endpoint_s_energy_register_counts_from_the_session_s_first_reading() {
+        try (var engine = new TestEngine(T0, dir.resolve("data"), null, null)) {
+            var client = engine.client;
+            client.put("/api/v1/sites/dp", SITE);
+            client.put(smart("dp") + "/config", "{\"max_power_kw\":30,\"strategy\":\"equal\",\"departure_aware\":true}");
+            client.post(session("dp", "DP-1"), "{\"energy_needed_kwh\":40,\"departure_at\":\"2026-11-24T11:10:00Z\"}");
+            client.post(session("dp", "DP-2"));
+            var meter = "/api/v1/sites/dp/chargers/DP-1/meter";
+            assertThat(client.post(meter, "{\"energy_kwh\":5000}").status()).isEqualTo(204);
+            assertThat(sessionOf(client, "DP-1").get("energy_delivered_kwh").asDouble()).isEqualTo(0);
+            // 10 kWh over the first reading: 30 kWh left in 2 h (aimed) is 15 kW, equal gives 15 each
+            assertThat(client.post(meter, "{\"energy_kwh\":5010, \"power_kw\": 15}").status()).isEqualTo(204);
+            assertThat(sessionOf(client, "DP-1").get("energy_delivered_kwh").asDouble()).isEqualTo(10);
+            assertThat(kw(client, "DP-1")).isEqualTo(15);
+            assertThat(kw(client, "DP-2")).isEqualTo(15);
+        }
+    }
+
+    @Test
     void the_energy_delivered_survives_a_restart() {
         var data = dir.resolve("data");
         try (var engine = new TestEngine(T0, data, null, null)) {

@@ -62,7 +62,7 @@ public class DepartureBenchmark {
                 double hours = 1 + random.nextDouble() * 13;
                 departures.add(new Departure(random.nextDouble() * capKw * hours * 1.1, hours));
             }
-            input = new AllocationInput(30_000, Sharing.EQUAL, limits, List.of(), demands, departures);
+            input = new AllocationInput(30_000, Sharing.EQUAL, limits, List.of(), demands, List.of(), departures);
         }
     }
 
