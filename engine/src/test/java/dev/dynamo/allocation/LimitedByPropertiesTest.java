@@ -62,6 +62,47 @@ class LimitedByPropertiesTest {
         return new AllocationInput(budgetKw, sharing, java.util.List.of(), java.util.List.of(), demands);
     }
 
+    @Provide
+    Arbitrary<AllocationInput> crowdedLimitedSites() {
+        return Arbitraries.randomValue(LimitedByPropertiesTest::crowdedLimitedSite);
+    }
+
+    // many chargers on few limits: classes of alike draws with many members, frozen together
+    @Property(tries = 300)
+    void a_crowded_site_under_limits_is_progressive_filling_and_says_why(@ForAll("crowdedLimitedSites") AllocationInput input) {
+        var result = Allocator.allocate(input);
+        Rules.rulesOneToThreeHold(input, result);
+        Rules.limitsHold(input, result);
+        Rules.workIsConserved(input, result);
+        if (input.sharing() == Sharing.EQUAL) Rules.matchesReference(input, result, References.progressiveFilling(input));
+        assertConsistent(input, result);
+    }
+
+    private static AllocationInput crowdedLimitedSite(Random random) {
+        double[] capsKw = {3.7, 7.4, 11, 22, 22.0 / 3};
+        int limitCount = 1 + random.nextInt(4);
+        var limits = new ArrayList<Limit>();
+        for (int l = 0; l < limitCount; l++) {
+            limits.add(new Limit("c" + l, l == 0 ? null : "c" + random.nextInt(l), 16 + random.nextInt(200)));
+        }
+        boolean uniformFloors = random.nextBoolean();
+        double minKw = random.nextInt(3) == 0 ? 0 : 1.4 + random.nextInt(5);
+        var demands = new ArrayList<Demand>();
+        for (int i = 20 + random.nextInt(60); i > 0; i--) {
+            double capKw = random.nextBoolean() ? capsKw[random.nextInt(capsKw.length)] : 1 + random.nextDouble() * 30;
+            double floorKw = uniformFloors ? Math.min(minKw, capKw) : random.nextDouble() * capKw;
+            int phases = random.nextInt(3) == 0 ? 1 : 3;
+            String limitId = random.nextInt(6) == 0 ? null : "c" + random.nextInt(limitCount);
+            demands.add(new Demand("CP-" + demands.size(), capKw, floorKw, phases, Phase.values()[random.nextInt(3)],
+                    random.nextInt(8) == 0 ? 120 : 230, limitId));
+        }
+        var reservations = new ArrayList<Reservation>();
+        if (random.nextInt(4) == 0) reservations.add(new Reservation("R-1", random.nextDouble() * 20, 3, Phase.L1, 230, "c0"));
+        double budgetKw = random.nextDouble() * 600;
+        var sharing = random.nextInt(3) == 0 ? Sharing.PRIORITY : Sharing.EQUAL;
+        return new AllocationInput(budgetKw, sharing, limits, reservations, demands);
+    }
+
     static void assertConsistent(AllocationInput input, AllocationResult result) {
         var demands = input.demands();
         boolean[] admitted = References.admitted(input);
