@@ -42,6 +42,10 @@ final class EqualFilling {
     private final int[] joining;
     private final int[] joiningCount;
     private int joiningSize;
+    /** Per class, the join batch that last looked at its path, and the full limit-phase it found (or -1). */
+    private final int[] fullSeenIn;
+    private final int[] fullFound;
+    private int batch;
     private int[] byTour;
     private int[] tourStart;
 
@@ -72,6 +76,8 @@ final class EqualFilling {
         classAt = new int[classes];
         joining = new int[classes];
         joiningCount = new int[classes];
+        fullSeenIn = new int[classes];
+        fullFound = new int[classes];
     }
 
     static void fill(FillState state) {
@@ -167,10 +173,15 @@ final class EqualFilling {
      * limit-phases touched.
      */
     private int joinUpTo(int[] byFloor, int next, int count) {
+        batch++; // joining changes no headroom at this level: one look at each class's path will do
         while (next < count && state.floorKw[byFloor[next]] <= level) {
             int i = byFloor[next++];
             int c = state.drawClass[i];
-            int full = fullOnPath(c);
+            if (fullSeenIn[c] != batch) {
+                fullSeenIn[c] = batch;
+                fullFound[c] = fullOnPath(c);
+            }
+            int full = fullFound[c];
             if (full >= 0 || classFrozen[c]) {
                 stage[i] = FROZEN; // its path is full: it keeps its floor
                 state.stop(i, state.allocKw[i], budgetSpent() ? FillState.STOPPED_BUDGET : FillState.STOPPED_LIMIT,

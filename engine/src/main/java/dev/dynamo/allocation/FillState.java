@@ -168,7 +168,10 @@ final class FillState {
     double pathHeadroomA(int i) {
         double leastA = Double.POSITIVE_INFINITY;
         int c = drawClass[i];
-        for (int j = pathStart[c], end = pathStart[c + 1]; j < end; j++) leastA = Math.min(leastA, headroomA[path[j]]);
+        for (int j = pathStart[c], end = pathStart[c + 1]; j < end; j++) {
+            double headroom = headroomA[path[j]];
+            if (headroom < leastA) leastA = headroom; // not Math.min: no NaN here, and its NaN care costs
+        }
         return leastA;
     }
 
