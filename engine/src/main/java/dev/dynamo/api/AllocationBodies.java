@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * instance is current: polling clients then cost a lookup instead of a JSON tree and its serialisation.
  */
 final class AllocationBodies {
-    private record Cached(AllocationSnapshot snapshot, byte[] body) {}
+    private record Cached(AllocationSnapshot snapshot, CachedBody body) {}
 
     private final Map<String, Cached> bySite = new ConcurrentHashMap<>();
 
-    byte[] of(AllocationSnapshot snapshot) {
+    CachedBody of(AllocationSnapshot snapshot) {
         var cached = bySite.get(snapshot.siteId());
         if (cached != null && cached.snapshot() == snapshot) return cached.body();
-        var body = SiteDocuments.write(ResponseJson.allocation(snapshot)).getBytes(StandardCharsets.UTF_8);
+        var body = CachedBody.of(SiteDocuments.write(ResponseJson.allocation(snapshot)).getBytes(StandardCharsets.UTF_8));
         // two threads may both serialise a new snapshot; either result is the same bytes
         bySite.put(snapshot.siteId(), new Cached(snapshot, body));
         return body;
