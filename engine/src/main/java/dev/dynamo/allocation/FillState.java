@@ -61,9 +61,9 @@ final class FillState {
         }
         budgetLeftKw = budgetKw;
 
-        // a class per (innermost limit, phase mask), and for the rare demand of another voltage one more
+        // a class per (innermost limit, phase mask), and for the rare demand of another voltage one more;
+        // classBySlot holds the class plus one (0: none yet)
         int[] classBySlot = new int[(tree.size + 1) * 8];
-        Arrays.fill(classBySlot, -1);
         HashMap<String, Integer> otherVoltages = null;
         int[] masks = new int[16];
         int[] leaves = new int[16];
@@ -95,7 +95,7 @@ final class FillState {
             int mask = mask(phases, demand.phase(), demand.chargePointId());
             int leaf = tree.indexOf(demand.limitId());
             int slot = (leaf + 1) * 8 + mask;
-            int c = classBySlot[slot];
+            int c = classBySlot[slot] - 1;
             if (c >= 0 && amps[c] != ampsPerKwHere) {
                 if (otherVoltages == null) otherVoltages = new HashMap<>();
                 String key = slot + "/" + Double.doubleToLongBits(ampsPerKwHere);
@@ -114,7 +114,7 @@ final class FillState {
                     amps = Arrays.copyOf(amps, classes * 2);
                 }
                 c = classes++;
-                if (classBySlot[slot] < 0) classBySlot[slot] = c;
+                if (classBySlot[slot] == 0) classBySlot[slot] = c + 1;
                 masks[c] = mask;
                 leaves[c] = leaf;
                 amps[c] = ampsPerKwHere;
