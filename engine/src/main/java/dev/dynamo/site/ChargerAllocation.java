@@ -2,6 +2,7 @@ package dev.dynamo.site;
 
 import dev.dynamo.allocation.LimitedBy;
 import dev.dynamo.allocation.Phase;
+import dev.dynamo.contract.Session;
 import java.time.Instant;
 import java.util.Map;
 
