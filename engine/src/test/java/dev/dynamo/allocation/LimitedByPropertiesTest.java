@@ -103,9 +103,21 @@ class LimitedByPropertiesTest {
         return new AllocationInput(budgetKw, sharing, limits, reservations, demands);
     }
 
+    @Provide
+    Arbitrary<AllocationInput> meteredSites() {
+        return Arbitraries.randomValue(random -> GridAllocationPropertiesTest.metered(random).withOtherLoads());
+    }
+
+    // rule 11: a limit lowered by its node's other load is full at what is left of it
+    @Property(tries = 3_000)
+    void limited_by_is_consistent_on_metered_nodes(@ForAll("meteredSites") AllocationInput input) {
+        assertConsistent(input, Allocator.allocate(input));
+    }
+
     static void assertConsistent(AllocationInput input, AllocationResult result) {
         var demands = input.demands();
-        boolean[] admitted = References.admitted(input);
+        // the reference's first fit knows no other load: with other loads, floor is only checked to mean 0 kW
+        boolean[] admitted = input.otherLoads().isEmpty() ? References.admitted(input) : null;
         double[] kw = Rules.shares(result);
         double leftKw = input.budgetKw() - References.reservedKw(input) - References.sum(kw);
         boolean budgetSpent = leftKw < HUNDREDTH * demands.size() + SLACK;
@@ -114,9 +126,13 @@ class LimitedByPropertiesTest {
             var why = result.shares().get(i).limitedBy();
             String what = d.chargePointId() + " at " + kw[i] + " of cap " + d.capKw() + " says " + why;
             assertThat(why).as(what).isNotNull();
-            assertThat(why.kind() == LimitedBy.Kind.FLOOR).as(what + ": floor exactly when not admitted").isEqualTo(!admitted[i]);
+            if (admitted != null) {
+                assertThat(why.kind() == LimitedBy.Kind.FLOOR).as(what + ": floor exactly when not admitted").isEqualTo(!admitted[i]);
+            }
             assertThat(why.kind()).as(what).isNotEqualTo(LimitedBy.Kind.RESERVATION);
-            if (admitted[i] && kw[i] >= d.capKw()) assertThat(why.kind()).as(what + ": at its cap").isEqualTo(LimitedBy.Kind.CAP);
+            if (why.kind() != LimitedBy.Kind.FLOOR && kw[i] >= d.capKw()) {
+                assertThat(why.kind()).as(what + ": at its cap").isEqualTo(LimitedBy.Kind.CAP);
+            }
             switch (why.kind()) {
                 case CAP -> assertThat(kw[i]).as(what).isGreaterThanOrEqualTo(Rules.hundredthsBelow(d.capKw()) - SLACK);
                 case BUDGET -> {
@@ -145,6 +161,10 @@ class LimitedByPropertiesTest {
                 roundingA += HUNDREDTH * References.ampsPerKw(other.phasesInUse(), other.voltageV());
             }
         }
-        return limit.maxCurrentA() - References.loadA(input, kw, limit, phase) < roundingA;
+        double maxA = limit.maxCurrentA();
+        for (var other : input.otherLoads()) {
+            if (other.limitId().equals(limit.id())) maxA = Math.min(maxA, Math.max(0, maxA - other.onPhase(phase)));
+        }
+        return maxA - References.loadA(input, kw, limit, phase) < roundingA;
     }
 }
