@@ -100,9 +100,12 @@ public final class Allocator {
                                          List<Reservation> reservations) {
         if (tree.size == 0) return List.of();
         double[] loadA = new double[tree.size * 3];
-        for (int i = 0; i < state.count; i++) {
-            double amps = roundedKw[i] * state.ampsPerKw[i];
-            for (int j = state.pathStart[i], end = state.pathStart[i + 1]; j < end; j++) loadA[state.path[j]] += amps;
+        // the amperes of each draw class, then each class's path once
+        double[] classA = new double[state.classCount];
+        for (int i = 0; i < state.count; i++) classA[state.drawClass[i]] += roundedKw[i] * state.ampsPerKw[i];
+        for (int c = 0; c < state.classCount; c++) {
+            double amps = classA[c];
+            for (int j = state.pathStart[c], end = state.pathStart[c + 1]; j < end; j++) loadA[state.path[j]] += amps;
         }
         for (var reservation : reservations) {
             double amps = PhaseCurrent.perPhaseA(reservation.kw(), reservation.phasesInUse(), reservation.voltageV());

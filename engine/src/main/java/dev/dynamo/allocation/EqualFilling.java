@@ -8,6 +8,10 @@ package dev.dynamo.allocation;
  * <p>Each limit-phase keeps its headroom as of the level it last changed rate at, and its rate (amperes
  * per kW of level); it saturates at {@code since + headroom / rate}. A freeze only lowers rates, so it
  * may leave a heap entry too early, never too late: the top entry is checked before it fires.
+ *
+ * <p>A saturated limit-phase freezes whole draw classes ({@link FillState}): every rising member of a class
+ * sits at the same level, so the class keeps a count of them and the level it froze at, and its members
+ * take that level at the end. Only a cap freezes a single demand.
  */
 final class EqualFilling {
     private static final byte PENDING = 0;
@@ -17,6 +21,7 @@ final class EqualFilling {
 
     private final FillState state;
     private final int[] path;
+    private final int[] pathStart;
     private final double[] headroomA;
     private final double[] rateA;
     private final double[] sinceLevel;
@@ -27,6 +32,20 @@ final class EqualFilling {
     private final boolean[] isDirty;
     private int dirtyCount;
     private final byte[] stage;
+    /** Rising members of each class, and for a frozen class why and at which level it froze. */
+    private final int[] classRising;
+    private final boolean[] classFrozen;
+    private final double[] classLevel;
+    private final byte[] classWhy;
+    private final int[] classAt;
+    /** Classes joining at the current level, with how many members each. */
+    private final int[] joining;
+    private final int[] joiningCount;
+    private int joiningSize;
+    /** Per class, the join batch that last looked at its path, and the full limit-phase it found (or -1). */
+    private final int[] fullSeenIn;
+    private final int[] fullFound;
+    private int batch;
     private int[] byTour;
     private int[] tourStart;
 
@@ -39,6 +58,7 @@ final class EqualFilling {
         this.state = state;
         int limitPhases = state.tree.size * 3;
         path = state.path;
+        pathStart = state.pathStart;
         headroomA = state.headroomA;
         rateA = new double[limitPhases];
         sinceLevel = new double[limitPhases];
@@ -48,6 +68,16 @@ final class EqualFilling {
         dirty = new int[limitPhases];
         isDirty = new boolean[limitPhases];
         stage = new byte[state.count];
+        int classes = state.classCount;
+        classRising = new int[classes];
+        classFrozen = new boolean[classes];
+        classLevel = new double[classes];
+        classWhy = new byte[classes];
+        classAt = new int[classes];
+        joining = new int[classes];
+        joiningCount = new int[classes];
+        fullSeenIn = new int[classes];
+        fullFound = new int[classes];
     }
 
     static void fill(FillState state) {
@@ -74,7 +104,7 @@ final class EqualFilling {
         }
         int[] byCap = KeyOrder.byKey(state.capKw, candidates, count, state.count);
         int[] byFloor = uniformFloors ? candidates : KeyOrder.byKey(state.floorKw, candidates, count, state.count);
-        if (state.tree.size > 0) indexByTour(candidates, count);
+        if (state.tree.size > 0) indexByTour();
 
         budgetKw = state.budgetLeftKw;
         level = state.floorKw[byFloor[0]];
@@ -85,7 +115,7 @@ final class EqualFilling {
         long stepsLeft = 16L * (count + 1) * (state.tree.size + 1) * 3 + 64;
         while (true) {
             if (--stepsLeft < 0) throw new IllegalStateException("equal filling did not settle");
-            while (capNext < count && stage[byCap[capNext]] == FROZEN) capNext++;
+            while (capNext < count && isStopped(byCap[capNext])) capNext++;
             double capLevel = capNext < count ? state.capKw[byCap[capNext]] : NEVER;
             double joinLevel = joinNext < count ? state.floorKw[byFloor[joinNext]] : NEVER;
             double budgetLevel = rising > 0 ? budgetSince + Math.max(0, budgetKw) / rising : NEVER;
@@ -94,9 +124,7 @@ final class EqualFilling {
             if (next == NEVER) break;
             if (capLevel <= next) {
                 level = Math.max(level, capLevel);
-                int i = byCap[capNext++];
-                freeze(i, capLevel);
-                state.stoppedBy[i] = FillState.STOPPED_CAP;
+                freezeAtCap(byCap[capNext++]);
             } else if (limitLevel <= next) {
                 int limitPhase = heap.top();
                 double saturation = saturationLevel(limitPhase);
@@ -109,12 +137,8 @@ final class EqualFilling {
                 }
             } else if (budgetLevel <= next) {
                 level = Math.max(level, budgetLevel);
-                for (int c = 0; c < count; c++) {
-                    int i = candidates[c];
-                    if (stage[i] == RISING) {
-                        state.allocKw[i] = level;
-                        state.stop(i, level, FillState.STOPPED_BUDGET, -1);
-                    }
+                for (int c = 0; c < state.classCount; c++) {
+                    if (!classFrozen[c]) freezeClass(c, FillState.STOPPED_BUDGET, -1);
                 }
                 break;
             } else {
@@ -122,8 +146,21 @@ final class EqualFilling {
                 joinNext = joinUpTo(byFloor, joinNext, count);
             }
         }
+        // the members still rising when their class froze take its level
+        for (int c = 0; c < count; c++) {
+            int i = candidates[c];
+            if (stage[i] != RISING) continue;
+            int cls = state.drawClass[i];
+            state.allocKw[i] = classLevel[cls];
+            state.stop(i, classLevel[cls], classWhy[cls], classAt[cls]);
+        }
         // never joined: the budget was spent before the level reached their floor
         for (int j = joinNext; j < count; j++) state.stoppedBy[byFloor[j]] = FillState.STOPPED_BUDGET;
+    }
+
+    // a pending demand is not stopped: it joins (at its floor, below its cap) before its cap comes up
+    private boolean isStopped(int i) {
+        return stage[i] == FROZEN || classFrozen[state.drawClass[i]];
     }
 
     /** Whether the budget is spent at the current level (within the tolerance of sums). */
@@ -131,9 +168,52 @@ final class EqualFilling {
         return budgetKw - rising * (level - budgetSince) <= FillState.TOLERANCE * Math.max(1, state.budgetLeftKw);
     }
 
-    /** Joins every pending demand whose floor the level has reached, then re-keys the limit-phases touched. */
+    /**
+     * Joins every pending demand whose floor the level has reached, class by class, then re-keys the
+     * limit-phases touched.
+     */
     private int joinUpTo(int[] byFloor, int next, int count) {
-        while (next < count && state.floorKw[byFloor[next]] <= level) join(byFloor[next++]);
+        batch++; // joining changes no headroom at this level: one look at each class's path will do
+        while (next < count && state.floorKw[byFloor[next]] <= level) {
+            int i = byFloor[next++];
+            int c = state.drawClass[i];
+            if (fullSeenIn[c] != batch) {
+                fullSeenIn[c] = batch;
+                fullFound[c] = fullOnPath(c);
+            }
+            int full = fullFound[c];
+            if (full >= 0 || classFrozen[c]) {
+                stage[i] = FROZEN; // its path is full: it keeps its floor
+                state.stop(i, state.allocKw[i], budgetSpent() ? FillState.STOPPED_BUDGET : FillState.STOPPED_LIMIT,
+                        full >= 0 ? full : classAt[c]);
+                continue;
+            }
+            stage[i] = RISING;
+            if (joiningCount[c]++ == 0) joining[joiningSize++] = c;
+        }
+        if (joiningSize > 0) {
+            budgetKw -= rising * (level - budgetSince);
+            budgetSince = level;
+        }
+        for (int j = 0; j < joiningSize; j++) {
+            int c = joining[j];
+            int members = joiningCount[c];
+            joiningCount[c] = 0;
+            classRising[c] += members;
+            rising += members;
+            double amps = state.classAmpsPerKw[c] * members;
+            for (int p = pathStart[c], end = pathStart[c + 1]; p < end; p++) {
+                int k = path[p];
+                advance(k);
+                risingOn[k] += members;
+                rateA[k] += amps;
+                if (!isDirty[k]) {
+                    isDirty[k] = true;
+                    dirty[dirtyCount++] = k;
+                }
+            }
+        }
+        joiningSize = 0;
         for (int d = 0; d < dirtyCount; d++) {
             int limitPhase = dirty[d];
             isDirty[limitPhase] = false;
@@ -143,50 +223,51 @@ final class EqualFilling {
         return next;
     }
 
-    private void join(int i) {
-        int from = state.pathStart[i];
-        int to = state.pathStart[i + 1];
-        for (int j = from; j < to; j++) {
-            int k = path[j];
-            if (saturated[k] || headroomA[k] - rateA[k] * (level - sinceLevel[k]) <= 0) {
-                stage[i] = FROZEN; // its path is full: it keeps its floor
-                state.stop(i, state.allocKw[i], budgetSpent() ? FillState.STOPPED_BUDGET : FillState.STOPPED_LIMIT, k);
-                return;
-            }
+    /** A limit-phase of class {@code c}'s path with no headroom left at the level, or -1. */
+    private int fullOnPath(int c) {
+        for (int p = pathStart[c], end = pathStart[c + 1]; p < end; p++) {
+            int k = path[p];
+            if (saturated[k] || headroomA[k] - rateA[k] * (level - sinceLevel[k]) <= 0) return k;
         }
-        stage[i] = RISING;
-        budgetKw -= rising * (level - budgetSince);
-        budgetSince = level;
-        rising++;
-        double amps = state.ampsPerKw[i];
-        for (int j = from; j < to; j++) {
-            int k = path[j];
-            advance(k);
-            risingOn[k]++;
-            rateA[k] += amps;
-            if (!isDirty[k]) {
-                isDirty[k] = true;
-                dirty[dirtyCount++] = k;
-            }
-        }
+        return -1;
     }
 
-    private void freeze(int i, double allocKw) {
+    private void freezeAtCap(int i) {
         stage[i] = FROZEN;
-        state.allocKw[i] = allocKw;
+        state.allocKw[i] = state.capKw[i];
+        state.stoppedBy[i] = FillState.STOPPED_CAP;
+        int c = state.drawClass[i];
+        classRising[c]--;
+        leave(c, 1);
+    }
+
+    /** Freezes class {@code c} at the level: its rising members stop there. */
+    private void freezeClass(int c, byte why, int limitPhase) {
+        classFrozen[c] = true;
+        classLevel[c] = level;
+        classWhy[c] = why;
+        classAt[c] = limitPhase;
+        int members = classRising[c];
+        classRising[c] = 0;
+        if (members > 0) leave(c, members);
+    }
+
+    /** {@code members} of class {@code c} stop rising: the budget and the class's path stop counting them. */
+    private void leave(int c, int members) {
         budgetKw -= rising * (level - budgetSince);
         budgetSince = level;
-        rising--;
-        double amps = state.ampsPerKw[i];
-        for (int j = state.pathStart[i], end = state.pathStart[i + 1]; j < end; j++) {
-            int k = path[j];
+        rising -= members;
+        double amps = state.classAmpsPerKw[c] * members;
+        for (int p = pathStart[c], end = pathStart[c + 1]; p < end; p++) {
+            int k = path[p];
             advance(k);
+            risingOn[k] -= members;
             // the last one out sets the rate to exactly 0, whatever rounding left behind
-            rateA[k] = --risingOn[k] == 0 ? 0 : rateA[k] - amps;
+            rateA[k] = risingOn[k] == 0 ? 0 : rateA[k] - amps;
         }
     }
 
-    /** Freezes, at the level, every rising demand under the limit that draws on the saturated phase. */
+    /** Freezes, at the level, every class under the limit that draws on the saturated phase. */
     private void saturate(int limitPhase) {
         saturated[limitPhase] = true;
         byte why = budgetSpent() ? FillState.STOPPED_BUDGET : FillState.STOPPED_LIMIT;
@@ -194,11 +275,8 @@ final class EqualFilling {
         int phaseBit = 1 << (limitPhase % 3);
         int end = tourStart[state.tree.exit[limit]];
         for (int t = tourStart[state.tree.enter[limit]]; t < end; t++) {
-            int i = byTour[t];
-            if (stage[i] == RISING && (state.phaseMask[i] & phaseBit) != 0) {
-                freeze(i, level);
-                state.stop(i, level, why, limitPhase);
-            }
+            int c = byTour[t];
+            if (!classFrozen[c] && (state.classMask[c] & phaseBit) != 0) freezeClass(c, why, limitPhase);
         }
     }
 
@@ -211,21 +289,20 @@ final class EqualFilling {
         return risingOn[k] == 0 ? NEVER : sinceLevel[k] + Math.max(0, headroomA[k]) / rateA[k];
     }
 
-    // Candidates under a limit, by the tour position of their innermost limit: a subtree is one range.
-    private void indexByTour(int[] candidates, int count) {
+    // Classes under a limit, by the tour position of their innermost limit: a subtree is one range.
+    private void indexByTour() {
         int size = state.tree.size;
         tourStart = new int[size + 1];
-        for (int c = 0; c < count; c++) {
-            int leaf = state.leaf[candidates[c]];
+        for (int c = 0; c < state.classCount; c++) {
+            int leaf = state.classLeaf[c];
             if (leaf >= 0) tourStart[state.tree.enter[leaf] + 1]++;
         }
         for (int t = 0; t < size; t++) tourStart[t + 1] += tourStart[t];
         byTour = new int[tourStart[size]];
         int[] fill = tourStart.clone();
-        for (int c = 0; c < count; c++) {
-            int i = candidates[c];
-            int leaf = state.leaf[i];
-            if (leaf >= 0) byTour[fill[state.tree.enter[leaf]]++] = i;
+        for (int c = 0; c < state.classCount; c++) {
+            int leaf = state.classLeaf[c];
+            if (leaf >= 0) byTour[fill[state.tree.enter[leaf]]++] = c;
         }
     }
 }

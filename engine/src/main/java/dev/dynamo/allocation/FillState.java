@@ -1,11 +1,17 @@
 package dev.dynamo.allocation;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 
 /**
- * The working arrays of one decision: each demand's draw (amperes per kW, phases, innermost limit),
- * its allocation so far, and what is left of the budget and of every limit-phase.
- * A limit-phase is {@code limit * 3 + phase ordinal}.
+ * The working arrays of one decision: each demand's draw, its allocation so far, and what is left of the
+ * budget and of every limit-phase. A limit-phase is {@code limit * 3 + phase ordinal}.
+ *
+ * <p>Demands that draw alike — the same innermost limit, phases and amperes per kW — form one <em>draw
+ * class</em> and share its path of limit-phases. Why: a site has far fewer classes than chargers (a few per
+ * circuit), so paths are built once per class, stay small enough for the first-level cache, and a full
+ * limit-phase stops a whole class at once instead of charger by charger.
  */
 final class FillState {
     /** Slack for comparisons of sums that are equal in exact arithmetic (4.2 + 4.2 + 4.2 vs 12.6). */
@@ -22,9 +28,13 @@ final class FillState {
     final double[] capKw;
     final double[] floorKw;
     final double[] ampsPerKw;
-    final int[] phaseMask;
-    final int[] leaf;
-    /** The limit-phases demand {@code i} draws on: {@code path[pathStart[i] .. pathStart[i + 1])}. */
+    /** The draw class of each demand. */
+    final int[] drawClass;
+    final int classCount;
+    final int[] classMask;
+    final int[] classLeaf;
+    final double[] classAmpsPerKw;
+    /** The limit-phases class {@code c} draws on, innermost first: {@code path[pathStart[c] .. pathStart[c + 1])}. */
     final int[] pathStart;
     final int[] path;
     final boolean[] admitted;
@@ -40,9 +50,7 @@ final class FillState {
         capKw = new double[count];
         floorKw = new double[count];
         ampsPerKw = new double[count];
-        phaseMask = new int[count];
-        leaf = new int[count];
-        pathStart = new int[count + 1];
+        drawClass = new int[count];
         admitted = new boolean[count];
         allocKw = new double[count];
         stoppedBy = new byte[count];
@@ -52,6 +60,15 @@ final class FillState {
             headroomA[l * 3] = headroomA[l * 3 + 1] = headroomA[l * 3 + 2] = tree.maxCurrentA[l];
         }
         budgetLeftKw = budgetKw;
+
+        // a class per (innermost limit, phase mask), and for the rare demand of another voltage one more;
+        // classBySlot holds the class plus one (0: none yet)
+        int[] classBySlot = new int[(tree.size + 1) * 8];
+        HashMap<String, Integer> otherVoltages = null;
+        int[] masks = new int[16];
+        int[] leaves = new int[16];
+        double[] amps = new double[16];
+        int classes = 0;
         // most demands share a handful of (phases, voltage) pairs: remember the last one's amperes per kW
         int lastPhases = 0;
         double lastVoltageV = Double.NaN;
@@ -73,18 +90,52 @@ final class FillState {
                 lastPhases = phases;
                 lastVoltageV = voltageV;
             }
-            ampsPerKw[i] = lastAmpsPerKw;
-            phaseMask[i] = mask(phases, demand.phase(), demand.chargePointId());
-            leaf[i] = tree.indexOf(demand.limitId());
-            pathStart[i + 1] = pathStart[i] + (leaf[i] < 0 ? 0 : (tree.depth[leaf[i]] + 1) * Integer.bitCount(phaseMask[i]));
+            double ampsPerKwHere = lastAmpsPerKw;
+            ampsPerKw[i] = ampsPerKwHere;
+            int mask = mask(phases, demand.phase(), demand.chargePointId());
+            int leaf = tree.indexOf(demand.limitId());
+            int slot = (leaf + 1) * 8 + mask;
+            int c = classBySlot[slot] - 1;
+            if (c >= 0 && amps[c] != ampsPerKwHere) {
+                if (otherVoltages == null) otherVoltages = new HashMap<>();
+                String key = slot + "/" + Double.doubleToLongBits(ampsPerKwHere);
+                Integer other = otherVoltages.get(key);
+                if (other != null) {
+                    c = other;
+                } else {
+                    c = -1;
+                    otherVoltages.put(key, classes);
+                }
+            }
+            if (c < 0) {
+                if (classes == masks.length) {
+                    masks = Arrays.copyOf(masks, classes * 2);
+                    leaves = Arrays.copyOf(leaves, classes * 2);
+                    amps = Arrays.copyOf(amps, classes * 2);
+                }
+                c = classes++;
+                if (classBySlot[slot] == 0) classBySlot[slot] = c + 1;
+                masks[c] = mask;
+                leaves[c] = leaf;
+                amps[c] = ampsPerKwHere;
+            }
+            drawClass[i] = c;
         }
-        path = new int[pathStart[count]];
-        for (int i = 0; i < count; i++) {
-            int at = pathStart[i];
-            int mask = phaseMask[i];
-            for (int l = leaf[i]; l >= 0; l = tree.parent[l]) {
+        classCount = classes;
+        classMask = masks;
+        classLeaf = leaves;
+        classAmpsPerKw = amps;
+        pathStart = new int[classes + 1];
+        for (int c = 0; c < classes; c++) {
+            int leaf = leaves[c];
+            pathStart[c + 1] = pathStart[c] + (leaf < 0 ? 0 : (tree.depth[leaf] + 1) * Integer.bitCount(masks[c]));
+        }
+        path = new int[pathStart[classes]];
+        for (int c = 0; c < classes; c++) {
+            int at = pathStart[c];
+            for (int l = leaves[c]; l >= 0; l = tree.parent[l]) {
                 for (int p = 0; p < 3; p++) {
-                    if ((mask & (1 << p)) != 0) path[at++] = l * 3 + p;
+                    if ((masks[c] & (1 << p)) != 0) path[at++] = l * 3 + p;
                 }
             }
         }
@@ -109,13 +160,18 @@ final class FillState {
     /** Takes {@code kw} of demand {@code i} off every limit-phase it draws on. */
     void draw(int i, double kw) {
         double amps = kw * ampsPerKw[i];
-        for (int j = pathStart[i], end = pathStart[i + 1]; j < end; j++) headroomA[path[j]] -= amps;
+        int c = drawClass[i];
+        for (int j = pathStart[c], end = pathStart[c + 1]; j < end; j++) headroomA[path[j]] -= amps;
     }
 
     /** The least headroom, in amperes, of the limit-phases demand {@code i} draws on (infinite without limits). */
     double pathHeadroomA(int i) {
         double leastA = Double.POSITIVE_INFINITY;
-        for (int j = pathStart[i], end = pathStart[i + 1]; j < end; j++) leastA = Math.min(leastA, headroomA[path[j]]);
+        int c = drawClass[i];
+        for (int j = pathStart[c], end = pathStart[c + 1]; j < end; j++) {
+            double headroom = headroomA[path[j]];
+            if (headroom < leastA) leastA = headroom; // not Math.min: no NaN here, and its NaN care costs
+        }
         return leastA;
     }
 
@@ -133,7 +189,8 @@ final class FillState {
     int fullestOnPath(int i) {
         int fullest = -1;
         double leastA = Double.POSITIVE_INFINITY;
-        for (int j = pathStart[i], end = pathStart[i + 1]; j < end; j++) {
+        int c = drawClass[i];
+        for (int j = pathStart[c], end = pathStart[c + 1]; j < end; j++) {
             if (headroomA[path[j]] < leastA) {
                 leastA = headroomA[path[j]];
                 fullest = path[j];

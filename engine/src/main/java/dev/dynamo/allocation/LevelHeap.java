@@ -1,10 +1,9 @@
 package dev.dynamo.allocation;
 
-import java.util.Arrays;
-
 /** An indexed binary min-heap of limit-phases keyed by the level at which they saturate. */
 final class LevelHeap {
     private final int[] heap;
+    /** Where each item sits in the heap, plus one: 0 for an item not in it (no fill needed). */
     private final int[] position;
     private final double[] level;
     private int size;
@@ -13,7 +12,6 @@ final class LevelHeap {
         heap = new int[capacity];
         position = new int[capacity];
         level = new double[capacity];
-        Arrays.fill(position, -1);
     }
 
     int top() { return heap[0]; }
@@ -22,11 +20,11 @@ final class LevelHeap {
 
     /** Inserts {@code item} or moves it to its new level, up or down. */
     void set(int item, double newLevel) {
-        int at = position[item];
+        int at = position[item] - 1;
         if (at < 0) {
             level[item] = newLevel;
             heap[size] = item;
-            position[item] = size;
+            position[item] = size + 1;
             siftUp(size++);
             return;
         }
@@ -37,11 +35,11 @@ final class LevelHeap {
 
     void removeTop() {
         int item = heap[0];
-        position[item] = -1;
+        position[item] = 0;
         size--;
         if (size > 0) {
             heap[0] = heap[size];
-            position[heap[0]] = 0;
+            position[heap[0]] = 1;
             siftDown(0);
         }
     }
@@ -53,11 +51,11 @@ final class LevelHeap {
             int up = (at - 1) >>> 1;
             if (level[heap[up]] <= key) break;
             heap[at] = heap[up];
-            position[heap[at]] = at;
+            position[heap[at]] = at + 1;
             at = up;
         }
         heap[at] = item;
-        position[item] = at;
+        position[item] = at + 1;
     }
 
     private void siftDown(int at) {
@@ -69,10 +67,10 @@ final class LevelHeap {
             if (child + 1 < size && level[heap[child + 1]] < level[heap[child]]) child++;
             if (level[heap[child]] >= key) break;
             heap[at] = heap[child];
-            position[heap[at]] = at;
+            position[heap[at]] = at + 1;
             at = child;
         }
         heap[at] = item;
-        position[item] = at;
+        position[item] = at + 1;
     }
 }

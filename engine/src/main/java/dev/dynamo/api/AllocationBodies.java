@@ -14,14 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * instance is current: polling clients then cost a lookup instead of a JSON tree and its serialisation.
  */
 final class AllocationBodies {
-    private record Cached(AllocationSnapshot snapshot, List<MeterStatus> meters, byte[] body) {}
+    private record Cached(AllocationSnapshot snapshot, List<MeterStatus> meters, CachedBody body) {}
 
     private final Map<String, Cached> bySite = new ConcurrentHashMap<>();
 
-    byte[] of(AllocationSnapshot snapshot, List<MeterStatus> meters) {
+    CachedBody of(AllocationSnapshot snapshot, List<MeterStatus> meters) {
         var cached = bySite.get(snapshot.siteId());
         if (cached != null && cached.snapshot() == snapshot && cached.meters() == meters) return cached.body();
-        var body = SiteDocuments.write(ResponseJson.allocation(snapshot, meters)).getBytes(StandardCharsets.UTF_8);
+        var body = CachedBody.of(SiteDocuments.write(ResponseJson.allocation(snapshot, meters)).getBytes(StandardCharsets.UTF_8));
         // two threads may both serialise a new snapshot; either result is the same bytes
         bySite.put(snapshot.siteId(), new Cached(snapshot, meters, body));
         return body;

@@ -19,9 +19,9 @@ final class Responses {
         ctx.status(status).contentType(JSON).result(SiteDocuments.write(body));
     }
 
-    /** An already serialised JSON body. */
-    static void json(Context ctx, int status, byte[] body) {
-        ctx.status(status).contentType(JSON).result(body);
+    /** A JSON body serialised once for many readers. */
+    static void json(Context ctx, int status, CachedBody body) {
+        body.send(ctx, status);
     }
 
     static SiteHandle site(SiteRegistry sites, String siteId) {

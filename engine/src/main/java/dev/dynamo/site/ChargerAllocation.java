@@ -1,9 +1,8 @@
 package dev.dynamo.site;
 
 import dev.dynamo.allocation.LimitedBy;
-import dev.dynamo.contract.Session;
-
 import dev.dynamo.allocation.Phase;
+import dev.dynamo.contract.Session;
 import java.time.Instant;
 import java.util.Map;
 

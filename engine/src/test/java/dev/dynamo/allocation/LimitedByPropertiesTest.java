@@ -62,9 +62,62 @@ class LimitedByPropertiesTest {
         return new AllocationInput(budgetKw, sharing, java.util.List.of(), java.util.List.of(), demands);
     }
 
+    @Provide
+    Arbitrary<AllocationInput> crowdedLimitedSites() {
+        return Arbitraries.randomValue(LimitedByPropertiesTest::crowdedLimitedSite);
+    }
+
+    // many chargers on few limits: classes of alike draws with many members, frozen together
+    @Property(tries = 300)
+    void a_crowded_site_under_limits_is_progressive_filling_and_says_why(@ForAll("crowdedLimitedSites") AllocationInput input) {
+        var result = Allocator.allocate(input);
+        Rules.rulesOneToThreeHold(input, result);
+        Rules.limitsHold(input, result);
+        Rules.workIsConserved(input, result);
+        if (input.sharing() == Sharing.EQUAL) Rules.matchesReference(input, result, References.progressiveFilling(input));
+        assertConsistent(input, result);
+    }
+
+    private static AllocationInput crowdedLimitedSite(Random random) {
+        double[] capsKw = {3.7, 7.4, 11, 22, 22.0 / 3};
+        int limitCount = 1 + random.nextInt(4);
+        var limits = new ArrayList<Limit>();
+        for (int l = 0; l < limitCount; l++) {
+            limits.add(new Limit("c" + l, l == 0 ? null : "c" + random.nextInt(l), 16 + random.nextInt(200)));
+        }
+        boolean uniformFloors = random.nextBoolean();
+        double minKw = random.nextInt(3) == 0 ? 0 : 1.4 + random.nextInt(5);
+        var demands = new ArrayList<Demand>();
+        for (int i = 20 + random.nextInt(60); i > 0; i--) {
+            double capKw = random.nextBoolean() ? capsKw[random.nextInt(capsKw.length)] : 1 + random.nextDouble() * 30;
+            double floorKw = uniformFloors ? Math.min(minKw, capKw) : random.nextDouble() * capKw;
+            int phases = random.nextInt(3) == 0 ? 1 : 3;
+            String limitId = random.nextInt(6) == 0 ? null : "c" + random.nextInt(limitCount);
+            demands.add(new Demand("CP-" + demands.size(), capKw, floorKw, phases, Phase.values()[random.nextInt(3)],
+                    random.nextInt(8) == 0 ? 120 : 230, limitId));
+        }
+        var reservations = new ArrayList<Reservation>();
+        if (random.nextInt(4) == 0) reservations.add(new Reservation("R-1", random.nextDouble() * 20, 3, Phase.L1, 230, "c0"));
+        double budgetKw = random.nextDouble() * 600;
+        var sharing = random.nextInt(3) == 0 ? Sharing.PRIORITY : Sharing.EQUAL;
+        return new AllocationInput(budgetKw, sharing, limits, reservations, demands);
+    }
+
+    @Provide
+    Arbitrary<AllocationInput> meteredSites() {
+        return Arbitraries.randomValue(random -> GridAllocationPropertiesTest.metered(random).withOtherLoads());
+    }
+
+    // rule 11: a limit lowered by its node's other load is full at what is left of it
+    @Property(tries = 3_000)
+    void limited_by_is_consistent_on_metered_nodes(@ForAll("meteredSites") AllocationInput input) {
+        assertConsistent(input, Allocator.allocate(input));
+    }
+
     static void assertConsistent(AllocationInput input, AllocationResult result) {
         var demands = input.demands();
-        boolean[] admitted = References.admitted(input);
+        // the reference's first fit knows no other load: with other loads, floor is only checked to mean 0 kW
+        boolean[] admitted = input.otherLoads().isEmpty() ? References.admitted(input) : null;
         double[] kw = Rules.shares(result);
         double leftKw = input.budgetKw() - References.reservedKw(input) - References.sum(kw);
         boolean budgetSpent = leftKw < HUNDREDTH * demands.size() + SLACK;
@@ -73,9 +126,13 @@ class LimitedByPropertiesTest {
             var why = result.shares().get(i).limitedBy();
             String what = d.chargePointId() + " at " + kw[i] + " of cap " + d.capKw() + " says " + why;
             assertThat(why).as(what).isNotNull();
-            assertThat(why.kind() == LimitedBy.Kind.FLOOR).as(what + ": floor exactly when not admitted").isEqualTo(!admitted[i]);
+            if (admitted != null) {
+                assertThat(why.kind() == LimitedBy.Kind.FLOOR).as(what + ": floor exactly when not admitted").isEqualTo(!admitted[i]);
+            }
             assertThat(why.kind()).as(what).isNotEqualTo(LimitedBy.Kind.RESERVATION);
-            if (admitted[i] && kw[i] >= d.capKw()) assertThat(why.kind()).as(what + ": at its cap").isEqualTo(LimitedBy.Kind.CAP);
+            if (why.kind() != LimitedBy.Kind.FLOOR && kw[i] >= d.capKw()) {
+                assertThat(why.kind()).as(what + ": at its cap").isEqualTo(LimitedBy.Kind.CAP);
+            }
             switch (why.kind()) {
                 case CAP -> assertThat(kw[i]).as(what).isGreaterThanOrEqualTo(Rules.hundredthsBelow(d.capKw()) - SLACK);
                 case BUDGET -> {
@@ -104,6 +161,10 @@ class LimitedByPropertiesTest {
                 roundingA += HUNDREDTH * References.ampsPerKw(other.phasesInUse(), other.voltageV());
             }
         }
-        return limit.maxCurrentA() - References.loadA(input, kw, limit, phase) < roundingA;
+        double maxA = limit.maxCurrentA();
+        for (var other : input.otherLoads()) {
+            if (other.limitId().equals(limit.id())) maxA = Math.min(maxA, Math.max(0, maxA - other.onPhase(phase)));
+        }
+        return maxA - References.loadA(input, kw, limit, phase) < roundingA;
     }
 }
