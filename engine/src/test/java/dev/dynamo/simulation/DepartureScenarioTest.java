@@ -31,9 +31,11 @@ class DepartureScenarioTest {
             assertThat(k.unmetKwh()).as(run.strategy()).isGreaterThanOrEqualTo(k.planner().leastShortKwh() - 1e-6);
             assertThat(k.worstShortKwh()).isGreaterThanOrEqualTo(0);
         }
-        // the night holds every van's energy: the planner fills all 40, exactly
+        // the night holds every van's energy: the planner fills all 40, exactly, and so does departure_aware
         assertThat(aware.planner().method()).isEqualTo("lp-all-full");
         assertThat(aware.planner().mostFull()).isEqualTo(40);
+        assertThat(aware.fullyServed()).isEqualTo(40);
+        assertThat(aware.unmetKwh()).isLessThan(0.01);
     }
 
     @Test
