@@ -34,7 +34,7 @@ public final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenario", required = true, paramLabel = "FILE",
-            description = "Scenario file, or the name of a bundled one (office-car-park, overnight-depot, public-hub, demo-loop).")
+            description = "Scenario file, or the name of a bundled one (office-car-park, overnight-depot, public-hub, demo-loop, van-depot).")
     String scenario;
 
     @Option(names = "--strategy", paramLabel = "S",
