@@ -46,6 +46,7 @@ public final class LiveViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
 
+    private final dev.dynamo.console.grid.GridCardModel grid = new dev.dynamo.console.grid.GridCardModel();
     private ConnectedSite site;
     private Job polling = Job.DONE;
     private boolean inFlight;
@@ -53,6 +54,9 @@ public final class LiveViewModel {
     public LiveViewModel(Background background) { this.background = background; }
 
     public ObservableList<ChargerGauge> gauges() { return gaugesView; }
+
+    /** The grid card: metered nodes and what binds the budget (contract 9). */
+    public dev.dynamo.console.grid.GridCardModel grid() { return grid; }
 
     /** The site's limits as a tree with their per-phase load; empty for a site without circuits or grid current. */
     public ObservableList<CircuitRow> circuitRows() { return circuitRowsView; }
@@ -82,6 +86,7 @@ public final class LiveViewModel {
         gauges.clear();
         byId.clear();
         circuitRows.clear();
+        grid.clear();
         gridCapacityKw.set(connectedSite.site().gridConnectionCapacityKw());
         demo.set(connectedSite.demo());
         rebalanceResult.set(null);
@@ -127,6 +132,7 @@ public final class LiveViewModel {
         notice.set(allocation.allocations().isEmpty() ? "No charger is charging right now" : null);
         var rows = CircuitTree.rows(site.site().circuits(), allocation.circuits());
         if (!rows.equals(circuitRows)) circuitRows.setAll(rows);
+        grid.apply(site.site(), allocation);
 
         var sameChargers = allocation.allocations().size() == gauges.size();
         for (int i = 0; sameChargers && i < gauges.size(); i++) {
