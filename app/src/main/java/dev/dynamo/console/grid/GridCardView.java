@@ -53,7 +53,7 @@ public final class GridCardView extends VBox {
         var free = segment("#cfe8cf");
         var stack = new HBox(other, ev, free);
         var track = new StackPane(stack);
-        track.setStyle("-fx-background-color: #f2f2f2; -fx-border-color: #9aa0a6;");
+        track.setStyle("-fx-background-color: #2a2f36; -fx-border-color: #59606a;");
         track.setMinHeight(BAR_HEIGHT_PX);
         track.setPrefWidth(360);
         HBox.setHgrow(track, Priority.ALWAYS);
@@ -66,7 +66,7 @@ public final class GridCardView extends VBox {
         var numbers = new Label(GridCardModel.kw(bar.otherLoadKw()) + " other + " + GridCardModel.kw(bar.evKw()) + " EV, "
                 + GridCardModel.kw(bar.headroomKw()) + " free of " + GridCardModel.kw(bar.capacityKw()));
         var age = new Label(bar.stale() ? "STALE · fallback in use · " + bar.age() : "read " + bar.age());
-        age.setStyle(bar.stale() ? "-fx-text-fill: #b00020; -fx-font-weight: bold;" : "-fx-text-fill: #444;");
+        age.setStyle(bar.stale() ? "-fx-text-fill: #ff6b6b; -fx-font-weight: bold;" : "-fx-text-fill: #b0b6bf;");
         var text = new VBox(2, numbers, age);
         var row = new HBox(12, name, track, text);
         row.setAlignment(Pos.CENTER_LEFT);
