@@ -90,7 +90,7 @@ public final class LiveView extends BorderPane {
         grid.skinProperty().subscribe(LiveView::fixRowHeight);
 
         var top = new VBox(12, titleRow, tiles, new dev.dynamo.console.grid.GridCardView(model.grid()),
-                new CircuitPanel(model.circuitRows()), notice, error);
+                new dev.dynamo.console.grid.GridLimitsView(model.limits()), new CircuitPanel(model.circuitRows()), notice, error);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
         setCenter(grid);

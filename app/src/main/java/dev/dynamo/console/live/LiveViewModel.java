@@ -47,6 +47,7 @@ public final class LiveViewModel {
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
 
     private final dev.dynamo.console.grid.GridCardModel grid = new dev.dynamo.console.grid.GridCardModel();
+    private final dev.dynamo.console.grid.GridLimitsModel limits = new dev.dynamo.console.grid.GridLimitsModel();
     private ConnectedSite site;
     private Job polling = Job.DONE;
     private boolean inFlight;
@@ -57,6 +58,9 @@ public final class LiveViewModel {
 
     /** The grid card: metered nodes and what binds the budget (contract 9). */
     public dev.dynamo.console.grid.GridCardModel grid() { return grid; }
+
+    /** External limits in force and the form to set or lift one (contract 9.3). */
+    public dev.dynamo.console.grid.GridLimitsModel limits() { return limits; }
 
     /** The site's limits as a tree with their per-phase load; empty for a site without circuits or grid current. */
     public ObservableList<CircuitRow> circuitRows() { return circuitRowsView; }
@@ -90,6 +94,7 @@ public final class LiveViewModel {
         gridCapacityKw.set(connectedSite.site().gridConnectionCapacityKw());
         demo.set(connectedSite.demo());
         rebalanceResult.set(null);
+        limits.attach(connectedSite, background);
         polling = background.every(REFRESH, this::refresh);
     }
 
@@ -133,6 +138,7 @@ public final class LiveViewModel {
         var rows = CircuitTree.rows(site.site().circuits(), allocation.circuits());
         if (!rows.equals(circuitRows)) circuitRows.setAll(rows);
         grid.apply(site.site(), allocation);
+        if (allocation.budget() != null) limits.externalKwSeen(allocation.budget().externalKw());
 
         var sameChargers = allocation.allocations().size() == gauges.size();
         for (int i = 0; sameChargers && i < gauges.size(); i++) {
