@@ -58,8 +58,9 @@ public final class GridCardModel {
                         .map(c -> c.currentA().values().stream().mapToDouble(a -> a * NOMINAL_VOLTAGE_V / 1000).sum())
                         .orElse(0.0);
             }
-            double headroomKw = Math.max(0, capacityKw - meter.otherLoadKw() - evKw);
-            next.add(new MeterBar(meter.meterId(), meter.node(), capacityKw, meter.otherLoadKw(), evKw, headroomKw,
+            double otherKw = meter.otherLoadKw() == null ? 0 : meter.otherLoadKw();
+            double headroomKw = Math.max(0, capacityKw - otherKw - evKw);
+            next.add(new MeterBar(meter.meterId(), meter.node(), capacityKw, otherKw, evKw, headroomKw,
                     age(meter.measuredAt(), now), meter.stale()));
         }
         if (!next.equals(bars)) bars.setAll(next);
