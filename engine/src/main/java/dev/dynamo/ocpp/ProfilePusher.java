@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,13 @@ final class ProfilePusher {
     private final Map<String, InFlight> sending = new HashMap<>();
     /** How many TxProfiles each charger has not answered yet (older ones too). */
     private final Map<String, Integer> onTheWire = new HashMap<>();
+    /**
+     * The TxProfiles sent to each charger and not answered, or whose answer never came (time-out, lost
+     * connection), since it last accepted one sent after them: any of them may be in force on it.
+     */
+    private final Map<String, List<InFlight>> maybeInForce = new HashMap<>();
+    private long sendings;
+    private SiteLimits lastLimits;
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<String> pendingLowers = new HashSet<>();
     private final List<ChargerLimit> waitingRaises = new ArrayList<>();
@@ -88,15 +96,44 @@ final class ProfilePusher {
         });
     }
 
-    void disconnected(String chargePointId) {
+    /**
+     * The charger's connection is gone. Completes with the highest TxProfile limit for its transaction that
+     * may be in force on it beyond what it accepted (sent and not answered), or null for none.
+     */
+    CompletableFuture<Double> disconnected(String chargePointId) {
+        var inFlight = new CompletableFuture<Double>();
         serial.execute(() -> {
+            inFlight.complete(inFlightKw(chargePointId));
             sending.remove(chargePointId);
             failures.remove(chargePointId);
-            // Its lowering will not come; the site now reserves what it accepted last.
+            maybeInForce.remove(chargePointId);
+            onTheWire.remove(chargePointId);
+            // Its lowering will not come; the site now reserves what it may draw.
             if (pendingLowers.remove(chargePointId) && pendingLowers.isEmpty()) {
                 releaseRaises();
             }
         });
+        return inFlight;
+    }
+
+    /** The site's definition changed the charger's (unit, voltage, phases): it gets its profiles again. */
+    void redefined(ProfileTarget target) {
+        serial.execute(() -> {
+            unsynced.add(target.chargePointId());
+            sendDefault(target, 0);
+            if (lastLimits != null) apply(lastLimits);
+        });
+    }
+
+    /** The highest limit of the desired transaction among the TxProfiles that may be in force, or null. */
+    private Double inFlightKw(String chargePointId) {
+        var wanted = desired.get(chargePointId);
+        Double most = null;
+        for (var sent : maybeInForce.getOrDefault(chargePointId, List.of())) {
+            if (wanted != null && !wanted.transactionId().equals(sent.limit().transactionId())) continue;
+            most = most == null ? sent.limit().allocatedKw() : Math.max(most, sent.limit().allocatedKw());
+        }
+        return most;
     }
 
     /** Sends every accepted TxProfile again with a new validTo, so it does not expire while connected. */
@@ -109,6 +146,7 @@ final class ProfilePusher {
     }
 
     private void apply(SiteLimits limits) {
+        lastLimits = limits;
         var next = new HashMap<String, ChargerLimit>();
         for (var limit : limits.limits()) {
             if (!limit.offline() && limit.transactionId() != null) {
@@ -164,7 +202,8 @@ final class ProfilePusher {
         if (inFlight != null && limit.transactionId().equals(inFlight.limit().transactionId())) {
             kw = Math.max(kw, inFlight.limit().allocatedKw());
         }
-        return kw;
+        var unanswered = inFlightKw(cp);
+        return unanswered != null ? Math.max(kw, unanswered) : kw;
     }
 
     /** The charger holds this limit, and no other one is on its way to replace it. */
@@ -189,10 +228,15 @@ final class ProfilePusher {
     /** One sending of a limit, compared by identity. */
     private static final class InFlight {
         private final ChargerLimit limit;
+        /** The order of sending: the charger takes its profiles in that order. */
+        private final long sequence;
         /** Refused or unanswered: waiting to be sent again, not on the wire. */
         private boolean retrying;
 
-        InFlight(ChargerLimit limit) { this.limit = limit; }
+        InFlight(ChargerLimit limit, long sequence) {
+            this.limit = limit;
+            this.sequence = sequence;
+        }
 
         ChargerLimit limit() { return limit; }
     }
@@ -204,9 +248,10 @@ final class ProfilePusher {
 
     private void send(ProfileTarget target, ChargerLimit limit) {
         var cp = target.chargePointId();
-        var sent = new InFlight(limit);
+        var sent = new InFlight(limit, ++sendings);
         sending.put(cp, sent);
         onTheWire.merge(cp, 1, Integer::sum);
+        maybeInForce.computeIfAbsent(cp, _ -> new ArrayList<>()).add(sent);
         var profile = Profiles.tx(target.charger(), limit.allocatedKw(), limit.phasesInUse(), limit.transactionId(),
                 clock.instant().plus(commLossGrace));
         target.setChargingProfile(profile).whenComplete((status, failure) ->
@@ -218,6 +263,18 @@ final class ProfilePusher {
         var limit = sent.limit();
         var current = target(cp).orElse(null) == target;
         onTheWire.computeIfPresent(cp, (_, n) -> n > 1 ? n - 1 : null);
+        var mayBe = maybeInForce.get(cp);
+        if (mayBe != null) {
+            // accepted: it replaces every profile sent before it; refused: it is not in force; no answer
+            // (time-out, lost connection): it may be, until a later one is accepted
+            if (failure == null && status == SetChargingProfile.Status.Accepted) {
+                mayBe.removeIf(other -> other.sequence <= sent.sequence);
+            } else if (failure == null || failure instanceof dev.dynamo.ocpp.rpc.CallFailedException
+                    || failure.getCause() instanceof dev.dynamo.ocpp.rpc.CallFailedException) {
+                mayBe.remove(sent);
+            }
+            if (mayBe.isEmpty()) maybeInForce.remove(cp);
+        }
         if (failure == null && status == SetChargingProfile.Status.Accepted) {
             sending.remove(cp, sent);
             var older = sending.get(cp);
@@ -239,7 +296,7 @@ final class ProfilePusher {
         }
         log.info("{}: TxProfile {} kW not accepted ({})", cp, limit.allocatedKw(),
                 failure != null ? failure.toString() : status);
-        notices.execute(() -> port.limitNotAccepted(cp));
+        notices.execute(() -> port.limitNotAccepted(siteId, cp));
         if (!stillWanted(target, sent)) {
             dropSending(cp, sent);
             return;

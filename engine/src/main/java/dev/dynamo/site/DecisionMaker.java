@@ -135,7 +135,8 @@ final class DecisionMaker {
     private double reservedKw(LiveSite site, String cp, Instant lostAt, Instant now, double defaultKw) {
         // after the grace period its TxProfile has expired: it falls back to its default profile
         if (!now.isBefore(lostAt.plus(commLossGrace))) return defaultKw;
-        return site.acknowledgedKw.getOrDefault(cp, defaultKw);
+        // the higher of what it accepted and what was on its way unanswered: it may have applied that (8.1)
+        return Math.max(site.acknowledgedKw.getOrDefault(cp, defaultKw), site.inFlightAtLossKw.getOrDefault(cp, 0.0));
     }
 
     static Set<String> charging(LiveSite site) {

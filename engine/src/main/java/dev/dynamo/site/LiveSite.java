@@ -18,6 +18,8 @@ final class LiveSite {
     final Set<String> connected = new HashSet<>();
     /** Chargers whose session goes on through a comm loss (rule 9): when the connection was lost. */
     final Map<String, Instant> lostSince = new HashMap<>();
+    /** The highest limit on its way, unanswered, when a charger's connection was lost (kW): it may draw it. */
+    final Map<String, Double> inFlightAtLossKw = new HashMap<>();
     /** The last limit each charger acknowledged, kW (told by the OCPP connector). */
     final Map<String, Double> acknowledgedKw = new HashMap<>();
     /**
@@ -59,6 +61,7 @@ final class LiveSite {
     void forgetSession(String chargePointId) {
         sessions.remove(chargePointId);
         lostSince.remove(chargePointId);
+        inFlightAtLossKw.remove(chargePointId);
         acknowledgedKw.remove(chargePointId);
         sentMaxKw.remove(chargePointId);
         refused.remove(chargePointId);

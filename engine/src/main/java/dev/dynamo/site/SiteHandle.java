@@ -131,14 +131,24 @@ public final class SiteHandle implements AutoCloseable {
         });
     }
 
-    /** Stops the session with an OCPP transaction id, if this site has it. */
-    public Optional<Session> stopByTransaction(int transactionId) {
+    /**
+     * Stops the charger's own session if it holds this OCPP transaction (contract 8.1: a transaction belongs
+     * to the charge point that started it); empty, changing nothing, otherwise.
+     */
+    public Optional<Session> stopByTransaction(String chargePointId, int transactionId) {
         return executor.call(() -> {
-            var session = live.sessions.values().stream()
-                    .filter(s -> s.transactionId() != null && s.transactionId() == transactionId).findFirst();
+            var session = Optional.ofNullable(live.sessions.get(chargePointId))
+                    .filter(s -> s.transactionId() != null && s.transactionId() == transactionId);
             session.ifPresent(this::endSession);
             return session;
         });
+    }
+
+    /** The charger whose session in progress holds this OCPP transaction, if it is on this site. */
+    public Optional<String> transactionOwner(int transactionId) {
+        return view.sessions().values().stream()
+                .filter(s -> s.transactionId() != null && s.transactionId() == transactionId)
+                .map(Session::chargePointId).findFirst();
     }
 
     /** A manual rebalance; empty when the site has no config. */
@@ -156,17 +166,28 @@ public final class SiteHandle implements AutoCloseable {
             if (live.charger(chargePointId).isEmpty()) return null;
             live.connected.add(chargePointId);
             live.lostSince.remove(chargePointId);
+            live.inFlightAtLossKw.remove(chargePointId);
             decide(Trigger.CONNECT);
             return null;
         });
     }
 
     public void disconnected(String chargePointId) {
+        disconnected(chargePointId, null);
+    }
+
+    /**
+     * The charger's connection is lost; {@code inFlightKw} is the highest limit sent to it and not answered
+     * (or null): it may have applied it, so the reservation is at least that (contract 8.1).
+     */
+    public void disconnected(String chargePointId, Double inFlightKw) {
         executor.call(() -> {
             if (!live.connected.remove(chargePointId)) return null;
             if (live.sessions.containsKey(chargePointId)) {
                 var since = now();
                 live.lostSince.put(chargePointId, since);
+                if (inFlightKw != null && Double.isFinite(inFlightKw)) live.inFlightAtLossKw.put(chargePointId, inFlightKw);
+                else live.inFlightAtLossKw.remove(chargePointId);
                 // when the grace period ends its TxProfile has expired: it counts at its default limit
                 timers.once("grace-" + chargePointId, since.plus(env.commLossGrace()), () -> {
                     if (since.equals(live.lostSince.get(chargePointId))) decide(Trigger.DISCONNECT);
@@ -229,11 +250,29 @@ public final class SiteHandle implements AutoCloseable {
      * phases it draws on (or null); a session goes to one phase only after a minute of such readings.
      */
     public void meterValue(String chargePointId, double measuredKw, Integer phasesDrawn) {
-        executor.call(() -> {
+        meterValue(chargePointId, null, measuredKw, phasesDrawn);
+    }
+
+    /**
+     * A meter value for the charger's own session; with a {@code transactionId}, only when its session holds
+     * that transaction. Returns whether it was taken: a value of another session, or one that is not finite,
+     * above twice the charger's rating or below -1 kW, changes nothing (contract 8.1: nothing a charger sends
+     * can make an endpoint fail).
+     */
+    public boolean meterValue(String chargePointId, Integer transactionId, double measuredKw, Integer phasesDrawn) {
+        return executor.call(() -> {
             var session = live.sessions.get(chargePointId);
-            if (session == null) return null;
+            if (session == null) return false;
+            if (transactionId != null && !transactionId.equals(session.transactionId())) return false;
+            var charger = live.charger(chargePointId);
+            if (charger.isEmpty() || !MeterSanity.plausibleKw(measuredKw, charger.get().maxPowerKw())) {
+                LOG.warn("site {}: meter value {} kW of {} ignored (not finite, below -1 kW or above twice its rating)",
+                        siteId(), measuredKw, chargePointId);
+                return false;
+            }
+            var kw = Math.max(0.0, measuredKw);
             var at = now();
-            live.meters.put(chargePointId, new LiveSite.MeterReading(measuredKw, at));
+            live.meters.put(chargePointId, new LiveSite.MeterReading(kw, at));
             var chargerPhases = live.charger(chargePointId).map(ChargerDefinition::phases).orElse(3);
             var learned = PhasesLearned.from(live, session, chargerPhases, phasesDrawn, at);
             var phasesChanged = learned != null;
@@ -243,15 +282,15 @@ public final class SiteHandle implements AutoCloseable {
                 env.store().putSession(stored(updated));
                 live.sessions.put(chargePointId, updated);
             }
-            var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, measuredKw, at);
+            var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, kw, at);
             if (live.measuredCapKw.containsKey(chargePointId)) {
                 timers.once("stale-" + chargePointId, at.plus(UnusedPower.STALE_AFTER).plusMillis(1), () -> {
                     if (UnusedPower.liftIfStale(live, chargePointId, now())) decide(Trigger.MEASURED);
                 });
             }
             if (phasesChanged || capChanged) decide(Trigger.MEASURED);
-            else showMeasured(chargePointId, measuredKw);
-            return null;
+            else showMeasured(chargePointId, kw);
+            return true;
         });
     }
 

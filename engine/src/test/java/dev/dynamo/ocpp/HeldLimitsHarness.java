@@ -50,7 +50,7 @@ final class HeldLimitsHarness implements AutoCloseable {
             var charger = new Charger(definition);
             chargers.put(definition.chargePointId(), charger);
             pusher.connected(charger);
-            port.connected(charger.chargePointId());
+            port.connected("s", charger.chargePointId());
         }
         settle();
         chargers.values().forEach(c -> c.defaults.clear());
@@ -82,14 +82,14 @@ final class HeldLimitsHarness implements AutoCloseable {
         charger.transactionId = ++lastTransactionId;
         // until its first TxProfile it may draw its TxDefaultProfile limit (sized against the grid capacity)
         charger.inForceKw = port.defaultLimitsKw("s").get(cp);
-        port.sessionStarted(cp, charger.transactionId);
+        port.sessionStarted("s", cp, charger.transactionId);
         settle();
     }
 
     void stop(String cp) {
         var charger = chargers.get(cp);
         if (charger.transactionId == null) return;
-        port.sessionStopped(charger.transactionId);
+        port.sessionStopped("s", cp, charger.transactionId);
         charger.transactionId = null;
         charger.inForceKw = 0;
         settle();
