@@ -1,6 +1,7 @@
 package dev.dynamo.ocpp;
 
 import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.site.ProfileStatus;
 import dev.dynamo.site.SiteDefinition;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,12 @@ public interface OcppSitePort {
      * burst of answers.
      */
     void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger, Set<String> settled);
+
+    /**
+     * The TxProfile state of chargers of the site changed (contract 11, shown in allocations); {@code gone}
+     * are no longer connected. One call tells a burst of changes.
+     */
+    void profiles(String siteId, Map<String, ProfileStatus> changed, Set<String> gone);
 
     /** The charger rejected a TxProfile or did not answer it; it is sent again later. */
     void limitNotAccepted(String siteId, String chargePointId);

@@ -4,6 +4,7 @@ import dev.dynamo.ocpp.OcppSitePort.ChargerLimit;
 import dev.dynamo.ocpp.OcppSitePort.SiteLimits;
 import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile;
+import dev.dynamo.site.ProfileStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +70,11 @@ final class ProfilePusher {
     private final Map<String, Double> acceptedToTell = new LinkedHashMap<>();
     /** Of those, the chargers with no other limit on its way (guarded by {@link #acceptedToTell}). */
     private final Set<String> settledToTell = new HashSet<>();
+    /** TxProfile states changed and not yet told to the site, and chargers gone (guarded by {@link #acceptedToTell}). */
+    private final Map<String, ProfileStatus> statesToTell = new LinkedHashMap<>();
+    private final Set<String> goneToTell = new HashSet<>();
+    /** The TxProfile state last told for each charger (contract 11, {@code profile}). */
+    private final Map<String, ProfileStatus> shown = new HashMap<>();
 
     ProfilePusher(String siteId, OcppSitePort port, Function<String, Optional<ProfileTarget>> connections,
                   Executor serial, Executor notices, ScheduledExecutorService timer, Clock clock, Duration commLossGrace) {
@@ -93,6 +99,7 @@ final class ProfilePusher {
             unsynced.add(target.chargePointId());
             sending.remove(target.chargePointId());
             sendDefault(target, 0);
+            show(target.chargePointId());
         });
     }
 
@@ -108,6 +115,8 @@ final class ProfilePusher {
             failures.remove(chargePointId);
             maybeInForce.remove(chargePointId);
             onTheWire.remove(chargePointId);
+            shown.remove(chargePointId);
+            tell(chargePointId, null, null);
             // Its lowering will not come; the site now reserves what it may draw.
             if (pendingLowers.remove(chargePointId) && pendingLowers.isEmpty()) {
                 releaseRaises();
@@ -187,6 +196,7 @@ final class ProfilePusher {
         if (pendingLowers.isEmpty()) {
             releaseRaises();
         }
+        next.keySet().forEach(this::show);
     }
 
     /**
@@ -254,8 +264,44 @@ final class ProfilePusher {
         maybeInForce.computeIfAbsent(cp, _ -> new ArrayList<>()).add(sent);
         var profile = Profiles.tx(target.charger(), limit.allocatedKw(), limit.phasesInUse(), limit.transactionId(),
                 clock.instant().plus(commLossGrace));
+        show(cp);
         target.setChargingProfile(profile).whenComplete((status, failure) ->
-                serial.execute(() -> answered(target, sent, status, failure)));
+                serial.execute(() -> {
+                    answered(target, sent, status, failure);
+                    show(cp);
+                }));
+    }
+
+    /**
+     * Tells the site the charger's TxProfile state when it changed: refused while a refused or unanswered one
+     * waits for its retry, sending while one is on its way, in sync once its latest is accepted; with the
+     * limit it accepted last for the transaction wanted now.
+     */
+    private void show(String chargePointId) {
+        if (target(chargePointId).isEmpty()) return;
+        var wanted = desired.get(chargePointId);
+        var held = accepted.get(chargePointId);
+        Double limitKw = held != null && !unsynced.contains(chargePointId)
+                && (wanted == null || wanted.transactionId().equals(held.transactionId())) ? held.allocatedKw() : null;
+        var inFlight = sending.get(chargePointId);
+        ProfileStatus.State state;
+        if (inFlight != null && inFlight.retrying) state = ProfileStatus.State.REFUSED;
+        else if (inFlight != null || onTheWire.containsKey(chargePointId)) state = ProfileStatus.State.SENDING;
+        else if (limitKw != null) state = ProfileStatus.State.IN_SYNC;
+        else state = null;
+        var before = shown.get(chargePointId);
+        if (state == null) {
+            if (before != null) {
+                shown.remove(chargePointId);
+                tell(chargePointId, null, null);
+            }
+            return;
+        }
+        if (before != null && before.state() == state && java.util.Objects.equals(before.limitKw(), limitKw)) return;
+        var since = before != null && before.state() == state ? before.since() : clock.instant();
+        var now = new ProfileStatus(state, limitKw, since);
+        shown.put(chargePointId, now);
+        tell(chargePointId, now, null);
     }
 
     private void answered(ProfileTarget target, InFlight sent, SetChargingProfile.Status status, Throwable failure) {
@@ -317,6 +363,7 @@ final class ProfilePusher {
         if (!sending.remove(chargePointId, sent)) {
             return;
         }
+        show(chargePointId);
         var wanted = desired.get(chargePointId);
         if (wanted != null && inSync(wanted)) {
             tellAccepted(chargePointId, wanted.allocatedKw(), true);
@@ -347,24 +394,47 @@ final class ProfilePusher {
 
     /** Tells the site, in one call for every answer that came meanwhile. */
     private void tellAccepted(String chargePointId, double kw, boolean settled) {
+        tell(chargePointId, null, new double[] {kw, settled ? 1 : 0});
+    }
+
+    /**
+     * Queues a notice for the site (an accepted limit, a TxProfile state, or with both null: the charger is
+     * gone) and flushes every notice queued meanwhile in one go: a burst of answers is one site event.
+     */
+    private void tell(String chargePointId, ProfileStatus state, double[] acceptedKwAndSettled) {
         boolean first;
         synchronized (acceptedToTell) {
-            first = acceptedToTell.isEmpty();
-            acceptedToTell.put(chargePointId, kw);
-            if (settled) settledToTell.add(chargePointId);
-            else settledToTell.remove(chargePointId);
+            first = acceptedToTell.isEmpty() && statesToTell.isEmpty() && goneToTell.isEmpty();
+            if (acceptedKwAndSettled != null) {
+                acceptedToTell.put(chargePointId, acceptedKwAndSettled[0]);
+                if (acceptedKwAndSettled[1] > 0) settledToTell.add(chargePointId);
+                else settledToTell.remove(chargePointId);
+            } else if (state != null) {
+                statesToTell.put(chargePointId, state);
+                goneToTell.remove(chargePointId);
+            } else {
+                statesToTell.remove(chargePointId);
+                goneToTell.add(chargePointId);
+            }
         }
         if (first) {
             notices.execute(() -> {
                 Map<String, Double> batch;
                 Set<String> settledBatch;
+                Map<String, ProfileStatus> states;
+                Set<String> gone;
                 synchronized (acceptedToTell) {
                     batch = new LinkedHashMap<>(acceptedToTell);
                     settledBatch = Set.copyOf(settledToTell);
+                    states = Map.copyOf(statesToTell);
+                    gone = Set.copyOf(goneToTell);
                     acceptedToTell.clear();
                     settledToTell.clear();
+                    statesToTell.clear();
+                    goneToTell.clear();
                 }
-                port.limitsAcknowledged(siteId, batch, settledBatch);
+                if (!batch.isEmpty()) port.limitsAcknowledged(siteId, batch, settledBatch);
+                if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
             });
         }
     }

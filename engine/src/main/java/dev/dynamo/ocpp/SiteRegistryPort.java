@@ -2,6 +2,7 @@ package dev.dynamo.ocpp;
 
 import dev.dynamo.site.ChargerStatus;
 import dev.dynamo.site.DefaultLimits;
+import dev.dynamo.site.ProfileStatus;
 import dev.dynamo.site.SessionStart;
 import dev.dynamo.site.SiteDefinition;
 import dev.dynamo.site.SiteHandle;
@@ -69,6 +70,11 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
+    public void profiles(String siteId, Map<String, ProfileStatus> changed, Set<String> gone) {
+        sites.site(siteId).ifPresent(site -> site.profiles(changed, gone));
+    }
+
+    @Override
     public void limitNotAccepted(String siteId, String chargePointId) {
         sites.site(siteId).ifPresent(site -> site.limitNotAccepted(chargePointId));
     }
@@ -97,7 +103,8 @@ public final class SiteRegistryPort implements OcppSitePort {
                 // a lowering on its way is sent; the site holds the previous limit until it is accepted
                 limits.add(new ChargerLimit(a.chargePointId(), a.targetKw(), a.phasesInUse(),
                         a.session() == null ? null : a.session().transactionId(), a.status() == ChargerStatus.OFFLINE));
-                if (a.loweringKw() != null) heldKw.put(a.chargePointId(), a.allocatedKw());
+                // (an over-limit charger is counted at what it draws, but keeps being told what it accepted)
+                if (a.loweringKw() != null && !a.overLimit()) heldKw.put(a.chargePointId(), a.allocatedKw());
             }
             listener.accept(new SiteLimits(site.siteId(), limits, heldKw));
         });

@@ -30,6 +30,10 @@ final class LiveSite {
     /** Chargers that refused a limit (or let it time out) since they last accepted their latest one. */
     final Set<String> refused = new HashSet<>();
     final Map<String, MeterReading> meters = new HashMap<>();
+    /** Since when each charger has drawn more than it accepted (contract 11, over_limit). */
+    final Map<String, Instant> overSince = new HashMap<>();
+    /** The TxProfile state of chargers connected over OCPP, as the connector last told it. */
+    final Map<String, ProfileStatus> profiles = new HashMap<>();
     /** Caps lowered to metered power (7.3), kW. */
     final Map<String, Double> measuredCapKw = new HashMap<>();
     final Map<String, Instant> capLiftedAt = new HashMap<>();
@@ -66,6 +70,7 @@ final class LiveSite {
         sentMaxKw.remove(chargePointId);
         refused.remove(chargePointId);
         meters.remove(chargePointId);
+        overSince.remove(chargePointId);
         measuredCapKw.remove(chargePointId);
         capLiftedAt.remove(chargePointId);
         onePhaseSince.remove(chargePointId);

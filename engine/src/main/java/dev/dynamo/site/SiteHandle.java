@@ -211,8 +211,27 @@ public final class SiteHandle implements AutoCloseable {
                 live.refused.remove(cp);
             });
             if (live.allocation != null && live.allocation.allocations().stream()
-                    .anyMatch(a -> a.loweringKw() != null && kwByCharger.containsKey(a.chargePointId()))) {
+                    .anyMatch(a -> a.loweringKw() != null && !a.overLimit() && kwByCharger.containsKey(a.chargePointId()))) {
                 rebalanceSoon();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The TxProfile state of chargers connected over OCPP changed (contract 11, {@code profile}); {@code gone}
+     * are no longer connected. Shown in the allocation at once, no decision.
+     */
+    public void profiles(Map<String, ProfileStatus> changed, Set<String> gone) {
+        executor.call(() -> {
+            live.profiles.putAll(changed);
+            gone.forEach(live.profiles::remove);
+            if (live.allocation != null) {
+                var s = live.allocation;
+                var allocations = s.allocations().stream().map(a -> a.withProfile(live.profiles.get(a.chargePointId()))).toList();
+                live.allocation = new AllocationSnapshot(s.siteId(), s.strategy(), s.totalBudgetKw(), s.totalAllocatedKw(),
+                        s.calculatedAt(), s.trigger(), allocations, s.circuits());
+                publish();
             }
             return null;
         });
@@ -283,14 +302,38 @@ public final class SiteHandle implements AutoCloseable {
                 live.sessions.put(chargePointId, updated);
             }
             var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, kw, at);
+            var overChanged = overLimitChanged(chargePointId, kw, at);
             if (live.measuredCapKw.containsKey(chargePointId)) {
                 timers.once("stale-" + chargePointId, at.plus(UnusedPower.STALE_AFTER).plusMillis(1), () -> {
                     if (UnusedPower.liftIfStale(live, chargePointId, now())) decide(Trigger.MEASURED);
                 });
             }
-            if (phasesChanged || capChanged) decide(Trigger.MEASURED);
+            if (phasesChanged || capChanged || overChanged) decide(Trigger.MEASURED);
             else showMeasured(chargePointId, kw);
             return true;
+        });
+    }
+
+    /**
+     * Notes whether the charger draws more than it accepted (contract 11); true when that changes whether it is
+     * over its limit now. A timer decides again when it becomes over (60 s later) or its meter goes stale.
+     */
+    private boolean overLimitChanged(String chargePointId, double kw, Instant at) {
+        var shown = live.allocation != null && live.allocation.charger(chargePointId).map(ChargerAllocation::overLimit).orElse(false);
+        OverLimit.onMeterValue(live, chargePointId, kw, at);
+        checkOverLimitLater(chargePointId, at);
+        return live.config != null && shown != OverLimit.over(live, chargePointId, at);
+    }
+
+    private void checkOverLimitLater(String chargePointId, Instant after) {
+        var next = OverLimit.nextChange(live, chargePointId, after);
+        if (next == null) return;
+        timers.once("over-" + chargePointId, next, () -> {
+            var now = now();
+            var shown = live.allocation != null
+                    && live.allocation.charger(chargePointId).map(ChargerAllocation::overLimit).orElse(false);
+            if (live.config != null && shown != OverLimit.over(live, chargePointId, now)) decide(Trigger.MEASURED);
+            checkOverLimitLater(chargePointId, now);
         });
     }
 

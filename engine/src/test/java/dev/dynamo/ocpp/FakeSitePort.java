@@ -83,6 +83,14 @@ final class FakeSitePort implements OcppSitePort {
         kwByCharger.forEach((cp, kw) -> calls.add("acknowledged " + cp + " " + kw));
     }
 
+    final Map<String, dev.dynamo.site.ProfileStatus> profiles = new ConcurrentHashMap<>();
+
+    @Override
+    public void profiles(String siteId, Map<String, dev.dynamo.site.ProfileStatus> changed, java.util.Set<String> gone) {
+        profiles.putAll(changed);
+        gone.forEach(profiles::remove);
+    }
+
     @Override
     public void limitNotAccepted(String siteId, String chargePointId) { calls.add("not accepted " + chargePointId); }
 

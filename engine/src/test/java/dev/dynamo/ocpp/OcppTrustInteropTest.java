@@ -221,6 +221,35 @@ class OcppTrustInteropTest {
         assertThat(events(events, "CP-1", "closed").toList()).allMatch(e -> events.indexOf(e) > events.size() - 3);
     }
 
+    @Test
+    void each_allocation_shows_its_tx_profile_state_refused_then_in_sync() throws Exception {
+        engineWith(Duration.ofMinutes(5));
+        var checked = new HashMap<String, JsonNode>();
+
+        var events = NodePlan.run("""
+                {"url": "%s", "rejectOnce": {"CP-1": 22000}, "steps": [
+                  {"connect": "CP-1"}, {"connect": "CP-3"}, %s, %s,
+                  {"cp": "CP-1", "waitProfiles": 2},
+                  {"wait": 200},
+                  {"checkpoint": "refused"},
+                  {"cp": "CP-1", "waitProfiles": 3},
+                  {"wait": 300},
+                  {"checkpoint": "in-sync"}
+                ]}""".formatted(engine.url(), boot("CP-1"), start("CP-1")),
+                allocationAt(checked));
+
+        assertNoSchemaViolations(events);
+        var refused = allocationOf(checked.get("refused"), "CP-1");
+        assertThat(refused.at("/profile/state").asText()).isEqualTo("refused");
+        assertThat(refused.at("/profile/limit_kw").isNull()).as("nothing accepted yet").isTrue();
+        assertThat(refused.get("over_limit").asBoolean()).isFalse();
+        var inSync = allocationOf(checked.get("in-sync"), "CP-1");
+        assertThat(inSync.at("/profile/state").asText()).isEqualTo("in_sync");
+        assertThat(inSync.at("/profile/limit_kw").asDouble()).isEqualTo(22);
+        assertThat(java.time.Instant.parse(inSync.at("/profile/since").asText()))
+                .isAfter(java.time.Instant.parse(refused.at("/profile/since").asText()));
+    }
+
     static final String SITE_WITHOUT_CP3 = """
             {"name": "Depot", "timezone": "UTC", "grid_connection_capacity_kw": 100,
               "chargers": [
