@@ -145,6 +145,15 @@ final class ProfilePusher {
         return most;
     }
 
+    /**
+     * Whether a lowering of this charger is not accepted yet and the site does not hold what the charger may
+     * draw, so every raise waits for it (the one case where the site counts a charger below what it may draw).
+     * Read on the pusher's executor (tests).
+     */
+    boolean holdsRaisesFor(String chargePointId) {
+        return pendingLowers.contains(chargePointId);
+    }
+
     /** Sends every accepted TxProfile again with a new validTo, so it does not expire while connected. */
     void renew() {
         serial.execute(() -> desired.values().forEach(limit -> {
