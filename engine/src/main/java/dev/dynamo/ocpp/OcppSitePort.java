@@ -68,6 +68,13 @@ public interface OcppSitePort {
      */
     void profiles(String siteId, Map<String, ProfileStatus> changed, Set<String> gone);
 
+    /**
+     * What chargers of the site may draw now (kW): the highest of the TxProfile limit they accepted (else
+     * their default) and every limit sent to them and not answered. The site holds at least that for a
+     * charger whose lowering is refused or timed out. One call tells a burst of changes.
+     */
+    void mayDraw(String siteId, Map<String, Double> kwByCharger);
+
     /** The charger rejected a TxProfile or did not answer it; it is sent again later. */
     void limitNotAccepted(String siteId, String chargePointId);
 

@@ -73,6 +73,9 @@ final class ProfilePusher {
     /** TxProfile states changed and not yet told to the site, and chargers gone (guarded by {@link #acceptedToTell}). */
     private final Map<String, ProfileStatus> statesToTell = new LinkedHashMap<>();
     private final Set<String> goneToTell = new HashSet<>();
+    private final Map<String, Double> mayDrawToTell = new LinkedHashMap<>();
+    /** What each charger may draw, as last told to the site. */
+    private final Map<String, Double> mayDrawTold = new HashMap<>();
     /** The TxProfile state last told for each charger (contract 11, {@code profile}). */
     private final Map<String, ProfileStatus> shown = new HashMap<>();
 
@@ -116,11 +119,11 @@ final class ProfilePusher {
             maybeInForce.remove(chargePointId);
             onTheWire.remove(chargePointId);
             shown.remove(chargePointId);
-            tell(chargePointId, null, null);
+            mayDrawTold.remove(chargePointId);
+            tell(chargePointId, null, null, false);
             // Its lowering will not come; the site now reserves what it may draw.
-            if (pendingLowers.remove(chargePointId) && pendingLowers.isEmpty()) {
-                releaseRaises();
-            }
+            pendingLowers.remove(chargePointId);
+            releaseRaises();
         });
         return inFlight;
     }
@@ -187,25 +190,68 @@ final class ProfilePusher {
                 }
                 continue;
             }
-            var previousKw = previousKw(limit, defaults);
-            if (limit.allocatedKw() < previousKw) {
-                // Already on its way (or waiting for a retry): it holds the raises back, unless the site
-                // decided them holding at least what the charger may still draw.
-                var heldKw = limits.heldKw().get(cp);
-                if (heldKw == null || heldKw < previousKw - 1e-9) {
-                    pendingLowers.add(cp);
-                }
-                if (!isSending(cp, limit)) {
-                    send(target.get(), limit);
-                }
-            } else {
-                waitingRaises.add(limit);
-            }
+            classify(target.get(), limit, defaults, limits.heldKw().get(cp));
         }
-        if (pendingLowers.isEmpty()) {
-            releaseRaises();
-        }
+        releaseRaises();
         next.keySet().forEach(this::show);
+    }
+
+    /**
+     * Sends a limit at once when that cannot raise what the charger draws at any moment: it is at or below
+     * every limit that may be in force on it (accepted, or sent and not answered). Otherwise it waits with the
+     * raises until no lowering is on its way. A charger that may draw more than its limit holds every raise
+     * back until it cannot any more, unless the site holds what it may draw for it.
+     */
+    private void classify(ProfileTarget target, ChargerLimit limit, Map<String, Double> defaults, Double heldKw) {
+        var cp = limit.chargePointId();
+        var mostKw = previousKw(limit, defaults);
+        var held = heldKw != null && heldKw >= mostKw - 1e-9;
+        if (limit.allocatedKw() < mostKw && !held) {
+            pendingLowers.add(cp);
+        }
+        if (limit.allocatedKw() < mostKw && limit.allocatedKw() <= leastKw(limit, defaults) + 1e-9) {
+            if (!isSending(cp, limit)) {
+                send(target, limit);
+            }
+        } else if (!waitingRaises.contains(limit)) {
+            waitingRaises.add(limit);
+        }
+    }
+
+    /**
+     * After an answer: whether the charger still may draw more than its limit (it keeps holding the raises
+     * back), or its waiting limit can now go out.
+     */
+    private void reconsider(String chargePointId) {
+        var limit = desired.get(chargePointId);
+        var target = target(chargePointId);
+        if (limit == null || target.isEmpty() || inSync(limit)) {
+            pendingLowers.remove(chargePointId);
+            releaseRaises();
+            return;
+        }
+        var defaults = port.defaultLimitsKw(siteId);
+        if (previousKw(limit, defaults) <= limit.allocatedKw() + 1e-9) {
+            // it cannot draw more than its limit any more: its lowering is done
+            pendingLowers.remove(chargePointId);
+            releaseRaises();
+            return;
+        }
+        waitingRaises.remove(limit);
+        classify(target.get(), limit, defaults, lastLimits == null ? null : lastLimits.heldKw().get(chargePointId));
+        releaseRaises();
+    }
+
+    /** The lowest limit that may be in force on the charger: what it draws at least, whatever it applied. */
+    private double leastKw(ChargerLimit limit, Map<String, Double> defaults) {
+        var cp = limit.chargePointId();
+        var held = accepted.get(cp);
+        var kw = held != null && held.transactionId().equals(limit.transactionId()) && !unsynced.contains(cp)
+                ? held.allocatedKw() : defaults.getOrDefault(cp, 0.0);
+        for (var sent : maybeInForce.getOrDefault(cp, List.of())) {
+            if (limit.transactionId().equals(sent.limit().transactionId())) kw = Math.min(kw, sent.limit().allocatedKw());
+        }
+        return kw;
     }
 
     /**
@@ -225,21 +271,29 @@ final class ProfilePusher {
         return unanswered != null ? Math.max(kw, unanswered) : kw;
     }
 
-    /** The charger holds this limit, and no other one is on its way to replace it. */
+    /** The charger holds this limit, and no other one is on its way to replace it or may be in force. */
     private boolean inSync(ChargerLimit limit) {
         var cp = limit.chargePointId();
         var inFlight = sending.get(cp);
         return limit.equals(accepted.get(cp)) && !unsynced.contains(cp) && onTheWire.getOrDefault(cp, 0) == 0
-                && (inFlight == null || inFlight.limit().equals(limit));
+                && (inFlight == null || inFlight.limit().equals(limit))
+                // a profile whose answer never came may be in force instead
+                && maybeInForce.getOrDefault(cp, List.of()).stream().allMatch(other -> other.limit().equals(limit));
     }
 
+    /**
+     * Sends the waiting limits once no other charger's lowering is on its way (a charger does not wait for
+     * its own: its limit brings it down, or up from a lower one it may have applied, either way).
+     */
     private void releaseRaises() {
+        if (pendingLowers.size() > 1) return;
         var raises = List.copyOf(waitingRaises);
-        waitingRaises.clear();
         for (var limit : raises) {
-            if (limit.equals(desired.get(limit.chargePointId())) && !inSync(limit)
-                    && !isSending(limit.chargePointId(), limit)) {
-                target(limit.chargePointId()).ifPresent(t -> send(t, limit));
+            var cp = limit.chargePointId();
+            if (!pendingLowers.isEmpty() && !pendingLowers.contains(cp)) continue;
+            waitingRaises.remove(limit);
+            if (limit.equals(desired.get(cp)) && !inSync(limit) && !isSending(cp, limit)) {
+                target(cp).ifPresent(t -> send(t, limit));
             }
         }
     }
@@ -289,6 +343,15 @@ final class ProfilePusher {
     private void show(String chargePointId) {
         if (target(chargePointId).isEmpty()) return;
         var wanted = desired.get(chargePointId);
+        if (wanted != null) {
+            var mayDrawKw = previousKw(wanted, port.defaultLimitsKw(siteId));
+            if (!Double.valueOf(mayDrawKw).equals(mayDrawTold.put(chargePointId, mayDrawKw))) {
+                synchronized (acceptedToTell) {
+                    mayDrawToTell.put(chargePointId, mayDrawKw);
+                }
+                tell(chargePointId, null, null, true);
+            }
+        }
         var held = accepted.get(chargePointId);
         Double limitKw = held != null && !unsynced.contains(chargePointId)
                 && (wanted == null || wanted.transactionId().equals(held.transactionId())) ? held.allocatedKw() : null;
@@ -302,7 +365,7 @@ final class ProfilePusher {
         if (state == null) {
             if (before != null) {
                 shown.remove(chargePointId);
-                tell(chargePointId, null, null);
+                tell(chargePointId, null, null, false);
             }
             return;
         }
@@ -310,7 +373,7 @@ final class ProfilePusher {
         var since = before != null && before.state() == state ? before.since() : clock.instant();
         var now = new ProfileStatus(state, limitKw, since);
         shown.put(chargePointId, now);
-        tell(chargePointId, now, null);
+        tell(chargePointId, now, null, false);
     }
 
     private void answered(ProfileTarget target, InFlight sent, SetChargingProfile.Status status, Throwable failure) {
@@ -342,18 +405,16 @@ final class ProfilePusher {
                 unsynced.remove(cp);
             }
             tellAccepted(cp, limit.allocatedKw(), !sending.containsKey(cp) && !onTheWire.containsKey(cp));
-            // the lowering is done once its latest sending is accepted (an older one may come first)
-            if (limit.equals(desired.get(cp)) && !sending.containsKey(cp) && pendingLowers.remove(cp)
-                    && pendingLowers.isEmpty()) {
-                releaseRaises();
-            }
+            reconsider(cp);
             return;
         }
         log.info("{}: TxProfile {} kW not accepted ({})", cp, limit.allocatedKw(),
                 failure != null ? failure.toString() : status);
+        show(cp); // what it may draw reaches the site before the refusal that makes it hold it
         notices.execute(() -> port.limitNotAccepted(siteId, cp));
         if (!stillWanted(target, sent)) {
             dropSending(cp, sent);
+            reconsider(cp);
             return;
         }
         sent.retrying = true;
@@ -403,18 +464,21 @@ final class ProfilePusher {
 
     /** Tells the site, in one call for every answer that came meanwhile. */
     private void tellAccepted(String chargePointId, double kw, boolean settled) {
-        tell(chargePointId, null, new double[] {kw, settled ? 1 : 0});
+        tell(chargePointId, null, new double[] {kw, settled ? 1 : 0}, false);
     }
 
     /**
      * Queues a notice for the site (an accepted limit, a TxProfile state, or with both null: the charger is
      * gone) and flushes every notice queued meanwhile in one go: a burst of answers is one site event.
      */
-    private void tell(String chargePointId, ProfileStatus state, double[] acceptedKwAndSettled) {
+    private void tell(String chargePointId, ProfileStatus state, double[] acceptedKwAndSettled, boolean mayDrawOnly) {
         boolean first;
         synchronized (acceptedToTell) {
-            first = acceptedToTell.isEmpty() && statesToTell.isEmpty() && goneToTell.isEmpty();
-            if (acceptedKwAndSettled != null) {
+            first = acceptedToTell.isEmpty() && statesToTell.isEmpty() && goneToTell.isEmpty()
+                    && (mayDrawOnly ? mayDrawToTell.size() == 1 : mayDrawToTell.isEmpty());
+            if (mayDrawOnly) {
+                // queued by the caller
+            } else if (acceptedKwAndSettled != null) {
                 acceptedToTell.put(chargePointId, acceptedKwAndSettled[0]);
                 if (acceptedKwAndSettled[1] > 0) settledToTell.add(chargePointId);
                 else settledToTell.remove(chargePointId);
@@ -432,7 +496,10 @@ final class ProfilePusher {
                 Set<String> settledBatch;
                 Map<String, ProfileStatus> states;
                 Set<String> gone;
+                Map<String, Double> mayDraw;
                 synchronized (acceptedToTell) {
+                    mayDraw = Map.copyOf(mayDrawToTell);
+                    mayDrawToTell.clear();
                     batch = new LinkedHashMap<>(acceptedToTell);
                     settledBatch = Set.copyOf(settledToTell);
                     states = Map.copyOf(statesToTell);
@@ -442,6 +509,8 @@ final class ProfilePusher {
                     statesToTell.clear();
                     goneToTell.clear();
                 }
+                // what they may draw first: an acceptance may make the site decide again
+                if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
                 if (!batch.isEmpty()) port.limitsAcknowledged(siteId, batch, settledBatch);
                 if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
             });

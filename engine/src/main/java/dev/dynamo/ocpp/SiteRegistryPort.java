@@ -75,6 +75,11 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
+    public void mayDraw(String siteId, Map<String, Double> kwByCharger) {
+        sites.site(siteId).ifPresent(site -> site.mayDraw(kwByCharger));
+    }
+
+    @Override
     public void limitNotAccepted(String siteId, String chargePointId) {
         sites.site(siteId).ifPresent(site -> site.limitNotAccepted(chargePointId));
     }

@@ -166,7 +166,7 @@ public final class SiteHandle implements AutoCloseable {
             if (live.charger(chargePointId).isEmpty()) return null;
             live.connected.add(chargePointId);
             live.lostSince.remove(chargePointId);
-            live.inFlightAtLossKw.remove(chargePointId);
+            // what was on its way at the loss stays in force on it until it accepts a limit again
             decide(Trigger.CONNECT);
             return null;
         });
@@ -186,8 +186,7 @@ public final class SiteHandle implements AutoCloseable {
             if (live.sessions.containsKey(chargePointId)) {
                 var since = now();
                 live.lostSince.put(chargePointId, since);
-                if (inFlightKw != null && Double.isFinite(inFlightKw)) live.inFlightAtLossKw.put(chargePointId, inFlightKw);
-                else live.inFlightAtLossKw.remove(chargePointId);
+                if (inFlightKw != null && Double.isFinite(inFlightKw)) live.inFlightAtLossKw.merge(chargePointId, inFlightKw, Math::max);
                 // when the grace period ends its TxProfile has expired: it counts at its default limit
                 timers.once("grace-" + chargePointId, since.plus(env.commLossGrace()), () -> {
                     if (since.equals(live.lostSince.get(chargePointId))) decide(Trigger.DISCONNECT);
@@ -206,6 +205,7 @@ public final class SiteHandle implements AutoCloseable {
     public void limitsAcknowledged(Map<String, Double> kwByCharger, Set<String> settled) {
         executor.call(() -> {
             live.acknowledgedKw.putAll(kwByCharger);
+            kwByCharger.keySet().forEach(live.inFlightAtLossKw::remove);
             settled.forEach(cp -> {
                 live.sentMaxKw.remove(cp);
                 live.refused.remove(cp);
@@ -214,6 +214,19 @@ public final class SiteHandle implements AutoCloseable {
                     .anyMatch(a -> a.loweringKw() != null && !a.overLimit() && kwByCharger.containsKey(a.chargePointId()))) {
                 rebalanceSoon();
             }
+            return null;
+        });
+    }
+
+    /**
+     * What chargers may draw now, as their OCPP connector sees it (kW): a charger whose lowering is refused or
+     * timed out is held at least at that. No decision by itself.
+     */
+    public void mayDraw(Map<String, Double> kwByCharger) {
+        executor.call(() -> {
+            kwByCharger.forEach((cp, kw) -> {
+                if (live.sessions.containsKey(cp)) live.mayDrawKw.put(cp, kw);
+            });
             return null;
         });
     }

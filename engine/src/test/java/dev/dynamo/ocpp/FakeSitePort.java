@@ -91,6 +91,13 @@ final class FakeSitePort implements OcppSitePort {
         gone.forEach(profiles::remove);
     }
 
+    final Map<String, Double> mayDrawKw = new ConcurrentHashMap<>();
+
+    @Override
+    public void mayDraw(String siteId, Map<String, Double> kwByCharger) {
+        mayDrawKw.putAll(kwByCharger);
+    }
+
     @Override
     public void limitNotAccepted(String siteId, String chargePointId) { calls.add("not accepted " + chargePointId); }
 

@@ -116,13 +116,9 @@ class PusherAndSitePropertyTest {
         return step.list().ofMinSize(1).ofMaxSize(40);
     }
 
-    /**
-     * Whether a charger applies a TxProfile whose answer never came. The default build plays chargers that do
-     * not ({@code false}); {@code -Ddynamo.pusher.adversarial=true} lets them, which finds interleavings where
-     * the site counts less than such a charger may draw (known gap, docs/ocpp.md "Known gaps").
-     */
+    /** Whether a charger applies a TxProfile whose answer never came (it may, so the site must assume it did). */
     static Arbitrary<Boolean> applied() {
-        return Boolean.getBoolean("dynamo.pusher.adversarial") ? Arbitraries.of(true, false) : Arbitraries.just(false);
+        return Arbitraries.of(true, false);
     }
 
     @Provide
