@@ -71,7 +71,9 @@ public final class ChargePointConnection implements ProfileTarget {
     @Override
     public CompletableFuture<SetChargingProfile.Status> setChargingProfile(ChargingProfile profile) {
         var payloads = context.payloads();
-        return rpc.call(Action.SET_CHARGING_PROFILE.name(), payloads.writeString(new SetChargingProfile.Request(CONNECTOR_ID, profile)))
+        // one connector: a newer profile of the same purpose replaces one still waiting to be sent
+        return rpc.call(Action.SET_CHARGING_PROFILE.name(), payloads.writeString(new SetChargingProfile.Request(CONNECTOR_ID, profile)),
+                        profile.chargingProfilePurpose().name())
                 .whenComplete((_, failure) -> countTimeout(failure))
                 .thenApply(result -> {
                     try {

@@ -381,6 +381,14 @@ final class ProfilePusher {
         var limit = sent.limit();
         var current = target(cp).orElse(null) == target;
         onTheWire.computeIfPresent(cp, (_, n) -> n > 1 ? n - 1 : null);
+        if (failure instanceof dev.dynamo.ocpp.rpc.SupersededException
+                || failure != null && failure.getCause() instanceof dev.dynamo.ocpp.rpc.SupersededException) {
+            // never sent: a newer limit took its place in the queue
+            var mayBeNot = maybeInForce.get(cp);
+            if (mayBeNot != null && mayBeNot.remove(sent) && mayBeNot.isEmpty()) maybeInForce.remove(cp);
+            sending.remove(cp, sent);
+            return;
+        }
         var mayBe = maybeInForce.get(cp);
         if (mayBe != null) {
             // accepted: it replaces every profile sent before it; refused: it is not in force; no answer
