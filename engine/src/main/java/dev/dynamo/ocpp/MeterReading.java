@@ -1,7 +1,7 @@
 package dev.dynamo.ocpp;
 
 import dev.dynamo.ocpp.v16.MeterValue;
-import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.contract.ChargerDefinition;
 import dev.dynamo.site.MeterSanity;
 import dev.dynamo.ocpp.v16.SampledValue.Measurand;
 import dev.dynamo.ocpp.v16.SampledValue.Phase;

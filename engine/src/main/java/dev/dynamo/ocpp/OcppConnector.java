@@ -4,7 +4,7 @@ import dev.dynamo.ocpp.rpc.FrameCodec;
 import dev.dynamo.ocpp.v16.Payloads;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
-import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.contract.SiteDefinition;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;

@@ -1,8 +1,8 @@
 package dev.dynamo.ocpp;
 
-import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.site.ProfileStatus;
-import dev.dynamo.site.SiteDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.dynamo.ocpp;
 
 import dev.dynamo.site.ChargerStatus;
 import dev.dynamo.site.DefaultLimits;
+import dev.dynamo.contract.SessionStart;
+import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.site.ProfileStatus;
-import dev.dynamo.site.SessionStart;
-import dev.dynamo.site.SiteDefinition;
 import dev.dynamo.site.SiteHandle;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.site.SiteStateException;

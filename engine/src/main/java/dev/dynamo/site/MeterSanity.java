@@ -1,5 +1,7 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+
 /**
  * Which metered power values a site takes (contract 8.1): finite, at least -1 kW (a little export is
  * noise, shown as 0) and at most twice the charger's rating. Anything else is a broken or hostile meter.

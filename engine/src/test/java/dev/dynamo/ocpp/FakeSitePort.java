@@ -1,8 +1,8 @@
 package dev.dynamo.ocpp;
 
 import dev.dynamo.allocation.Phase;
-import dev.dynamo.site.ChargerDefinition;
-import dev.dynamo.site.RateUnit;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.RateUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,5 +108,5 @@ final class FakeSitePort implements OcppSitePort {
     public void onDecision(Consumer<SiteLimits> listener) { listeners.add(listener); }
 
     @Override
-    public void onDefinition(Consumer<dev.dynamo.site.SiteDefinition> listener) {}
+    public void onDefinition(Consumer<dev.dynamo.contract.SiteDefinition> listener) {}
 }

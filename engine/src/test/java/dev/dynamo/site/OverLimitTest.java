@@ -5,6 +5,7 @@ import static dev.dynamo.testing.TestSites.equal;
 import static dev.dynamo.testing.TestSites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamo.contract.SessionStart;
 import dev.dynamo.testing.SiteFixture;
 import java.time.Duration;
 import java.time.Instant;
