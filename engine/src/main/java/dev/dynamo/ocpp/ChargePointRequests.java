@@ -132,8 +132,12 @@ final class ChargePointRequests {
         if (reading.isEmpty()) return;
         if (!port.meterValue(connection.siteId(), cp, request.transactionId(), reading.get().measuredKw(),
                 reading.get().phasesDrawn())) {
-            log.warn("{} sent meter values for transaction {}, which is not its session in progress: ignored",
-                    Printable.of(cp), request.transactionId());
+            if (request.transactionId() == null) {
+                log.debug("{} sent meter values without a session in progress (or out of bounds): ignored", Printable.of(cp));
+            } else {
+                log.warn("{} sent meter values for transaction {}, which is not its session in progress (or out of "
+                        + "bounds): ignored", Printable.of(cp), request.transactionId());
+            }
         }
     }
 
