@@ -134,6 +134,28 @@ class ChargePointConnectionTest {
         assertThat(port.calls).containsExactly("connected CP-1", "meter CP-1 44.0 null", "meter CP-1 0.0 null");
     }
 
+    @Test
+    void a_charger_that_lets_three_calls_in_a_row_time_out_is_disconnected() throws Exception {
+        var closedWith = new java.util.concurrent.CompletableFuture<String>();
+        var quick = new ChargePointConnection(port.chargers.get("CP-1"),
+                new OcppContext(port, new FrameCodec(payloads.mapper()), payloads,
+                        new ChargePointRequests(port, payloads, clock, Duration.ofSeconds(120)), timer, Duration.ofMillis(20),
+                        () -> "our-id"), sent::add, closedWith::complete);
+        var profile = Profiles.txDefault(port.chargers.get("CP-1").charger(), 11);
+        for (int i = 1; i <= 2; i++) {
+            var answer = quick.setChargingProfile(profile);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> answer.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+            assertThat(quick.isOpen()).as("after %d time-outs", i).isTrue();
+        }
+        var third = quick.setChargingProfile(profile);
+
+        assertThat(closedWith.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("three calls in a row unanswered");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> third.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThat(quick.isOpen()).isFalse();
+    }
+
     private static final String START = "[2,\"%d\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"T\",\"meterStart\":0,"
             + "\"timestamp\":\"2026-11-24T10:00:00Z\"}]";
 
