@@ -250,6 +250,43 @@ class OcppTrustInteropTest {
                 .isAfter(java.time.Instant.parse(refused.at("/profile/since").asText()));
     }
 
+    @Test
+    void a_connected_charger_whose_unit_changes_gets_its_profiles_again_in_the_new_unit() throws Exception {
+        engineWith(Duration.ofMinutes(5));
+        var inAmperes = """
+                {"name": "Depot", "timezone": "UTC", "grid_connection_capacity_kw": 100,
+                  "chargers": [
+                    {"charge_point_id": "CP-1", "max_power_kw": 22, "charging_rate_unit": "A"},
+                    {"charge_point_id": "CP-2", "max_power_kw": 22, "charging_rate_unit": "A"},
+                    {"charge_point_id": "CP-3", "max_power_kw": 11},
+                    {"charge_point_id": "CP-SECRET", "max_power_kw": 22, "ocpp_password": "s3cret-pass-0123"}
+                  ]}""";
+
+        var events = NodePlan.run("""
+                {"url": "%s", "steps": [
+                  {"connect": "CP-1"}, %s, %s,
+                  {"cp": "CP-1", "waitProfiles": 2},
+                  {"checkpoint": "to-amperes"},
+                  {"cp": "CP-1", "waitProfiles": 4},
+                  {"cp": "CP-1", "call": "Heartbeat"}
+                ]}""".formatted(engine.url(), boot("CP-1"), start("CP-1")),
+                _ -> {
+                    try {
+                        assertThat(engine.putSite("depot", inAmperes)).isEqualTo(200);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+
+        assertNoSchemaViolations(events);
+        var units = events(events, "CP-1", "profile").map(e -> e.at("/params/csChargingProfiles/chargingProfilePurpose").asText()
+                + " " + e.at("/params/csChargingProfiles/chargingSchedule/chargingRateUnit").asText()).toList();
+        assertThat(units).containsExactly("TxDefaultProfile W", "TxProfile W", "TxDefaultProfile A", "TxProfile A");
+        // 22 kW on three phases at 230 V, rounded down to 0.1 A
+        assertThat(OcppInteropTest.limit(txProfiles(events, "CP-1").getLast())).isEqualTo(31.8);
+        assertThat(events(events, "CP-1", "closed").toList()).allMatch(e -> events.indexOf(e) > events.size() - 3);
+    }
+
     static final String SITE_WITHOUT_CP3 = """
             {"name": "Depot", "timezone": "UTC", "grid_connection_capacity_kw": 100,
               "chargers": [
