@@ -74,6 +74,8 @@ final class ProfilePusher {
     private final Map<String, ProfileStatus> statesToTell = new LinkedHashMap<>();
     private final Set<String> goneToTell = new HashSet<>();
     private final Map<String, Double> mayDrawToTell = new LinkedHashMap<>();
+    /** A flush of the notices is queued (guarded by {@link #acceptedToTell}). */
+    private boolean flushQueued;
     /** What each charger may draw, as last told to the site. */
     private final Map<String, Double> mayDrawTold = new HashMap<>();
     /** The TxProfile state last told for each charger (contract 11, {@code profile}). */
@@ -120,7 +122,7 @@ final class ProfilePusher {
             onTheWire.remove(chargePointId);
             shown.remove(chargePointId);
             mayDrawTold.remove(chargePointId);
-            tell(chargePointId, null, null, false);
+            tellState(chargePointId, null);
             // Its lowering will not come; the site now reserves what it may draw.
             pendingLowers.remove(chargePointId);
             releaseRaises();
@@ -346,10 +348,7 @@ final class ProfilePusher {
         if (wanted != null) {
             var mayDrawKw = previousKw(wanted, port.defaultLimitsKw(siteId));
             if (!Double.valueOf(mayDrawKw).equals(mayDrawTold.put(chargePointId, mayDrawKw))) {
-                synchronized (acceptedToTell) {
-                    mayDrawToTell.put(chargePointId, mayDrawKw);
-                }
-                tell(chargePointId, null, null, true);
+                tellMayDraw(chargePointId, mayDrawKw);
             }
         }
         var held = accepted.get(chargePointId);
@@ -365,7 +364,7 @@ final class ProfilePusher {
         if (state == null) {
             if (before != null) {
                 shown.remove(chargePointId);
-                tell(chargePointId, null, null, false);
+                tellState(chargePointId, null);
             }
             return;
         }
@@ -373,7 +372,7 @@ final class ProfilePusher {
         var since = before != null && before.state() == state ? before.since() : clock.instant();
         var now = new ProfileStatus(state, limitKw, since);
         shown.put(chargePointId, now);
-        tell(chargePointId, now, null, false);
+        tellState(chargePointId, now);
     }
 
     private void answered(ProfileTarget target, InFlight sent, SetChargingProfile.Status status, Throwable failure) {
@@ -472,57 +471,67 @@ final class ProfilePusher {
 
     /** Tells the site, in one call for every answer that came meanwhile. */
     private void tellAccepted(String chargePointId, double kw, boolean settled) {
-        tell(chargePointId, null, new double[] {kw, settled ? 1 : 0}, false);
+        queueNotice(() -> {
+            acceptedToTell.put(chargePointId, kw);
+            if (settled) settledToTell.add(chargePointId);
+            else settledToTell.remove(chargePointId);
+        });
     }
 
-    /**
-     * Queues a notice for the site (an accepted limit, a TxProfile state, or with both null: the charger is
-     * gone) and flushes every notice queued meanwhile in one go: a burst of answers is one site event.
-     */
-    private void tell(String chargePointId, ProfileStatus state, double[] acceptedKwAndSettled, boolean mayDrawOnly) {
-        boolean first;
-        synchronized (acceptedToTell) {
-            first = acceptedToTell.isEmpty() && statesToTell.isEmpty() && goneToTell.isEmpty()
-                    && (mayDrawOnly ? mayDrawToTell.size() == 1 : mayDrawToTell.isEmpty());
-            if (mayDrawOnly) {
-                // queued by the caller
-            } else if (acceptedKwAndSettled != null) {
-                acceptedToTell.put(chargePointId, acceptedKwAndSettled[0]);
-                if (acceptedKwAndSettled[1] > 0) settledToTell.add(chargePointId);
-                else settledToTell.remove(chargePointId);
-            } else if (state != null) {
+    /** Tells the site the charger's TxProfile state (contract 11), or with null that it is gone. */
+    private void tellState(String chargePointId, ProfileStatus state) {
+        queueNotice(() -> {
+            if (state != null) {
                 statesToTell.put(chargePointId, state);
                 goneToTell.remove(chargePointId);
             } else {
                 statesToTell.remove(chargePointId);
                 goneToTell.add(chargePointId);
             }
+        });
+    }
+
+    private void tellMayDraw(String chargePointId, double kw) {
+        queueNotice(() -> mayDrawToTell.put(chargePointId, kw));
+    }
+
+    /**
+     * Queues a notice for the site (under the notices' lock) and, unless a flush is already queued, queues one:
+     * every notice that came meanwhile reaches the site in one go, so a burst of answers is one site event.
+     */
+    private void queueNotice(Runnable put) {
+        boolean schedule;
+        synchronized (acceptedToTell) {
+            put.run();
+            schedule = !flushQueued;
+            flushQueued = true;
         }
-        if (first) {
-            notices.execute(() -> {
-                Map<String, Double> batch;
-                Set<String> settledBatch;
-                Map<String, ProfileStatus> states;
-                Set<String> gone;
-                Map<String, Double> mayDraw;
-                synchronized (acceptedToTell) {
-                    mayDraw = Map.copyOf(mayDrawToTell);
-                    mayDrawToTell.clear();
-                    batch = new LinkedHashMap<>(acceptedToTell);
-                    settledBatch = Set.copyOf(settledToTell);
-                    states = Map.copyOf(statesToTell);
-                    gone = Set.copyOf(goneToTell);
-                    acceptedToTell.clear();
-                    settledToTell.clear();
-                    statesToTell.clear();
-                    goneToTell.clear();
-                }
-                // what they may draw first: an acceptance may make the site decide again
-                if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
-                if (!batch.isEmpty()) port.limitsAcknowledged(siteId, batch, settledBatch);
-                if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
-            });
+        if (schedule) notices.execute(this::flushNotices);
+    }
+
+    private void flushNotices() {
+        Map<String, Double> accepted;
+        Set<String> settled;
+        Map<String, ProfileStatus> states;
+        Set<String> gone;
+        Map<String, Double> mayDraw;
+        synchronized (acceptedToTell) {
+            accepted = new LinkedHashMap<>(acceptedToTell);
+            settled = Set.copyOf(settledToTell);
+            states = Map.copyOf(statesToTell);
+            gone = Set.copyOf(goneToTell);
+            mayDraw = Map.copyOf(mayDrawToTell);
+            acceptedToTell.clear();
+            settledToTell.clear();
+            statesToTell.clear();
+            goneToTell.clear();
+            mayDrawToTell.clear();
+            flushQueued = false;
         }
+        // what they may draw first: an acceptance may make the site decide again
+        if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
+        if (!accepted.isEmpty()) port.limitsAcknowledged(siteId, accepted, settled);
+        if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
     }
 
     /** 1 s after the first failure, doubling, at most 60 s. */
