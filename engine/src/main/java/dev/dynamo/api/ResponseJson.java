@@ -134,6 +134,14 @@ final class ResponseJson {
             item.put("queued_since", Times.format(a.queuedSince()));
             item.put("limited_by", a.limitedBy().json());
             item.put("at_risk", a.atRisk());
+            if (a.profile() == null) {
+                item.putNull("profile");
+            } else {
+                item.putObject("profile").put("state", a.profile().state().json())
+                        .put("limit_kw", a.profile().limitKw() == null ? null : number(a.profile().limitKw()))
+                        .put("since", Times.format(a.profile().since()));
+            }
+            item.put("over_limit", a.overLimit());
         }
     }
 

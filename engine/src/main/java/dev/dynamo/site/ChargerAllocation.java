@@ -17,13 +17,36 @@ import java.util.Map;
  *                    {@code allocatedKw} is the previous limit it accepted, still in force and reserved
  * @param limitedBy   what stops it from getting more (contract section 11)
  * @param atRisk      its session has a departure and cannot get its remaining energy by then even at its cap (10)
+ * @param profile     its TxProfile state (contract 11), or null when it is not connected over OCPP
+ * @param overLimit   its fresh metered power has exceeded the limit it accepted last by more than
+ *                    max(1 kW, 10%) for at least 60 s (contract 11): it is counted at its metered power
  */
 public record ChargerAllocation(String chargePointId, double allocatedKw, double capKw, CapReason capReason,
                                 ChargerStatus status, Session session, Double measuredKw, int phasesInUse,
                                 Map<Phase, Double> currentA, Instant queuedSince, Double loweringKw,
-                                LimitedBy limitedBy, boolean atRisk) {
+                                LimitedBy limitedBy, boolean atRisk, ProfileStatus profile, boolean overLimit) {
     public ChargerAllocation {
         currentA = Map.copyOf(currentA);
+    }
+
+    public ChargerAllocation(String chargePointId, double allocatedKw, double capKw, CapReason capReason,
+                             ChargerStatus status, Session session, Double measuredKw, int phasesInUse,
+                             Map<Phase, Double> currentA, Instant queuedSince, Double loweringKw,
+                             LimitedBy limitedBy, boolean atRisk) {
+        this(chargePointId, allocatedKw, capKw, capReason, status, session, measuredKw, phasesInUse, currentA,
+                queuedSince, loweringKw, limitedBy, atRisk, null, false);
+    }
+
+    /** Counted at its metered power: it ignores the limit it accepted (contract 11). */
+    ChargerAllocation withOverLimit() {
+        return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, measuredKw,
+                phasesInUse, currentA, queuedSince, loweringKw, limitedBy, atRisk, profile, true);
+    }
+
+    /** With the charger's TxProfile state as the OCPP connector last told it (null: not connected over OCPP). */
+    public ChargerAllocation withProfile(ProfileStatus value) {
+        return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, measuredKw,
+                phasesInUse, currentA, queuedSince, loweringKw, limitedBy, atRisk, value, overLimit);
     }
 
     /** The limit the charger is to have: the lowering on its way, else the allocation. */
@@ -33,6 +56,6 @@ public record ChargerAllocation(String chargePointId, double allocatedKw, double
 
     public ChargerAllocation withMeasuredKw(Double kw) {
         return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, kw,
-                phasesInUse, currentA, queuedSince, loweringKw, limitedBy, atRisk);
+                phasesInUse, currentA, queuedSince, loweringKw, limitedBy, atRisk, profile, overLimit);
     }
 }

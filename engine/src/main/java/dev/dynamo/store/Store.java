@@ -54,6 +54,15 @@ public interface Store extends AutoCloseable {
     /** Writes the sessions' energy in one transaction; a session with no row (none in progress) is skipped. */
     void writeEnergy(List<StoredEnergy> energies);
 
+    /**
+     * Reserves the next {@code count} OCPP transaction ids, durably, and returns the highest of them: the ids
+     * {@code result - count + 1 .. result}, every one above {@code atLeastAbove} and above every id reserved
+     * before, also by an engine killed since (contract 8.1: an id is never reused).
+     */
+    default long reserveTransactionIds(long atLeastAbove, int count) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no OCPP transaction ids");
+    }
+
     /** Appends decisions in the given order, in one transaction. */
     void appendDecisions(List<DecisionRecord> decisions);
 
