@@ -49,8 +49,12 @@ final class DecisionMaker {
     }
 
     Outcome decide(LiveSite site, Instant now, Trigger trigger) {
+        return decide(site, site.config, now, trigger);
+    }
+
+    /** The decision the site would make under {@code config}; the site's state is only read (also for a preview). */
+    Outcome decide(LiveSite site, ChargingConfig config, Instant now, Trigger trigger) {
         var definition = site.definition;
-        var config = site.config;
         var inForce = BudgetInForce.at(config.maxPowerKw(), config.strategy() == Strategy.SCHEDULED,
                 config.strategy() == Strategy.PRIORITY ? Sharing.PRIORITY : Sharing.EQUAL,
                 config.schedule(), now, definition.timezone());
@@ -66,8 +70,10 @@ final class DecisionMaker {
         var caps = new HashMap<String, Caps>();
         for (var session : site.sessions.values()) {
             var charger = chargers.get(session.chargePointId());
+            // caps lowered to metered power (7.3) hold only while redistribution is on
+            var measuredCapKw = config.redistributeUnused() ? site.measuredCapKw.get(session.chargePointId()) : null;
             if (charger != null) caps.put(session.chargePointId(), Caps.of(charger, session,
-                    site.measuredCapKw.get(session.chargePointId()), config.minPowerPerChargerKw()));
+                    measuredCapKw, config.minPowerPerChargerKw()));
         }
 
         var rotationOn = config.rotationPeriodMin() != null && config.minPowerPerChargerKw() > 0 && sharing == Sharing.EQUAL;

@@ -74,6 +74,14 @@ final class SiteDecisions {
         commit(outcome, write);
     }
 
+    /**
+     * The allocation the current sessions would get under {@code config} now, as a config change would
+     * decide it; nothing is applied, recorded or sent.
+     */
+    AllocationSnapshot preview(ChargingConfig config) {
+        return maker.decide(live, config, env.clock().instant(), Trigger.CONFIG).snapshot();
+    }
+
     /** Takes up the rotation state stored before a restart; before the site's first decision. */
     void restore(RotationState stored) {
         restoredClockAt = durable.restore(stored, live);

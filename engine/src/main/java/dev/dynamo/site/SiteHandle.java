@@ -67,6 +67,14 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     /**
+     * Reads and validates a config as {@link #storeConfig} does and answers the allocation it would give
+     * the current sessions now; nothing is stored, no decision is made, no limit is sent (contract 11).
+     */
+    public AllocationSnapshot previewConfig(Function<SiteDefinition, ChargingConfig> reader) {
+        return executor.call(() -> decisions.preview(reader.apply(live.definition)));
+    }
+
+    /**
      * Replaces the definition once {@code configCheck} accepts the stored config (it throws to refuse);
      * sessions on chargers the site no longer has end.
      */
