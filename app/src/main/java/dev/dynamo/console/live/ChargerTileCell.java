@@ -19,8 +19,10 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
     private final InvalidationListener show;
     private ChargerGauge shown;
 
-    ChargerTileCell(TileRefresher refresher) {
+    ChargerTileCell(TileRefresher refresher, java.util.function.Consumer<String> onSelect) {
         this.refresher = refresher;
+        // a click on a tile opens its Why panel
+        setOnMouseClicked(_ -> { if (shown != null && !isEmpty()) onSelect.accept(shown.chargePointId()); });
         show = _ -> refresher.mark(this);
         tile.getStyleClass().add(TILE_CLASS);
         setGraphic(tile);

@@ -1,0 +1,71 @@
+package dev.dynamo.console.live;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The side panel of a selected charger: why it gets what it gets. Escape or Close hides it. */
+final class WhyPanel extends VBox {
+    WhyPanel(WhyViewModel model) {
+        setId("why-panel");
+        getStyleClass().addAll("panel", "why-panel");
+        setSpacing(8);
+        setPrefWidth(380);
+        setMaxWidth(380);
+        setPadding(new Insets(12));
+        var title = new Label();
+        title.setId("why-title");
+        title.getStyleClass().add("section-title");
+        var headline = wrapped("why-headline", "why-headline");
+        var share = wrapped("why-share", "hint");
+        var session = wrapped("why-session", "hint");
+        var error = wrapped("why-error", "error-text");
+        var path = new ListView<>(model.path());
+        path.setId("why-path");
+        path.setPrefHeight(110);
+        path.setFocusTraversable(false);
+        var decisions = new ListView<>(model.decisions());
+        decisions.setId("why-decisions");
+        decisions.setPlaceholder(new Label("No decision in the last hour"));
+        decisions.getStyleClass().add("mono-list");
+        VBox.setVgrow(decisions, Priority.ALWAYS);
+        var close = new Button("Close");
+        close.setId("why-close");
+        close.setCancelButton(false);
+        close.setOnAction(_ -> model.close());
+        getChildren().addAll(title, headline, share, section("Breakers on its path"), path, section("Session"), session,
+                section("Recent decisions (last hour)"), decisions, error, close);
+
+        title.textProperty().bind(model.selectedProperty().map(id -> "Why " + id + "?"));
+        headline.textProperty().bind(model.headlineProperty());
+        share.textProperty().bind(model.shareProperty());
+        session.textProperty().bind(model.sessionProperty());
+        error.textProperty().bind(model.errorProperty());
+        visibleProperty().bind(model.selectedProperty().isNotNull());
+        managedProperty().bind(visibleProperty());
+        setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                model.close();
+                event.consume();
+            }
+        });
+    }
+
+    private static Label section(String text) {
+        var label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static Label wrapped(String id, String style) {
+        var label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(style);
+        label.setWrapText(true);
+        return label;
+    }
+}
