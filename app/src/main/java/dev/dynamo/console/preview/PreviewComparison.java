@@ -28,8 +28,10 @@ public final class PreviewComparison {
         for (var id : ids) {
             var now = liveById.get(id);
             var then = previewById.get(id);
-            rows.add(new PreviewRow(id, now == null ? null : now.allocatedKw(), now == null ? null : now.status(),
-                    then == null ? (preview == null ? null : 0.0) : then.allocatedKw(),
+            Double liveKw = now == null ? null : now.allocatedKw();
+            // a charger the preview leaves out gets nothing under it (it has no session)
+            Double previewKw = preview == null ? null : then == null ? Double.valueOf(0) : Double.valueOf(then.allocatedKw());
+            rows.add(new PreviewRow(id, liveKw, now == null ? null : now.status(), previewKw,
                     then == null ? null : then.status()));
         }
         return rows;
