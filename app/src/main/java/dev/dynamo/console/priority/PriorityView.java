@@ -99,7 +99,6 @@ public final class PriorityView extends VBox {
         previewSummary.textProperty().bind(model.previewSummaryProperty());
         previewSummary.visibleProperty().bind(model.previewSummaryProperty().isNotNull());
         previewSummary.managedProperty().bind(previewSummary.visibleProperty());
-        model.rowsRevisionProperty().addListener((_, _, _) -> list.refresh());
         orderError.textProperty().bind(model.orderErrorProperty());
         orderError.visibleProperty().bind(model.orderErrorProperty().isNotNull());
         model.orderErrorProperty().addListener((_, _, message) -> {
@@ -141,6 +140,8 @@ public final class PriorityView extends VBox {
             now.setMinWidth(140);
             previewed.setMinWidth(140);
             row.setAlignment(Pos.CENTER_LEFT);
+            // new live or previewed values are set in place: recreating cells (ListView.refresh) would end a drag
+            model.rowsRevisionProperty().addListener((_, _, _) -> { if (!isEmpty() && getItem() != null) fill(getItem()); });
             setOnDragDetected(event -> {
                 if (isEmpty()) return;
                 dragFrom = getIndex();
@@ -166,6 +167,12 @@ public final class PriorityView extends VBox {
                 setText(null);
                 return;
             }
+            fill(chargePointId);
+            setGraphic(row);
+            setText(null);
+        }
+
+        private void fill(String chargePointId) {
             var values = model.row(chargePointId);
             rank.setText("#" + (getIndex() + 1));
             name.setText(chargePointId);
@@ -175,8 +182,6 @@ public final class PriorityView extends VBox {
             diff.getStyleClass().removeAll("diff-up", "diff-down");
             if (values.diffText().startsWith("+")) diff.getStyleClass().add("diff-up");
             if (values.diffText().startsWith("−")) diff.getStyleClass().add("diff-down");
-            setGraphic(row);
-            setText(null);
         }
     }
 }
