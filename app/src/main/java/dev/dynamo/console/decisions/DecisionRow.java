@@ -34,7 +34,7 @@ public record DecisionRow(Decision decision, List<Change> changes, Double previo
     /** "budget 150 → 100 kW; CP-001 11.0 → 7.4 kW; CP-004 new 7.4 kW", or "no change". */
     public String changesText() {
         var parts = new ArrayList<String>();
-        if (previousBudgetKw != null && Math.abs(previousBudgetKw - decision.totalBudgetKw()) > 0.005) {
+        if (previousBudgetKw != null && Math.abs(previousBudgetKw - decision.totalBudgetKw()) >= 0.05) {
             parts.add("budget " + kw(previousBudgetKw) + " → " + kw(decision.totalBudgetKw()));
         }
         changes.forEach(c -> parts.add(c.text()));
@@ -53,6 +53,13 @@ public record DecisionRow(Decision decision, List<Change> changes, Double previo
         return rows;
     }
 
+    /** Every charger's share in this decision, for the detail line. */
+    public String sharesText() {
+        return decision.allocations().stream()
+                .map(a -> a.chargePointId() + " " + kw(a.allocatedKw()) + (a.status().equals("charging") ? "" : " " + a.status()))
+                .collect(java.util.stream.Collectors.joining(" · "));
+    }
+
     static List<Change> changes(Decision before, Decision after) {
         Map<String, Double> was = shares(before);
         Map<String, Double> is = shares(after);
@@ -62,7 +69,8 @@ public record DecisionRow(Decision decision, List<Change> changes, Double previo
         for (var id : ids) {
             var a = was.get(id);
             var b = is.get(id);
-            if (a == null || b == null || Math.abs(a - b) > 0.005) changes.add(new Change(id, a, b));
+            // below a tenth of a kW a change does not show at the precision shown
+            if (a == null || b == null || Math.abs(a - b) >= 0.05) changes.add(new Change(id, a, b));
         }
         return changes;
     }

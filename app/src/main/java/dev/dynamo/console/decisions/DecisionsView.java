@@ -28,6 +28,7 @@ public final class DecisionsView extends VBox {
     private final TableView<DecisionRow> table = new TableView<>();
     private final Label status = new Label();
     private final Label error = new Label();
+    private final Label detail = new Label("Select a decision to see all of it");
 
     public DecisionsView(DecisionsViewModel model) {
         this.model = model;
@@ -71,7 +72,11 @@ public final class DecisionsView extends VBox {
                 column("Chargers", r -> String.valueOf(r.decision().allocations().size()), 70),
                 column("What changed", DecisionRow::changesText, 500)));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(title, filters, error, table);
+        detail.setId("decisions-detail");
+        detail.getStyleClass().add("hint");
+        detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(title, filters, error, table, detail);
     }
 
     private static String binding(DecisionRow row) {
@@ -103,6 +108,9 @@ public final class DecisionsView extends VBox {
         reload.disableProperty().bind(model.busyProperty());
         status.textProperty().bind(model.statusProperty());
         error.textProperty().bind(model.errorProperty());
+        table.getSelectionModel().selectedItemProperty().addListener((_, _, row) -> detail.setText(row == null
+                ? "Select a decision to see all of it"
+                : TIME.format(row.decidedAt()) + " " + row.trigger() + ": " + row.changesText() + "\nShares: " + row.sharesText()));
     }
 
     public void focusDefault() { range.requestFocus(); }

@@ -27,11 +27,13 @@ final class WhyPanel extends VBox {
         var path = new ListView<>(model.path());
         path.setId("why-path");
         path.setPrefHeight(110);
+        path.setMinHeight(80);
         path.setFocusTraversable(false);
         var decisions = new ListView<>(model.decisions());
         decisions.setId("why-decisions");
         decisions.setPlaceholder(new Label("No decision in the last hour"));
         decisions.getStyleClass().add("mono-list");
+        decisions.setMinHeight(90);
         VBox.setVgrow(decisions, Priority.ALWAYS);
         var close = new Button("Close");
         close.setId("why-close");
@@ -66,6 +68,9 @@ final class WhyPanel extends VBox {
         label.setId(id);
         label.getStyleClass().add(style);
         label.setWrapText(true);
+        // a wrapped label in a VBox needs its full height, else it is cut to one line with "…"
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
         return label;
     }
 }

@@ -59,5 +59,5 @@ public final class ChargerDraft {
     public ObservableMap<String, String> errors() { return errors; }
 
     @Override
-    public String toString() { return "🔌 " + chargePointId.get() + " (" + maxPowerKw.get() + " kW)"; }
+    public String toString() { return "• " + chargePointId.get() + " (" + maxPowerKw.get() + " kW)"; }
 }

@@ -34,9 +34,9 @@ public final class SiteEditorView extends VBox {
     private final SiteEditorViewModel model;
     private final TreeView<Object> tree = new TreeView<>();
     private final VBox form = new VBox(10);
-    private final Button addCharger = new Button("Add _charger");
-    private final Button addCircuit = new Button("Add c_ircuit");
-    private final Button remove = new Button("_Remove");
+    private final Button addCharger = new Button("A_dd charger");
+    private final Button addCircuit = new Button("Add circ_uit");
+    private final Button remove = new Button("Re_move");
     private final Button apply = new Button("_Apply site");
     private final Button reload = new Button("Re_load");
     private final Label status = new Label();
@@ -72,7 +72,7 @@ public final class SiteEditorView extends VBox {
                     setText(null);
                     return;
                 }
-                setText(item == SITE ? "🏭 " + model.siteId() + " (grid connection)" : item.toString());
+                setText(item == SITE ? model.siteId() + " (grid connection)" : item.toString());
                 if (errorsOf(item).map(e -> !e.isEmpty()).orElse(false)) getStyleClass().add("invalid-node");
             }
         });
@@ -195,7 +195,7 @@ public final class SiteEditorView extends VBox {
             row(grid, 0, "_Name", text(model.nameProperty(), "site-name"), model.siteErrors(), "name");
             row(grid, 1, "Grid _capacity (kW)", text(model.capacityKwProperty(), "site-capacity"), model.siteErrors(),
                     "grid_connection_capacity_kw");
-            row(grid, 2, "Grid c_urrent limit (A)", text(model.gridCurrentAProperty(), "site-grid-current"),
+            row(grid, 2, "Grid current limi_t (A)", text(model.gridCurrentAProperty(), "site-grid-current"),
                     model.siteErrors(), "grid_connection_current_a");
         } else if (value instanceof CircuitDraft c) {
             header.add(heading("Circuit"));
@@ -207,9 +207,9 @@ public final class SiteEditorView extends VBox {
             row(grid, 0, "Charge point _id", text(c.chargePointIdProperty(), "charger-id"), c.errors(), "charge_point_id");
             row(grid, 1, "_Rating (kW)", text(c.maxPowerKwProperty(), "charger-rating"), c.errors(), "max_power_kw");
             row(grid, 2, "P_hases", choice(c.phasesProperty(), List.of(1, 3), "charger-phases"), c.errors(), "phases");
-            row(grid, 3, "Ph_ase (1-phase)", choice(c.phaseProperty(), SiteEditorViewModel.PHASES, "charger-phase"), c.errors(), "phase");
+            row(grid, 3, "Pha_se (1-phase)", choice(c.phaseProperty(), SiteEditorViewModel.PHASES, "charger-phase"), c.errors(), "phase");
             row(grid, 4, "_Circuit", choice(c.circuitIdProperty(), circuitChoices(), "charger-circuit"), c.errors(), "circuit_id");
-            row(grid, 5, "_Unit of limits", choice(c.unitProperty(), SiteEditorViewModel.UNITS, "charger-unit"), c.errors(),
+            row(grid, 5, "U_nit of limits", choice(c.unitProperty(), SiteEditorViewModel.UNITS, "charger-unit"), c.errors(),
                     "charging_rate_unit");
             row(grid, 6, "_Voltage (V)", text(c.voltageVProperty(), "charger-voltage"), c.errors(), "voltage_v");
             var password = new PasswordField();
