@@ -99,8 +99,17 @@ public final class PriorityViewModel {
         live = null;
         preview = null;
         reload();
-        polling = background.every(LIVE_REFRESH, this::refreshLive);
+        if (pollingWanted) polling = background.every(LIVE_REFRESH, this::refreshLive);
     }
+
+    /** Live values are polled only while wanted (the screen is shown); on by default. */
+    public void polling(boolean wanted) {
+        pollingWanted = wanted;
+        if (!wanted) stop();
+        else if (site != null && polling == Job.DONE) polling = background.every(LIVE_REFRESH, this::refreshLive);
+    }
+
+    private boolean pollingWanted = true;
 
     public void stop() {
         polling.cancel();

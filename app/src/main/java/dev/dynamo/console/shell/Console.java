@@ -124,6 +124,11 @@ public final class Console {
         status.onShowAlerts(() -> window.show(Screen.ALERTS));
         alerts.arrivedProperty().addListener((_, _, arrived) -> arrived.forEach(alert ->
                 AlertsView.popUp(window.getScene() == null ? null : window.getScene().getWindow(), alert)));
+        // Priority's live values and the overview are fetched only while in view (Alerts always: the status bar)
+        window.shownProperty().subscribe(screen -> {
+            priority.polling(screen == Screen.PRIORITY);
+            sites.polling(screen == Screen.SITES);
+        });
         // opening a site in the overview switches every screen to it
         sites.onOpen(site -> {
             connect.chooseSite(site);

@@ -57,12 +57,18 @@ public final class MainWindow extends BorderPane {
 
     public void show(Screen screen) {
         current = screen;
+        shown.set(screen);
         setCenter(screens.get(screen));
         buttons.get(screen).setSelected(true);
         focusers.getOrDefault(screen, () -> {}).run();
     }
 
     public Screen current() { return current; }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Screen> shown = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
+    /** The screen in view; screens that poll only for themselves follow it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Screen> shownProperty() { return shown.getReadOnlyProperty(); }
 
     /** The About dialog: versions of the console and of the engine it is connected to. */
     public void showAbout() {

@@ -50,8 +50,17 @@ public final class SitesViewModel {
     public void attach(ConnectedSite connectedSite) {
         stop();
         site = connectedSite;
-        polling = background.every(REFRESH, this::refresh);
+        if (pollingWanted) polling = background.every(REFRESH, this::refresh);
     }
+
+    /** Sites are polled only while wanted (the screen is shown); on by default. */
+    public void polling(boolean wanted) {
+        pollingWanted = wanted;
+        if (!wanted) stop();
+        else if (site != null && polling == Job.DONE) polling = background.every(REFRESH, this::refresh);
+    }
+
+    private boolean pollingWanted = true;
 
     public void stop() {
         polling.cancel();
