@@ -24,11 +24,14 @@ final class WhyPanel extends VBox {
         var share = wrapped("why-share", "hint");
         var session = wrapped("why-session", "hint");
         var error = wrapped("why-error", "error-text");
-        var path = new ListView<>(model.path());
+        // a few breakers at most: wrapped lines, so a long load reads in full at any width
+        var path = new VBox(4);
         path.setId("why-path");
-        path.setPrefHeight(110);
-        path.setMinHeight(80);
-        path.setFocusTraversable(false);
+        model.path().subscribe(() -> path.getChildren().setAll(model.path().stream().map(step -> {
+            var line = wrapped(null, "why-step");
+            line.setText(step);
+            return line;
+        }).toList()));
         var decisions = new ListView<>(model.decisions());
         decisions.setId("why-decisions");
         decisions.setPlaceholder(new Label("No decision in the last hour"));

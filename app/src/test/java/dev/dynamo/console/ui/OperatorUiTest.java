@@ -238,7 +238,8 @@ class OperatorUiTest {
     }
 
     private static List<String> pathLines(FxRobot robot) {
-        return fx(() -> robot.lookup("#why-path").queryAs(ListView.class).getItems().stream().map(String::valueOf).toList());
+        return fx(() -> robot.lookup("#why-path").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList());
     }
 
     private List<String> alertRows(FxRobot robot) {
