@@ -29,8 +29,9 @@ public final class PreviewComparison {
             var now = liveById.get(id);
             var then = previewById.get(id);
             Double liveKw = now == null ? null : now.allocatedKw();
-            // a charger the preview leaves out gets nothing under it (it has no session)
-            Double previewKw = preview == null ? null : then == null ? Double.valueOf(0) : Double.valueOf(then.allocatedKw());
+            // a charger the preview leaves out gets nothing under it; one idle on both sides shows nothing
+            Double previewKw = preview == null || (then == null && now == null) ? null
+                    : then == null ? Double.valueOf(0) : Double.valueOf(then.allocatedKw());
             rows.add(new PreviewRow(id, liveKw, now == null ? null : now.status(), previewKw,
                     then == null ? null : then.status()));
         }

@@ -99,7 +99,7 @@ public final class SiteEditorViewModel {
         name.set(fetched.name());
         capacityKw.set(CircuitDraft.number(fetched.gridConnectionCapacityKw()));
         gridCurrentA.set(fetched.gridConnectionCurrentA() == null ? "" : CircuitDraft.number(fetched.gridConnectionCurrentA()));
-        circuits.setAll(fetched.circuits().stream().map(CircuitDraft::of).toList());
+        circuits.setAll(fetched.circuits().stream().map(CircuitDraft::of).map(this::followRenames).toList());
         chargers.setAll(fetched.chargers().stream().map(ChargerDraft::of).toList());
     }
 
@@ -113,13 +113,23 @@ public final class SiteEditorViewModel {
 
     /** A new 32 A circuit under {@code parentId} (null: the grid connection). */
     public CircuitDraft addCircuit(String parentId) {
-        var draft = new CircuitDraft(freeId("circuit-", circuits.stream().map(c -> c.circuitIdProperty().get()).toList()),
-                parentId, "32");
+        var draft = followRenames(new CircuitDraft(freeId("circuit-", circuits.stream().map(c -> c.circuitIdProperty().get()).toList()),
+                parentId, "32"));
         circuits.add(draft);
         return draft;
     }
 
     public void removeCharger(ChargerDraft draft) { chargers.remove(draft); }
+
+    /** A renamed circuit keeps its chargers and sub-circuits: they follow the new id. */
+    private CircuitDraft followRenames(CircuitDraft draft) {
+        draft.circuitIdProperty().addListener((_, before, after) -> {
+            if (before == null || before.equals(after)) return;
+            chargers.stream().filter(c -> before.equals(c.circuitIdProperty().get())).forEach(c -> c.circuitIdProperty().set(after));
+            circuits.stream().filter(c -> before.equals(c.parentIdProperty().get())).forEach(c -> c.parentIdProperty().set(after));
+        });
+        return draft;
+    }
 
     /** Removes a circuit whose subtree is empty; otherwise says what is still under it. */
     public boolean removeCircuit(CircuitDraft draft) {

@@ -20,12 +20,12 @@ class PreviewComparisonTest {
     }
 
     @Test
-    void rows_follow_the_given_order_and_show_both_sides_and_the_difference() {
+    void rows_follow_the_given_order_and_show_both_sides_and_the_difference_and_idle_chargers_stay_blank() {
         var rows = PreviewComparison.rows(List.of("B", "A", "C"), allocation(share("A", 15), share("B", 15)),
                 allocation(share("A", 8), share("B", 22)));
 
         assertThat(rows).extracting(r -> r.chargePointId() + " | " + r.liveText() + " | " + r.previewText() + " | " + r.diffText())
-                .containsExactly("B | 15.0 kW | 22.0 kW | +7.0 kW", "A | 15.0 kW | 8.0 kW | −7.0 kW", "C | idle | 0.0 kW | ");
+                .containsExactly("B | 15.0 kW | 22.0 kW | +7.0 kW", "A | 15.0 kW | 8.0 kW | −7.0 kW", "C | idle |  | ");
     }
 
     @Test

@@ -104,4 +104,15 @@ class SiteEditorViewModelTest {
         assertThat(model.siteErrors()).containsEntry("grid_connection_capacity_kw", "must be > 0")
                 .containsEntry("chargers[9].phase", "out of range");
     }
+
+    @Test
+    void a_renamed_circuit_keeps_its_chargers_and_is_stored_under_its_new_id() {
+        model.circuits().getFirst().circuitIdProperty().set("row-A");
+
+        assertThat(model.chargers()).extracting(c -> c.circuitIdProperty().get()).containsExactly("row-A", "row-A", "row-A", null);
+        model.apply();
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(engine.api.site(OperatorEngine.YARD).chargers().getFirst().circuitId()).isEqualTo("row-A");
+    }
 }
