@@ -85,7 +85,7 @@ class AllocationPreviewApiTest {
         assertThat(allocatedKw(json)).containsExactly(Map.entry("CP-1", 18.0), Map.entry("CP-2", 0.0),
                 Map.entry("CP-3", 22.0));
         assertThat(json.get("allocations").get(1).get("status").asText()).isEqualTo("queued");
-        assertThat(json.get("calculated_at").asText()).isEqualTo(dev.dynamo.site.Times.format(engine.clock.instant()));
+        assertThat(json.get("calculated_at").asText()).isEqualTo(dev.dynamo.contract.Times.format(engine.clock.instant()));
 
         assertThat(client.get(smart("pv") + "/config").json()).isEqualTo(configBefore);
         assertThat(client.get(smart("pv") + "/allocation").json()).isEqualTo(allocationBefore);

@@ -4,6 +4,9 @@ import static dev.dynamo.testing.TestSites.charger;
 import static dev.dynamo.testing.TestSites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.SessionStart;
+import dev.dynamo.contract.Strategy;
 import dev.dynamo.testing.SiteFixture;
 import java.time.Instant;
 import java.util.List;
