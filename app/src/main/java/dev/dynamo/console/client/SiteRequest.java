@@ -6,17 +6,18 @@ import java.util.List;
 
 /**
  * The body of {@code PUT /api/v1/sites/{site_id}} (contract 3, 7.1). Null fields are left out so the engine
- * applies its defaults; {@code meters} and {@code vehicles} go back as they were read.
+ * applies its defaults; {@code vehicles} goes back as it was read.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SiteRequest(String siteId, String name, String timezone, double gridConnectionCapacityKw,
                           Double gridConnectionCurrentA, List<CircuitSpec> circuits, List<ChargerSpec> chargers,
-                          JsonNode meters, JsonNode vehicles) {
+                          List<Meter> meters, JsonNode vehicles) {
     public SiteRequest {
         circuits = circuits == null ? List.of() : List.copyOf(circuits);
         chargers = chargers == null ? List.of() : List.copyOf(chargers);
+        // none is left out (the default): an engine without meters (contract 9) then reads the site too
+        meters = meters == null || meters.isEmpty() ? null : List.copyOf(meters);
         // a JSON null read back would be sent as null, which is not the field's type
-        meters = meters == null || meters.isNull() ? null : meters;
         vehicles = vehicles == null || vehicles.isNull() ? null : vehicles;
     }
 

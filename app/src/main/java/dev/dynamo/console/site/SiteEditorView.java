@@ -36,6 +36,7 @@ public final class SiteEditorView extends VBox {
     private final VBox form = new VBox(10);
     private final Button addCharger = new Button("A_dd charger");
     private final Button addCircuit = new Button("Add circ_uit");
+    private final Button addMeter = new Button("Add m_eter");
     private final Button remove = new Button("Re_move");
     private final Button apply = new Button("_Apply site");
     private final Button reload = new Button("Re_load");
@@ -92,7 +93,8 @@ public final class SiteEditorView extends VBox {
         error.setId("site-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
-        var actions = new HBox(10, addCharger, addCircuit, remove, apply, reload, status);
+        addMeter.setId("add-meter");
+        var actions = new HBox(10, addCharger, addCircuit, addMeter, remove, apply, reload, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, hint, actions, error, split);
     }
@@ -100,6 +102,7 @@ public final class SiteEditorView extends VBox {
     private java.util.Optional<ObservableMap<String, String>> errorsOf(Object item) {
         if (item instanceof ChargerDraft c) return java.util.Optional.of(c.errors());
         if (item instanceof CircuitDraft c) return java.util.Optional.of(c.errors());
+        if (item instanceof MeterDraft m) return java.util.Optional.of(m.errors());
         if (item == SITE) return java.util.Optional.of(model.siteErrors());
         return java.util.Optional.empty();
     }
@@ -108,14 +111,17 @@ public final class SiteEditorView extends VBox {
         ListChangeListener<Object> rebuild = _ -> rebuild();
         model.chargers().addListener(rebuild);
         model.circuits().addListener(rebuild);
+        model.meters().addListener(rebuild);
         tree.getSelectionModel().selectedItemProperty().addListener((_, _, item) -> showForm(item == null ? null : item.getValue()));
         addCharger.setOnAction(_ -> select(model.addCharger(selectedCircuit())));
         addCircuit.setOnAction(_ -> select(model.addCircuit(selectedCircuit())));
+        addMeter.setOnAction(_ -> select(model.addMeter(selectedCircuit())));
         remove.setOnAction(_ -> {
             var item = tree.getSelectionModel().getSelectedItem();
             if (item == null) return;
             if (item.getValue() instanceof ChargerDraft c) model.removeCharger(c);
             if (item.getValue() instanceof CircuitDraft c) model.removeCircuit(c);
+            if (item.getValue() instanceof MeterDraft m) model.removeMeter(m);
         });
         remove.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             var item = tree.getSelectionModel().getSelectedItem();
@@ -136,6 +142,7 @@ public final class SiteEditorView extends VBox {
         if (item == null) return null;
         if (item.getValue() instanceof CircuitDraft c) return c.circuitIdProperty().get();
         if (item.getValue() instanceof ChargerDraft c) return c.circuitIdProperty().get();
+        if (item.getValue() instanceof MeterDraft m && !MeterDraft.GRID.equals(m.nodeProperty().get())) return m.nodeProperty().get();
         return null;
     }
 
@@ -166,6 +173,9 @@ public final class SiteEditorView extends VBox {
         for (var c : model.circuits()) {
             if (watched.add(c)) c.parentIdProperty().addListener((_, _, _) -> javafx.application.Platform.runLater(this::rebuild));
         }
+        for (var m : model.meters()) {
+            if (watched.add(m)) m.nodeProperty().addListener((_, _, _) -> javafx.application.Platform.runLater(this::rebuild));
+        }
         var selected = tree.getSelectionModel().getSelectedItem() == null ? null : tree.getSelectionModel().getSelectedItem().getValue();
         var root = new TreeItem<Object>(SITE);
         root.setExpanded(true);
@@ -181,6 +191,10 @@ public final class SiteEditorView extends VBox {
         }
         for (var c : model.chargers()) {
             circuitItems.getOrDefault(c.circuitIdProperty().get(), root).getChildren().add(new TreeItem<>(c));
+        }
+        for (var m : model.meters()) {
+            // a meter measures everything behind its node: listed first under it
+            circuitItems.getOrDefault(m.nodeProperty().get(), root).getChildren().addFirst(new TreeItem<>(m));
         }
         tree.setRoot(root);
         var again = find(root, selected == null ? SITE : selected).orElse(root);
@@ -218,6 +232,28 @@ public final class SiteEditorView extends VBox {
             password.textProperty().bindBidirectional(c.passwordProperty());
             row(grid, 7, "OCPP _password", password, c.errors(), "ocpp_password");
         }
+        if (value instanceof MeterDraft m) {
+            header.add(heading("Meter (contract 9)"));
+            row(grid, 0, "Meter _id", text(m.meterIdProperty(), "meter-id"), m.errors(), "meter_id");
+            row(grid, 1, "_Node", choice(m.nodeProperty(), meterNodes(), "meter-node"), m.errors(), "node");
+            row(grid, 2, "_Source", choice(m.sourceProperty(), SiteEditorViewModel.METER_SOURCES, "meter-source"), m.errors(), "source");
+            row(grid, 3, "_Fallback load (kW)", text(m.fallbackLoadKwProperty(), "meter-fallback"), m.errors(), "fallback_load_kw");
+            row(grid, 4, "S_tale after (s)", text(m.staleAfterSProperty(), "meter-stale"), m.errors(), "stale_after_s");
+            row(grid, 5, "_Buffer (kW)", text(m.bufferKwProperty(), "meter-buffer"), m.errors(), "buffer_kw");
+            var modbus = new GridPane(10, 6);
+            row(modbus, 0, "Modbus _host", text(m.hostProperty(), "meter-host"), m.errors(), "modbus");
+            row(modbus, 1, "_Port", text(m.portProperty(), "meter-port"), m.errors(), "modbus.port");
+            row(modbus, 2, "Unit id", text(m.unitIdProperty(), "meter-unit"), m.errors(), "modbus.unit_id");
+            row(modbus, 3, "Poll e_very (ms)", text(m.pollIntervalMsProperty(), "meter-poll"), m.errors(), "modbus.poll_interval_ms");
+            var mapLine = new Label("Register map: " + m.mapDescription());
+            mapLine.getStyleClass().add("hint");
+            var modbusBox = new VBox(6, heading("Modbus TCP"), modbus, mapLine);
+            modbusBox.visibleProperty().bind(m.sourceProperty().isEqualTo("modbus"));
+            modbusBox.managedProperty().bind(modbusBox.visibleProperty());
+            form.getChildren().setAll(header);
+            form.getChildren().addAll(grid, modbusBox);
+            return;
+        }
         form.getChildren().setAll(header);
         form.getChildren().add(grid);
     }
@@ -226,6 +262,13 @@ public final class SiteEditorView extends VBox {
         var choices = new ArrayList<String>();
         choices.add(null);
         model.circuits().stream().filter(c -> c != self).map(c -> c.circuitIdProperty().get()).forEach(choices::add);
+        return choices;
+    }
+
+    private List<String> meterNodes() {
+        var choices = new ArrayList<String>();
+        choices.add(MeterDraft.GRID);
+        model.circuits().stream().map(c -> c.circuitIdProperty().get()).forEach(choices::add);
         return choices;
     }
 

@@ -3,6 +3,7 @@ package dev.dynamo.console.site;
 import dev.dynamo.console.client.ConnectedSite;
 import dev.dynamo.console.client.EngineException;
 import dev.dynamo.console.client.FieldError;
+import dev.dynamo.console.client.Meter;
 import dev.dynamo.console.client.Site;
 import dev.dynamo.console.client.SiteRequest;
 import dev.dynamo.console.task.Background;
@@ -29,7 +30,8 @@ import javafx.collections.ObservableMap;
 public final class SiteEditorViewModel {
     public static final List<String> PHASES = List.of("L1", "L2", "L3");
     public static final List<String> UNITS = List.of("W", "A");
-    private static final Pattern INDEXED = Pattern.compile("(chargers|circuits)\\[(\\d+)]\\.?(.*)");
+    public static final List<String> METER_SOURCES = List.of("api", "modbus");
+    private static final Pattern INDEXED = Pattern.compile("(chargers|circuits|meters)\\[(\\d+)]\\.?(.*)");
 
     private final Background background;
     private final StringProperty name = new SimpleStringProperty();
@@ -38,6 +40,7 @@ public final class SiteEditorViewModel {
     private final ObservableMap<String, String> siteErrors = FXCollections.observableHashMap();
     private final ObservableList<CircuitDraft> circuits = FXCollections.observableArrayList();
     private final ObservableList<ChargerDraft> chargers = FXCollections.observableArrayList();
+    private final ObservableList<MeterDraft> meters = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -61,6 +64,9 @@ public final class SiteEditorViewModel {
     public ObservableList<CircuitDraft> circuits() { return circuits; }
 
     public ObservableList<ChargerDraft> chargers() { return chargers; }
+
+    /** The site's meters (contract 9.1), each on the grid connection or a circuit. */
+    public ObservableList<MeterDraft> meters() { return meters; }
 
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 
@@ -101,6 +107,7 @@ public final class SiteEditorViewModel {
         gridCurrentA.set(fetched.gridConnectionCurrentA() == null ? "" : CircuitDraft.number(fetched.gridConnectionCurrentA()));
         circuits.setAll(fetched.circuits().stream().map(CircuitDraft::of).map(this::followRenames).toList());
         chargers.setAll(fetched.chargers().stream().map(ChargerDraft::of).toList());
+        meters.setAll(fetched.meters().stream().map(MeterDraft::of).toList());
     }
 
     /** A new 22 kW 3-phase charger under {@code circuitId} (null: the grid connection). */
@@ -121,12 +128,22 @@ public final class SiteEditorViewModel {
 
     public void removeCharger(ChargerDraft draft) { chargers.remove(draft); }
 
+    /** A new API meter on {@code node} (null: the grid connection); its fallback load is left to fill in. */
+    public MeterDraft addMeter(String node) {
+        var draft = new MeterDraft(freeId("meter-", meters.stream().map(m -> m.meterIdProperty().get()).toList()), node);
+        meters.add(draft);
+        return draft;
+    }
+
+    public void removeMeter(MeterDraft draft) { meters.remove(draft); }
+
     /** A renamed circuit keeps its chargers and sub-circuits: they follow the new id. */
     private CircuitDraft followRenames(CircuitDraft draft) {
         draft.circuitIdProperty().addListener((_, before, after) -> {
             if (before == null || before.equals(after)) return;
             chargers.stream().filter(c -> before.equals(c.circuitIdProperty().get())).forEach(c -> c.circuitIdProperty().set(after));
             circuits.stream().filter(c -> before.equals(c.parentIdProperty().get())).forEach(c -> c.parentIdProperty().set(after));
+            meters.stream().filter(m -> before.equals(m.nodeProperty().get())).forEach(m -> m.nodeProperty().set(after));
         });
         return draft;
     }
@@ -179,14 +196,39 @@ public final class SiteEditorViewModel {
                     rating == null ? 0 : rating, phases, voltage, c.unitProperty().get(), c.circuitIdProperty().get(),
                     c.phaseProperty().get(), blankToNull(c.passwordProperty().get())));
         }
+        var meterSpecs = meters.stream().map(SiteEditorViewModel::meter).toList();
         var invalid = !siteErrors.isEmpty() || circuits.stream().anyMatch(c -> !c.errors().isEmpty())
-                || chargers.stream().anyMatch(c -> !c.errors().isEmpty());
+                || chargers.stream().anyMatch(c -> !c.errors().isEmpty()) || meters.stream().anyMatch(m -> !m.errors().isEmpty());
         if (invalid || capacity == null) {
             error.set("Some fields need fixing");
             return null;
         }
         return new SiteRequest(loaded.siteId(), blankToNull(name.get()), loaded.timezone(), capacity, gridCurrent,
-                circuitSpecs, chargerSpecs, loaded.meters(), loaded.vehicles());
+                circuitSpecs, chargerSpecs, meterSpecs, loaded.vehicles());
+    }
+
+    private static Meter meter(MeterDraft m) {
+        var errors = m.errors();
+        Meter.Modbus modbus = null;
+        if ("modbus".equals(m.sourceProperty().get())) {
+            modbus = new Meter.Modbus(blankToNull(m.hostProperty().get()), whole(m.portProperty().get(), errors, "modbus"),
+                    whole(m.unitIdProperty().get(), errors, "modbus"), whole(m.pollIntervalMsProperty().get(), errors, "modbus"),
+                    m.map());
+        }
+        return new Meter(blankToNull(m.meterIdProperty().get()), m.nodeProperty().get(), m.sourceProperty().get(),
+                whole(m.staleAfterSProperty().get(), errors, "stale_after_s"),
+                number(m.fallbackLoadKwProperty().get(), errors, "fallback_load_kw", true),
+                number(m.bufferKwProperty().get(), errors, "buffer_kw", true), modbus);
+    }
+
+    private static Integer whole(String text, ObservableMap<String, String> errors, String field) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "enter a whole number");
+            return null;
+        }
     }
 
     private void failed(Throwable failure) {
@@ -200,10 +242,14 @@ public final class SiteEditorViewModel {
         var matcher = INDEXED.matcher(fieldError.field());
         if (matcher.matches()) {
             var index = Integer.parseInt(matcher.group(2));
-            var field = matcher.group(3).isEmpty() ? "charge_point_id" : matcher.group(3);
-            var list = matcher.group(1).equals("chargers") ? chargers : circuits;
-            if (index < list.size()) {
-                var errors = list == chargers ? chargers.get(index).errors() : circuits.get(index).errors();
+            var kind = matcher.group(1);
+            // an error on the element as a whole goes next to its id
+            var field = !matcher.group(3).isEmpty() ? matcher.group(3)
+                    : kind.equals("chargers") ? "charge_point_id" : kind.equals("circuits") ? "circuit_id" : "meter_id";
+            var size = kind.equals("chargers") ? chargers.size() : kind.equals("circuits") ? circuits.size() : meters.size();
+            if (index < size) {
+                var errors = kind.equals("chargers") ? chargers.get(index).errors()
+                        : kind.equals("circuits") ? circuits.get(index).errors() : meters.get(index).errors();
                 errors.merge(field.contains(".") ? field.substring(0, field.indexOf('.')) : field,
                         fieldError.message(), (a, b) -> a + "; " + b);
                 return;
@@ -217,6 +263,7 @@ public final class SiteEditorViewModel {
         siteErrors.clear();
         circuits.forEach(c -> c.errors().clear());
         chargers.forEach(c -> c.errors().clear());
+        meters.forEach(m -> m.errors().clear());
     }
 
     private static Double number(String text, ObservableMap<String, String> errors, String field, boolean optional) {

@@ -115,4 +115,50 @@ class SiteEditorViewModelTest {
         assertThat(model.errorProperty().get()).isNull();
         assertThat(engine.api.site(OperatorEngine.YARD).chargers().getFirst().circuitId()).isEqualTo("row-A");
     }
+
+    @Test
+    void a_meter_added_on_a_circuit_is_stored_and_its_missing_fallback_load_is_the_engines_field_error() {
+        var meter = model.addMeter("row-1");
+        meter.meterIdProperty().set("row-meter");
+
+        model.apply();
+
+        assertThat(meter.errors().get("fallback_load_kw")).isNotBlank();
+        assertThat(engine.api.site(OperatorEngine.YARD).meters()).isEmpty();
+
+        meter.fallbackLoadKwProperty().set("4");
+        model.apply();
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(engine.api.site(OperatorEngine.YARD).meters()).singleElement().satisfies(m -> {
+            assertThat(m.meterId()).isEqualTo("row-meter");
+            assertThat(m.node()).isEqualTo("row-1");
+            assertThat(m.source()).isEqualTo("api");
+            assertThat(m.fallbackLoadKw()).isEqualTo(4.0);
+        });
+        assertThat(model.meters()).extracting(m -> m.meterIdProperty().get()).containsExactly("row-meter");
+    }
+
+    @Test
+    void meters_with_an_explicit_modbus_map_go_back_unchanged_when_the_site_is_stored() throws Exception {
+        var office = java.nio.file.Path.of("..", "resources", "sites", "depot-with-grid-meter.json");
+        try (var running = new dev.dynamo.console.embedded.EmbeddedEngineStarter(office).start()) {
+            var api = new dev.dynamo.console.client.HttpEngineClient(running.baseUri(), running.apiKey());
+            var before = api.site("office").meters();
+            var editor = new SiteEditorViewModel(new SameThreadBackground());
+            editor.attach(new dev.dynamo.console.client.ConnectedSite(api, api.site("office"), "embedded", false));
+            assertThat(editor.meters()).extracting(m -> m.meterIdProperty().get() + " " + m.nodeProperty().get())
+                    .containsExactly("main grid", "garage-meter garage");
+            assertThat(editor.meters().get(1).mapDescription()).startsWith("explicit register map");
+
+            editor.meters().get(1).pollIntervalMsProperty().set("2000");
+            editor.apply();
+
+            assertThat(editor.errorProperty().get()).isNull();
+            var after = api.site("office").meters();
+            assertThat(after.getFirst()).isEqualTo(before.getFirst());
+            assertThat(after.get(1).modbus().pollIntervalMs()).isEqualTo(2000);
+            assertThat(after.get(1).modbus().map()).isEqualTo(before.get(1).modbus().map());
+        }
+    }
 }
