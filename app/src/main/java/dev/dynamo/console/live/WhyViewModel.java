@@ -116,7 +116,13 @@ public final class WhyViewModel {
             headline.set("No session: it gets nothing");
             share.set(null);
         } else {
-            headline.set(WhyText.limitedBy(mine.limitedBy(), mine.capReason()));
+            var words = WhyText.limitedBy(mine.limitedBy(), mine.capReason());
+            // contract 9.4: what sets the budget (the config, the grid meter, an external limit)
+            var budget = allocation.budget();
+            if ("budget".equals(mine.limitedBy()) && budget != null && budget.binding() != null && !budget.binding().equals("config")) {
+                words += " (set by " + budget.binding() + ")";
+            }
+            headline.set(words);
             share.set(shareText(mine));
         }
         var steps = WhyText.path(charger, definition == null ? List.of() : definition.circuits(),

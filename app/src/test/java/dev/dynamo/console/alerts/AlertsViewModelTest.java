@@ -91,6 +91,31 @@ class AlertsViewModelTest {
         }
     }
 
+    @Test
+    void a_meter_never_read_and_an_external_limit_in_force_on_a_real_engine_are_alerts() throws Exception {
+        var office = java.nio.file.Path.of("..", "resources", "sites", "depot-with-grid-meter.json");
+        try (var running = new dev.dynamo.console.embedded.EmbeddedEngineStarter(office).start()) {
+            var api = new dev.dynamo.console.client.HttpEngineClient(running.baseUri(), running.apiKey());
+            api.putConfig("office", new dev.dynamo.console.client.ConfigRequest(100, "equal", null, List.of(), List.of(), null, null));
+            var limit = java.net.http.HttpRequest.newBuilder(running.baseUri().resolve("/api/v1/sites/office/limits/dso"))
+                    .header("Authorization", "Bearer " + running.apiKey()).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"max_power_kw\": 20, \"reason\": \"curtailment\"}"))
+                    .build();
+            var answer = java.net.http.HttpClient.newHttpClient().send(limit, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            var background = new SameThreadBackground();
+            var alerts = new AlertsViewModel(background, Clock.systemUTC());
+            alerts.attach(new dev.dynamo.console.client.ConnectedSite(api, api.site("office"), "embedded", false));
+
+            background.tick();
+
+            assertThat(alerts.entries()).extracting(e -> e.alert().key())
+                    .contains("STALE_METER:main", "STALE_METER:garage-meter", "EXTERNAL_LIMIT:dso");
+            assertThat(alerts.entries()).filteredOn(e -> e.alert().key().equals("EXTERNAL_LIMIT:dso"))
+                    .singleElement().satisfies(e -> assertThat(e.alert().message()).contains("20.0 kW"));
+        }
+    }
+
     /** A clock the test moves. */
     static final class MutableClock extends Clock {
         private Instant now;
