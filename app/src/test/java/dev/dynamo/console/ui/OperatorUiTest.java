@@ -186,6 +186,34 @@ class OperatorUiTest {
         waitUntil(() -> !triggers(robot).isEmpty() && triggers(robot).stream().allMatch("config"::equals));
     }
 
+    @Test
+    void opening_a_site_in_the_overview_switches_every_screen_to_it(FxRobot robot) {
+        prepare(new ConfigRequest(100, "equal", null, List.of(), List.of(), null, null), "O-4");
+        connect(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#sites-table").queryAs(TableView.class).getItems().size() == 2);
+        var ops = fx(() -> console.sites().summaries().stream().filter(s -> s.siteId().equals(SITE)).findFirst().orElseThrow());
+        assertThat(ops.active()).isEqualTo(1);
+        assertThat(ops.shown()).isTrue();
+
+        robot.interact(() -> {
+            var table = robot.lookup("#sites-table").queryAs(TableView.class);
+            table.requestFocus();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (((dev.dynamo.console.sites.SiteSummary) table.getItems().get(i)).siteId().equals("ops-annex")) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        });
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+
+        waitUntil(() -> console.window().current() == Screen.LIVE
+                && console.connect().connectedProperty().get().siteId().equals("ops-annex"));
+        assertThat(text(robot, "#status-connection")).contains("Operator Annex");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        waitUntil(() -> treeCell(robot, "X-1 (") != null);
+    }
+
     /** Opens a combo box and clicks the entry of its pop-up (not a cell elsewhere with the same text). */
     private void choose(FxRobot robot, String comboBox, String entry) {
         robot.clickOn(comboBox);
