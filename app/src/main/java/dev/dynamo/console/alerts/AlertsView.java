@@ -1,7 +1,5 @@
 package dev.dynamo.console.alerts;
 
-import dev.dynamo.console.watch.Alert;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -94,11 +92,12 @@ public final class AlertsView extends VBox {
     }
 
     /** A pop-up for a new alert, in the corner of {@code owner} (the console's window), whatever screen shows; it goes by itself. */
-    public static void popUp(javafx.stage.Window owner, Alert alert) {
+    public static void popUp(javafx.stage.Window owner, AlertEntry entry) {
+        var alert = entry.alert();
         if (owner == null || !owner.isShowing()) return;
         Notifications.create()
                 .owner(owner)
-                .title(alert.kind().label() + " · " + TIME.format(alert.since() != null ? alert.since() : Instant.now()))
+                .title(alert.kind().label() + " · since " + TIME.format(entry.since()))
                 .text(alert.message())
                 .hideAfter(Duration.seconds(8))
                 .showWarning();

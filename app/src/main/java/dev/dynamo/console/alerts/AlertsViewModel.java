@@ -41,7 +41,7 @@ public final class AlertsViewModel {
     private final ObservableList<AlertEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<AlertEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyObjectWrapper<List<Alert>> arrived = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<AlertEntry>> arrived = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private ConnectedSite site;
     private Job polling = Job.DONE;
@@ -59,7 +59,7 @@ public final class AlertsViewModel {
     public ReadOnlyIntegerProperty openCountProperty() { return openCount.getReadOnlyProperty(); }
 
     /** The alerts that appeared at the last refresh (set only when there are some). */
-    public ReadOnlyObjectProperty<List<Alert>> arrivedProperty() { return arrived.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<List<AlertEntry>> arrivedProperty() { return arrived.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
@@ -108,14 +108,15 @@ public final class AlertsViewModel {
     /** Takes the alerts that hold now: new ones open, gone ones clear, cleared ones older than an hour go. */
     void update(List<Alert> current) {
         var now = clock.instant();
-        var fresh = new ArrayList<Alert>();
+        var fresh = new ArrayList<AlertEntry>();
         var holding = new LinkedHashMap<String, Alert>();
         current.forEach(alert -> holding.put(alert.key(), alert));
         for (var alert : holding.values()) {
             var known = byKey.get(alert.key());
             if (known == null || !known.open()) {
-                byKey.put(alert.key(), new AlertEntry(alert, Optional.ofNullable(alert.since()).orElse(now), null, false));
-                fresh.add(alert);
+                var entry = new AlertEntry(alert, Optional.ofNullable(alert.since()).orElse(now), null, false);
+                byKey.put(alert.key(), entry);
+                fresh.add(entry);
             } else {
                 byKey.put(alert.key(), known.withAlert(alert));
             }

@@ -25,7 +25,7 @@ class AlertsViewModelTest {
     @Test
     void a_new_alert_is_announced_once_counted_until_acknowledged_and_kept_an_hour_after_it_clears() {
         var announced = new ArrayList<List<Alert>>();
-        model.arrivedProperty().addListener((_, _, arrived) -> announced.add(arrived));
+        model.arrivedProperty().addListener((_, _, arrived) -> announced.add(arrived.stream().map(AlertEntry::alert).toList()));
 
         model.update(List.of(offline("CP-1")));
         clock.advance(Duration.ofSeconds(2));
@@ -65,7 +65,7 @@ class AlertsViewModelTest {
 
         assertThat(model.openCountProperty().get()).isEqualTo(2);
         assertThat(model.entries()).extracting(e -> e.alert().subject() + " " + e.open()).contains("CP-1 true", "CP-2 true");
-        assertThat(model.arrivedProperty().get()).extracting(Alert::subject).containsExactly("CP-1", "CP-2");
+        assertThat(model.arrivedProperty().get()).extracting(e -> e.alert().subject()).containsExactly("CP-1", "CP-2");
     }
 
     @Test
