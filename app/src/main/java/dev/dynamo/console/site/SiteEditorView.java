@@ -324,7 +324,10 @@ public final class SiteEditorView extends VBox {
             if (invalid && !field.getStyleClass().contains("invalid")) field.getStyleClass().add("invalid");
             if (!invalid) field.getStyleClass().remove("invalid");
         };
-        errors.addListener((javafx.collections.MapChangeListener<String, String>) _ -> mark.run());
+        // the form is rebuilt on every selection: a weak listener, held by the field, goes with it
+        javafx.collections.MapChangeListener<String, String> marker = _ -> mark.run();
+        field.getProperties().put("error-marker", marker);
+        errors.addListener(new javafx.collections.WeakMapChangeListener<>(marker));
         mark.run();
         grid.add(name, 0, row * 2);
         grid.add(field, 1, row * 2);
