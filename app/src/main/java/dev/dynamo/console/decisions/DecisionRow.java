@@ -31,8 +31,9 @@ public record DecisionRow(Decision decision, List<Change> changes, Double previo
                 || changes.stream().anyMatch(c -> c.chargePointId().equals(chargePointId));
     }
 
-    /** "budget 150 → 100 kW; CP-001 11.0 → 7.4 kW; CP-004 new 7.4 kW", or "no change". */
+    /** "budget 150 → 100 kW; CP-001 11.0 → 7.4 kW; CP-004 new 7.4 kW", "no change", or for the oldest one loaded "first in range". */
     public String changesText() {
+        if (previousBudgetKw == null) return "first in range";
         var parts = new ArrayList<String>();
         if (previousBudgetKw != null && Math.abs(previousBudgetKw - decision.totalBudgetKw()) >= 0.05) {
             parts.add("budget " + kw(previousBudgetKw) + " → " + kw(decision.totalBudgetKw()));

@@ -102,7 +102,17 @@ public final class LiveView extends BorderPane {
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
         setCenter(grid);
-        setRight(whyPanel);
+        // the panel scrolls within the height left beside the tiles, at any window size (1280×800 included)
+        var whyScroll = new javafx.scene.control.ScrollPane(whyPanel);
+        whyScroll.setId("why-scroll");
+        whyScroll.setFitToWidth(true);
+        whyScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        whyScroll.setMinHeight(0);
+        whyScroll.setPrefViewportWidth(380);
+        whyScroll.visibleProperty().bind(whyPanel.visibleProperty());
+        whyScroll.managedProperty().bind(whyPanel.visibleProperty());
+        whyScroll.getStyleClass().add("why-scroll");
+        setRight(whyScroll);
         setPadding(new Insets(20));
     }
 

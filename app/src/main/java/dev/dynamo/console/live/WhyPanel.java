@@ -14,8 +14,7 @@ final class WhyPanel extends VBox {
         setId("why-panel");
         getStyleClass().addAll("panel", "why-panel");
         setSpacing(8);
-        setPrefWidth(380);
-        setMaxWidth(380);
+        setPrefWidth(370);
         setPadding(new Insets(12));
         var title = new Label();
         title.setId("why-title");

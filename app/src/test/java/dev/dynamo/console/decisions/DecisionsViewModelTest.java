@@ -30,7 +30,11 @@ class DecisionsViewModelTest {
 
         assertThat(rows.get(0).changesText()).isEqualTo("budget 50.0 kW → 30.0 kW; CP-1 22.0 kW → 15.0 kW; CP-2 22.0 kW → 15.0 kW");
         assertThat(rows.get(1).changesText()).isEqualTo("CP-2 new 22.0 kW; CP-3 gone");
-        assertThat(rows.get(2).changesText()).isEqualTo("no change");
+        assertThat(rows.get(2).changesText()).isEqualTo("first in range");
+        var same = DecisionRow.of(List.of(
+                decision("2026-11-24T10:05:00Z", "rotation", 50, new Decision.Share("CP-1", 22, "charging")),
+                decision("2026-11-24T10:04:00Z", "manual", 50, new Decision.Share("CP-1", 22.01, "charging"))));
+        assertThat(same.getFirst().changesText()).isEqualTo("no change");
         assertThat(rows.get(1).concerns("CP-3")).isTrue();
         assertThat(rows.get(0).concerns("CP-3")).isFalse();
     }
