@@ -36,6 +36,7 @@ final class WhyPanel extends VBox {
         decisions.setPlaceholder(new Label("No decision in the last hour"));
         decisions.getStyleClass().add("mono-list");
         decisions.setMinHeight(90);
+        decisions.setPrefHeight(200);
         VBox.setVgrow(decisions, Priority.ALWAYS);
         var close = new Button("Close");
         close.setId("why-close");

@@ -122,6 +122,8 @@ class OperatorUiTest {
         assertThat(text(robot, "#why-title")).isEqualTo("Why O-2?");
         assertThat(pathLines(robot)).singleElement().asString().startsWith("row-1 (32 A)").endsWith("— full");
         waitUntil(() -> fx(() -> !robot.lookup("#why-decisions").queryAs(ListView.class).getItems().isEmpty()));
+        // for a look at the panel at 1280×800 (target/, not part of the docs)
+        picture("why-panel-1280x800.png");
         assertThat(text(robot, "#why-headline")).startsWith("Breaker row-1 is full on L");
     }
 
@@ -294,6 +296,14 @@ class OperatorUiTest {
             return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void picture(String name) {
+        try {
+            dev.dynamo.console.shell.PngWriter.write(fx(() -> console.window().snapshot(null, null)), Path.of("target", name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
