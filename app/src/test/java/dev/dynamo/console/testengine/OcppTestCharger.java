@@ -25,6 +25,8 @@ public final class OcppTestCharger implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, CompletableFuture<ArrayNode>> pending = new ConcurrentHashMap<>();
     private WebSocket socket;
+    /** A WebSocket takes one send at a time: the test's requests and the answers to the engine queue here. */
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
     public OcppTestCharger(URI engineBase, String chargePointId) {
         var http = engineBase.toString().replaceFirst("^http", "ws");
@@ -33,6 +35,7 @@ public final class OcppTestCharger implements AutoCloseable {
 
     /** Opens the connection (a new one replaces nothing: call {@link #drop()} first). */
     public void connect() throws Exception {
+        sending = CompletableFuture.completedFuture(null);
         socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("ocpp1.6")
                 .connectTimeout(Duration.ofSeconds(5)).buildAsync(endpoint, new Listener()).get(10, TimeUnit.SECONDS);
     }
@@ -60,10 +63,15 @@ public final class OcppTestCharger implements AutoCloseable {
         var id = "t" + ids.incrementAndGet();
         var answer = new CompletableFuture<ArrayNode>();
         pending.put(id, answer);
-        socket.sendText("[2,\"" + id + "\",\"" + action + "\"," + payload + "]", true).get(5, TimeUnit.SECONDS);
+        send(socket, "[2,\"" + id + "\",\"" + action + "\"," + payload + "]").get(5, TimeUnit.SECONDS);
         var result = answer.get(10, TimeUnit.SECONDS);
         if (result.get(0).asInt() != 3) throw new IllegalStateException(action + " failed: " + result);
         return result;
+    }
+
+    private synchronized CompletableFuture<?> send(WebSocket webSocket, String text) {
+        sending = sending.exceptionally(_ -> null).thenCompose(_ -> webSocket.sendText(text, true));
+        return sending;
     }
 
     @Override
@@ -88,7 +96,7 @@ public final class OcppTestCharger implements AutoCloseable {
                 var frame = (ArrayNode) JSON.readTree(message);
                 switch (frame.get(0).asInt()) {
                     // the engine's requests (SetChargingProfile and the like) are all accepted
-                    case 2 -> webSocket.sendText("[3,\"" + frame.get(1).asText() + "\",{\"status\":\"Accepted\"}]", true);
+                    case 2 -> send(webSocket, "[3,\"" + frame.get(1).asText() + "\",{\"status\":\"Accepted\"}]");
                     case 3, 4 -> {
                         var answer = pending.remove(frame.get(1).asText());
                         if (answer != null) answer.complete(frame);
