@@ -82,7 +82,9 @@ final class SiteDecisions {
      * decide it; nothing is applied, recorded or sent.
      */
     AllocationSnapshot preview(ChargingConfig config) {
-        return maker.decide(live, config, env.clock().instant(), Trigger.CONFIG).snapshot();
+        var snapshot = maker.decide(live, config, env.clock().instant(), Trigger.CONFIG).snapshot();
+        // no limit goes out for a preview: it has no TxProfile state (contract 11, profile null)
+        return snapshot.withAllocations(snapshot.allocations().stream().map(a -> a.withProfile(null)).toList());
     }
 
     /** The budget a decision would have now (contract 9.2 compares it with the budget in force). */

@@ -444,8 +444,8 @@ public final class SiteHandle implements AutoCloseable {
             if (live.allocation != null) {
                 var s = live.allocation;
                 var allocations = s.allocations().stream().map(a -> a.withProfile(live.profiles.get(a.chargePointId()))).toList();
-                live.allocation = new AllocationSnapshot(s.siteId(), s.strategy(), s.totalBudgetKw(), s.totalAllocatedKw(),
-                        s.calculatedAt(), s.trigger(), allocations, s.circuits());
+                // the same decision, its budget's parts kept (contract 9.4)
+                live.allocation = s.withAllocations(allocations);
                 publish();
             }
             return null;

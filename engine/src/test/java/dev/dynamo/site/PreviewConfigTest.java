@@ -82,4 +82,21 @@ class PreviewConfigTest {
             assertThat(fixture.decisions).isEmpty();
         }
     }
+
+    @Test
+    void a_preview_has_no_profile_state_and_a_profile_change_keeps_the_budget_parts() {
+        try (var fixture = new SiteFixture(T0)) {
+            var site = twoCharging(fixture);
+            site.setExternalLimit(new dev.dynamo.contract.ExternalLimit("dso", 30, null, null, T0));
+            var budget = site.view().allocation().budget();
+            assertThat(budget.binding()).isEqualTo("external:dso");
+            site.profiles(java.util.Map.of("CP-A", new ProfileStatus(ProfileStatus.State.REFUSED, 11.0, T0)), java.util.Set.of());
+            assertThat(site.view().allocation().charger("CP-A").orElseThrow().profile()).isNotNull();
+            assertThat(site.view().allocation().budget()).isEqualTo(budget);
+
+            var preview = site.previewConfig(_ -> equal(44, 0, true));
+
+            assertThat(preview.allocations()).allSatisfy(a -> assertThat(a.profile()).isNull());
+        }
+    }
 }
