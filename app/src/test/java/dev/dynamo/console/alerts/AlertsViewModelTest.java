@@ -116,6 +116,31 @@ class AlertsViewModelTest {
         }
     }
 
+    @Test
+    void a_charger_that_refuses_its_limit_over_ocpp_is_an_alert() throws Exception {
+        try (var engine = new OperatorEngine();
+             var charger = new dev.dynamo.console.testengine.OcppTestCharger(engine.engine.baseUri(), "Y-4")) {
+            engine.yard(100);
+            charger.rejectProfiles();
+            charger.connect();
+            charger.boot();
+            charger.startTransaction();
+            var background = new SameThreadBackground();
+            var alerts = new AlertsViewModel(background, Clock.systemUTC());
+            alerts.attach(engine.connect(OperatorEngine.YARD));
+
+            // the engine sends the TxProfile within a second of the start; its rejection is shown at once
+            var deadline = Instant.now().plusSeconds(20);
+            while (alerts.entries().stream().noneMatch(e -> e.alert().key().equals("LIMIT_REFUSED:Y-4"))
+                    && Instant.now().isBefore(deadline)) {
+                background.tick();
+                Thread.sleep(100); // the next poll, until the condition or the deadline
+            }
+
+            assertThat(alerts.entries()).extracting(e -> e.alert().key()).contains("LIMIT_REFUSED:Y-4");
+        }
+    }
+
     /** A clock the test moves. */
     static final class MutableClock extends Clock {
         private Instant now;

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A charge point speaking OCPP 1.6J to the engine over a real WebSocket, for UI tests: it boots, starts a
- * transaction, accepts every charging profile, and can drop its connection and come back.
+ * transaction, accepts (or rejects) every charging profile, and can drop its connection and come back.
  */
 public final class OcppTestCharger implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,6 +25,7 @@ public final class OcppTestCharger implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, CompletableFuture<ArrayNode>> pending = new ConcurrentHashMap<>();
     private WebSocket socket;
+    private volatile String profileAnswer = "Accepted";
     /** A WebSocket takes one send at a time: the test's requests and the answers to the engine queue here. */
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
@@ -39,6 +40,9 @@ public final class OcppTestCharger implements AutoCloseable {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("ocpp1.6")
                 .connectTimeout(Duration.ofSeconds(5)).buildAsync(endpoint, new Listener()).get(10, TimeUnit.SECONDS);
     }
+
+    /** From now on every request of the engine (SetChargingProfile included) is answered Rejected. */
+    public void rejectProfiles() { profileAnswer = "Rejected"; }
 
     public void boot() throws Exception {
         call("BootNotification", "{\"chargePointVendor\":\"Dynamo\",\"chargePointModel\":\"UI test\"}");
@@ -95,8 +99,8 @@ public final class OcppTestCharger implements AutoCloseable {
             try {
                 var frame = (ArrayNode) JSON.readTree(message);
                 switch (frame.get(0).asInt()) {
-                    // the engine's requests (SetChargingProfile and the like) are all accepted
-                    case 2 -> send(webSocket, "[3,\"" + frame.get(1).asText() + "\",{\"status\":\"Accepted\"}]");
+                    // the engine's requests (SetChargingProfile and the like) are all accepted, or all rejected
+                    case 2 -> send(webSocket, "[3,\"" + frame.get(1).asText() + "\",{\"status\":\"" + profileAnswer + "\"}]");
                     case 3, 4 -> {
                         var answer = pending.remove(frame.get(1).asText());
                         if (answer != null) answer.complete(frame);
