@@ -16,4 +16,10 @@ public record Site(String siteId, String name, String timezone, double gridConne
         circuits = circuits == null ? List.of() : List.copyOf(circuits);
         meters = meters == null ? List.of() : List.copyOf(meters);
     }
+
+    /** A site without meters or vehicles. */
+    public Site(String siteId, String name, String timezone, double gridConnectionCapacityKw, List<Charger> chargers,
+                Double gridConnectionCurrentA, List<Circuit> circuits) {
+        this(siteId, name, timezone, gridConnectionCapacityKw, chargers, gridConnectionCurrentA, circuits, List.of(), null);
+    }
 }
