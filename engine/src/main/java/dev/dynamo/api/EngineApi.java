@@ -43,6 +43,7 @@ public final class EngineApi {
             routes.get(SMART + "/config", smart::getConfig);
             routes.get(SMART + "/allocation", smart::getAllocation);
             routes.get(SMART + "/allocation/history", smart::getHistory);
+            routes.post(SMART + "/allocation/preview", smart::previewAllocation);
             routes.post(SMART + "/rebalance", smart::rebalance);
             routes.get("/api/v1/sites", sites::list);
             routes.get(SITE, sites::get);

@@ -34,6 +34,14 @@ final class SmartChargingController {
         Responses.json(ctx, stored.created() ? 201 : 200, ResponseJson.config(site.siteId(), stored.config()));
     }
 
+    /** Contract 11: the allocation a config would give now; validated like PUT, nothing stored or sent. */
+    void previewAllocation(Context ctx) {
+        var site = site(ctx);
+        var body = RequestBodies.read(ctx);
+        var preview = site.previewConfig(definition -> ConfigReader.read(body, definition, clock.instant()));
+        Responses.json(ctx, 200, ResponseJson.allocation(preview));
+    }
+
     void getConfig(Context ctx) {
         var site = site(ctx);
         var config = site.view().configIfAny().orElseThrow(() -> noConfig(site.siteId()));

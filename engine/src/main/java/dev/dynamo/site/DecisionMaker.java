@@ -1,5 +1,6 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargingConfig;
 import dev.dynamo.contract.ChargerDefinition;
 import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.contract.Strategy;
@@ -62,8 +63,12 @@ final class DecisionMaker {
     }
 
     Outcome decide(LiveSite site, Instant now, Trigger trigger) {
+        return decide(site, site.config, now, trigger);
+    }
+
+    /** The decision the site would make under {@code config}; the site's state is only read (also for a preview). */
+    Outcome decide(LiveSite site, ChargingConfig config, Instant now, Trigger trigger) {
         var definition = site.definition;
-        var config = site.config;
         var inForce = BudgetInForce.at(config.maxPowerKw(), config.strategy() == Strategy.SCHEDULED,
                 config.strategy() == Strategy.PRIORITY ? Sharing.PRIORITY : Sharing.EQUAL,
                 config.schedule(), now, definition.timezone());
@@ -80,8 +85,10 @@ final class DecisionMaker {
         var caps = new HashMap<String, Caps>();
         for (var session : site.sessions.values()) {
             var charger = chargers.get(session.chargePointId());
+            // caps lowered to metered power (7.3) hold only while redistribution is on
+            var measuredCapKw = config.redistributeUnused() ? site.measuredCapKw.get(session.chargePointId()) : null;
             if (charger != null) caps.put(session.chargePointId(), Caps.of(charger, session,
-                    site.measuredCapKw.get(session.chargePointId()), config.minPowerPerChargerKw()));
+                    measuredCapKw, config.minPowerPerChargerKw()));
         }
 
         var departureAware = Departures.inForce(site, sharing);

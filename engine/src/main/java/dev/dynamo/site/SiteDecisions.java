@@ -1,5 +1,6 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargingConfig;
 import dev.dynamo.contract.Strategy;
 
 import dev.dynamo.store.RotationState;
@@ -75,6 +76,16 @@ final class SiteDecisions {
             return;
         }
         commit(outcome, write);
+    }
+
+    /**
+     * The allocation the current sessions would get under {@code config} now, as a config change would
+     * decide it; nothing is applied, recorded or sent.
+     */
+    AllocationSnapshot preview(ChargingConfig config) {
+        var snapshot = maker.decide(live, config, env.clock().instant(), Trigger.CONFIG).snapshot();
+        // no limit goes out for a preview: it has no TxProfile state (contract 11, profile null)
+        return snapshot.withAllocations(snapshot.allocations().stream().map(a -> a.withProfile(null)).toList());
     }
 
     /** The budget a decision would have now (contract 9.2 compares it with the budget in force). */

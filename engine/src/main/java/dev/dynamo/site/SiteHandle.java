@@ -265,6 +265,14 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     /**
+     * Reads and validates a config as {@link #storeConfig} does and answers the allocation it would give
+     * the current sessions now; nothing is stored, no decision is made, no limit is sent (contract 11).
+     */
+    public AllocationSnapshot previewConfig(Function<SiteDefinition, ChargingConfig> reader) {
+        return executor.call(() -> decisions.preview(reader.apply(live.definition)));
+    }
+
+    /**
      * Replaces the definition once {@code configCheck} accepts the stored config (it throws to refuse);
      * sessions on chargers the site no longer has end.
      */
@@ -534,8 +542,8 @@ public final class SiteHandle implements AutoCloseable {
             if (live.allocation != null) {
                 var s = live.allocation;
                 var allocations = s.allocations().stream().map(a -> a.withProfile(live.profiles.get(a.chargePointId()))).toList();
-                live.allocation = new AllocationSnapshot(s.siteId(), s.strategy(), s.totalBudgetKw(), s.totalAllocatedKw(),
-                        s.calculatedAt(), s.trigger(), allocations, s.circuits());
+                // the same decision, its budget's parts kept (contract 9.4)
+                live.allocation = s.withAllocations(allocations);
                 publish();
             }
             return null;

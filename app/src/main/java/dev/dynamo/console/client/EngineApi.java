@@ -29,6 +29,15 @@ public interface EngineApi {
 
     RebalanceResult rebalance(String siteId);
 
+    /** The allocation the current sessions would get under {@code request} now; nothing is stored (contract 11). */
+    Allocation previewAllocation(String siteId, ConfigRequest request);
+
+    /** Decisions in {@code [from, to)}, newest first, at most {@code limit} (contract 7.4). */
+    List<Decision> decisions(String siteId, Instant from, Instant to, int limit);
+
+    /** Creates or replaces a site definition; a rule it breaks is a 422 naming the field. */
+    Site putSite(String siteId, SiteRequest request);
+
     /** The external limits in force (contract 9.3). */
     default LimitList limits(String siteId) { throw new UnsupportedOperationException("limits"); }
 

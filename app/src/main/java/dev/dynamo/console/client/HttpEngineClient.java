@@ -87,6 +87,23 @@ public final class HttpEngineClient implements EngineApi {
     }
 
     @Override
+    public Allocation previewAllocation(String siteId, ConfigRequest request) {
+        return send(withBody("POST", smartPath(siteId) + "/allocation/preview", request), Allocation.class);
+    }
+
+    @Override
+    public List<Decision> decisions(String siteId, Instant from, Instant to, int limit) {
+        var query = "?from=" + query(from.toString()) + "&to=" + query(to.toString()) + "&limit=" + limit;
+        return send(get("/api/v1/sites/" + path(siteId) + "/decisions" + query, HISTORY_TIMEOUT), DecisionList.class)
+                .decisions();
+    }
+
+    @Override
+    public Site putSite(String siteId, SiteRequest request) {
+        return send(withBody("PUT", "/api/v1/sites/" + path(siteId), request), Site.class);
+    }
+
+    @Override
     public SessionInfo startSession(String siteId, String chargePointId, Double evMaxPowerKw) {
         Map<String, Object> body = evMaxPowerKw == null ? Map.of() : Map.of("ev_max_power_kw", evMaxPowerKw);
         return send(withBody("POST", sessionPath(siteId, chargePointId), body), SessionInfo.class);

@@ -40,7 +40,10 @@ public final class EmbeddedEngineStarter implements EngineStarter {
 
     @Override
     public RunningEngine start() throws IOException {
-        if (sitesFile != null) return start(options -> options.withSitesFile(sitesFile), null);
+        // on a sites file real chargers may connect: the OCPP connector listens on the same loopback port
+        if (sitesFile != null) {
+            return start(options -> options.withSitesFile(sitesFile).withPlugin(new dev.dynamo.ocpp.OcppPlugin()), null);
+        }
         // one pass of the loop ends now: it is played at once, so History has the last hours from the start
         var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var scenario = demoScenario();

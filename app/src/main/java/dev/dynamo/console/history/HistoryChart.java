@@ -1,131 +1,197 @@
 package dev.dynamo.console.history;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Locale;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
 
 /**
- * Per-charger allocation as lines (the chargers that received the most energy), with the site total
- * and the budget as heavier lines, and a readout of every value under the mouse.
+ * The history chart, drawn on one canvas: the chargers as stacked areas ({@link StackedHistory}: the other
+ * load beneath, the top ten chargers by energy, the rest as "Others"), the site total and the budget as
+ * lines, a legend of distinct colours, and under the mouse a cursor line with every value at that time.
  */
-final class HistoryChart extends StackPane {
-    static final int CHARGER_LINES = 8;
-    /** More points than pixels only costs time: long ranges are averaged down for drawing. */
-    static final int MAX_POINTS = 600;
+final class HistoryChart extends VBox {
     private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+    private static final double LEFT = 64;
+    private static final double RIGHT = 16;
+    private static final double TOP = 12;
+    private static final double BOTTOM = 28;
+    private static final Color GRID = Color.web("#30363d");
+    private static final Color AXIS_TEXT = Color.web("#8b949e");
 
-    private final NumberAxis timeAxis = new NumberAxis();
-    private final NumberAxis kwAxis = new NumberAxis();
-    private final LineChart<Number, Number> chart = new LineChart<>(timeAxis, kwAxis);
+    private final Canvas canvas = new Canvas();
+    private final Pane plotArea = new Pane(canvas);
+    private final FlowPane legend = new FlowPane(14, 6);
     private final Label readout = new Label();
-    private HistoryTable table;
+    private StackedHistory shown;
+    private int cursor = -1;
 
     HistoryChart() {
         setId("history-chart");
-        chart.setCreateSymbols(false);
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
-        timeAxis.setForceZeroInRange(false);
-        timeAxis.setAutoRanging(false);
-        timeAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number epochSecond) {
-                return TICK.format(Instant.ofEpochSecond(epochSecond.longValue()));
-            }
-
-            @Override
-            public Number fromString(String text) { return 0; }
-        });
-        kwAxis.setLabel("kW");
+        setSpacing(8);
+        legend.setId("history-legend");
         readout.getStyleClass().add("hover-readout");
         readout.setId("history-readout");
         readout.setVisible(false);
         readout.setMouseTransparent(true);
-        StackPane.setAlignment(readout, Pos.TOP_LEFT);
-        getChildren().addAll(chart, readout);
-        chart.setOnMouseMoved(this::hover);
-        chart.setOnMouseExited(_ -> readout.setVisible(false));
+        readout.setManaged(false);
+        plotArea.getChildren().add(readout);
+        plotArea.setMinSize(200, 160);
+        VBox.setVgrow(plotArea, Priority.ALWAYS);
+        getChildren().addAll(legend, plotArea);
+        canvas.widthProperty().bind(plotArea.widthProperty());
+        canvas.heightProperty().bind(plotArea.heightProperty());
+        canvas.widthProperty().addListener(_ -> draw());
+        canvas.heightProperty().addListener(_ -> draw());
+        plotArea.setOnMouseMoved(this::hover);
+        plotArea.setOnMouseExited(_ -> {
+            cursor = -1;
+            readout.setVisible(false);
+            draw();
+        });
     }
 
-    void show(HistoryTable shown) {
-        table = shown;
-        chart.getData().clear();
-        if (shown == null || shown.size() == 0) return;
-        var first = shown.starts().getFirst().getEpochSecond();
-        var last = shown.starts().getLast().getEpochSecond();
-        timeAxis.setLowerBound(first);
-        timeAxis.setUpperBound(Math.max(last, first + 60));
-        timeAxis.setTickUnit(Math.max(60, (last - first) / 8.0));
-        var series = new ArrayList<XYChart.Series<Number, Number>>();
-        for (var id : shown.chargersByEnergy().stream().limit(CHARGER_LINES).toList()) {
-            series.add(series(id, shown, shown.chargerKw().get(id)));
+    void show(HistoryTable table) {
+        shown = table == null || table.size() == 0 ? null : StackedHistory.of(table);
+        cursor = -1;
+        readout.setVisible(false);
+        legend.getChildren().clear();
+        if (shown != null) {
+            legend.getChildren().add(chip("Site total", HistoryPalette.TOTAL, true));
+            legend.getChildren().add(chip("Budget", HistoryPalette.BUDGET, true));
+            for (var layer : shown.layers()) legend.getChildren().add(chip(layer.name(), HistoryPalette.of(layer.colour()), false));
         }
-        var total = series("Site total", shown, shown.totalKw());
-        var budget = series("Budget", shown, shown.budgetKw());
-        series.add(total);
-        series.add(budget);
-        chart.getData().setAll(series);
-        styleLine(total, "series-total");
-        styleLine(budget, "series-budget");
+        draw();
     }
 
-    private static XYChart.Series<Number, Number> series(String name, HistoryTable table, double[] values) {
-        var series = new XYChart.Series<Number, Number>();
-        series.setName(name);
-        var step = Math.max(1, (int) Math.ceil(table.size() / (double) MAX_POINTS));
-        var points = new ArrayList<XYChart.Data<Number, Number>>();
-        for (int i = 0; i < table.size(); i += step) {
-            var sum = 0.0;
-            var n = 0;
-            for (int j = i; j < Math.min(table.size(), i + step); j++, n++) sum += values[j];
-            points.add(new XYChart.Data<>(table.starts().get(i).getEpochSecond(), sum / n));
+    /** What is drawn now (for tests and the readout); null when empty. */
+    StackedHistory shown() { return shown; }
+
+    private static Label chip(String name, Color colour, boolean line) {
+        var swatch = new Rectangle(line ? 18 : 12, line ? 3 : 12, colour);
+        var label = new Label(name, swatch);
+        label.getStyleClass().add("legend-entry");
+        return label;
+    }
+
+    private double plotWidth() { return Math.max(1, canvas.getWidth() - LEFT - RIGHT); }
+
+    private double plotHeight() { return Math.max(1, canvas.getHeight() - TOP - BOTTOM); }
+
+    private double x(int index) {
+        var n = shown.size();
+        return LEFT + (n <= 1 ? 0 : plotWidth() * index / (n - 1));
+    }
+
+    private double y(double kw, double maxKw) { return TOP + plotHeight() * (1 - kw / maxKw); }
+
+    private void draw() {
+        var g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (shown == null || canvas.getWidth() < LEFT + RIGHT + 10) return;
+        var maxKw = niceCeiling(shown.maxKw() * 1.05);
+        axes(g, maxKw);
+        var n = shown.size();
+        var below = new double[n];
+        for (var layer : shown.layers()) {
+            g.setFill(HistoryPalette.of(layer.colour()).deriveColor(0, 1, 1, 0.85));
+            g.beginPath();
+            for (int i = 0; i < n; i++) {
+                var top = below[i] + layer.kw()[i];
+                if (i == 0) g.moveTo(x(i), y(top, maxKw));
+                else g.lineTo(x(i), y(top, maxKw));
+            }
+            for (int i = n - 1; i >= 0; i--) g.lineTo(x(i), y(below[i], maxKw));
+            g.closePath();
+            g.fill();
+            for (int i = 0; i < n; i++) below[i] += layer.kw()[i];
         }
-        series.getData().setAll(points);
-        return series;
+        line(g, shown.budgetKw(), maxKw, HistoryPalette.BUDGET, 2, new double[] {8, 6});
+        line(g, shown.totalKw(), maxKw, HistoryPalette.TOTAL, 2.5, null);
+        if (cursor >= 0 && cursor < n) {
+            g.setStroke(Color.WHITE.deriveColor(0, 1, 1, 0.6));
+            g.setLineWidth(1);
+            g.setLineDashes((double[]) null);
+            g.strokeLine(x(cursor), TOP, x(cursor), TOP + plotHeight());
+        }
     }
 
-    private static void styleLine(XYChart.Series<Number, Number> series, String styleClass) {
-        Node line = series.getNode();
-        if (line != null) line.getStyleClass().add(styleClass);
+    private void line(GraphicsContext g, double[] values, double maxKw, Color colour, double width, double[] dashes) {
+        g.setStroke(colour);
+        g.setLineWidth(width);
+        g.setLineDashes(dashes);
+        g.beginPath();
+        for (int i = 0; i < values.length; i++) {
+            if (i == 0) g.moveTo(x(i), y(values[i], maxKw));
+            else g.lineTo(x(i), y(values[i], maxKw));
+        }
+        g.stroke();
+        g.setLineDashes((double[]) null);
+    }
+
+    private void axes(GraphicsContext g, double maxKw) {
+        g.setFont(Font.font(11));
+        g.setLineWidth(1);
+        g.setStroke(GRID);
+        g.setFill(AXIS_TEXT);
+        var step = maxKw / 5;
+        for (int i = 0; i <= 5; i++) {
+            var kw = step * i;
+            var yy = y(kw, maxKw);
+            g.strokeLine(LEFT, yy, LEFT + plotWidth(), yy);
+            g.fillText(String.format(Locale.ROOT, "%.0f kW", kw), 6, yy + 4);
+        }
+        var n = shown.size();
+        var ticks = Math.max(1, Math.min(8, (int) (plotWidth() / 110)));
+        for (int t = 0; t <= ticks; t++) {
+            var index = (int) Math.round((n - 1) * t / (double) ticks);
+            var xx = x(index);
+            g.strokeLine(xx, TOP, xx, TOP + plotHeight());
+            g.fillText(TICK.format(shown.starts().get(index)), Math.min(xx - 28, canvas.getWidth() - 70), TOP + plotHeight() + 18);
+        }
     }
 
     private void hover(MouseEvent event) {
-        if (table == null || table.size() == 0) return;
-        var plot = chart.lookup(".chart-plot-background");
-        if (plot == null) return;
-        var inPlot = plot.sceneToLocal(event.getSceneX(), event.getSceneY());
-        if (inPlot.getX() < 0 || inPlot.getX() > plot.getBoundsInLocal().getWidth()) {
+        if (shown == null) return;
+        var fraction = (event.getX() - LEFT) / plotWidth();
+        if (fraction < 0 || fraction > 1) {
+            cursor = -1;
             readout.setVisible(false);
+            draw();
             return;
         }
-        var inAxis = timeAxis.sceneToLocal(event.getSceneX(), event.getSceneY());
-        var epochSecond = timeAxis.getValueForDisplay(inAxis.getX()).longValue();
-        readout.setText(readoutAt(table, epochSecond));
+        cursor = shown.size() <= 1 ? 0 : (int) Math.round(fraction * (shown.size() - 1));
+        readout.setText(TICK.format(shown.starts().get(cursor)) + "\n" + String.join("\n", shown.readout(cursor)));
+        readout.autosize();
+        // beside the cursor, flipped to its left near the right edge, kept inside the plot
+        var left = event.getX() + 14;
+        if (left + readout.getWidth() > plotArea.getWidth()) left = event.getX() - 14 - readout.getWidth();
+        var top = Math.min(Math.max(0, event.getY() - readout.getHeight() / 2), plotArea.getHeight() - readout.getHeight());
+        readout.relocate(Math.max(0, left), Math.max(0, top));
         readout.setVisible(true);
+        readout.setAlignment(Pos.TOP_LEFT);
+        readout.setPadding(new Insets(8));
+        draw();
     }
 
-    /** The values of the bucket that contains {@code epochSecond}, one per line. */
-    static String readoutAt(HistoryTable table, long epochSecond) {
-        var index = 0;
-        while (index + 1 < table.size() && table.starts().get(index + 1).getEpochSecond() <= epochSecond) index++;
-        var text = new StringBuilder(TICK.format(table.starts().get(index)));
-        text.append(String.format(Locale.ROOT, "%n%-12s %8.1f kW%n%-12s %8.1f kW", "Site total",
-                table.totalKw()[index], "Budget", table.budgetKw()[index]));
-        for (var id : table.chargersByEnergy().stream().limit(CHARGER_LINES).toList()) {
-            text.append(String.format(Locale.ROOT, "%n%-12s %8.1f kW", id, table.chargerKw().get(id)[index]));
+    private static double niceCeiling(double value) {
+        var magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+        for (var m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * magnitude >= value) return m * magnitude;
         }
-        return text.toString();
+        return 10 * magnitude;
     }
 }

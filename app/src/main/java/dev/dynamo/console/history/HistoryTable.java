@@ -10,10 +10,11 @@ import java.util.TreeSet;
 
 /**
  * History as columns: one row per bucket, the site total, the budget, and each charger's average
- * (0 where the engine listed no allocation for it).
+ * (0 where the engine listed no allocation for it); {@code otherLoadKw} is the metered load besides the
+ * chargers (contract 9.4), null when no bucket has one.
  */
 public record HistoryTable(List<Instant> starts, double[] totalKw, double[] budgetKw,
-                           Map<String, double[]> chargerKw) {
+                           Map<String, double[]> chargerKw, double[] otherLoadKw) {
 
     public static HistoryTable of(List<History.Bucket> buckets) {
         var ids = new TreeSet<String>();
@@ -21,6 +22,8 @@ public record HistoryTable(List<Instant> starts, double[] totalKw, double[] budg
         var starts = new ArrayList<Instant>(buckets.size());
         var total = new double[buckets.size()];
         var budget = new double[buckets.size()];
+        var otherLoad = new double[buckets.size()];
+        var metered = false;
         var perCharger = new LinkedHashMap<String, double[]>();
         ids.forEach(id -> perCharger.put(id, new double[buckets.size()]));
         for (int i = 0; i < buckets.size(); i++) {
@@ -28,11 +31,15 @@ public record HistoryTable(List<Instant> starts, double[] totalKw, double[] budg
             starts.add(bucket.start());
             total[i] = bucket.avgAllocatedKw();
             budget[i] = bucket.avgBudgetKw();
+            if (bucket.avgOtherLoadKw() != null) {
+                otherLoad[i] = bucket.avgOtherLoadKw();
+                metered = true;
+            }
             for (var charger : bucket.chargers()) {
                 perCharger.get(charger.chargePointId())[i] = charger.avgAllocatedKw();
             }
         }
-        return new HistoryTable(List.copyOf(starts), total, budget, perCharger);
+        return new HistoryTable(List.copyOf(starts), total, budget, perCharger, metered ? otherLoad : null);
     }
 
     public int size() { return starts.size(); }

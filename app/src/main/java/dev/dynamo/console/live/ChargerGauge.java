@@ -13,6 +13,7 @@ public final class ChargerGauge {
     private final ReadOnlyDoubleWrapper capKw = new ReadOnlyDoubleWrapper();
     private final ReadOnlyObjectWrapper<Double> measuredKw = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChargerStatus> status = new ReadOnlyObjectWrapper<>(ChargerStatus.QUEUED);
+    private final ReadOnlyObjectWrapper<String> trouble = new ReadOnlyObjectWrapper<>();
 
     ChargerGauge(String chargePointId) { this.chargePointId = chargePointId; }
 
@@ -27,11 +28,23 @@ public final class ChargerGauge {
 
     public ReadOnlyObjectProperty<ChargerStatus> statusProperty() { return status.getReadOnlyProperty(); }
 
+    /** What is wrong with it in a few words (limit refused, over its limit, at risk), or null. */
+    public ReadOnlyObjectProperty<String> troubleProperty() { return trouble.getReadOnlyProperty(); }
+
     void update(ChargerAllocation allocation) {
         capKw.set(allocation.maxPowerKw());
         allocatedKw.set(allocation.allocatedKw());
         measuredKw.set(allocation.measuredKw());
         status.set(ChargerStatus.fromJson(allocation.status()));
+        trouble.set(trouble(allocation));
+    }
+
+    /** Contract 10 and 11 fields; null from an engine that does not send them. */
+    static String trouble(ChargerAllocation allocation) {
+        if (Boolean.TRUE.equals(allocation.overLimit())) return "over its limit";
+        if (allocation.profile() != null && allocation.profile().refused()) return "limit refused";
+        if (Boolean.TRUE.equals(allocation.atRisk())) return "at risk";
+        return null;
     }
 
     @Override

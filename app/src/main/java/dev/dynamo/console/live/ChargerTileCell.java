@@ -19,8 +19,10 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
     private final InvalidationListener show;
     private ChargerGauge shown;
 
-    ChargerTileCell(TileRefresher refresher) {
+    ChargerTileCell(TileRefresher refresher, java.util.function.Consumer<String> onSelect) {
         this.refresher = refresher;
+        // a click on a tile opens its Why panel
+        setOnMouseClicked(_ -> { if (shown != null && !isEmpty()) onSelect.accept(shown.chargePointId()); });
         show = _ -> refresher.mark(this);
         tile.getStyleClass().add(TILE_CLASS);
         setGraphic(tile);
@@ -40,12 +42,14 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
             shown.capKwProperty().removeListener(show);
             shown.measuredKwProperty().removeListener(show);
             shown.statusProperty().removeListener(show);
+            shown.troubleProperty().removeListener(show);
         }
         shown = next;
         shown.allocatedKwProperty().addListener(show);
         shown.capKwProperty().addListener(show);
         shown.measuredKwProperty().addListener(show);
         shown.statusProperty().addListener(show);
+        shown.troubleProperty().addListener(show);
         // an id change re-applies CSS, but to this one node only
         tile.setId("tile-" + shown.chargePointId());
         // a session that starts or stops shifts every tile after it: drawn a few per frame like a refresh
@@ -58,8 +62,10 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
         var capKw = Math.max(gauge.capKwProperty().get(), 1);
         var measured = gauge.measuredKwProperty().get();
         var status = gauge.statusProperty().get();
-        var text = status.label() + " · cap " + kw(capKw) + (measured == null ? "" : " · metered " + kw(measured));
-        tile.show(gauge.chargePointId(), gauge.allocatedKwProperty().get(), capKw, text, switch (status) {
+        var trouble = gauge.troubleProperty().get();
+        var text = (trouble == null ? "" : "⚠ " + trouble + " · ") + status.label() + " · cap " + kw(capKw)
+                + (measured == null ? "" : " · metered " + kw(measured));
+        tile.show(gauge.chargePointId(), gauge.allocatedKwProperty().get(), capKw, text, trouble != null ? Theme.Tone.BAD : switch (status) {
             case CHARGING -> Theme.Tone.GOOD;
             case QUEUED -> Theme.Tone.WAITING;
             case OFFLINE -> Theme.Tone.BAD;

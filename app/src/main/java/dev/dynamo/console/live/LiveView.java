@@ -35,9 +35,12 @@ public final class LiveView extends BorderPane {
     private final Label error = new Label();
     private final Label demoBadge = new Label("DEMO: a simulated scenario, playing in a loop");
     private final Label activeCount = new Label();
+    private final javafx.scene.control.ComboBox<String> whyChoice = new javafx.scene.control.ComboBox<>();
+    private final WhyPanel whyPanel;
 
     public LiveView(LiveViewModel model) {
         this.model = model;
+        this.whyPanel = new WhyPanel(model.why());
         createView();
         initListeners();
     }
@@ -68,7 +71,13 @@ public final class LiveView extends BorderPane {
         rebalanceResult.setId("rebalance-result");
         rebalanceResult.getStyleClass().add("big-number");
         activeCount.getStyleClass().add("big-number");
-        var actions = new VBox(12, activeCount, legend(), rebalance, rebalanceResult);
+        whyChoice.setId("why-choice");
+        whyChoice.setPromptText("a charger");
+        whyChoice.setMaxWidth(Double.MAX_VALUE);
+        var whyLabel = new Label("_Why does it get that much?");
+        whyLabel.setMnemonicParsing(true);
+        whyLabel.setLabelFor(whyChoice);
+        var actions = new VBox(8, activeCount, legend(), rebalance, rebalanceResult, whyLabel, whyChoice);
         actions.getStyleClass().add("panel");
         actions.setPrefWidth(260);
         var tiles = new HBox(14, siteTile, facts, actions);
@@ -85,7 +94,7 @@ public final class LiveView extends BorderPane {
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(ROW_SPACING_PX);
         var refresher = new TileRefresher();
-        grid.setCellFactory(_ -> new ChargerTileCell(refresher));
+        grid.setCellFactory(_ -> new ChargerTileCell(refresher, model.why()::select));
         grid.setItems(model.gauges());
         grid.skinProperty().subscribe(LiveView::fixRowHeight);
 
@@ -94,6 +103,17 @@ public final class LiveView extends BorderPane {
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
         setCenter(grid);
+        // the panel scrolls within the height left beside the tiles, at any window size (1280×800 included)
+        var whyScroll = new javafx.scene.control.ScrollPane(whyPanel);
+        whyScroll.setId("why-scroll");
+        whyScroll.setFitToWidth(true);
+        whyScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        whyScroll.setMinHeight(0);
+        whyScroll.setPrefViewportWidth(380);
+        whyScroll.visibleProperty().bind(whyPanel.visibleProperty());
+        whyScroll.managedProperty().bind(whyPanel.visibleProperty());
+        whyScroll.getStyleClass().add("why-scroll");
+        setRight(whyScroll);
         setPadding(new Insets(20));
     }
 
@@ -137,7 +157,16 @@ public final class LiveView extends BorderPane {
         model.gridCapacityKwProperty().addListener(_ -> showSite());
         strategy.textProperty().bind(model.strategyProperty());
         model.calculatedAtProperty().addListener((_, _, at) -> decidedAt.setText(at == null ? "–" : TIME.format(at)));
-        model.gauges().addListener((javafx.collections.ListChangeListener<ChargerGauge>) _ -> showCount());
+        model.gauges().addListener((javafx.collections.ListChangeListener<ChargerGauge>) _ -> {
+            showCount();
+            var ids = model.gauges().stream().map(ChargerGauge::chargePointId).toList();
+            if (!ids.equals(whyChoice.getItems())) whyChoice.getItems().setAll(ids);
+        });
+        whyChoice.setOnAction(_ -> { if (whyChoice.getValue() != null) model.why().select(whyChoice.getValue()); });
+        model.why().selectedProperty().addListener((_, _, id) -> {
+            if (id == null) whyChoice.setValue(null);
+            else if (!id.equals(whyChoice.getValue())) whyChoice.setValue(id);
+        });
         showSite();
         showCount();
     }

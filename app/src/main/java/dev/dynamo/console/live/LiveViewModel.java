@@ -52,7 +52,17 @@ public final class LiveViewModel {
     private Job polling = Job.DONE;
     private boolean inFlight;
 
-    public LiveViewModel(Background background) { this.background = background; }
+    private final WhyViewModel why;
+
+    public LiveViewModel(Background background) { this(background, java.time.Clock.systemUTC()); }
+
+    public LiveViewModel(Background background, java.time.Clock clock) {
+        this.background = background;
+        this.why = new WhyViewModel(background, clock);
+    }
+
+    /** The Why side panel of the selected tile. */
+    public WhyViewModel why() { return why; }
 
     public ObservableList<ChargerGauge> gauges() { return gaugesView; }
 
@@ -94,6 +104,7 @@ public final class LiveViewModel {
         gridCapacityKw.set(connectedSite.site().gridConnectionCapacityKw());
         demo.set(connectedSite.demo());
         rebalanceResult.set(null);
+        why.attach(connectedSite);
         limits.attach(connectedSite, background);
         polling = background.every(REFRESH, this::refresh);
     }
@@ -135,6 +146,7 @@ public final class LiveViewModel {
         strategy.set(allocation.strategy());
         calculatedAt.set(allocation.calculatedAt());
         notice.set(allocation.allocations().isEmpty() ? "No charger is charging right now" : null);
+        why.allocation(allocation);
         var rows = CircuitTree.rows(site.site().circuits(), allocation.circuits());
         if (!rows.equals(circuitRows)) circuitRows.setAll(rows);
         grid.apply(site.site(), allocation);

@@ -25,6 +25,7 @@ public final class PriorityView extends VBox {
     private final Label status = new Label();
     private final Label error = new Label();
     private final Label orderError = new Label();
+    private final Label previewSummary = new Label();
     private int dragFrom = -1;
 
     public PriorityView(PriorityViewModel model) {
@@ -38,7 +39,8 @@ public final class PriorityView extends VBox {
         getStyleClass().add("screen");
         var title = new Label("Priority order");
         title.getStyleClass().add("screen-title");
-        var hint = new Label("Highest priority first. Drag a charger, or select it and press Alt+Up / Alt+Down. "
+        var hint = new Label("Highest priority first. Drag a charger, or select it and press Alt+Up / Alt+Down: "
+                + "each row shows what it gets now and, once the order changes, what the new order would give. "
                 + "Apply stores strategy \"priority\" with this order.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -47,7 +49,9 @@ public final class PriorityView extends VBox {
         list.getStyleClass().add("priority-list");
         list.setCellFactory(_ -> new RankCell());
         list.setItems(model.order());
-        list.setPrefWidth(420);
+        list.setPrefWidth(640);
+        previewSummary.setId("priority-preview-summary");
+        previewSummary.getStyleClass().add("section-title");
         VBox.setVgrow(list, Priority.ALWAYS);
         orderError.setId("priority-order-error");
         orderError.getStyleClass().add("field-error");
@@ -69,7 +73,7 @@ public final class PriorityView extends VBox {
         error.setWrapText(true);
         error.setMaxWidth(720);
 
-        var listColumn = new VBox(6, list, orderError);
+        var listColumn = new VBox(6, previewSummary, list, orderError);
         VBox.setVgrow(listColumn, Priority.ALWAYS);
         var body = new HBox(18, listColumn, buttons);
         body.setAlignment(Pos.TOP_LEFT);
@@ -92,6 +96,9 @@ public final class PriorityView extends VBox {
         status.textProperty().bind(model.statusProperty());
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotNull());
+        previewSummary.textProperty().bind(model.previewSummaryProperty());
+        previewSummary.visibleProperty().bind(model.previewSummaryProperty().isNotNull());
+        previewSummary.managedProperty().bind(previewSummary.visibleProperty());
         orderError.textProperty().bind(model.orderErrorProperty());
         orderError.visibleProperty().bind(model.orderErrorProperty().isNotNull());
         model.orderErrorProperty().addListener((_, _, message) -> {
@@ -116,9 +123,25 @@ public final class PriorityView extends VBox {
      */
     private final class RankCell extends ListCell<String> {
         private final Label rank = new Label();
+        private final Label name = new Label();
+        private final Label now = new Label();
+        private final Label previewed = new Label();
+        private final Label diff = new Label();
+        private final HBox row = new HBox(12, rank, name, now, previewed, diff);
 
         RankCell() {
             rank.getStyleClass().add("rank");
+            name.getStyleClass().add("rank-name");
+            now.getStyleClass().add("rank-live");
+            previewed.getStyleClass().add("rank-preview");
+            diff.getStyleClass().add("rank-diff");
+            rank.setMinWidth(40);
+            name.setMinWidth(140);
+            now.setMinWidth(140);
+            previewed.setMinWidth(140);
+            row.setAlignment(Pos.CENTER_LEFT);
+            // new live or previewed values are set in place: recreating cells (ListView.refresh) would end a drag
+            model.rowsRevisionProperty().addListener((_, _, _) -> { if (!isEmpty() && getItem() != null) fill(getItem()); });
             setOnDragDetected(event -> {
                 if (isEmpty()) return;
                 dragFrom = getIndex();
@@ -144,9 +167,21 @@ public final class PriorityView extends VBox {
                 setText(null);
                 return;
             }
+            fill(chargePointId);
+            setGraphic(row);
+            setText(null);
+        }
+
+        private void fill(String chargePointId) {
+            var values = model.row(chargePointId);
             rank.setText("#" + (getIndex() + 1));
-            setGraphic(rank);
-            setText(chargePointId);
+            name.setText(chargePointId);
+            now.setText("now " + values.liveText());
+            previewed.setText(values.previewKw() == null ? "" : "→ " + values.previewText());
+            diff.setText(values.diffText());
+            diff.getStyleClass().removeAll("diff-up", "diff-down");
+            if (values.diffText().startsWith("+")) diff.getStyleClass().add("diff-up");
+            if (values.diffText().startsWith("−")) diff.getStyleClass().add("diff-down");
         }
     }
 }

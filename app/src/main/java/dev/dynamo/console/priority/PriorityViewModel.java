@@ -1,5 +1,6 @@
 package dev.dynamo.console.priority;
 
+import dev.dynamo.console.client.Allocation;
 import dev.dynamo.console.client.Charger;
 import dev.dynamo.console.client.ConfigRequest;
 import dev.dynamo.console.client.ConnectedSite;
@@ -7,9 +8,15 @@ import dev.dynamo.console.client.EngineException;
 import dev.dynamo.console.client.FieldError;
 import dev.dynamo.console.client.Site;
 import dev.dynamo.console.client.SiteConfig;
+import dev.dynamo.console.preview.PreviewComparison;
+import dev.dynamo.console.preview.PreviewRow;
 import dev.dynamo.console.task.Background;
+import dev.dynamo.console.task.Job;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,11 +29,24 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Priority screen: the site's chargers in priority order, moved by commands; {@link #apply()} stores
- * the config with strategy {@code priority} and this order.
+ * Priority screen: the site's chargers in priority order, moved by commands, each with its live kW and
+ * status (polled); once the order differs from the stored one, the engine previews the allocation it
+ * would give (contract 11) and each row shows it beside the live one. {@link #apply()} stores the config
+ * with strategy {@code priority} and this order.
  */
 public final class PriorityViewModel {
+    static final Duration LIVE_REFRESH = Duration.ofSeconds(2);
+
     private final Background background;
+    private final Map<String, PreviewRow> rows = new HashMap<>();
+    private final ReadOnlyIntegerWrapper rowsRevision = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper();
+    private Allocation live;
+    private Allocation preview;
+    private Job polling = Job.DONE;
+    private boolean liveInFlight;
+    private boolean previewInFlight;
+    private boolean previewAgain;
     private final ObservableList<String> order = FXCollections.observableArrayList();
     // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
     private final ObservableList<String> orderView = FXCollections.unmodifiableObservableList(order);
@@ -61,9 +81,102 @@ public final class PriorityViewModel {
     /** Counts successful applies, so other screens can refresh. */
     public ReadOnlyIntegerProperty appliedCountProperty() { return appliedCount.getReadOnlyProperty(); }
 
+    /** Live and previewed kW of a charger in the order (never null). */
+    public PreviewRow row(String chargePointId) {
+        var row = rows.get(chargePointId);
+        return row != null ? row : new PreviewRow(chargePointId, null, null, null, null);
+    }
+
+    /** Changes whenever live or previewed values change, so the view redraws its rows. */
+    public ReadOnlyIntegerProperty rowsRevisionProperty() { return rowsRevision.getReadOnlyProperty(); }
+
+    /** The previewed site total against the live one, or null without a preview. */
+    public ReadOnlyStringProperty previewSummaryProperty() { return previewSummary.getReadOnlyProperty(); }
+
     public void attach(ConnectedSite connectedSite) {
+        polling.cancel();
         site = connectedSite;
+        live = null;
+        preview = null;
         reload();
+        if (pollingWanted) polling = background.every(LIVE_REFRESH, this::refreshLive);
+    }
+
+    /** Live values are polled only while wanted (the screen is shown); on by default. */
+    public void polling(boolean wanted) {
+        pollingWanted = wanted;
+        if (!wanted) stop();
+        else if (site != null && polling == Job.DONE) polling = background.every(LIVE_REFRESH, this::refreshLive);
+    }
+
+    private boolean pollingWanted = true;
+
+    public void stop() {
+        polling.cancel();
+        polling = Job.DONE;
+    }
+
+    /** Fetches the live allocation; a site without config has none (every charger shows idle). */
+    public void refreshLive() {
+        if (site == null || liveInFlight) return;
+        liveInFlight = true;
+        var current = site;
+        background.submit(_ -> allocationOrNone(current), allocation -> {
+            liveInFlight = false;
+            if (current != site) return;
+            live = allocation.orElse(null);
+            showRows();
+        }, _ -> liveInFlight = false);
+    }
+
+    private static Optional<Allocation> allocationOrNone(ConnectedSite site) {
+        try {
+            return Optional.of(site.api().allocation(site.siteId()));
+        } catch (EngineException e) {
+            if (e.notFound()) return Optional.empty();
+            throw e;
+        }
+    }
+
+    /** Asks the engine what the order on screen would give; one request at a time, the latest order wins. */
+    void requestPreview() {
+        if (site == null || order.isEmpty()) return;
+        if (previewInFlight) {
+            previewAgain = true;
+            return;
+        }
+        previewInFlight = true;
+        var current = site;
+        var request = request(current);
+        background.submit(_ -> current.api().previewAllocation(current.siteId(), request), previewed -> {
+            previewInFlight = false;
+            if (current != site) return;
+            if (previewAgain) {
+                previewAgain = false;
+                requestPreview();
+                return;
+            }
+            if (!dirty.get()) return;
+            orderError.set(null);
+            preview = previewed;
+            showRows();
+        }, failure -> {
+            previewInFlight = false;
+            previewAgain = false;
+            failed(failure);
+        });
+    }
+
+    private void showRows() {
+        rows.clear();
+        PreviewComparison.rows(order, live, dirty.get() ? preview : null).forEach(r -> rows.put(r.chargePointId(), r));
+        if (dirty.get() && preview != null) {
+            previewSummary.set(String.format(java.util.Locale.ROOT, "Preview: %.1f kW allocated of %.1f kW (now %.1f kW)",
+                    preview.totalAllocatedKw(), preview.totalBudgetKw(), live == null ? 0 : live.totalAllocatedKw()));
+        } else {
+            previewSummary.set(null);
+        }
+        rowsRevision.set(rowsRevision.get() + 1);
     }
 
     public void reload() {
@@ -76,6 +189,8 @@ public final class PriorityViewModel {
                     config = loaded.config();
                     order.setAll(initialOrder(loaded.site(), loaded.config()));
                     dirty.set(false);
+                    preview = null;
+                    showRows();
                     clearErrors();
                     status.set(loaded.config().map(c -> "Stored strategy: " + c.strategy()).orElse("No config stored yet"));
                 }, this::failed);
@@ -92,16 +207,22 @@ public final class PriorityViewModel {
         moved.add(to, moved.remove(from));
         order.setAll(moved);
         dirty.set(true);
+        showRows();
+        requestPreview();
         return true;
+    }
+
+    private ConfigRequest request(ConnectedSite current) {
+        return config.map(SiteConfig::toRequest)
+                .orElse(new ConfigRequest(current.site().gridConnectionCapacityKw(), "priority", null, List.of(),
+                        List.of(), null, null))
+                .withStrategy("priority").withPriorityOrder(List.copyOf(order)).withoutRotation();
     }
 
     public void apply() {
         if (site == null || order.isEmpty()) return;
         var current = site;
-        var request = config.map(SiteConfig::toRequest)
-                .orElse(new ConfigRequest(current.site().gridConnectionCapacityKw(), "priority", null, List.of(),
-                        List.of(), null, null))
-                .withStrategy("priority").withPriorityOrder(List.copyOf(order)).withoutRotation();
+        var request = request(current);
         busy.set(true);
         clearErrors();
         background.submit(_ -> current.api().putConfig(current.siteId(), request), stored -> {
@@ -109,7 +230,10 @@ public final class PriorityViewModel {
             config = Optional.of(stored);
             dirty.set(false);
             status.set("Applied: strategy priority, " + stored.priorityOrder().size() + " chargers ranked");
+            preview = null;
+            showRows();
             appliedCount.set(appliedCount.get() + 1);
+            refreshLive();
         }, this::failed);
     }
 

@@ -28,8 +28,11 @@ public final class ConfigView extends ScrollPane {
     private final ScheduleTable table;
     private final Button apply = new Button("_Apply config");
     private final Button reload = new Button("Re_load");
+    private final Button preview = new Button("_Preview");
+    private final Label previewSummary = new Label();
     private final Label status = new Label();
     private final Label error = new Label();
+    private VBox previewPanel;
 
     public ConfigView(ConfigViewModel model) {
         this.model = model;
@@ -86,11 +89,23 @@ public final class ConfigView extends ScrollPane {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.setMaxWidth(900);
-        var actions = new HBox(12, apply, reload, status);
+        preview.setId("preview-config");
+        preview.setTooltip(new javafx.scene.control.Tooltip("What this config would give the chargers now (Alt+P); nothing is stored"));
+        previewSummary.setId("config-preview-summary");
+        previewSummary.getStyleClass().add("section-title");
+        var previewTable = new dev.dynamo.console.preview.PreviewTable(model.previewRows());
+        previewTable.setId("config-preview");
+        previewTable.setPrefHeight(200);
+        var previewPanel = new VBox(8, previewSummary, previewTable);
+        previewPanel.getStyleClass().add("panel");
+        previewPanel.visibleProperty().bind(model.previewSummaryProperty().isNotNull());
+        previewPanel.managedProperty().bind(previewPanel.visibleProperty());
+        this.previewPanel = previewPanel;
+        var actions = new HBox(12, preview, apply, reload, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         // actions on top: always in view, however far the schedule scrolls
-        var content = new VBox(14, title, actions, error, formPanel, schedulePanel);
+        var content = new VBox(14, title, actions, error, previewPanel, formPanel, schedulePanel);
         content.getStyleClass().add("screen");
         setContent(content);
     }
@@ -134,6 +149,9 @@ public final class ConfigView extends ScrollPane {
                 model.gridCapacityKwProperty()));
         apply.setOnAction(_ -> model.apply());
         reload.setOnAction(_ -> model.reload());
+        preview.setOnAction(_ -> model.preview());
+        preview.disableProperty().bind(model.busyProperty());
+        previewSummary.textProperty().bind(model.previewSummaryProperty());
         apply.disableProperty().bind(model.busyProperty());
         status.textProperty().bind(model.statusProperty());
         error.textProperty().bind(model.errorProperty());

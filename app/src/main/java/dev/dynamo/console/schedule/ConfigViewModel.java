@@ -1,9 +1,12 @@
 package dev.dynamo.console.schedule;
 
+import dev.dynamo.console.client.Allocation;
 import dev.dynamo.console.client.ConfigRequest;
 import dev.dynamo.console.client.ConnectedSite;
 import dev.dynamo.console.client.EngineException;
 import dev.dynamo.console.client.SiteConfig;
+import dev.dynamo.console.preview.PreviewComparison;
+import dev.dynamo.console.preview.PreviewRow;
 import dev.dynamo.console.task.Background;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -58,6 +61,10 @@ public final class ConfigViewModel {
 
     private ConnectedSite site;
     private List<String> priorityOrder = List.of();
+
+    private final ObservableList<PreviewRow> previewRows = FXCollections.observableArrayList();
+    private final ObservableList<PreviewRow> previewRowsView = FXCollections.unmodifiableObservableList(previewRows);
+    private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper();
 
     public ConfigViewModel(Background background) { this.background = background; }
 
@@ -143,6 +150,42 @@ public final class ConfigViewModel {
         return false;
     }
 
+    /** What the config on screen would give the current sessions now, beside what they get (contract 11). */
+    public ObservableList<PreviewRow> previewRows() { return previewRowsView; }
+
+    public ReadOnlyStringProperty previewSummaryProperty() { return previewSummary.getReadOnlyProperty(); }
+
+    /** Asks the engine for the allocation the config on screen would give; nothing is stored. */
+    public void preview() {
+        if (site == null) return;
+        clearErrors();
+        var request = request();
+        if (request == null) return;
+        var current = site;
+        busy.set(true);
+        background.submit(_ -> {
+            var previewed = current.api().previewAllocation(current.siteId(), request);
+            Allocation live;
+            try {
+                live = current.api().allocation(current.siteId());
+            } catch (EngineException e) {
+                if (!e.notFound()) throw e;
+                live = null;
+            }
+            return new Previewed(live, previewed);
+        }, previewed -> {
+            busy.set(false);
+            var ids = current.site().chargers().stream().map(c -> c.chargePointId()).toList();
+            previewRows.setAll(PreviewComparison.rows(ids, previewed.live(), previewed.preview()).stream()
+                    .filter(r -> r.liveKw() != null || (r.previewStatus() != null)).toList());
+            previewSummary.set(String.format(Locale.ROOT, "Preview: %.1f kW allocated of a %.1f kW budget (now %.1f kW)",
+                    previewed.preview().totalAllocatedKw(), previewed.preview().totalBudgetKw(),
+                    previewed.live() == null ? 0 : previewed.live().totalAllocatedKw()));
+        }, this::failed);
+    }
+
+    private record Previewed(Allocation live, Allocation preview) {}
+
     public void apply() {
         if (site == null) return;
         clearErrors();
@@ -154,6 +197,8 @@ public final class ConfigViewModel {
             busy.set(false);
             show(stored);
             status.set("Stored at " + stored.updatedAt());
+            previewRows.clear();
+            previewSummary.set(null);
             appliedCount.set(appliedCount.get() + 1);
         }, this::failed);
     }

@@ -1,5 +1,7 @@
 package dev.dynamo.console.shell;
 
+import dev.dynamo.console.alerts.AlertsView;
+import dev.dynamo.console.alerts.AlertsViewModel;
 import dev.dynamo.console.client.ConnectedSite;
 import dev.dynamo.console.client.EngineStarter;
 import dev.dynamo.console.client.HttpEngineClient;
@@ -8,6 +10,8 @@ import dev.dynamo.console.connect.ConnectView;
 import dev.dynamo.console.connect.ConnectViewModel;
 import dev.dynamo.console.connect.ConnectionSettings;
 import dev.dynamo.console.connect.ConnectionState;
+import dev.dynamo.console.decisions.DecisionsView;
+import dev.dynamo.console.decisions.DecisionsViewModel;
 import dev.dynamo.console.history.HistoryView;
 import dev.dynamo.console.history.HistoryViewModel;
 import dev.dynamo.console.live.LiveView;
@@ -17,6 +21,10 @@ import dev.dynamo.console.priority.PriorityViewModel;
 import dev.dynamo.console.schedule.ConfigView;
 import dev.dynamo.console.schedule.ConfigViewModel;
 import dev.dynamo.console.simulation.SimulationView;
+import dev.dynamo.console.site.SiteEditorView;
+import dev.dynamo.console.site.SiteEditorViewModel;
+import dev.dynamo.console.sites.SitesView;
+import dev.dynamo.console.sites.SitesViewModel;
 import dev.dynamo.console.simulation.SimulationViewModel;
 import dev.dynamo.console.task.Background;
 import dev.dynamo.console.theme.Theme;
@@ -34,6 +42,10 @@ public final class Console {
     private final PriorityViewModel priority;
     private final ConfigViewModel config;
     private final SimulationViewModel simulation;
+    private final SitesViewModel sites;
+    private final AlertsViewModel alerts;
+    private final DecisionsViewModel decisions;
+    private final SiteEditorViewModel siteEditor;
     private final StatusBarViewModel status;
     private final MainWindow window;
     private final Background background;
@@ -42,11 +54,15 @@ public final class Console {
                    SimulationRunner simulationRunner, Clock clock) {
         this.background = background;
         connect = new ConnectViewModel(background, settings, embeddedStarter, HttpEngineClient::new);
-        live = new LiveViewModel(background);
+        live = new LiveViewModel(background, clock);
         history = new HistoryViewModel(background, clock);
         priority = new PriorityViewModel(background);
         config = new ConfigViewModel(background);
         simulation = new SimulationViewModel(background, simulationRunner);
+        sites = new SitesViewModel(background, clock);
+        alerts = new AlertsViewModel(background, clock);
+        decisions = new DecisionsViewModel(background, clock);
+        siteEditor = new SiteEditorViewModel(background);
         status = new StatusBarViewModel(clock);
 
         var connectView = new ConnectView(connect);
@@ -55,6 +71,10 @@ public final class Console {
         var priorityView = new PriorityView(priority);
         var configView = new ConfigView(config);
         var simulationView = new SimulationView(simulation);
+        var sitesView = new SitesView(sites);
+        var alertsView = new AlertsView(alerts);
+        var decisionsView = new DecisionsView(decisions);
+        var siteEditorView = new SiteEditorView(siteEditor);
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.CONNECT, connectView);
         screens.put(Screen.LIVE, liveView);
@@ -62,6 +82,10 @@ public final class Console {
         screens.put(Screen.PRIORITY, priorityView);
         screens.put(Screen.CONFIG, configView);
         screens.put(Screen.SIMULATION, simulationView);
+        screens.put(Screen.SITES, sitesView);
+        screens.put(Screen.ALERTS, alertsView);
+        screens.put(Screen.DECISIONS, decisionsView);
+        screens.put(Screen.SITE_EDITOR, siteEditorView);
         Map<Screen, Runnable> focus = new EnumMap<>(Screen.class);
         focus.put(Screen.CONNECT, connectView::focusDefault);
         focus.put(Screen.LIVE, liveView::focusDefault);
@@ -69,6 +93,10 @@ public final class Console {
         focus.put(Screen.PRIORITY, priorityView::focusDefault);
         focus.put(Screen.CONFIG, configView::focusDefault);
         focus.put(Screen.SIMULATION, simulationView::focusDefault);
+        focus.put(Screen.SITES, sitesView::focusDefault);
+        focus.put(Screen.ALERTS, alertsView::focusDefault);
+        focus.put(Screen.DECISIONS, () -> { decisions.load(); decisionsView.focusDefault(); });
+        focus.put(Screen.SITE_EDITOR, siteEditorView::focusDefault);
         window = new MainWindow(screens, focus, status);
         wire();
     }
@@ -88,6 +116,26 @@ public final class Console {
         status.watch("Priority", priority.errorProperty());
         status.watch("Config", config.errorProperty());
         status.watch("Simulation", simulation.errorProperty());
+        status.watch("Sites", sites.errorProperty());
+        status.watch("Decisions", decisions.errorProperty());
+        status.watch("Site layout", siteEditor.errorProperty());
+        // alerts: a count in the status bar, a pop-up for each new one whatever screen shows
+        alerts.openCountProperty().subscribe(count -> status.openAlerts(count.intValue()));
+        status.onShowAlerts(() -> window.show(Screen.ALERTS));
+        alerts.arrivedProperty().addListener((_, _, arrived) -> arrived.forEach(alert ->
+                AlertsView.popUp(window.getScene() == null ? null : window.getScene().getWindow(), alert)));
+        // Priority's live values and the overview are fetched only while in view (Alerts always: the status bar)
+        window.shownProperty().subscribe(screen -> {
+            priority.polling(screen == Screen.PRIORITY);
+            sites.polling(screen == Screen.SITES);
+        });
+        // opening a site in the overview switches every screen to it
+        sites.onOpen(site -> {
+            connect.chooseSite(site);
+            window.show(Screen.LIVE);
+        });
+        // a stored site layout: every screen takes the new definition, the editor stays in view
+        siteEditor.appliedCountProperty().addListener((_, _, _) -> connect.chooseSite(siteEditor.storedSite()));
         // a stored config changes the allocation and what the other screen shows
         // a playback's engine takes over every screen while it runs; Stop goes back to the engine shown before
         simulation.playingProperty().addListener((_, before, now) -> {
@@ -114,8 +162,15 @@ public final class Console {
         history.attach(site);
         priority.attach(site);
         config.attach(site);
-        // Play keeps its screen (its controls); the other screens now show the played sites
-        if (!connect.simulationProperty().get()) window.show(Screen.LIVE);
+        sites.attach(site);
+        alerts.attach(site);
+        decisions.attach(site);
+        siteEditor.attach(site);
+        // Play keeps its screen (its controls), as do the overview and the editor that switched the site;
+        // the other screens now show the chosen site
+        var stay = connect.simulationProperty().get() || window.current() == Screen.SITE_EDITOR
+                || window.current() == Screen.SITES;
+        if (!stay) window.show(Screen.LIVE);
     }
 
     public Scene scene(double width, double height) {
@@ -141,8 +196,21 @@ public final class Console {
 
     StatusBarViewModel status() { return status; }
 
+    public SitesViewModel sites() { return sites; }
+
+    public AlertsViewModel alerts() { return alerts; }
+
+    public DecisionsViewModel decisions() { return decisions; }
+
+    public SiteEditorViewModel siteEditor() { return siteEditor; }
+
+    public PriorityViewModel priority() { return priority; }
+
     public void shutdown() {
         live.stop();
+        priority.stop();
+        sites.stop();
+        alerts.stop();
         simulation.shutdown();
         connect.shutdown();
     }

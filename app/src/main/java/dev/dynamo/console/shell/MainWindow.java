@@ -13,7 +13,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
-/** The window's layout: navigation on the left (Ctrl+1…6), the current screen, the status bar. */
+/** The window's layout: navigation on the left (Ctrl+1…9, Ctrl+0), the current screen, the status bar. */
 public final class MainWindow extends BorderPane {
     private final Map<Screen, Node> screens;
     private final Map<Screen, Runnable> focusers;
@@ -37,7 +37,7 @@ public final class MainWindow extends BorderPane {
             var button = new ToggleButton(screen.title());
             button.setId("nav-" + screen.name().toLowerCase(java.util.Locale.ROOT));
             button.setToggleGroup(navigation);
-            button.setTooltip(new Tooltip(screen.title() + " (Ctrl+" + (screen.ordinal() + 1) + ")"));
+            button.setTooltip(new Tooltip(screen.title() + " (Ctrl+" + screen.key().getName() + ")"));
             button.setOnAction(_ -> show(screen));
             buttons.put(screen, button);
             nav.getChildren().add(button);
@@ -57,12 +57,18 @@ public final class MainWindow extends BorderPane {
 
     public void show(Screen screen) {
         current = screen;
+        shown.set(screen);
         setCenter(screens.get(screen));
         buttons.get(screen).setSelected(true);
         focusers.getOrDefault(screen, () -> {}).run();
     }
 
     public Screen current() { return current; }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Screen> shown = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
+    /** The screen in view; screens that poll only for themselves follow it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Screen> shownProperty() { return shown.getReadOnlyProperty(); }
 
     /** The About dialog: versions of the console and of the engine it is connected to. */
     public void showAbout() {

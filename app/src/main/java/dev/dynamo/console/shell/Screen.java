@@ -9,7 +9,11 @@ public enum Screen {
     HISTORY("History", KeyCode.DIGIT3),
     PRIORITY("Priority", KeyCode.DIGIT4),
     CONFIG("Config & schedule", KeyCode.DIGIT5),
-    SIMULATION("Simulation", KeyCode.DIGIT6);
+    SIMULATION("Simulation", KeyCode.DIGIT6),
+    SITES("Sites", KeyCode.DIGIT7),
+    ALERTS("Alerts", KeyCode.DIGIT8),
+    DECISIONS("Decisions", KeyCode.DIGIT9),
+    SITE_EDITOR("Site layout", KeyCode.DIGIT0);
 
     private final String title;
     private final KeyCode key;

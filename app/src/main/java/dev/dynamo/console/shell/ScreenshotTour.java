@@ -37,15 +37,31 @@ final class ScreenshotTour {
         var window = console.window();
         steps.add(new Step(() -> {}, () -> !console.live().gauges().isEmpty(), null));
         steps.add(new Step(() -> window.show(Screen.LIVE), () -> true, "live.png"));
+        var why = console.live().why();
+        steps.add(new Step(() -> why.select(console.live().gauges().getFirst().chargePointId()),
+                () -> why.headlineProperty().get() != null && !why.decisions().isEmpty(), "live-why.png"));
+        steps.add(new Step(why::close, () -> true, null));
         steps.add(new Step(() -> window.show(Screen.CONNECT), () -> true, "connect.png"));
         steps.add(new Step(() -> {
             window.show(Screen.HISTORY);
             console.history().rangeProperty().set(RangeChoice.LAST_HOUR);
             console.history().load();
         }, () -> console.history().tableProperty().get() != null, "history.png"));
-        steps.add(new Step(() -> window.show(Screen.PRIORITY), () -> true, "priority.png"));
+        var priority = console.priority();
+        steps.add(new Step(() -> {
+            window.show(Screen.PRIORITY);
+            priority.refreshLive();
+        }, () -> !priority.order().isEmpty(), "priority.png"));
+        // a reorder, not applied: each row shows the previewed kW beside the live one
+        steps.add(new Step(() -> priority.move(priority.order().size() - 1, 0),
+                () -> priority.previewSummaryProperty().get() != null, "priority-preview.png"));
+        steps.add(new Step(priority::reload, () -> true, null));
         steps.add(new Step(() -> {
             window.show(Screen.CONFIG);
+            console.config().maxPowerKwProperty().set("60");
+            console.config().preview();
+        }, () -> console.config().previewSummaryProperty().get() != null, "config-preview.png"));
+        steps.add(new Step(() -> {
             // sample windows drawn in the editor (not applied) so the timeline shows what it does
             console.config().addWindow(DayOfWeek.MONDAY, 7 * 60, 18 * 60);
             console.config().addWindow(DayOfWeek.WEDNESDAY, 22 * 60, 6 * 60);
@@ -57,8 +73,28 @@ final class ScreenshotTour {
             console.config().apply();
         }, () -> console.config().errorProperty().get() != null, "config-validation-error.png"));
         steps.add(new Step(() -> {
+            console.config().reload();
+            window.show(Screen.SITES);
+        }, () -> !console.sites().summaries().isEmpty(), "sites.png"));
+        steps.add(new Step(() -> window.show(Screen.ALERTS), () -> true, "alerts.png"));
+        var decisions = console.decisions();
+        steps.add(new Step(() -> window.show(Screen.DECISIONS), () -> !decisions.rows().isEmpty(), "decisions.png"));
+        steps.add(new Step(() -> decisions.triggerProperty().set("session_start"),
+                () -> decisions.rows().stream().allMatch(r -> r.trigger().equals("session_start")), "decisions-filtered.png"));
+        var editor = console.siteEditor();
+        steps.add(new Step(() -> window.show(Screen.SITE_EDITOR), () -> !editor.chargers().isEmpty(), "site-editor.png"));
+        // a rating the engine refuses, with its field error beside the field (nothing is stored)
+        steps.add(new Step(() -> {
+            var charger = editor.chargers().getFirst();
+            selectInTree(charger);
+            charger.maxPowerKwProperty().set("-5");
+            editor.apply();
+        }, () -> editor.errorProperty().get() != null && !editor.chargers().getFirst().errors().isEmpty(),
+                "site-editor-error.png"));
+        steps.add(new Step(editor::reload, () -> true, null));
+        steps.add(new Step(() -> {
             window.show(Screen.SIMULATION);
-            console.status().clearError(); // the rejected config of the step before is not this screen's
+            console.status().clearError(); // the rejected config and site of the steps before are not this screen's
             console.simulation().run();
         }, () -> !console.simulation().rows().isEmpty(), "simulation.png"));
         var simulation = console.simulation();
@@ -74,6 +110,13 @@ final class ScreenshotTour {
         }, () -> !simulation.runningProperty().get(), "simulation-played.png"));
         steps.add(new Step(simulation::stop, () -> true, null));
         next(0);
+    }
+
+    private void selectInTree(Object draft) {
+        if (!(console.window().lookup("#site-tree") instanceof javafx.scene.control.TreeView<?> tree)) return;
+        for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+            if (tree.getTreeItem(row).getValue() == draft) tree.getSelectionModel().select(row);
+        }
     }
 
     private void next(int waitedMs) {

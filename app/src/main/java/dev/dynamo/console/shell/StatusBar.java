@@ -30,7 +30,19 @@ final class StatusBar extends HBox {
         clear.setMinWidth(Region.USE_PREF_SIZE);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(dot, connection, engine, spacer, error, clear);
+        var alerts = new Button();
+        alerts.setId("status-alerts");
+        alerts.getStyleClass().add("status-alerts");
+        alerts.setFocusTraversable(false);
+        alerts.setMinWidth(Region.USE_PREF_SIZE);
+        alerts.textProperty().bind(model.openAlertsProperty().map(n -> n.intValue() == 0 ? "No alerts"
+                : "⚠ " + n + (n.intValue() == 1 ? " alert" : " alerts")));
+        model.openAlertsProperty().subscribe(n -> {
+            if (n.intValue() > 0 && !alerts.getStyleClass().contains("alerting")) alerts.getStyleClass().add("alerting");
+            if (n.intValue() == 0) alerts.getStyleClass().remove("alerting");
+        });
+        alerts.setOnAction(_ -> model.showAlerts());
+        getChildren().addAll(dot, connection, engine, alerts, spacer, error, clear);
 
         connection.textProperty().bind(model.connectionProperty());
         engine.textProperty().bind(model.engineProperty());

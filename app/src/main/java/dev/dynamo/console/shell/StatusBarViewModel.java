@@ -53,4 +53,17 @@ public final class StatusBarViewModel {
     }
 
     public void clearError() { lastError.set(null); }
+
+    private final javafx.beans.property.ReadOnlyIntegerWrapper openAlerts = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private Runnable showAlerts = () -> {};
+
+    /** Open alerts nobody acknowledged yet (the Alerts screen's count). */
+    public javafx.beans.property.ReadOnlyIntegerProperty openAlertsProperty() { return openAlerts.getReadOnlyProperty(); }
+
+    public void openAlerts(int count) { openAlerts.set(count); }
+
+    /** What clicking the alert count does. */
+    public void onShowAlerts(Runnable show) { showAlerts = show; }
+
+    public void showAlerts() { showAlerts.run(); }
 }

@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 
 @AnalyzeClasses(packages = "dev.dynamo.console", importOptions = ImportOption.DoNotIncludeTests.class)
 class ConsoleArchitectureTest {
-    private static final String[] SCREENS = {"connect", "live", "history", "priority", "schedule", "simulation"};
+    private static final String[] SCREENS = {"connect", "live", "history", "priority", "schedule", "simulation",
+            "sites", "site", "alerts", "decisions"};
 
     @ArchTest
     static final ArchRule only_the_client_speaks_http = noClasses()

@@ -75,4 +75,35 @@ class PriorityViewModelTest {
         assertThat(shares.get(0).allocatedKw()).isEqualTo(22.0);
         assertThat(shares.get(1).allocatedKw()).isEqualTo(8.0);
     }
+
+    @Test
+    void a_move_shows_the_previewed_allocation_beside_the_live_one_and_apply_makes_it_live() {
+        site.api().startSession(site.siteId(), "CP-001", null);
+        site.api().startSession(site.siteId(), "CP-002", null);
+        model.refreshLive();
+        assertThat(model.row("CP-001").liveKw()).isEqualTo(15.0);
+        assertThat(model.row("CP-001").previewKw()).isNull();
+        assertThat(model.row("CP-003").liveText()).isEqualTo("idle");
+        var revision = model.rowsRevisionProperty().get();
+
+        model.move(1, 0);
+
+        assertThat(model.order()).containsExactly("CP-001", "CP-002", "CP-003");
+        assertThat(model.row("CP-001").previewKw()).isEqualTo(22.0);
+        assertThat(model.row("CP-001").diffText()).isEqualTo("+7.0 kW");
+        assertThat(model.row("CP-002").previewKw()).isEqualTo(8.0);
+        assertThat(model.row("CP-002").diffText()).isEqualTo("−7.0 kW");
+        assertThat(model.row("CP-001").liveKw()).isEqualTo(15.0);
+        assertThat(model.previewSummaryProperty().get()).contains("30.0 kW allocated").contains("now 30.0 kW");
+        assertThat(model.rowsRevisionProperty().get()).isGreaterThan(revision);
+        // a preview stores nothing
+        assertThat(engine.storedConfig().path("strategy").asText()).isEqualTo("equal");
+
+        model.apply();
+
+        assertThat(model.row("CP-001").previewKw()).isNull();
+        assertThat(model.previewSummaryProperty().get()).isNull();
+        assertThat(model.row("CP-001").liveKw()).isEqualTo(22.0);
+        assertThat(model.row("CP-002").liveKw()).isEqualTo(8.0);
+    }
 }

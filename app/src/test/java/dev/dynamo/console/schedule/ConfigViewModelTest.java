@@ -121,4 +121,36 @@ class ConfigViewModelTest {
         assertThat(model.fieldErrors()).containsKeys("max_power_kw", "rotation_period_min");
         assertThat(engine.requests()).noneMatch(r -> r.startsWith("PUT"));
     }
+
+    @Test
+    void preview_shows_what_the_config_on_screen_would_give_beside_the_live_allocation_and_stores_nothing() {
+        site.api().putConfig(site.siteId(), new ConfigRequest(30, "equal", null, List.of(), List.of(), null, null));
+        site.api().startSession(site.siteId(), "CP-001", null);
+        site.api().startSession(site.siteId(), "CP-002", null);
+        model.attach(site);
+        model.maxPowerKwProperty().set("40");
+
+        model.preview();
+
+        assertThat(model.previewRows()).extracting(r -> r.chargePointId() + " " + r.liveText() + " " + r.previewText()
+                + " " + r.diffText()).containsExactly("CP-001 15.0 kW 20.0 kW +5.0 kW", "CP-002 15.0 kW 20.0 kW +5.0 kW");
+        assertThat(model.previewSummaryProperty().get()).contains("40.0 kW allocated of a 40.0 kW budget (now 30.0 kW)");
+        assertThat(engine.storedConfig().path("max_power_kw").asDouble()).isEqualTo(30.0);
+
+        model.apply();
+
+        assertThat(model.previewRows()).isEmpty();
+        assertThat(engine.storedConfig().path("max_power_kw").asDouble()).isEqualTo(40.0);
+    }
+
+    @Test
+    void a_preview_the_engine_refuses_shows_its_field_error() {
+        model.attach(site);
+        model.maxPowerKwProperty().set("300");
+
+        model.preview();
+
+        assertThat(model.fieldErrors().get("max_power_kw")).contains("100");
+        assertThat(model.previewRows()).isEmpty();
+    }
 }

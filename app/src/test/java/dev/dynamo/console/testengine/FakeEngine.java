@@ -89,6 +89,9 @@ public final class FakeEngine implements AutoCloseable {
             else send(exchange, 200, config);
         } else if (path.equals(smart + "/config") && method.equals("PUT")) {
             putConfig(exchange, (ObjectNode) JSON.readTree(body));
+        } else if (path.equals(smart + "/allocation/preview") && method.equals("POST")) {
+            var request = (ObjectNode) JSON.readTree(body);
+            if (validate(exchange, request)) send(exchange, 200, allocation(request));
         } else if (path.equals(smart + "/allocation")) {
             if (config == null) problem(exchange, 404, "site demo-site has no config", List.of());
             else send(exchange, 200, allocation());
@@ -118,6 +121,23 @@ public final class FakeEngine implements AutoCloseable {
     }
 
     private void putConfig(HttpExchange exchange, ObjectNode request) throws IOException {
+        if (!validate(exchange, request)) return;
+        var created = config == null;
+        var stored = request.deepCopy();
+        stored.put("site_id", SITE_ID);
+        if (!stored.has("priority_order")) stored.putArray("priority_order");
+        if (!stored.has("schedule")) stored.putArray("schedule");
+        if (!stored.has("min_power_per_charger_kw")) stored.put("min_power_per_charger_kw", 0);
+        if (!stored.has("redistribute_unused")) stored.put("redistribute_unused", false);
+        if (!stored.has("rotation_period_min")) stored.putNull("rotation_period_min");
+        stored.put("updated_at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        config = stored;
+        calculatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        send(exchange, created ? 201 : 200, config);
+    }
+
+    /** The contract's main config rules; false once a 422 is sent. */
+    private boolean validate(HttpExchange exchange, ObjectNode request) throws IOException {
         var errors = new ArrayList<Map<String, String>>();
         var max = request.path("max_power_kw").asDouble(0);
         if (max <= 0 || max > capacityKw) {
@@ -131,20 +151,9 @@ public final class FakeEngine implements AutoCloseable {
         if (!errors.isEmpty()) {
             problem(exchange, 422, "max_power_kw " + fmt(max) + " exceeds the grid connection capacity of site "
                     + SITE_ID + " (" + fmt(capacityKw) + " kW)", errors);
-            return;
+            return false;
         }
-        var created = config == null;
-        var stored = request.deepCopy();
-        stored.put("site_id", SITE_ID);
-        if (!stored.has("priority_order")) stored.putArray("priority_order");
-        if (!stored.has("schedule")) stored.putArray("schedule");
-        if (!stored.has("min_power_per_charger_kw")) stored.put("min_power_per_charger_kw", 0);
-        if (!stored.has("redistribute_unused")) stored.put("redistribute_unused", false);
-        if (!stored.has("rotation_period_min")) stored.putNull("rotation_period_min");
-        stored.put("updated_at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        config = stored;
-        calculatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        send(exchange, created ? 201 : 200, config);
+        return true;
     }
 
     private ObjectNode site() {
@@ -164,7 +173,9 @@ public final class FakeEngine implements AutoCloseable {
         return site;
     }
 
-    private Map<String, Double> shares() {
+    private Map<String, Double> shares() { return shares(config); }
+
+    private Map<String, Double> shares(JsonNode config) {
         var budget = config.path("max_power_kw").asDouble();
         var order = new ArrayList<String>();
         config.path("priority_order").forEach(n -> { if (sessions.containsKey(n.asText())) order.add(n.asText()); });
@@ -189,8 +200,10 @@ public final class FakeEngine implements AutoCloseable {
         return shares;
     }
 
-    private ObjectNode allocation() {
-        var shares = shares();
+    private ObjectNode allocation() { return allocation(config); }
+
+    private ObjectNode allocation(JsonNode config) {
+        var shares = shares(config);
         var result = JSON.createObjectNode().put("site_id", SITE_ID).put("strategy", config.path("strategy").asText())
                 .put("total_budget_kw", config.path("max_power_kw").asDouble())
                 .put("total_allocated_kw", shares.values().stream().mapToDouble(Double::doubleValue).sum())
