@@ -83,7 +83,7 @@ final class DecisionMaker {
                 : trigger == Trigger.ROTATION ? Admission.rotated(ruleFive, site.queuedSince, site.admittedAt)
                 : Admission.sticky(site.admissionOrder, charging(site), ruleFive);
 
-        var demands = order.stream().map(cp -> {
+        List<Demand> demands = order.stream().map(cp -> {
             var charger = chargers.get(cp);
             var cap = caps.get(cp);
             return new Demand(cp, cap.capKw(), cap.floorKw(), site.sessions.get(cp).phasesInUse(), phaseOf(charger),
@@ -100,16 +100,32 @@ final class DecisionMaker {
                             phaseOf(charger), charger.voltageV(), limitOf(charger, gridLimited));
                 }).toList();
 
+        // a charger ignoring its limit is counted at what it draws, first, like a reservation (contract 11)
+        var overLimitKw = new java.util.TreeMap<String, Double>();
+        for (var demand : demands) {
+            var cp = demand.chargePointId();
+            if (OverLimit.over(site, cp, now)) overLimitKw.put(cp, Kw.floor(site.meters.get(cp).kw()));
+        }
+        var counted = new ArrayList<>(reservations);
+        if (!overLimitKw.isEmpty()) {
+            overLimitKw.forEach((cp, kw) -> {
+                var charger = chargers.get(cp);
+                counted.add(new Reservation(cp, kw, site.sessions.get(cp).phasesInUse(), phaseOf(charger),
+                        charger.voltageV(), limitOf(charger, gridLimited)));
+            });
+            demands = demands.stream().filter(d -> !overLimitKw.containsKey(d.chargePointId())).toList();
+        }
+
         var limits = limits(definition);
         var otherLoads = site.grid.otherLoads(definition, limitIds(limits), site.sessions, site.meters, now);
-        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, reservations, demands, otherLoads));
+        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, counted, demands, otherLoads));
         var lowerings = new java.util.TreeMap<String, Lowerings.Lowering>();
         for (var more = Lowerings.stillInForce(site, result.shares()); !more.isEmpty();
                 more = Lowerings.stillInForce(site, result.shares())) {
             // They may still draw their previous limit: it is held for them, the others share the rest
             // (which may lower another one below what it may draw: until none is left).
             lowerings.putAll(more);
-            var held = new ArrayList<>(reservations);
+            var held = new ArrayList<>(counted);
             lowerings.forEach((cp, lowering) -> {
                 var charger = chargers.get(cp);
                 held.add(new Reservation(cp, lowering.inForceKw(), site.sessions.get(cp).phasesInUse(), phaseOf(charger),
@@ -135,6 +151,9 @@ final class DecisionMaker {
         // a held lowering: its own limit still in force is held for it, like a comm-loss reservation
         lowerings.forEach((cp, lowering) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp),
                 lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw(), LimitedBy.RESERVATION)));
+        // counted at what it draws, like a reservation; the limit it is told stays the one it accepted
+        overLimitKw.forEach((cp, kw) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp), kw,
+                ChargerStatus.CHARGING, null, site.acknowledgedKw.get(cp), LimitedBy.RESERVATION).withOverLimit()));
         allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
         var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
         var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
@@ -145,7 +164,8 @@ final class DecisionMaker {
     private double reservedKw(LiveSite site, String cp, Instant lostAt, Instant now, double defaultKw) {
         // after the grace period its TxProfile has expired: it falls back to its default profile
         if (!now.isBefore(lostAt.plus(commLossGrace))) return defaultKw;
-        return site.acknowledgedKw.getOrDefault(cp, defaultKw);
+        // the higher of what it accepted and what was on its way unanswered: it may have applied that (8.1)
+        return Math.max(site.acknowledgedKw.getOrDefault(cp, defaultKw), site.inFlightAtLossKw.getOrDefault(cp, 0.0));
     }
 
     static Set<String> charging(LiveSite site) {
@@ -165,7 +185,8 @@ final class DecisionMaker {
         if (phases == 3) for (var p : Phase.values()) currents.put(p, currentA);
         else currents.put(phaseOf(charger), currentA);
         return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
-                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw, limitedBy);
+                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw,
+                site.profiles.get(charger.chargePointId()), false, limitedBy);
     }
 
     static Phase phaseOf(ChargerDefinition charger) {
