@@ -50,50 +50,98 @@ public final class SiteHandle implements AutoCloseable {
     /** The latest published state; never blocks. */
     public SiteView view() { return view; }
 
-    /** Reads, validates and stores a config against the site's current definition, then rebalances. */
+    /**
+     * Reads, validates and stores a config against the site's current definition, then rebalances. The
+     * config and the rotation state its decision changes are stored in one write before anything changes
+     * in memory: a failed write leaves the site as it was.
+     */
     public ConfigStored storeConfig(Function<SiteDefinition, ChargingConfig> reader) {
         return executor.call(() -> {
+            refuseWhileBacklogged();
             var config = reader.apply(live.definition);
-            env.store().putConfig(siteId(), SiteDocuments.write(SiteDocuments.configNode(config)), config.updatedAt());
-            var created = live.config == null;
+            var json = SiteDocuments.write(SiteDocuments.configNode(config));
+            var previous = live.config;
+            var previousCaps = Map.copyOf(live.measuredCapKw);
             live.config = config;
             // caps lowered to metered power (7.3) hold only while redistribution is on
             if (!config.redistributeUnused()) live.measuredCapKw.clear();
-            LOG.info("site {}: config {} ({} {} kW, floor {} kW)", siteId(), created ? "created" : "replaced",
+            var stored = new boolean[1];
+            try {
+                decide(Trigger.CONFIG, changes -> {
+                    env.store().putConfig(siteId(), json, config.updatedAt(), changes);
+                    stored[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!stored[0]) {
+                    live.config = previous;
+                    live.measuredCapKw.putAll(previousCaps);
+                    publish();
+                }
+                throw e;
+            }
+            LOG.info("site {}: config {} ({} {} kW, floor {} kW)", siteId(), previous == null ? "created" : "replaced",
                     config.strategy().json(), config.maxPowerKw(), config.minPowerPerChargerKw());
-            decide(Trigger.CONFIG);
-            return new ConfigStored(config, created, live.allocation);
+            return new ConfigStored(config, previous == null, live.allocation);
         });
     }
 
     /**
      * Replaces the definition once {@code configCheck} accepts the stored config (it throws to refuse);
-     * sessions on chargers the site no longer has end.
+     * sessions on chargers the site no longer has end. The definition, the ended sessions and the rotation
+     * state are stored in one write before anything changes in memory.
      */
     public SiteView replaceDefinition(SiteDefinition definition, Consumer<ChargingConfig> configCheck) {
         return executor.call(() -> {
+            refuseWhileBacklogged();
             if (live.config != null) configCheck.accept(live.config);
-            env.store().putSite(siteId(), SiteDocuments.write(SiteDocuments.definitionNode(definition, true)));
+            var json = SiteDocuments.write(SiteDocuments.definitionNode(definition, true));
             var kept = definition.chargers().stream().map(ChargerDefinition::chargePointId).toList();
             var ended = live.sessions.keySet().stream().filter(cp -> !kept.contains(cp)).toList();
+            var previousDefinition = live.definition;
+            var endedSessions = ended.stream().map(live.sessions::get).toList();
+            var previousConnected = Set.copyOf(live.connected);
+            ended.forEach(live.sessions::remove);
+            live.connected.retainAll(kept);
+            live.definition = definition;
+            var stored = new boolean[1];
+            try {
+                decide(ended.isEmpty() ? Trigger.SITE : Trigger.SESSION_STOP, changes -> {
+                    env.store().putSite(siteId(), json, ended, changes);
+                    stored[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!stored[0]) {
+                    live.definition = previousDefinition;
+                    endedSessions.forEach(session -> live.sessions.put(session.chargePointId(), session));
+                    live.connected.addAll(previousConnected);
+                    publish();
+                }
+                throw e;
+            }
             for (var cp : ended) {
-                env.store().deleteSession(siteId(), cp);
                 live.forgetSession(cp);
                 decisions.forget(cp);
             }
-            live.connected.retainAll(kept);
-            live.definition = definition;
+            publish();
             LOG.info("site {}: definition stored ({} chargers{})", siteId(), kept.size(),
                     ended.isEmpty() ? "" : ", ended sessions on " + ended);
-            decide(ended.isEmpty() ? Trigger.SITE : Trigger.SESSION_STOP);
             return view;
         });
+    }
+
+    /** Requests that need a durable write are refused while the decision log cannot take their decision. */
+    private void refuseWhileBacklogged() {
+        if (env.decisions().backlogged()) {
+            throw new SiteBusyException("the engine cannot write its decisions to the store at the moment "
+                    + "(too many wait); nothing was changed");
+        }
     }
 
     /** Starts a session; {@code transactionId} is the OCPP transaction, or null. */
     public Session startSession(String chargePointId, SessionStart start, Integer transactionId) {
         return executor.call(() -> {
             var charger = live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
+            refuseWhileBacklogged();
             if (live.sessions.containsKey(chargePointId)) {
                 throw new SiteStateException(CONFLICT, "charger " + chargePointId + " already has a session in progress");
             }
@@ -126,6 +174,7 @@ public final class SiteHandle implements AutoCloseable {
             live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
             var session = live.sessions.get(chargePointId);
             if (session == null) throw new SiteStateException(NOT_FOUND, "charger " + chargePointId + " has no session in progress");
+            refuseWhileBacklogged();
             endSession(session);
             return session;
         });
@@ -136,7 +185,10 @@ public final class SiteHandle implements AutoCloseable {
         return executor.call(() -> {
             var session = live.sessions.values().stream()
                     .filter(s -> s.transactionId() != null && s.transactionId() == transactionId).findFirst();
-            session.ifPresent(this::endSession);
+            if (session.isPresent()) {
+                refuseWhileBacklogged();
+                endSession(session.get());
+            }
             return session;
         });
     }
@@ -145,6 +197,7 @@ public final class SiteHandle implements AutoCloseable {
     public Optional<AllocationSnapshot> rebalance() {
         return executor.call(() -> {
             if (live.config == null) return Optional.<AllocationSnapshot>empty();
+            refuseWhileBacklogged();
             decide(Trigger.MANUAL);
             return Optional.of(live.allocation);
         });
@@ -257,7 +310,7 @@ public final class SiteHandle implements AutoCloseable {
 
     /** Waits until every event already submitted to the site (timers included) has been applied. */
     public void awaitIdle() {
-        executor.call(() -> null);
+        executor.callUnbounded(() -> null);
     }
 
     /** A decision without a new event: the first one after a restart. */
@@ -270,7 +323,7 @@ public final class SiteHandle implements AutoCloseable {
 
     /** Loads stored state without deciding (restart). */
     void restore(ChargingConfig config, List<Session> sessions, RotationState rotation) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             live.config = config;
             sessions.forEach(s -> live.sessions.put(s.chargePointId(), s));
             decisions.restore(rotation);

@@ -19,6 +19,25 @@ public interface Store extends AutoCloseable {
     /** Creates or replaces the site's config. */
     void putConfig(String siteId, String configJson, Instant updatedAt);
 
+    /**
+     * The config and the rotation state its decision changed, in one transaction where the store can: a
+     * failed write leaves both as they were.
+     */
+    default void putConfig(String siteId, String configJson, Instant updatedAt, RotationState changes) {
+        putConfig(siteId, configJson, updatedAt);
+        writeRotation(changes);
+    }
+
+    /**
+     * A site definition, the sessions it ends (chargers it no longer has) and the rotation state its
+     * decision changed, in one transaction where the store can.
+     */
+    default void putSite(String siteId, String definitionJson, List<String> endedSessions, RotationState changes) {
+        putSite(siteId, definitionJson);
+        endedSessions.forEach(chargePointId -> deleteSession(siteId, chargePointId));
+        writeRotation(changes);
+    }
+
     List<StoredSession> loadSessions();
 
     /** Creates or replaces the session in progress on a charger. */
@@ -59,6 +78,22 @@ public interface Store extends AutoCloseable {
 
     /** Decisions with {@code from <= decidedAt < to}, newest first (same instant: later appended first). */
     List<DecisionRecord> latestDecisions(String siteId, Instant from, Instant to, int limit);
+
+    /**
+     * Deletes at most {@code batch} of the site's oldest decisions made before {@code before}; returns how
+     * many it deleted (fewer than {@code batch}: none older are left).
+     */
+    default int pruneDecisions(String siteId, Instant before, int batch) {
+        return 0;
+    }
+
+    /**
+     * Empty while the store answers and its last write succeeded; otherwise what is wrong, for a person
+     * (what {@code /health} reports). Bounded by the store's time-outs.
+     */
+    default Optional<String> problem() {
+        return Optional.empty();
+    }
 
     @Override
     void close();
