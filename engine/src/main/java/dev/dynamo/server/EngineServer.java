@@ -21,6 +21,12 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -120,10 +126,30 @@ public final class EngineServer implements AutoCloseable {
         };
     }
 
+    /** How long /health waits for the store's answer: a load balancer's probe must not hang on a hung database. */
+    static final Duration HEALTH_WAIT = Duration.ofSeconds(2);
+
     /** What {@code GET /health} names: the store when it does not answer or cannot write, a full decision log. */
     private static Map<String, String> health(Store store, DecisionLog log) {
         var problems = new LinkedHashMap<String, String>();
-        store.problem().ifPresent(problem -> problems.put("store", problem));
+        var answer = new CompletableFuture<Optional<String>>();
+        Thread.ofVirtual().name("health-probe").start(() -> {
+            try {
+                answer.complete(store.problem());
+            } catch (RuntimeException e) {
+                answer.complete(Optional.of(e.getMessage()));
+            }
+        });
+        try {
+            answer.get(HEALTH_WAIT.toMillis(), TimeUnit.MILLISECONDS).ifPresent(problem -> problems.put("store", problem));
+        } catch (TimeoutException e) {
+            problems.put("store", "does not answer within " + HEALTH_WAIT.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            problems.put("store", String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.put("store", "interrupted while asking it");
+        }
         log.problem().ifPresent(problem -> problems.put("decision_log", problem));
         return problems;
     }
