@@ -126,6 +126,43 @@ class DurableWritesTest {
     }
 
     @Test
+    void while_the_decision_log_is_full_requests_that_need_a_write_are_refused_and_change_nothing() {
+        var full = new java.util.concurrent.atomic.AtomicBoolean();
+        var sink = new DecisionSink() {
+            @Override
+            public void record(DecisionRecord decision) {
+                decisions.add(decision);
+            }
+
+            @Override
+            public boolean backlogged() {
+                return full.get();
+            }
+        };
+        var clock = new ManualClock(T0);
+        try (var backlogged = new SiteRegistry(new SiteEnvironment(clock, store, sink, new ManualTimers(clock), Duration.ofMinutes(5)))) {
+            backlogged.putSite(site("log", 100, List.of(charger("L-1", 22), charger("L-2", 22))), _ -> {});
+            var site = backlogged.site("log").orElseThrow();
+            site.storeConfig(_ -> equal(40, 0, T0));
+            site.startSession("L-1", SessionStart.NONE, null);
+            var before = site.view();
+            var decisionsBefore = decisions.size();
+            full.set(true);
+
+            assertThatThrownBy(() -> site.startSession("L-2", SessionStart.NONE, null)).isInstanceOf(SiteBusyException.class);
+            assertThatThrownBy(() -> site.stopSession("L-1")).isInstanceOf(SiteBusyException.class);
+            assertThatThrownBy(() -> site.storeConfig(_ -> equal(30, 0, T0))).isInstanceOf(SiteBusyException.class);
+            assertThatThrownBy(site::rebalance).isInstanceOf(SiteBusyException.class);
+
+            assertThat(site.view()).isEqualTo(before);
+            assertThat(decisions).hasSize(decisionsBefore);
+            full.set(false);
+            site.startSession("L-2", SessionStart.NONE, null);
+            assertThat(site.view().sessions()).containsOnlyKeys("L-1", "L-2");
+        }
+    }
+
+    @Test
     void a_session_start_whose_write_fails_is_not_started() throws SQLException {
         var site = depotCharging();
         site.stopSession("CP-3");
