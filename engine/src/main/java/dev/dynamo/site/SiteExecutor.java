@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SiteExecutor implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SiteExecutor.class);
     static final Duration START_WAIT = Duration.ofSeconds(3);
+    /** How long closing waits for what is queued (for all sites together when the registry closes). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     /** A started task is bounded by the store's time-outs; this only guards against a bug holding the thread. */
     private static final Duration FINISH_WAIT = Duration.ofSeconds(60);
     private static final int QUEUED = 0;
@@ -141,10 +143,21 @@ final class SiteExecutor implements AutoCloseable {
 
     @Override
     public void close() {
+        shutdown();
+        awaitTermination(System.nanoTime() + CLOSE_WAIT.toNanos());
+    }
+
+    void shutdown() {
+        if (executor != null) executor.shutdown();
+    }
+
+    /** Waits for the queued tasks until the deadline ({@link System#nanoTime()}); a task still running is left. */
+    void awaitTermination(long deadlineNanos) {
         if (executor == null) return;
-        executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.warn("a site still had work when the engine stopped");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

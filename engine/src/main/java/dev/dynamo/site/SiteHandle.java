@@ -393,4 +393,15 @@ public final class SiteHandle implements AutoCloseable {
         timers.cancelAll();
         executor.close();
     }
+
+    /** The first half of {@link #close()}: no new events; what is queued still runs. */
+    void stopTaking() {
+        timers.cancelAll();
+        executor.shutdown();
+    }
+
+    /** The second half: waits until {@code deadlineNanos} (System.nanoTime) at most for what is queued. */
+    void awaitStopped(long deadlineNanos) {
+        executor.awaitTermination(deadlineNanos);
+    }
 }

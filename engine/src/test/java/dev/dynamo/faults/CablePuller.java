@@ -18,6 +18,7 @@ final class CablePuller implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket> sockets = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong heldBytes = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean pulled;
     private volatile boolean closed;
 
@@ -33,6 +34,11 @@ final class CablePuller implements AutoCloseable {
 
     void pull() {
         pulled = true;
+    }
+
+    /** Bytes the database was sent while the cable was out (they never reached it). */
+    long heldBytes() {
+        return heldBytes.get();
     }
 
     void plugIn() {
@@ -76,6 +82,7 @@ final class CablePuller implements AutoCloseable {
         var buffer = new byte[16_384];
         try {
             for (int n; (n = in.read(buffer)) >= 0; ) {
+                if (pulled) heldBytes.addAndGet(n);
                 while (pulled) {
                     if (a.isClosed() || b.isClosed()) return;
                     Thread.sleep(20);

@@ -1,7 +1,9 @@
 package dev.dynamo.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamo.ocpp.OcppPlugin;
 import dev.dynamo.server.EngineServer;
 import dev.dynamo.store.RootSafePgBinaryResolver;
 import dev.dynamo.testing.HttpTestClient;
@@ -11,11 +13,13 @@ import dev.dynamo.testing.TestEngine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +45,7 @@ class PostgresOutageTest {
     private EngineServer startEngine(String url, Path sites) {
         var clock = new ManualClock(Instant.now());
         return EngineServer.start(TestEngine.options(dir.resolve("data"), sites, null, clock, new ManualTimers(clock))
-                .withDbUrl(url));
+                .withDbUrl(url).withPlugin(new OcppPlugin()));
     }
 
     private static String site(String id, String... chargers) {
@@ -110,6 +114,16 @@ class PostgresOutageTest {
             var history = client.get("/api/v1/smart-charging/sites/pg-a/allocation/history?interval=5min");
             assertThat(history.status()).as(history.toString()).isEqualTo(503);
 
+            // a charger: what needs no write is answered, a StartTransaction gets CALLERROR InternalError
+            var charger = LoadCharger.connect(HttpClient.newHttpClient(), engine.baseUri(), "pg-a-2");
+            charger.call("BootNotification", LoadCharger.JSON.createObjectNode().put("chargePointVendor", "test")
+                    .put("chargePointModel", "outage")).get(20, TimeUnit.SECONDS);
+            var refusedStart = charger.call("StartTransaction", LoadCharger.JSON.createObjectNode().put("connectorId", 1)
+                    .put("idTag", "T").put("meterStart", 0).put("timestamp", Instant.now().toString()));
+            assertThatThrownBy(() -> refusedStart.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(LoadCharger.CallError.class)
+                    .hasMessageContaining("InternalError");
+            assertThat(client.get("/api/v1/sites/pg-a").json().get("chargers").get(1).get("session").isNull()).isTrue();
+
             postgres = startPostgres(port);
 
             // back without a restart: the first request after the database returns is served
@@ -121,6 +135,11 @@ class PostgresOutageTest {
             assertThat(client.delete("/api/v1/sites/pg-a/chargers/pg-a-1/session").status()).isEqualTo(204);
             acknowledgedSessions.put("pg-a/pg-a-1", false);
             assertThat(client.get("/api/v1/smart-charging/sites/pg-a/allocation/history?interval=5min").status()).isEqualTo(200);
+            var start = charger.call("StartTransaction", LoadCharger.JSON.createObjectNode().put("connectorId", 1)
+                    .put("idTag", "T").put("meterStart", 0).put("timestamp", Instant.now().toString())).get(20, TimeUnit.SECONDS);
+            assertThat(start.get("transactionId").asInt()).isPositive();
+            acknowledgedSessions.put("pg-a/pg-a-2", true);
+            charger.close();
         }
 
         // a new engine on the same database finds what was acknowledged, and only that
@@ -175,7 +194,12 @@ class PostgresOutageTest {
 
                 var hung = java.util.concurrent.CompletableFuture.supplyAsync(() ->
                         timed("config PUT on cut-a (its write hangs)", () -> client.put("/api/v1/smart-charging/sites/cut-a/config", config(40))));
-                Thread.sleep(500); // lets the first write reach the dead connection before the next request queues behind it
+                // the first write has reached the dead connection (nothing else writes now) before the next request comes
+                var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (cable.heldBytes() == 0) {
+                    assertThat(System.nanoTime()).as("the config write reached the database").isLessThan(deadline);
+                    Thread.sleep(10);
+                }
                 var behind = timed("session start on cut-a (queued behind it)", () -> client.post("/api/v1/sites/cut-a/chargers/cut-a-1/session"));
                 var other = java.util.concurrent.CompletableFuture.supplyAsync(() ->
                         timed("config PUT on cut-b", () -> client.put("/api/v1/smart-charging/sites/cut-b/config", config(40))));
