@@ -38,13 +38,15 @@ class DurableWritesTest {
     Path dir;
     private Store store;
     private SiteRegistry registry;
+    private ManualTimers timers;
     private final List<DecisionRecord> decisions = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
         store = Stores.open(null, dir);
         var clock = new ManualClock(T0);
-        registry = new SiteRegistry(new SiteEnvironment(clock, store, decisions::add, new ManualTimers(clock), Duration.ofMinutes(5)));
+        timers = new ManualTimers(clock);
+        registry = new SiteRegistry(new SiteEnvironment(clock, store, decisions::add, timers, Duration.ofMinutes(5)));
     }
 
     @AfterEach
@@ -103,6 +105,32 @@ class DurableWritesTest {
         assertThat(stored("depot").configJson()).contains("\"rotation_period_min\":15");
         assertThat(site.view().allocation().allocations()).extracting(ChargerAllocation::status)
                 .containsExactly(ChargerStatus.CHARGING, ChargerStatus.CHARGING, ChargerStatus.QUEUED);
+    }
+
+    @Test
+    void a_rotation_tick_the_store_refused_is_tried_again_and_the_queue_turns_once_the_store_is_back() throws SQLException {
+        registry.putSite(site("depot", 100, List.of(charger("CP-1", 22), charger("CP-2", 22), charger("CP-3", 22))), _ -> {});
+        var site = registry.site("depot").orElseThrow();
+        site.storeConfig(_ -> new ChargingConfig(20, Strategy.EQUAL, 10, List.of(), List.of(), 15, false, T0));
+        for (var cp : List.of("CP-1", "CP-2", "CP-3")) site.startSession(cp, SessionStart.NONE, null);
+        var before = site.view().allocation();
+        assertThat(before.allocations()).extracting(ChargerAllocation::status)
+                .containsExactly(ChargerStatus.CHARGING, ChargerStatus.CHARGING, ChargerStatus.QUEUED);
+        var tick = T0.plus(Duration.ofMinutes(15));
+        refuse("no_tick", "BEFORE UPDATE OF rotation_clock_at ON site WHEN NEW.rotation_clock_at IS NOT NULL");
+
+        timers.advanceTo(tick);
+        registry.awaitIdle();
+
+        assertThat(site.view().allocation()).isEqualTo(before);
+        assertThat(timers.next()).contains(tick.plus(SiteTimers.RETRY_AFTER));
+
+        allow("no_tick");
+        timers.advanceTo(tick.plus(SiteTimers.RETRY_AFTER));
+        registry.awaitIdle();
+        assertThat(site.view().allocation().trigger()).isEqualTo(Trigger.ROTATION);
+        assertThat(site.view().allocation().allocations()).filteredOn(a -> a.chargePointId().equals("CP-3"))
+                .extracting(ChargerAllocation::status).containsExactly(ChargerStatus.CHARGING);
     }
 
     @Test

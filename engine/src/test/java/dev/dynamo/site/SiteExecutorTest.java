@@ -48,6 +48,24 @@ class SiteExecutorTest {
     }
 
     @Test
+    void ten_thousand_sites_cost_no_ten_thousand_platform_threads() {
+        var platformThreads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var before = platformThreads.getThreadCount();
+        var executors = new java.util.ArrayList<SiteExecutor>();
+        try {
+            for (int i = 0; i < 10_000; i++) {
+                var executor = new SiteExecutor("s" + i);
+                executors.add(executor);
+                executor.call(() -> null); // its thread exists and waits for the next event
+            }
+            // the carrier threads of the virtual threads, a few at most
+            assertThat(platformThreads.getThreadCount() - before).isLessThan(50);
+        } finally {
+            executors.forEach(SiteExecutor::shutdown);
+        }
+    }
+
+    @Test
     void sites_run_on_virtual_threads() {
         try (var executor = new SiteExecutor("virtual")) {
             assertThat(executor.call(() -> Thread.currentThread().isVirtual())).isTrue();
