@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The allocation core: one pure function from an input to a result (contract rules 1-10).
- * Steps: reservations (rule 9), floors first-fit (rule 5), sharing (rules 6/7 under rule 10),
+ * The allocation core: one pure function from an input to a result (contract rules 1-11).
+ * Steps: other load on metered nodes (rule 11), reservations (rule 9), floors first-fit (rule 5), sharing (rules 6/7 under rule 10),
  * rounding down to 0.01 kW, then the limit loads of the rounded values.
  */
 public final class Allocator {
@@ -24,6 +24,7 @@ public final class Allocator {
         }
         var tree = LimitTree.of(input.limits());
         var state = new FillState(tree, input.demands(), budgetKw);
+        otherLoads(state, input.otherLoads());
         reserve(state, input.reservations());
         state.admitFloors();
         switch (input.sharing()) {
@@ -43,6 +44,22 @@ public final class Allocator {
     public static double roundDownKw(double kw) {
         if (!(kw > 0)) return 0;
         return Math.floor(kw * 100 + ROUNDING_SLACK_HUNDREDTHS) / 100;
+    }
+
+    // Rule 11: a metered node's limit leaves room for what it carries besides the chargers, on each phase.
+    private static void otherLoads(FillState state, List<OtherLoad> otherLoads) {
+        for (var other : otherLoads) {
+            int l = state.tree.indexOf(other.limitId());
+            if (l < 0) continue;
+            for (int p = 0; p < 3; p++) {
+                double otherA = other.onPhase(p);
+                if (!Double.isFinite(otherA)) {
+                    throw new IllegalArgumentException("other load on " + other.limitId() + " must be finite");
+                }
+                double maxA = state.tree.maxCurrentA[l];
+                state.headroomA[l * 3 + p] = Math.min(maxA, Math.max(0, state.headroomA[l * 3 + p] - otherA));
+            }
+        }
     }
 
     // Rule 9: reservations come off the budget and their path whatever is left, even below zero.

@@ -1,7 +1,9 @@
 package dev.dynamo.api;
 
 import dev.dynamo.site.AllocationSnapshot;
-import dev.dynamo.site.SiteDocuments;
+import dev.dynamo.site.MeterStatus;
+import java.util.List;
+import dev.dynamo.contract.SiteDocuments;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,16 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * instance is current: polling clients then cost a lookup instead of a JSON tree and its serialisation.
  */
 final class AllocationBodies {
-    private record Cached(AllocationSnapshot snapshot, byte[] body) {}
+    private record Cached(AllocationSnapshot snapshot, List<MeterStatus> meters, byte[] body) {}
 
     private final Map<String, Cached> bySite = new ConcurrentHashMap<>();
 
-    byte[] of(AllocationSnapshot snapshot) {
+    byte[] of(AllocationSnapshot snapshot, List<MeterStatus> meters) {
         var cached = bySite.get(snapshot.siteId());
-        if (cached != null && cached.snapshot() == snapshot) return cached.body();
-        var body = SiteDocuments.write(ResponseJson.allocation(snapshot)).getBytes(StandardCharsets.UTF_8);
+        if (cached != null && cached.snapshot() == snapshot && cached.meters() == meters) return cached.body();
+        var body = SiteDocuments.write(ResponseJson.allocation(snapshot, meters)).getBytes(StandardCharsets.UTF_8);
         // two threads may both serialise a new snapshot; either result is the same bytes
-        bySite.put(snapshot.siteId(), new Cached(snapshot, body));
+        bySite.put(snapshot.siteId(), new Cached(snapshot, meters, body));
         return body;
     }
 }

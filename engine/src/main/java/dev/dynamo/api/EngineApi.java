@@ -1,5 +1,8 @@
 package dev.dynamo.api;
 
+import dev.dynamo.contract.ApiProblem;
+import dev.dynamo.contract.FieldError;
+
 import dev.dynamo.history.HistoryParameterException;
 import dev.dynamo.site.SiteBusyException;
 import dev.dynamo.site.SiteStateException;
@@ -25,6 +28,7 @@ public final class EngineApi {
     public static Javalin create(ApiContext context) {
         var smart = new SmartChargingController(context.sites(), context.history(), context.clock());
         var sites = new SitesController(context.sites(), context.history(), context.clock());
+        var grid = new GridController(context.sites(), context.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -51,6 +55,11 @@ public final class EngineApi {
             routes.post(SITE + "/chargers/{chargePointId}/session", sites::startSession);
             routes.delete(SITE + "/chargers/{chargePointId}/session", sites::stopSession);
             routes.get(SITE + "/decisions", sites::decisions);
+            routes.post(SITE + "/meters/{meterId}/readings", grid::postReading);
+            routes.post(SITE + "/chargers/{chargePointId}/meter", grid::postChargerMeter);
+            routes.get(SITE + "/limits", grid::getLimits);
+            routes.put(SITE + "/limits/{source}", grid::putLimit);
+            routes.delete(SITE + "/limits/{source}", grid::deleteLimit);
 
             errors(config);
             context.extensions().forEach(extension -> extension.accept(config));

@@ -1,5 +1,7 @@
 package dev.dynamo.api;
 
+import dev.dynamo.contract.ApiProblem;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;

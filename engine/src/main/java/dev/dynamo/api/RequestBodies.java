@@ -1,5 +1,7 @@
 package dev.dynamo.api;
 
+import dev.dynamo.contract.ApiProblem;
+
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.dynamo.api;
 
-import static dev.dynamo.site.SiteDocuments.number;
+import static dev.dynamo.contract.SiteDocuments.number;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,12 +8,14 @@ import dev.dynamo.allocation.Phase;
 import dev.dynamo.history.HistoryReport;
 import dev.dynamo.site.AllocationSnapshot;
 import dev.dynamo.site.ChargerAllocation;
-import dev.dynamo.site.ChargingConfig;
+import dev.dynamo.contract.ChargingConfig;
 import dev.dynamo.site.CircuitLoad;
-import dev.dynamo.site.Session;
-import dev.dynamo.site.SiteDocuments;
+import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SiteDocuments;
 import dev.dynamo.site.SiteView;
-import dev.dynamo.site.Times;
+import dev.dynamo.site.MeterStatus;
+import dev.dynamo.contract.ExternalLimit;
+import dev.dynamo.contract.Times;
 import dev.dynamo.store.DecisionRecord;
 import java.util.List;
 
@@ -53,6 +55,10 @@ final class ResponseJson {
     }
 
     static ObjectNode allocation(AllocationSnapshot snapshot) {
+        return allocation(snapshot, List.of());
+    }
+
+    static ObjectNode allocation(AllocationSnapshot snapshot, List<MeterStatus> meters) {
         var node = object();
         node.put("site_id", snapshot.siteId());
         node.put("strategy", snapshot.strategy().json());
@@ -62,6 +68,36 @@ final class ResponseJson {
         allocations(node, snapshot.allocations());
         var circuits = node.putArray("circuits");
         for (var circuit : snapshot.circuits()) circuits.add(circuit(circuit));
+        node.set("budget", SiteDocuments.budgetNode(snapshot.budget()));
+        var meterArray = node.putArray("meters");
+        for (var meter : meters) meterArray.add(meter(meter));
+        return node;
+    }
+
+    /** A meter as 9.4 shows it: the last reading's own values and the other load it gives now. */
+    static ObjectNode meter(MeterStatus meter) {
+        var node = object();
+        node.put("meter_id", meter.meterId());
+        node.put("node", meter.node());
+        node.put("power_kw", meter.powerKw() == null ? null : number(meter.powerKw()));
+        node.put("other_load_kw", number(Math.round(meter.otherLoadKw() * 100) / 100.0));
+        if (meter.currentA() == null) {
+            node.putNull("current_a");
+        } else {
+            var currents = node.putObject("current_a");
+            meter.currentA().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> currents.put(e.getKey().name(), number(e.getValue())));
+        }
+        node.put("measured_at", Times.format(meter.measuredAt()));
+        node.put("stale", meter.stale());
+        return node;
+    }
+
+    /** The external limits in force (9.3). */
+    static ObjectNode limits(List<ExternalLimit> limits) {
+        var node = object();
+        var array = node.putArray("limits");
+        limits.forEach(l -> array.add(SiteDocuments.limitNode(l)));
         return node;
     }
 
@@ -106,13 +142,19 @@ final class ResponseJson {
     }
 
     static ObjectNode history(String siteId, HistoryReport report) {
+        return history(siteId, report, null);
+    }
+
+    /** With the grid meter's average other load per bucket (9.4); null without a grid meter. */
+    static ObjectNode history(String siteId, HistoryReport report, List<Double> otherLoad) {
         var node = object();
         node.put("site_id", siteId);
         node.put("from", Times.format(report.from()));
         node.put("to", Times.format(report.to()));
         node.put("interval", report.interval().text());
         var buckets = node.putArray("buckets");
-        for (var b : report.buckets()) {
+        for (int i = 0; i < report.buckets().size(); i++) {
+            var b = report.buckets().get(i);
             var bucket = buckets.addObject();
             bucket.put("start", Times.format(b.start()));
             bucket.put("end", Times.format(b.end()));
@@ -120,6 +162,8 @@ final class ResponseJson {
             bucket.put("avg_allocated_kw", number(b.avgAllocatedKw()));
             bucket.put("max_allocated_kw", number(b.maxAllocatedKw()));
             bucket.put("decisions", b.decisions());
+            var otherKw = otherLoad == null ? null : otherLoad.get(i);
+            bucket.put("avg_other_load_kw", otherKw == null ? null : number(otherKw));
             var chargers = bucket.putArray("chargers");
             for (var c : b.chargers()) {
                 chargers.addObject().put("charge_point_id", c.chargePointId())
@@ -140,6 +184,7 @@ final class ResponseJson {
             item.put("strategy", d.strategy());
             item.put("total_budget_kw", number(d.totalBudgetKw()));
             item.put("total_allocated_kw", number(d.totalAllocatedKw()));
+            item.set("budget", d.budgetJson() == null ? budgetOfConfig(d.totalBudgetKw()) : read(d.budgetJson()));
             var allocations = item.putArray("allocations");
             for (var e : d.allocations()) {
                 allocations.addObject().put("charge_point_id", e.chargePointId())
@@ -147,6 +192,19 @@ final class ResponseJson {
             }
         }
         return node;
+    }
+
+    /** A decision recorded before contract 9 had the config's budget alone. */
+    private static ObjectNode budgetOfConfig(double budgetKw) {
+        return SiteDocuments.budgetNode(dev.dynamo.allocation.Budget.ofConfig(budgetKw, budgetKw));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code {"status":"ok"}}, or {@code "degraded"} with what fails by part ({@code "store": "…"}). */

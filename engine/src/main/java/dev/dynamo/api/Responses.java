@@ -1,7 +1,9 @@
 package dev.dynamo.api;
 
+import dev.dynamo.contract.ApiProblem;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynamo.site.SiteDocuments;
+import dev.dynamo.contract.SiteDocuments;
 import dev.dynamo.site.SiteHandle;
 import dev.dynamo.site.SiteRegistry;
 import io.javalin.http.Context;

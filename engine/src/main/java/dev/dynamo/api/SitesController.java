@@ -1,5 +1,10 @@
 package dev.dynamo.api;
 
+import dev.dynamo.contract.ApiProblem;
+import dev.dynamo.contract.ConfigReader;
+import dev.dynamo.contract.SessionStartReader;
+import dev.dynamo.contract.SiteDefinitionReader;
+
 import dev.dynamo.history.DecisionParams;
 import dev.dynamo.history.HistoryService;
 import dev.dynamo.site.SiteRegistry;
@@ -47,7 +52,7 @@ final class SitesController {
         var body = RequestBodies.read(ctx);
         var start = SessionStartReader.read(body, charger);
         var session = site.startSession(chargePointId,
-                new dev.dynamo.site.SessionStart(start.evMaxPowerKw(), start.energyNeededKwh(), start.phasesInUse()), null);
+                new dev.dynamo.contract.SessionStart(start.evMaxPowerKw(), start.energyNeededKwh(), start.phasesInUse()), null);
         Responses.json(ctx, 201, ResponseJson.session(session));
     }
 

@@ -1,7 +1,13 @@
 package dev.dynamo.api;
 
+import dev.dynamo.contract.ApiProblem;
+import dev.dynamo.contract.ConfigReader;
+import dev.dynamo.contract.FieldError;
+import dev.dynamo.contract.JsonReading;
+
 import dev.dynamo.history.HistoryParams;
 import dev.dynamo.history.HistoryService;
+import dev.dynamo.history.OtherLoadSeries;
 import dev.dynamo.site.SiteHandle;
 import dev.dynamo.site.SiteRegistry;
 import io.javalin.http.Context;
@@ -38,14 +44,18 @@ final class SmartChargingController {
         var site = site(ctx);
         var allocation = site.view().allocationIfAny()
                 .filter(_ -> site.view().config() != null).orElseThrow(() -> noConfig(site.siteId()));
-        Responses.json(ctx, 200, allocationBodies.of(allocation));
+        Responses.json(ctx, 200, allocationBodies.of(allocation, site.view().meters()));
     }
 
     void getHistory(Context ctx) {
         var now = clock.instant();
         var site = site(ctx);
         var params = HistoryParams.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("interval"), now);
-        Responses.json(ctx, 200, ResponseJson.history(site.siteId(), history.buckets(site.siteId(), params, now)));
+        var report = history.buckets(site.siteId(), params, now);
+        var gridMeter = site.view().definition().meterOf(dev.dynamo.contract.MeterDefinition.GRID)
+                .map(m -> new OtherLoadSeries.GridMeter(m.meterId(), m.staleAfterS(), m.fallbackLoadKw()));
+        var otherLoad = gridMeter.map(m -> history.otherLoad(site.siteId(), m, report, now)).orElse(null);
+        Responses.json(ctx, 200, ResponseJson.history(site.siteId(), report, otherLoad));
     }
 
     void rebalance(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.dynamo.cli;
 
+import dev.dynamo.meter.ModbusPolling;
 import dev.dynamo.ocpp.OcppPlugin;
 import dev.dynamo.server.BenchEndpointsPlugin;
 import dev.dynamo.server.EngineOptions;
@@ -105,7 +106,8 @@ final class ServeCommand implements Callable<Integer> {
     private int serve(Playback playback) throws Exception {
         var options = EngineOptions.defaults().withPort(port).withBindAddress(bind).withSitesFile(sites)
                 .withDataDir(dataDir).withDbUrl(dbUrl).withApiKey(apiKey == null || apiKey.isBlank() ? null : apiKey)
-                .withCommLossGrace(commLossGrace).withRetainDecisions(retainDecisions).withPlugin(new OcppPlugin());
+                .withCommLossGrace(commLossGrace).withRetainDecisions(retainDecisions).withPlugin(new OcppPlugin())
+                .withPlugin(new ModbusPolling());
         if (tlsKeystore != null) {
             options = options.withPlugin(new TlsPlugin(tlsKeystore, tlsKeystorePassword == null ? "" : tlsKeystorePassword));
         }

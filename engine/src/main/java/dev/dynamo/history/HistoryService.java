@@ -40,6 +40,17 @@ public final class HistoryService {
         return sweep.finish();
     }
 
+    /**
+     * The grid meter's average other load per bucket of {@code report} (contract 9.4), null where it gave no
+     * value; reads only the reading in force at {@code from} and those in range.
+     */
+    public List<Double> otherLoad(String siteId, OtherLoadSeries.GridMeter meter, HistoryReport report, Instant now) {
+        var end = report.to().isBefore(now) ? report.to() : now;
+        var readings = report.from().isBefore(end)
+                ? store.meterReadings(siteId, meter.meterId(), report.from(), end) : java.util.List.<dev.dynamo.store.StoredMeterReading>of();
+        return OtherLoadSeries.averages(readings, meter, report.buckets(), report.from(), end);
+    }
+
     public List<DecisionRecord> decisions(String siteId, DecisionParams params) {
         return decisions(siteId, params.from(), params.to(), params.limit());
     }

@@ -6,7 +6,7 @@ import dev.dynamo.ocpp.rpc.RpcSession;
 import dev.dynamo.ocpp.v16.Action;
 import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile;
-import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.contract.ChargerDefinition;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;

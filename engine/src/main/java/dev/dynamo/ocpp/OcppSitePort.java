@@ -1,6 +1,6 @@
 package dev.dynamo.ocpp;
 
-import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.contract.ChargerDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

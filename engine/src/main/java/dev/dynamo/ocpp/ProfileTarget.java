@@ -2,7 +2,7 @@ package dev.dynamo.ocpp;
 
 import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile;
-import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.contract.ChargerDefinition;
 import java.util.concurrent.CompletableFuture;
 
 /** A connected charger that takes charging profiles (a {@link ChargePointConnection}, or a fake in tests). */

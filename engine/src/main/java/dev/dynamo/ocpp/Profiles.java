@@ -5,8 +5,8 @@ import dev.dynamo.ocpp.v16.ChargingProfile.Kind;
 import dev.dynamo.ocpp.v16.ChargingProfile.Period;
 import dev.dynamo.ocpp.v16.ChargingProfile.Purpose;
 import dev.dynamo.ocpp.v16.ChargingProfile.Schedule;
-import dev.dynamo.site.ChargerDefinition;
-import dev.dynamo.site.RateUnit;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.RateUnit;
 import java.time.Instant;
 import java.util.List;
 

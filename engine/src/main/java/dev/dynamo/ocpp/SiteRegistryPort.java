@@ -2,8 +2,8 @@ package dev.dynamo.ocpp;
 
 import dev.dynamo.site.ChargerStatus;
 import dev.dynamo.site.DefaultLimits;
-import dev.dynamo.site.SessionStart;
-import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.contract.SessionStart;
+import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.site.SiteStateException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.dynamo.server;
 
 import dev.dynamo.api.ApiContext;
-import dev.dynamo.api.ApiProblem;
+import dev.dynamo.contract.ApiProblem;
 import dev.dynamo.api.EngineApi;
 import dev.dynamo.history.DecisionLog;
 import dev.dynamo.history.DecisionRetention;

@@ -1,10 +1,10 @@
 package dev.dynamo.server;
 
-import dev.dynamo.api.ApiProblem;
-import dev.dynamo.api.ConfigReader;
-import dev.dynamo.api.SiteDefinitionReader;
-import dev.dynamo.api.SitesFileReader;
-import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.contract.ApiProblem;
+import dev.dynamo.contract.ConfigReader;
+import dev.dynamo.contract.SiteDefinitionReader;
+import dev.dynamo.contract.SitesFileReader;
+import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.site.SiteView;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.dynamo.simulation;
 
-import dev.dynamo.site.ChargerDefinition;
-import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.SiteDefinition;
 
 /** How a vehicle fits a charger: the phases it draws on and its effective cap (contract 7.1). */
 final class ChargerFit {

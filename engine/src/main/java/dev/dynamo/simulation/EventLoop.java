@@ -2,8 +2,8 @@ package dev.dynamo.simulation;
 
 import dev.dynamo.allocation.AllocationInput;
 import dev.dynamo.allocation.AllocationResult;
-import dev.dynamo.site.ChargingConfig;
-import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.site.Timers;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -21,6 +21,9 @@ final class NoStore implements Store {
     @Override public List<RotationState> loadRotation() { return List.of(); }
     @Override public void writeRotation(RotationState changes) {}
     @Override public void appendDecisions(List<DecisionRecord> decisions) {}
+    @Override public void putExternalLimit(String siteId, String source, String limitJson) {}
+    @Override public void deleteExternalLimit(String siteId, String source) {}
+    @Override public void appendMeterReading(dev.dynamo.store.StoredMeterReading reading) {}
     @Override public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) { return Optional.empty(); }
     @Override public void forEachDecision(String siteId, Instant from, Instant to, Consumer<DecisionRecord> action) {}
     @Override public List<DecisionRecord> latestDecisions(String siteId, Instant from, Instant to, int limit) { return List.of(); }

@@ -1,6 +1,6 @@
 package dev.dynamo.simulation;
 
-import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.site.Timers;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.dynamo.simulation;
 
-import dev.dynamo.site.ChargingConfig;
-import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.SiteDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,12 @@
 package dev.dynamo.simulation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.contract.ApiProblem;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.ConfigReader;
+import dev.dynamo.contract.JsonReading;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.SiteDefinitionReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +21,6 @@ import java.util.HashSet;
 public final class ScenarioReader {
     static final double DEFAULT_BATTERY_KWH = 60;
     static final double DEFAULT_ARRIVAL_SOC = 0.2;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ScenarioReader() {}
 
@@ -31,7 +34,7 @@ public final class ScenarioReader {
 
     public static Scenario read(String json) {
         try {
-            return scenario(new JsonFields(MAPPER.readTree(json), ""));
+            return scenario(new JsonFields(JsonReading.STRICT.readTree(json), ""));
         } catch (JsonProcessingException e) {
             throw new ScenarioException("not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -45,12 +48,12 @@ public final class ScenarioReader {
         if (hours > 31 * 24) throw json.error("duration_hours", "must be at most 744 (31 days)");
         var seed = json.raw("seed");
         if (seed != null && !seed.canConvertToLong()) throw json.error("seed", "must be an integer");
-        var site = SiteJson.site(json.object("site"));
-        var config = SiteJson.config(json.object("config"), site, start);
+        var site = site(json);
+        var config = config(json, site, start);
         var changes = json.list("config_changes", e -> {
             var change = e.fields();
             var at = instant(change, "at");
-            var changed = SiteJson.config(change.object("config"), site, at);
+            var changed = config(change, site, at);
             change.done();
             return new Scenario.ConfigChange(at, changed);
         });
@@ -69,6 +72,39 @@ public final class ScenarioReader {
         if (vehicles.isEmpty() && model == null) throw json.error("vehicles", "give vehicles, a vehicle_model, or both");
         return new Scenario(name, description == null ? "" : description, site, config, changes, start,
                 Duration.between(start, end), seed == null ? 1 : seed.longValue(), vehicles, model);
+    }
+
+    /** The site, read by the contract's own reader (as the sites file and {@code PUT /api/v1/sites/{id}}). */
+    private static SiteDefinition site(JsonFields json) {
+        var node = json.raw("site");
+        if (node == null) throw json.error("site", "is required");
+        SiteDefinition site;
+        try {
+            site = SiteDefinitionReader.read(node);
+        } catch (ApiProblem problem) {
+            throw inScenario(json.at("site"), problem);
+        }
+        if (site.chargers().isEmpty()) throw json.error("site.chargers", "must hold at least one charger");
+        return site;
+    }
+
+    /** A config, read by the contract's own reader (as the body of {@code PUT …/config}). */
+    private static ChargingConfig config(JsonFields json, SiteDefinition site, Instant updatedAt) {
+        var node = json.raw("config");
+        if (node == null) throw json.error("config", "is required");
+        try {
+            return ConfigReader.read(node, site, updatedAt);
+        } catch (ApiProblem problem) {
+            throw inScenario(json.at("config"), problem);
+        }
+    }
+
+    /** The contract reader's first field error, its path prefixed with where the object sits in the scenario. */
+    private static ScenarioException inScenario(String path, ApiProblem problem) {
+        if (problem.errors().isEmpty()) return new ScenarioException(path + ": " + problem.detail());
+        var error = problem.errors().getFirst();
+        var field = error.field().isEmpty() ? path : path + (error.field().startsWith("[") ? "" : ".") + error.field();
+        return new ScenarioException(field + ": " + error.message());
     }
 
     static Instant instant(JsonFields json, String field) {

@@ -1,9 +1,9 @@
 package dev.dynamo.simulation;
 
-import dev.dynamo.site.ChargerDefinition;
-import dev.dynamo.site.ChargingConfig;
-import dev.dynamo.site.SiteDefinition;
-import dev.dynamo.site.Strategy;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.Strategy;
 
 /**
  * Which strategy a run uses instead of the scenario's: written {@code equal}, {@code priority},

@@ -1,8 +1,8 @@
 package dev.dynamo.simulation;
 
 import dev.dynamo.allocation.Phase;
-import dev.dynamo.site.ChargerDefinition;
-import dev.dynamo.site.SiteDefinition;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.SiteDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

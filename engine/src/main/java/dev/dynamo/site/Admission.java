@@ -1,5 +1,7 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.Session;
+
 import dev.dynamo.allocation.Sharing;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

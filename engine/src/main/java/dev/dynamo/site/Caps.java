@@ -1,5 +1,8 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.Session;
+
 /** A charger's effective cap (rules 3, 7.1, 7.3) and floor (rule 2) for one decision. */
 record Caps(double capKw, CapReason reason, double floorKw) {
 

@@ -1,4 +1,6 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+
 /** Where a charge point is: its site's handle and its definition. */
 public record ChargerLocation(SiteHandle site, ChargerDefinition charger) {}

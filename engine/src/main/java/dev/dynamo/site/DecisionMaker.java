@@ -1,5 +1,9 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.Strategy;
+
 import dev.dynamo.allocation.AllocationInput;
 import dev.dynamo.allocation.AllocationResult;
 import dev.dynamo.allocation.Demand;
@@ -40,7 +44,8 @@ final class DecisionMaker {
             var entries = snapshot.allocations().stream()
                     .map(a -> new DecisionRecord.Entry(a.chargePointId(), a.allocatedKw(), a.status().json())).toList();
             return new DecisionRecord(snapshot.siteId(), snapshot.calculatedAt(), snapshot.trigger().json(),
-                    snapshot.strategy().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), entries);
+                    snapshot.strategy().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), entries,
+                    dev.dynamo.contract.SiteDocuments.write(dev.dynamo.contract.SiteDocuments.budgetNode(snapshot.budget())));
         }
 
         boolean anyQueued() {
@@ -54,7 +59,8 @@ final class DecisionMaker {
         var inForce = BudgetInForce.at(config.maxPowerKw(), config.strategy() == Strategy.SCHEDULED,
                 config.strategy() == Strategy.PRIORITY ? Sharing.PRIORITY : Sharing.EQUAL,
                 config.schedule(), now, definition.timezone());
-        var budgetKw = Math.min(inForce.budgetKw(), definition.gridConnectionCapacityKw());
+        var budget = site.grid.budget(definition, inForce.budgetKw(), site.sessions, site.meters, now);
+        var budgetKw = budget.budgetKw();
         var sharing = inForce.sharing();
 
         var chargers = definition.chargers().stream()
@@ -94,7 +100,8 @@ final class DecisionMaker {
                 }).toList();
 
         var limits = limits(definition);
-        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, reservations, demands));
+        var otherLoads = site.grid.otherLoads(definition, limitIds(limits), site.sessions, site.meters, now);
+        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, reservations, demands, otherLoads));
         var lowerings = new java.util.TreeMap<String, Lowerings.Lowering>();
         for (var more = Lowerings.stillInForce(site, result.shares()); !more.isEmpty();
                 more = Lowerings.stillInForce(site, result.shares())) {
@@ -108,7 +115,7 @@ final class DecisionMaker {
                         charger.voltageV(), limitOf(charger, gridLimited)));
             });
             var others = demands.stream().filter(d -> !lowerings.containsKey(d.chargePointId())).toList();
-            result = core.apply(new AllocationInput(budgetKw, sharing, limits, held, others));
+            result = core.apply(new AllocationInput(budgetKw, sharing, limits, held, others, otherLoads));
         }
 
         var allocations = new ArrayList<ChargerAllocation>();
@@ -128,7 +135,7 @@ final class DecisionMaker {
         allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
         var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
         var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
-                allocations, circuits(result.limits()));
+                allocations, circuits(result.limits()), budget);
         return new Outcome(snapshot, order, rotationOn);
     }
 
@@ -175,6 +182,10 @@ final class DecisionMaker {
             limits.add(new Limit(circuit.circuitId(), parent, circuit.maxCurrentA()));
         }
         return limits;
+    }
+
+    static java.util.Set<String> limitIds(List<Limit> limits) {
+        return limits.stream().map(Limit::id).collect(Collectors.toSet());
     }
 
     private static List<CircuitLoad> circuits(List<LimitLoad> loads) {

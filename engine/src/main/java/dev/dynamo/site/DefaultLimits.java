@@ -1,5 +1,9 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.RateUnit;
+import dev.dynamo.contract.SiteDefinition;
+
 import dev.dynamo.allocation.Phase;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,10 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SiteDefinition;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +45,10 @@ final class LiveSite {
     /** The admission order of the last decision. */
     List<String> admissionOrder = new ArrayList<>();
     AllocationSnapshot allocation;
+    /** Meters and external limits (contract 9). */
+    final GridState grid = new GridState();
+    /** The clock of the site, for the meters' age in the published view. */
+    java.time.Clock clock = java.time.Clock.systemUTC();
 
     LiveSite(SiteDefinition definition) {
         this.definition = definition;
@@ -52,7 +61,9 @@ final class LiveSite {
     }
 
     SiteView view() {
-        return new SiteView(definition, config, sessions, connected, allocation);
+        var now = clock.instant();
+        return new SiteView(definition, config, sessions, connected, allocation,
+                List.copyOf(grid.limits.values()), grid.statuses(definition, sessions, meters, now));
     }
 
     /** Forgets everything kept about a charger whose session ended. */

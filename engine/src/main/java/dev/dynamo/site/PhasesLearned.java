@@ -1,5 +1,7 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.Session;
+
 import java.time.Duration;
 import java.time.Instant;
 

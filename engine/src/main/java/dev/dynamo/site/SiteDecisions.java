@@ -1,5 +1,7 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.Strategy;
+
 import dev.dynamo.store.RotationState;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +76,17 @@ final class SiteDecisions {
         commit(outcome, write);
     }
 
+    /** The budget a decision would have now (contract 9.2 compares it with the budget in force). */
+    dev.dynamo.allocation.Budget budgetNow() {
+        var now = env.clock().instant();
+        var config = live.config;
+        var inForce = dev.dynamo.schedule.BudgetInForce.at(config.maxPowerKw(),
+                config.strategy() == dev.dynamo.contract.Strategy.SCHEDULED,
+                config.strategy() == dev.dynamo.contract.Strategy.PRIORITY ? dev.dynamo.allocation.Sharing.PRIORITY
+                        : dev.dynamo.allocation.Sharing.EQUAL, config.schedule(), now, live.definition.timezone());
+        return live.grid.budget(live.definition, inForce.budgetKw(), live.sessions, live.meters, now);
+    }
+
     /** Takes up the rotation state stored before a restart; before the site's first decision. */
     void restore(RotationState stored) {
         restoredClockAt = durable.restore(stored, live);
@@ -118,6 +131,7 @@ final class SiteDecisions {
         live.admittedAt.putAll(admittedAt);
         live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
         live.allocation = snapshot;
+        live.grid.decided(live.definition, snapshot.calculatedAt(), snapshot.trigger());
         for (var a : snapshot.allocations()) {
             if (a.status() != ChargerStatus.OFFLINE && a.session().transactionId() != null) {
                 live.sentMaxKw.merge(a.chargePointId(), a.targetKw(), Math::max);

@@ -1,10 +1,24 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SessionStart;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.SiteDocuments;
+
 import static dev.dynamo.site.SiteStateException.Kind.CONFLICT;
 import static dev.dynamo.site.SiteStateException.Kind.NOT_FOUND;
 import static dev.dynamo.site.SiteStateException.Kind.UNPROCESSABLE;
 
+import dev.dynamo.allocation.Phase;
+import dev.dynamo.contract.ChargerMeter;
+import dev.dynamo.contract.ExternalLimit;
+import dev.dynamo.contract.MeterDefinition;
+import dev.dynamo.contract.MeterReading;
+import dev.dynamo.contract.MeterSource;
 import dev.dynamo.store.RotationState;
+import dev.dynamo.store.StoredMeterReading;
 import dev.dynamo.store.StoredSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +56,186 @@ public final class SiteHandle implements AutoCloseable {
         this.executor = env.timers().callerRuns() ? SiteExecutor.callerRuns() : new SiteExecutor(definition.siteId());
         this.timers = new SiteTimers(env.timers().forSite(definition.siteId()), executor, env.clock());
         this.decisions = new SiteDecisions(env, live, timers, listeners, this::publish);
+        this.live.clock = env.clock();
         this.view = live.view();
+    }
+
+    /** What became of a meter reading (contract 9.2). */
+    public enum ReadingTaken { DECIDED, HELD, SHOWN, OLDER_IGNORED }
+
+    /**
+     * A reading of one of the site's meters posted to the API; refused (409) for a meter that is polled.
+     * Bounds and finiteness are the reader's: here the reading decides per 9.2.
+     */
+    public ReadingTaken postMeterReading(String meterId, MeterReading reading) {
+        return executor.call(() -> {
+            var meter = meter(meterId);
+            if (meter.source() != MeterSource.API) {
+                throw new SiteStateException(CONFLICT, "meter " + meterId + " of site " + siteId() + " is read over "
+                        + meter.source().json() + "; only meters with source api take posted readings");
+            }
+            return take(meter, reading);
+        });
+    }
+
+    /** A reading from a polled meter (Modbus); a meter the site no longer has is ignored. */
+    public void polledMeterReading(String meterId, MeterReading reading) {
+        executor.call(() -> {
+            live.definition.meter(meterId).ifPresent(meter -> take(meter, reading));
+            return null;
+        });
+    }
+
+    private MeterDefinition meter(String meterId) {
+        return live.definition.meter(meterId).orElseThrow(() ->
+                new SiteStateException(NOT_FOUND, "site " + siteId() + " has no meter " + meterId));
+    }
+
+    /**
+     * Contract 9.2, "when a reading decides": at once when the allocation in force no longer fits or the budget
+     * falls by the threshold, or when the meter turns fresh; a raise by the threshold only 10 s after the last
+     * {@code meter} decision.
+     */
+    private ReadingTaken take(MeterDefinition meter, MeterReading reading) {
+        var now = now();
+        if (!live.grid.take(meter, reading, now)) return ReadingTaken.OLDER_IGNORED;
+        var taken = live.grid.readings.get(meter.meterId());
+        var otherLoadKw = live.grid.otherLoadKw(live.definition, meter, live.sessions, live.meters, taken.measuredAt());
+        env.store().appendMeterReading(new StoredMeterReading(siteId(), meter.meterId(), taken.measuredAt(),
+                taken.powerKw(), phase(taken, Phase.L1), phase(taken, Phase.L2), phase(taken, Phase.L3), otherLoadKw));
+        timers.once("meter-stale-" + meter.meterId(), taken.measuredAt().plusSeconds(meter.staleAfterS()).plusMillis(1),
+                () -> meterMayHaveTurned(meter.meterId()));
+        if (live.config == null || live.allocation == null) {
+            publish();
+            return ReadingTaken.SHOWN;
+        }
+        var freshNow = live.grid.fresh(meter, now);
+        if (freshNow != live.grid.freshAtDecision.getOrDefault(meter.meterId(), false)) {
+            decide(Trigger.METER);
+            return ReadingTaken.DECIDED;
+        }
+        var inForce = live.allocation;
+        var candidate = decisions.budgetNow();
+        var threshold = Math.max(1, 0.01 * live.definition.gridConnectionCapacityKw());
+        var fits = inForce.totalAllocatedKw() <= candidate.budgetKw() + 1e-9 && fitsLimits(inForce, now);
+        if (!fits || candidate.budgetKw() <= inForce.totalBudgetKw() - threshold) {
+            decide(Trigger.METER);
+            return ReadingTaken.DECIDED;
+        }
+        if (candidate.budgetKw() >= inForce.totalBudgetKw() + threshold) {
+            var last = live.grid.lastMeterDecisionAt;
+            if (last == null || !now.isBefore(last.plus(GridState.RAISE_HOLD))) {
+                decide(Trigger.METER);
+                return ReadingTaken.DECIDED;
+            }
+            publish();
+            return ReadingTaken.HELD;
+        }
+        publish();
+        return ReadingTaken.SHOWN;
+    }
+
+    private static Double phase(GridState.Reading reading, Phase phase) {
+        return reading.currentA() == null ? null : reading.currentA().get(phase);
+    }
+
+    /** Rule 10 with the new headroom: every metered node's load in force within {@code max − other} on each phase. */
+    private boolean fitsLimits(AllocationSnapshot inForce, Instant now) {
+        var limits = DecisionMaker.limits(live.definition);
+        for (var other : live.grid.otherLoads(live.definition, DecisionMaker.limitIds(limits), live.sessions, live.meters, now)) {
+            for (var load : inForce.circuits()) {
+                if (!load.circuitId().equals(other.limitId())) continue;
+                if (load.l1A() > Math.min(load.maxCurrentA(), Math.max(0, load.maxCurrentA() - other.l1A())) + 1e-6
+                        || load.l2A() > Math.min(load.maxCurrentA(), Math.max(0, load.maxCurrentA() - other.l2A())) + 1e-6
+                        || load.l3A() > Math.min(load.maxCurrentA(), Math.max(0, load.maxCurrentA() - other.l3A())) + 1e-6) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A meter's last reading grew old: turning stale is a decision at once (9.2). */
+    private void meterMayHaveTurned(String meterId) {
+        var meter = live.definition.meter(meterId).orElse(null);
+        if (meter == null) return;
+        var freshNow = live.grid.fresh(meter, now());
+        if (live.config != null && freshNow != live.grid.freshAtDecision.getOrDefault(meterId, false)) {
+            LOG.warn("site {}: meter {} is stale: its node counts at fallback_load_kw {} kW", siteId(), meterId,
+                    meter.fallbackLoadKw());
+            decide(Trigger.METER);
+        } else {
+            publish();
+        }
+    }
+
+    /** Sets or replaces an external limit (9.3); true when it is new. Its expiry is a decision like a schedule boundary. */
+    public boolean setExternalLimit(ExternalLimit limit) {
+        return executor.call(() -> {
+            env.store().putExternalLimit(siteId(), limit.source(), SiteDocuments.write(SiteDocuments.limitNode(limit)));
+            var created = live.grid.limits.put(limit.source(), limit) == null;
+            scheduleExpiry(limit);
+            LOG.info("site {}: external limit {} {} kW{}", siteId(), limit.source(), limit.maxPowerKw(),
+                    limit.validUntil() == null ? "" : " until " + limit.validUntil());
+            decide(Trigger.EXTERNAL);
+            return created;
+        });
+    }
+
+    /** Lifts an external limit; 404-like when there is none from that source. */
+    public void liftExternalLimit(String source) {
+        executor.call(() -> {
+            if (!live.grid.limits.containsKey(source)) {
+                throw new SiteStateException(NOT_FOUND, "site " + siteId() + " has no external limit from " + source);
+            }
+            env.store().deleteExternalLimit(siteId(), source);
+            live.grid.limits.remove(source);
+            timers.cancel("limit-" + source);
+            LOG.info("site {}: external limit {} lifted", siteId(), source);
+            decide(Trigger.EXTERNAL);
+            return null;
+        });
+    }
+
+    private void scheduleExpiry(ExternalLimit limit) {
+        if (limit.validUntil() == null) {
+            timers.cancel("limit-" + limit.source());
+            return;
+        }
+        timers.once("limit-" + limit.source(), limit.validUntil(), () -> {
+            if (live.grid.limits.get(limit.source()) != limit) return;
+            env.store().deleteExternalLimit(siteId(), limit.source());
+            live.grid.limits.remove(limit.source());
+            LOG.info("site {}: external limit {} expired", siteId(), limit.source());
+            decide(Trigger.EXTERNAL);
+        });
+    }
+
+    /**
+     * A charger's meter reported through the API (9.2), for a session reported that way: as OCPP
+     * {@code MeterValues} do. 409 while the charger is connected over OCPP.
+     */
+    public void postChargerMeter(String chargePointId, ChargerMeter value) {
+        executor.call(() -> {
+            var charger = live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
+            if (live.connected.contains(chargePointId)) {
+                throw new SiteStateException(CONFLICT, "charger " + chargePointId
+                        + " is connected over OCPP and reports its own meter values");
+            }
+            var session = live.sessions.get(chargePointId);
+            if (session == null) {
+                throw new SiteStateException(NOT_FOUND, "charger " + chargePointId + " has no session in progress");
+            }
+            Integer phasesDrawn = null;
+            Double kw = value.powerKw();
+            if (value.currentA() != null) {
+                var drawing = value.currentA().values().stream().filter(a -> a > 0.5).count();
+                phasesDrawn = drawing == 0 ? null : drawing == 1 ? 1 : 3;
+                if (kw == null) kw = value.currentA().values().stream().mapToDouble(a -> a * charger.voltageV() / 1000).sum();
+            }
+            if (kw != null) meterValue(chargePointId, kw, phasesDrawn);
+            return null;
+        });
     }
 
     public String siteId() { return live.definition.siteId(); }
@@ -122,6 +315,8 @@ public final class SiteHandle implements AutoCloseable {
                 live.forgetSession(cp);
                 decisions.forget(cp);
             }
+            // readings of meters the site no longer has go once the new definition is stored
+            live.grid.retainMeters(definition);
             publish();
             LOG.info("site {}: definition stored ({} chargers{})", siteId(), kept.size(),
                     ended.isEmpty() ? "" : ", ended sessions on " + ended);
@@ -321,6 +516,36 @@ public final class SiteHandle implements AutoCloseable {
         });
     }
 
+    /** Loads stored external limits and the last meter readings (restart); expired limits are dropped. */
+    void restoreGrid(List<ExternalLimit> limits, List<StoredMeterReading> readings) {
+        executor.call(() -> {
+            var now = now();
+            for (var limit : limits) {
+                if (limit.validUntil() != null && !now.isBefore(limit.validUntil())) {
+                    env.store().deleteExternalLimit(siteId(), limit.source());
+                    continue;
+                }
+                live.grid.limits.put(limit.source(), limit);
+                scheduleExpiry(limit);
+            }
+            for (var stored : readings) {
+                live.definition.meter(stored.meterId()).ifPresent(meter -> {
+                    var currents = new java.util.EnumMap<Phase, Double>(Phase.class);
+                    if (stored.l1A() != null) currents.put(Phase.L1, stored.l1A());
+                    if (stored.l2A() != null) currents.put(Phase.L2, stored.l2A());
+                    if (stored.l3A() != null) currents.put(Phase.L3, stored.l3A());
+                    live.grid.take(meter, new MeterReading(stored.powerKw(), currents.isEmpty() ? null : currents,
+                            stored.measuredAt()), now);
+                    timers.once("meter-stale-" + meter.meterId(),
+                            stored.measuredAt().plusSeconds(meter.staleAfterS()).plusMillis(1),
+                            () -> meterMayHaveTurned(meter.meterId()));
+                });
+            }
+            publish();
+            return null;
+        });
+    }
+
     /** Loads stored state without deciding (restart). */
     void restore(ChargingConfig config, List<Session> sessions, RotationState rotation) {
         executor.callUnbounded(() -> {
@@ -365,9 +590,7 @@ public final class SiteHandle implements AutoCloseable {
         if (live.allocation != null) {
             var allocations = live.allocation.allocations().stream()
                     .map(a -> a.chargePointId().equals(chargePointId) ? a.withMeasuredKw(measuredKw) : a).toList();
-            var s = live.allocation;
-            live.allocation = new AllocationSnapshot(s.siteId(), s.strategy(), s.totalBudgetKw(), s.totalAllocatedKw(),
-                    s.calculatedAt(), s.trigger(), allocations, s.circuits());
+            live.allocation = live.allocation.withAllocations(allocations);
         }
         publish();
     }

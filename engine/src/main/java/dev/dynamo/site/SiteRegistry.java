@@ -1,5 +1,10 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.Session;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.SiteDocuments;
+
 import dev.dynamo.store.RotationState;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +45,11 @@ public final class SiteRegistry implements AutoCloseable {
         }
         var rotation = new HashMap<String, RotationState>();
         env.store().loadRotation().forEach(state -> rotation.put(state.siteId(), state));
+        var limits = new HashMap<String, List<dev.dynamo.contract.ExternalLimit>>();
+        env.store().loadExternalLimits().forEach(stored -> limits.computeIfAbsent(stored.siteId(), _ -> new ArrayList<>())
+                .add(SiteDocuments.limit(stored.limitJson())));
+        var readings = new HashMap<String, List<dev.dynamo.store.StoredMeterReading>>();
+        env.store().latestMeterReadings().forEach(r -> readings.computeIfAbsent(r.siteId(), _ -> new ArrayList<>()).add(r));
         for (var stored : env.store().loadSites()) {
             var definition = SiteDocuments.definition(stored.definitionJson());
             var config = stored.configJson() == null ? null
@@ -47,6 +57,7 @@ public final class SiteRegistry implements AutoCloseable {
             var handle = new SiteHandle(env, definition, listeners);
             handle.restore(config, sessions.getOrDefault(stored.siteId(), List.of()),
                     rotation.getOrDefault(stored.siteId(), RotationState.unchanged(stored.siteId())));
+            handle.restoreGrid(limits.getOrDefault(stored.siteId(), List.of()), readings.getOrDefault(stored.siteId(), List.of()));
             var previous = sites.put(stored.siteId(), handle);
             if (previous != null) previous.close();
         }

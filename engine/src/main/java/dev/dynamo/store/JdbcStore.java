@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  */
 final class JdbcStore implements Store, DecisionScanner {
     private static final String DECISION_COLUMNS =
-            "site_id, decided_at, trigger_name, strategy, total_budget_kw, total_allocated_kw, allocations";
+            "site_id, decided_at, trigger_name, strategy, total_budget_kw, total_allocated_kw, allocations, budget_json";
     /** A replaced session keeps its rotation columns: only {@link #writeRotation} changes them. */
     private static final String PUT_SESSION = """
             INSERT INTO charging_session (site_id, charge_point_id, session_json) VALUES (?, ?, ?)
@@ -188,7 +188,7 @@ final class JdbcStore implements Store, DecisionScanner {
         if (decisions.isEmpty()) return;
         write("append " + decisions.size() + " decisions", connection -> inTransaction(connection, () -> {
             try (var statement = connection.prepareStatement(
-                    "INSERT INTO decision (" + DECISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO decision (" + DECISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (var decision : decisions) {
                     statement.setString(1, decision.siteId());
                     statement.setLong(2, decision.decidedAt().toEpochMilli());
@@ -197,6 +197,7 @@ final class JdbcStore implements Store, DecisionScanner {
                     statement.setDouble(5, decision.totalBudgetKw());
                     statement.setDouble(6, decision.totalAllocatedKw());
                     statement.setBytes(7, AllocationCodec.encode(decision.allocations()));
+                    statement.setString(8, decision.budgetJson());
                     statement.addBatch();
                 }
                 statement.executeBatch();
@@ -350,6 +351,105 @@ final class JdbcStore implements Store, DecisionScanner {
     }
 
     @Override
+    public void putExternalLimit(String siteId, String source, String limitJson) {
+        update("store the external limit " + source + " of site " + siteId, """
+                INSERT INTO external_limit (site_id, source, limit_json) VALUES (?, ?, ?)
+                ON CONFLICT (site_id, source) DO UPDATE SET limit_json = excluded.limit_json""",
+                statement -> {
+                    statement.setString(1, siteId);
+                    statement.setString(2, source);
+                    statement.setString(3, limitJson);
+                });
+    }
+
+    @Override
+    public void deleteExternalLimit(String siteId, String source) {
+        update("delete the external limit " + source + " of site " + siteId,
+                "DELETE FROM external_limit WHERE site_id = ? AND source = ?",
+                statement -> {
+                    statement.setString(1, siteId);
+                    statement.setString(2, source);
+                });
+    }
+
+    @Override
+    public List<StoredLimit> loadExternalLimits() {
+        return queryAll("load external limits", "SELECT site_id, source, limit_json FROM external_limit ORDER BY site_id, source",
+                rows -> new StoredLimit(rows.getString(1), rows.getString(2), rows.getString(3)));
+    }
+
+    @Override
+    public void appendMeterReading(StoredMeterReading reading) {
+        update("store a reading of meter " + reading.meterId(), """
+                INSERT INTO meter_reading (site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a, other_load_kw)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                statement -> {
+                    statement.setString(1, reading.siteId());
+                    statement.setString(2, reading.meterId());
+                    statement.setLong(3, reading.measuredAt().toEpochMilli());
+                    statement.setDouble(4, reading.powerKw());
+                    setNullable(statement, 5, reading.l1A());
+                    setNullable(statement, 6, reading.l2A());
+                    setNullable(statement, 7, reading.l3A());
+                    statement.setDouble(8, reading.otherLoadKw());
+                });
+    }
+
+    @Override
+    public List<StoredMeterReading> latestMeterReadings() {
+        return queryAll("load the latest meter readings", """
+                SELECT r.site_id, r.meter_id, r.measured_at, r.power_kw, r.l1_a, r.l2_a, r.l3_a, r.other_load_kw
+                FROM meter_reading r
+                JOIN (SELECT site_id, meter_id, MAX(measured_at) AS latest FROM meter_reading GROUP BY site_id, meter_id) m
+                  ON r.site_id = m.site_id AND r.meter_id = m.meter_id AND r.measured_at = m.latest
+                ORDER BY r.site_id, r.meter_id""", JdbcStore::reading);
+    }
+
+    @Override
+    public List<StoredMeterReading> meterReadings(String siteId, String meterId, Instant from, Instant to) {
+        return read("read the readings of meter " + meterId, connection -> {
+            var readings = new ArrayList<StoredMeterReading>();
+            try (var before = connection.prepareStatement("""
+                    SELECT site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a, other_load_kw FROM meter_reading
+                    WHERE site_id = ? AND meter_id = ? AND measured_at < ? ORDER BY measured_at DESC LIMIT 1""")) {
+                before.setString(1, siteId);
+                before.setString(2, meterId);
+                before.setLong(3, from.toEpochMilli());
+                try (var rows = before.executeQuery()) {
+                    if (rows.next()) readings.add(reading(rows));
+                }
+            }
+            try (var range = connection.prepareStatement("""
+                    SELECT site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a, other_load_kw FROM meter_reading
+                    WHERE site_id = ? AND meter_id = ? AND measured_at >= ? AND measured_at < ? ORDER BY measured_at""")) {
+                range.setString(1, siteId);
+                range.setString(2, meterId);
+                range.setLong(3, from.toEpochMilli());
+                range.setLong(4, to.toEpochMilli());
+                try (var rows = range.executeQuery()) {
+                    while (rows.next()) readings.add(reading(rows));
+                }
+            }
+            return readings;
+        });
+    }
+
+    private static StoredMeterReading reading(ResultSet rows) throws SQLException {
+        return new StoredMeterReading(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
+                rows.getDouble(4), nullable(rows, 5), nullable(rows, 6), nullable(rows, 7), rows.getDouble(8));
+    }
+
+    private static Double nullable(ResultSet rows, int column) throws SQLException {
+        var value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) statement.setNull(index, java.sql.Types.DOUBLE);
+        else statement.setDouble(index, value);
+    }
+
+    @Override
     public void close() {
         readers.close();
         connections.close();
@@ -370,7 +470,7 @@ final class JdbcStore implements Store, DecisionScanner {
 
     private static DecisionRecord decision(ResultSet rows, AllocationCodec codec) throws SQLException {
         return new DecisionRecord(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3),
-                rows.getString(4), rows.getDouble(5), rows.getDouble(6), codec.decode(rows.getBytes(7)));
+                rows.getString(4), rows.getDouble(5), rows.getDouble(6), codec.decode(rows.getBytes(7)), rows.getString(8));
     }
 
     @FunctionalInterface

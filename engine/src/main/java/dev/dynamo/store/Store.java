@@ -95,6 +95,32 @@ public interface Store extends AutoCloseable {
         return Optional.empty();
     }
 
+    // Contract 9: external limits in force and meter readings. A store without them refuses to keep them.
+
+    /** Creates or replaces the site's external limit from {@code source}. */
+    default void putExternalLimit(String siteId, String source, String limitJson) {
+        throw new UnsupportedOperationException("this store keeps no external limits");
+    }
+
+    default void deleteExternalLimit(String siteId, String source) {
+        throw new UnsupportedOperationException("this store keeps no external limits");
+    }
+
+    default List<StoredLimit> loadExternalLimits() { return List.of(); }
+
+    /** Appends a meter reading (one compact row). */
+    default void appendMeterReading(StoredMeterReading reading) {
+        throw new UnsupportedOperationException("this store keeps no meter readings");
+    }
+
+    /** The latest reading of every meter of every site. */
+    default List<StoredMeterReading> latestMeterReadings() { return List.of(); }
+
+    /** The meter's last reading before {@code from} and those in {@code [from, to)}, oldest first. */
+    default List<StoredMeterReading> meterReadings(String siteId, String meterId, Instant from, Instant to) {
+        return List.of();
+    }
+
     @Override
     void close();
 }

@@ -223,6 +223,6 @@ class CircuitsApiTest {
         assertThat(allocationOf(json, "Q-001").get("queued_since").isNull()).isTrue();
         assertThat(allocationOf(json, "Q-002").get("status").asText()).isEqualTo("queued");
         assertThat(allocationOf(json, "Q-002").get("queued_since").asText())
-                .isEqualTo(dev.dynamo.site.Times.format(queuedAt));
+                .isEqualTo(dev.dynamo.contract.Times.format(queuedAt));
     }
 }

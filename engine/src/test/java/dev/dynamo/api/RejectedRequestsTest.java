@@ -1,5 +1,7 @@
 package dev.dynamo.api;
 
+import dev.dynamo.contract.ApiProblem;
+
 import static dev.dynamo.api.ApiJson.charger;
 import static dev.dynamo.api.ApiJson.equal;
 import static dev.dynamo.api.ApiJson.session;

@@ -118,7 +118,7 @@ class SitesApiTest {
         assertThat(started.json().get("phases_in_use").asInt()).isEqualTo(1);
         assertThat(started.json().get("ev_max_power_kw").isNull()).isTrue();
         assertThat(started.json().get("started_at").asText()).isEqualTo(
-                dev.dynamo.site.Times.format(engine.clock.instant()));
+                dev.dynamo.contract.Times.format(engine.clock.instant()));
 
         var again = client.post(session("sess", "SE-001"));
         assertThat(again.status()).isEqualTo(409);

@@ -83,7 +83,7 @@ class SmartChargingApiTest {
         assertThat(json.get("schedule")).isEmpty();
         assertThat(json.get("rotation_period_min").isNull()).isTrue();
         assertThat(json.get("redistribute_unused").asBoolean()).isFalse();
-        assertThat(json.get("updated_at").asText()).isEqualTo(dev.dynamo.site.Times.format(engine.clock.instant()));
+        assertThat(json.get("updated_at").asText()).isEqualTo(dev.dynamo.contract.Times.format(engine.clock.instant()));
         assertThat(config.raw().body()).contains("\"max_power_kw\":150,");
     }
 
@@ -176,11 +176,11 @@ class SmartChargingApiTest {
         engine.clock.advance(Duration.ofMinutes(3));
         var replaced = client.put(smart("rnd") + "/config", equal(33.333, 0));
         assertThat(replaced.status()).isEqualTo(200);
-        assertThat(replaced.json().get("updated_at").asText()).isEqualTo(dev.dynamo.site.Times.format(engine.clock.instant()));
+        assertThat(replaced.json().get("updated_at").asText()).isEqualTo(dev.dynamo.contract.Times.format(engine.clock.instant()));
         var afterConfig = client.get(smart("rnd") + "/allocation").json();
         assertThat(allocatedKw(afterConfig)).containsExactly(16.66, 16.66);
         assertThat(afterConfig.get("total_allocated_kw").asDouble()).isEqualTo(33.32);
-        assertThat(afterConfig.get("calculated_at").asText()).isEqualTo(dev.dynamo.site.Times.format(engine.clock.instant()));
+        assertThat(afterConfig.get("calculated_at").asText()).isEqualTo(dev.dynamo.contract.Times.format(engine.clock.instant()));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamo.ocpp.rpc.FrameCodec;
 import dev.dynamo.ocpp.v16.Payloads;
-import dev.dynamo.site.RateUnit;
+import dev.dynamo.contract.RateUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

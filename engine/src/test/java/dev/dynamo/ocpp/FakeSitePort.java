@@ -1,8 +1,8 @@
 package dev.dynamo.ocpp;
 
 import dev.dynamo.allocation.Phase;
-import dev.dynamo.site.ChargerDefinition;
-import dev.dynamo.site.RateUnit;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.RateUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import static dev.dynamo.testing.TestSites.site;
 import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile.Status;
 import dev.dynamo.site.AllocationSnapshot;
-import dev.dynamo.site.ChargerDefinition;
+import dev.dynamo.contract.ChargerDefinition;
 import dev.dynamo.testing.SiteFixture;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamo.allocation.Phase;
 import dev.dynamo.ocpp.OcppSitePort.ChargePointInfo;
-import dev.dynamo.site.ChargerDefinition;
-import dev.dynamo.site.RateUnit;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.RateUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

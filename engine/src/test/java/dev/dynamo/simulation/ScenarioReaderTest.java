@@ -3,7 +3,7 @@ package dev.dynamo.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamo.site.Strategy;
+import dev.dynamo.contract.Strategy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,11 +48,11 @@ class ScenarioReaderTest {
         rejects("\"departure\": \"2026-11-23T10:00:00Z\"", "\"departure\": \"2026-11-23T08:30:00Z\"", "vehicles[1].departure: must be after arrival");
         rejects("\"charge_point_id\": \"CP-2\", \"battery_kwh\"", "\"charge_point_id\": \"CP-9\", \"battery_kwh\"", "vehicles[1].charge_point_id: unknown charger");
         rejects("\"energy_needed_kwh\": 20", "\"energy_needed_kwh\": 90", "vehicles[1].energy_needed_kwh: 90.0 kWh does not fit");
-        rejects("\"max_power_kw\": 11, \"strategy\": \"equal\"", "\"max_power_kw\": 111, \"strategy\": \"equal\"", "config.max_power_kw: must not exceed 100.0 kW");
+        rejects("\"max_power_kw\": 11, \"strategy\": \"equal\"", "\"max_power_kw\": 111, \"strategy\": \"equal\"", "config.max_power_kw: must not exceed 100 kW");
         rejects("\"strategy\": \"equal\"", "\"strategy\": \"fastest\"", "config.strategy: must be equal, priority or scheduled");
-        rejects("\"strategy\": \"equal\"", "\"strategy\": \"priority\"", "config.priority_order: is required with priority");
+        rejects("\"strategy\": \"equal\"", "\"strategy\": \"priority\"", "config.priority_order: is required (non-empty) with strategy priority");
         rejects("\"start\": \"2026-11-23T08:00:00Z\"", "\"start\": \"2026-11-23 08:00\"", "start: must be an ISO 8601 date-time");
-        rejects("\"timezone\": \"UTC\"", "\"timezone\": \"Mars/Olympus\"", "site.timezone: not an IANA time zone");
+        rejects("\"timezone\": \"UTC\"", "\"timezone\": \"Mars/Olympus\"", "site.timezone: unknown time zone");
         rejects("\"max_acceptance_kw\": 11, \"charge_point_id\": \"CP-1\"", "\"max_acceptance_kw\": \"fast\", \"charge_point_id\": \"CP-1\"",
                 "vehicles[0].max_acceptance_kw: must be a finite number");
     }
@@ -71,7 +71,7 @@ class ScenarioReaderTest {
         rejects("\"grid_connection_capacity_kw\": 100,", """
                 "grid_connection_capacity_kw": 100, "circuits": [
                   { "circuit_id": "a", "parent_id": "b", "max_current_a": 32 },
-                  { "circuit_id": "b", "parent_id": "a", "max_current_a": 32 } ],""", "makes a cycle");
+                  { "circuit_id": "b", "parent_id": "a", "max_current_a": 32 } ],""", "site.circuits[0].parent_id: forms a cycle");
         rejects("{ \"charge_point_id\": \"CP-1\", \"max_power_kw\": 22 }",
                 "{ \"charge_point_id\": \"CP-1\", \"max_power_kw\": 22, \"circuit_id\": \"nowhere\" }", "site.chargers[0].circuit_id: unknown circuit");
     }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.dynamo.allocation.Phase;
-import dev.dynamo.site.ChargerDefinition;
-import dev.dynamo.site.ChargingConfig;
-import dev.dynamo.site.CircuitDefinition;
-import dev.dynamo.site.RateUnit;
-import dev.dynamo.site.SiteDefinition;
-import dev.dynamo.site.Strategy;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.CircuitDefinition;
+import dev.dynamo.contract.RateUnit;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.contract.Strategy;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

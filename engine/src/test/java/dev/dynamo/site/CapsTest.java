@@ -1,5 +1,8 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.Session;
+
 import static dev.dynamo.testing.TestSites.charger;
 import static org.assertj.core.api.Assertions.assertThat;
 

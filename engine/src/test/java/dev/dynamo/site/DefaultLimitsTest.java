@@ -1,5 +1,10 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.CircuitDefinition;
+import dev.dynamo.contract.RateUnit;
+import dev.dynamo.contract.SiteDefinition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamo.allocation.Phase;

@@ -6,6 +6,9 @@ import static dev.dynamo.testing.TestSites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.SessionStart;
+import dev.dynamo.contract.Strategy;
 import dev.dynamo.store.DecisionRecord;
 import dev.dynamo.store.Store;
 import dev.dynamo.store.StoreException;

@@ -1,5 +1,9 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.SessionStart;
+import dev.dynamo.contract.Strategy;
+
 import static dev.dynamo.testing.TestSites.charger;
 import static dev.dynamo.testing.TestSites.site;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,11 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.CircuitDefinition;
+import dev.dynamo.contract.SessionStart;
+import dev.dynamo.contract.Strategy;
+
 import static dev.dynamo.testing.TestSites.charger;
 import static dev.dynamo.testing.TestSites.onCircuit;
 import static dev.dynamo.testing.TestSites.site;

@@ -1,5 +1,9 @@
 package dev.dynamo.site;
 
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.CircuitDefinition;
+import dev.dynamo.contract.SessionStart;
+
 import static dev.dynamo.testing.TestSites.charger;
 import static dev.dynamo.testing.TestSites.equal;
 import static dev.dynamo.testing.TestSites.onCircuit;

@@ -21,6 +21,39 @@ public final class MemoryStore implements Store {
     private final Map<String, StoredSite> sites = new TreeMap<>();
     private final Map<String, StoredSession> sessions = new TreeMap<>();
     private final List<DecisionRecord> decisions = new ArrayList<>();
+    private final Map<String, dev.dynamo.store.StoredLimit> limits = new TreeMap<>();
+    private final List<dev.dynamo.store.StoredMeterReading> readings = new ArrayList<>();
+
+    @Override
+    public synchronized void putExternalLimit(String siteId, String source, String limitJson) {
+        limits.put(siteId + "\u0000" + source, new dev.dynamo.store.StoredLimit(siteId, source, limitJson));
+    }
+
+    @Override
+    public synchronized void deleteExternalLimit(String siteId, String source) { limits.remove(siteId + "\u0000" + source); }
+
+    @Override
+    public synchronized List<dev.dynamo.store.StoredLimit> loadExternalLimits() { return List.copyOf(limits.values()); }
+
+    @Override
+    public synchronized void appendMeterReading(dev.dynamo.store.StoredMeterReading reading) { readings.add(reading); }
+
+    @Override
+    public synchronized List<dev.dynamo.store.StoredMeterReading> latestMeterReadings() {
+        var latest = new java.util.LinkedHashMap<String, dev.dynamo.store.StoredMeterReading>();
+        readings.forEach(r -> latest.put(r.siteId() + "\u0000" + r.meterId(), r));
+        return List.copyOf(latest.values());
+    }
+
+    @Override
+    public synchronized List<dev.dynamo.store.StoredMeterReading> meterReadings(String siteId, String meterId, Instant from,
+                                                                                Instant to) {
+        var mine = readings.stream().filter(r -> r.siteId().equals(siteId) && r.meterId().equals(meterId)).toList();
+        var out = new ArrayList<dev.dynamo.store.StoredMeterReading>();
+        mine.stream().filter(r -> r.measuredAt().isBefore(from)).reduce((a, b) -> b).ifPresent(out::add);
+        mine.stream().filter(r -> !r.measuredAt().isBefore(from) && r.measuredAt().isBefore(to)).forEach(out::add);
+        return out;
+    }
     private final Map<String, Instant> rotationClocks = new TreeMap<>();
     /** By site/charge point, like {@link #sessions}: a row goes with its session. */
     private final Map<String, SessionRotation> rotations = new TreeMap<>();

@@ -1,0 +1,4 @@
+package dev.dynamo.contract;
+
+/** The unit a charger takes its limits in. */
+public enum RateUnit { W, A }

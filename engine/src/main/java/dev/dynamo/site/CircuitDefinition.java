@@ -1,4 +1,0 @@
-package dev.dynamo.site;
-
-/** A circuit (breaker) of a site; {@code parentId} null hangs it directly under the grid connection. */
-public record CircuitDefinition(String circuitId, String parentId, double maxCurrentA) {}
