@@ -98,11 +98,19 @@ public final class SiteHandle implements AutoCloseable {
      */
     private ReadingTaken take(MeterDefinition meter, MeterReading reading) {
         var now = now();
+        var previous = live.grid.readings.get(meter.meterId());
         if (!live.grid.take(meter, reading, now)) return ReadingTaken.OLDER_IGNORED;
         var taken = live.grid.readings.get(meter.meterId());
         var otherLoadKw = live.grid.otherLoadKw(live.definition, meter, live.sessions, live.meters, taken.measuredAt());
-        env.store().appendMeterReading(new StoredMeterReading(siteId(), meter.meterId(), taken.measuredAt(),
-                taken.powerKw(), phase(taken, Phase.L1), phase(taken, Phase.L2), phase(taken, Phase.L3), otherLoadKw));
+        try {
+            env.store().appendMeterReading(new StoredMeterReading(siteId(), meter.meterId(), taken.measuredAt(),
+                    taken.powerKw(), phase(taken, Phase.L1), phase(taken, Phase.L2), phase(taken, Phase.L3), otherLoadKw));
+        } catch (RuntimeException e) {
+            // a reading the store did not take is not taken at all
+            if (previous == null) live.grid.readings.remove(meter.meterId());
+            else live.grid.readings.put(meter.meterId(), previous);
+            throw e;
+        }
         timers.once("meter-stale-" + meter.meterId(), taken.measuredAt().plusSeconds(meter.staleAfterS()).plusMillis(1),
                 () -> meterMayHaveTurned(meter.meterId()));
         if (live.config == null || live.allocation == null) {
@@ -172,13 +180,24 @@ public final class SiteHandle implements AutoCloseable {
     /** Sets or replaces an external limit (9.3); true when it is new. Its expiry is a decision like a schedule boundary. */
     public boolean setExternalLimit(ExternalLimit limit) {
         return executor.call(() -> {
-            env.store().putExternalLimit(siteId(), limit.source(), SiteDocuments.write(SiteDocuments.limitNode(limit)));
-            var created = live.grid.limits.put(limit.source(), limit) == null;
+            refuseWhileBacklogged();
+            var json = SiteDocuments.write(SiteDocuments.limitNode(limit));
+            // the limit and the rotation state its decision changes in one write, before the limit is in force
+            var previous = live.grid.limits.put(limit.source(), limit);
+            var stored = new boolean[1];
+            try {
+                decide(Trigger.EXTERNAL, changes -> {
+                    env.store().putExternalLimit(siteId(), limit.source(), json, changes);
+                    stored[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!stored[0]) restoreLimit(limit.source(), previous);
+                throw e;
+            }
             scheduleExpiry(limit);
             LOG.info("site {}: external limit {} {} kW{}", siteId(), limit.source(), limit.maxPowerKw(),
                     limit.validUntil() == null ? "" : " until " + limit.validUntil());
-            decide(Trigger.EXTERNAL);
-            return created;
+            return previous == null;
         });
     }
 
@@ -188,13 +207,28 @@ public final class SiteHandle implements AutoCloseable {
             if (!live.grid.limits.containsKey(source)) {
                 throw new SiteStateException(NOT_FOUND, "site " + siteId() + " has no external limit from " + source);
             }
-            env.store().deleteExternalLimit(siteId(), source);
-            live.grid.limits.remove(source);
+            refuseWhileBacklogged();
+            var previous = live.grid.limits.remove(source);
+            var deleted = new boolean[1];
+            try {
+                decide(Trigger.EXTERNAL, changes -> {
+                    env.store().deleteExternalLimit(siteId(), source, changes);
+                    deleted[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!deleted[0]) restoreLimit(source, previous);
+                throw e;
+            }
             timers.cancel("limit-" + source);
             LOG.info("site {}: external limit {} lifted", siteId(), source);
-            decide(Trigger.EXTERNAL);
             return null;
         });
+    }
+
+    private void restoreLimit(String source, ExternalLimit previous) {
+        if (previous == null) live.grid.limits.remove(source);
+        else live.grid.limits.put(source, previous);
+        publish();
     }
 
     private void scheduleExpiry(ExternalLimit limit) {

@@ -24,6 +24,10 @@ final class JdbcStore implements Store, DecisionScanner {
     private static final String PUT_SITE = """
             INSERT INTO site (site_id, definition_json) VALUES (?, ?)
             ON CONFLICT (site_id) DO UPDATE SET definition_json = excluded.definition_json""";
+    private static final String PUT_EXTERNAL_LIMIT = """
+            INSERT INTO external_limit (site_id, source, limit_json) VALUES (?, ?, ?)
+            ON CONFLICT (site_id, source) DO UPDATE SET limit_json = excluded.limit_json""";
+    private static final String DELETE_EXTERNAL_LIMIT = "DELETE FROM external_limit WHERE site_id = ? AND source = ?";
     private static final String DELETE_SESSION = "DELETE FROM charging_session WHERE site_id = ? AND charge_point_id = ?";
     /** Rows fetched per round trip while streaming decisions (PostgreSQL would otherwise load them all). */
     private static final int FETCH_SIZE = 500;
@@ -352,9 +356,7 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void putExternalLimit(String siteId, String source, String limitJson) {
-        update("store the external limit " + source + " of site " + siteId, """
-                INSERT INTO external_limit (site_id, source, limit_json) VALUES (?, ?, ?)
-                ON CONFLICT (site_id, source) DO UPDATE SET limit_json = excluded.limit_json""",
+        update("store the external limit " + source + " of site " + siteId, PUT_EXTERNAL_LIMIT,
                 statement -> {
                     statement.setString(1, siteId);
                     statement.setString(2, source);
@@ -364,12 +366,40 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void deleteExternalLimit(String siteId, String source) {
-        update("delete the external limit " + source + " of site " + siteId,
-                "DELETE FROM external_limit WHERE site_id = ? AND source = ?",
+        update("delete the external limit " + source + " of site " + siteId, DELETE_EXTERNAL_LIMIT,
                 statement -> {
                     statement.setString(1, siteId);
                     statement.setString(2, source);
                 });
+    }
+
+    @Override
+    public void putExternalLimit(String siteId, String source, String limitJson, RotationState changes) {
+        write("store the external limit " + source + " of site " + siteId, connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement(PUT_EXTERNAL_LIMIT)) {
+                statement.setString(1, siteId);
+                statement.setString(2, source);
+                statement.setString(3, limitJson);
+                timed(statement);
+                statement.executeUpdate();
+            }
+            RotationRows.write(connection, changes);
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteExternalLimit(String siteId, String source, RotationState changes) {
+        write("delete the external limit " + source + " of site " + siteId, connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement(DELETE_EXTERNAL_LIMIT)) {
+                statement.setString(1, siteId);
+                statement.setString(2, source);
+                timed(statement);
+                statement.executeUpdate();
+            }
+            RotationRows.write(connection, changes);
+            return null;
+        }));
     }
 
     @Override

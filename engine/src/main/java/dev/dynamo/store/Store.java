@@ -106,6 +106,18 @@ public interface Store extends AutoCloseable {
         throw new UnsupportedOperationException("this store keeps no external limits");
     }
 
+    /** {@link #putExternalLimit(String, String, String)} and {@link #writeRotation}, in one transaction where the store can. */
+    default void putExternalLimit(String siteId, String source, String limitJson, RotationState changes) {
+        putExternalLimit(siteId, source, limitJson);
+        writeRotation(changes);
+    }
+
+    /** {@link #deleteExternalLimit(String, String)} and {@link #writeRotation}, in one transaction where the store can. */
+    default void deleteExternalLimit(String siteId, String source, RotationState changes) {
+        deleteExternalLimit(siteId, source);
+        writeRotation(changes);
+    }
+
     default List<StoredLimit> loadExternalLimits() { return List.of(); }
 
     /** Appends a meter reading (one compact row). */

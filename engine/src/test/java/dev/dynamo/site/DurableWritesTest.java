@@ -137,6 +137,30 @@ class DurableWritesTest {
     }
 
     @Test
+    void an_external_limit_whose_write_fails_is_not_in_force_and_one_lifted_stays_when_its_delete_fails() throws SQLException {
+        var site = depotCharging();
+        var before = site.view();
+        refuse("no_limit_insert", "BEFORE INSERT ON external_limit");
+        var limit = new dev.dynamo.contract.ExternalLimit("dso", 30, null, "congestion", T0);
+
+        assertThatThrownBy(() -> site.setExternalLimit(limit)).isInstanceOf(StoreException.class);
+        assertThat(site.view().limits()).isEmpty();
+        assertThat(site.view().allocation()).isEqualTo(before.allocation());
+        assertThat(store.loadExternalLimits()).isEmpty();
+
+        allow("no_limit_insert");
+        assertThat(site.setExternalLimit(limit)).isTrue();
+        assertThat(site.view().allocation().totalAllocatedKw()).isLessThanOrEqualTo(30);
+        var limited = site.view();
+        refuse("no_limit_delete", "BEFORE DELETE ON external_limit");
+
+        assertThatThrownBy(() -> site.liftExternalLimit("dso")).isInstanceOf(StoreException.class);
+        assertThat(site.view().limits()).containsExactly(limit);
+        assertThat(site.view().allocation()).isEqualTo(limited.allocation());
+        assertThat(store.loadExternalLimits()).hasSize(1);
+    }
+
+    @Test
     void a_site_put_whose_write_fails_keeps_the_definition_and_the_sessions_it_would_end() throws SQLException {
         var site = depotCharging();
         var before = site.view();
