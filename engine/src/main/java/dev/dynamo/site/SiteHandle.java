@@ -432,9 +432,13 @@ public final class SiteHandle implements AutoCloseable {
         });
     }
 
-    /** The charger's first request on a new connection: a reservation held through a comm loss ends. */
+    /**
+     * The charger's first request on a new connection: a reservation held through a comm loss ends. This
+     * and the other notices of the connector (lost connection, limits accepted or refused) are facts, not
+     * requests: they wait for the site as long as it takes and are never withdrawn.
+     */
     public void connected(String chargePointId) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             if (live.charger(chargePointId).isEmpty()) return null;
             live.connected.add(chargePointId);
             live.lostSince.remove(chargePointId);
@@ -444,7 +448,7 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     public void disconnected(String chargePointId) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             if (!live.connected.remove(chargePointId)) return null;
             if (live.sessions.containsKey(chargePointId)) {
                 var since = now();
@@ -465,7 +469,7 @@ public final class SiteHandle implements AutoCloseable {
      * previous limit for a lowering, the others may now share what it gave up.
      */
     public void limitsAcknowledged(Map<String, Double> kwByCharger, Set<String> settled) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             live.acknowledgedKw.putAll(kwByCharger);
             settled.forEach(cp -> {
                 live.sentMaxKw.remove(cp);
@@ -484,7 +488,7 @@ public final class SiteHandle implements AutoCloseable {
      * not accepted leaves its previous limit in force: the site holds it for the charger from now on.
      */
     public void limitNotAccepted(String chargePointId) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             // refusals are rare: the next decision holds what it may still draw, whatever was refused
             if (!live.sessions.containsKey(chargePointId)) return null;
             live.refused.add(chargePointId);
