@@ -94,7 +94,10 @@ final class SiteExecutor implements AutoCloseable {
         }
     }
 
-    /** As {@link #call}, waiting as long as it takes: for tests and the start-up, never for a request. */
+    /**
+     * As {@link #call}, waiting as long as it takes and never withdrawn: for facts that must be applied (the
+     * connector's notices), the start-up and tests, never for a request that could be answered 503.
+     */
     <T> T callUnbounded(Callable<T> task) {
         if (executor == null || Thread.currentThread() == thread) return run(task);
         try {
