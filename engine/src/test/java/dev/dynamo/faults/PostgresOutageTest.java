@@ -232,6 +232,25 @@ class PostgresOutageTest {
                 assertThat(client.get("/api/v1/smart-charging/sites/cut-b/config").json().get("max_power_kw").asDouble()).isEqualTo(60);
                 assertThat(client.get("/api/v1/sites/cut-a").json().get("chargers").get(0).get("session").isNull()).isFalse();
             }
+
+            // shutdown does not hang behind a write (and the decision log) stuck on the dead connection
+            var engine = startEngine(url, sites);
+            var client = new HttpTestClient(engine.baseUri());
+            cable.pull();
+            var stuck = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    client.put("/api/v1/smart-charging/sites/cut-b/config", config(50)));
+            var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (cable.heldBytes() == 0) {
+                assertThat(System.nanoTime()).as("the config write reached the database").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            var closing = System.nanoTime();
+            engine.close();
+            var closeTook = Duration.ofNanos(System.nanoTime() - closing);
+            System.out.println("pulled cable: engine closed in " + closeTook.toMillis() + " ms with a write stuck");
+            assertThat(closeTook).isLessThan(Duration.ofSeconds(30));
+            stuck.handle((response, failure) -> null).join();
+            cable.plugIn();
         } finally {
             postgres.close();
         }
