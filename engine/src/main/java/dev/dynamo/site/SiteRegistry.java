@@ -151,11 +151,16 @@ public final class SiteRegistry implements AutoCloseable {
         return lastTransactionId.incrementAndGet();
     }
 
-    /** Stops the session with this OCPP transaction id, wherever it is. */
+    /**
+     * Stops the session with this OCPP transaction id, wherever it is. Only the site whose published view
+     * holds it is asked (a session is published before its start is acknowledged), so a site held up by a
+     * slow store does not hold up a stop on another.
+     */
     public Optional<Session> stopByTransaction(int transactionId) {
         for (var handle : sites.values()) {
-            var stopped = handle.stopByTransaction(transactionId);
-            if (stopped.isPresent()) return stopped;
+            var holds = handle.view().sessions().values().stream()
+                    .anyMatch(s -> s.transactionId() != null && s.transactionId() == transactionId);
+            if (holds) return handle.stopByTransaction(transactionId);
         }
         return Optional.empty();
     }
