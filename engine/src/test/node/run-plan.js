@@ -65,6 +65,14 @@ async function connect(step) {
         // rejectOnce: {"CP-1": 8000} rejects the first TxProfile of that limit sent to CP-1.
         const rejectLimit = (plan.rejectOnce || {})[cp];
         const limit = params.csChargingProfiles.chargingSchedule.chargingSchedulePeriod[0].limit;
+        // holdOnce: {"CP-1": 22000} never answers the first TxProfile of that limit sent to CP-1 (it stays on its way).
+        const holdLimit = (plan.holdOnce || {})[cp];
+        if (holdLimit !== undefined && limit === holdLimit
+                && params.csChargingProfiles.chargingProfilePurpose === 'TxProfile') {
+            delete plan.holdOnce[cp];
+            emit({ cp, event: 'profile', params, answer: 'held' });
+            return new Promise(() => {});
+        }
         let status = 'Accepted';
         if (rejectLimit !== undefined && limit === rejectLimit
                 && params.csChargingProfiles.chargingProfilePurpose === 'TxProfile') {

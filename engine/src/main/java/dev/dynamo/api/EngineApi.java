@@ -133,8 +133,11 @@ public final class EngineApi {
     private static void authorize(Context ctx, String apiKey) {
         if (apiKey == null || !(ctx.path().equals("/api/v1") || ctx.path().startsWith("/api/v1/"))) return;
         var header = ctx.header("Authorization");
-        var expected = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
-        if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expected)) {
+        var expected = apiKey.getBytes(StandardCharsets.UTF_8);
+        // RFC 9110: the scheme name is case-insensitive ("bearer", "BEARER")
+        var presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8) : null;
+        if (presented == null || !MessageDigest.isEqual(presented, expected)) {
             throw new ApiProblem(401, header == null
                     ? "this engine needs an API key: send Authorization: Bearer <key>"
                     : "the API key is wrong", List.of());

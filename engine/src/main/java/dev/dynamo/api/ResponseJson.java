@@ -129,6 +129,14 @@ final class ResponseJson {
             }
             item.put("cap_reason", a.capReason().json());
             item.put("queued_since", Times.format(a.queuedSince()));
+            if (a.profile() == null) {
+                item.putNull("profile");
+            } else {
+                item.putObject("profile").put("state", a.profile().state().json())
+                        .put("limit_kw", a.profile().limitKw() == null ? null : number(a.profile().limitKw()))
+                        .put("since", Times.format(a.profile().since()));
+            }
+            item.put("over_limit", a.overLimit());
         }
     }
 

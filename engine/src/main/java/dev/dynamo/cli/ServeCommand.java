@@ -68,6 +68,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The keystore's password (default: the DYNAMO_TLS_KEYSTORE_PASSWORD environment variable).")
     String tlsKeystorePassword;
 
+    @Option(names = "--allow-chargers-without-password",
+            description = "Listen on an address other than loopback although some chargers have no ocpp_password "
+                    + "(anyone who reaches the engine could pose as them): only on a network closed to others.")
+    boolean allowChargersWithoutPassword;
+
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Play a simulation scenario (a file, or a bundled one's name) on this engine's own sites, "
                     + "one per --strategy, on the scenario's simulated clock; the API shows it as it plays.")
@@ -106,7 +111,8 @@ final class ServeCommand implements Callable<Integer> {
     private int serve(Playback playback) throws Exception {
         var options = EngineOptions.defaults().withPort(port).withBindAddress(bind).withSitesFile(sites)
                 .withDataDir(dataDir).withDbUrl(dbUrl).withApiKey(apiKey == null || apiKey.isBlank() ? null : apiKey)
-                .withCommLossGrace(commLossGrace).withRetainDecisions(retainDecisions).withPlugin(new OcppPlugin())
+                .withCommLossGrace(commLossGrace).withRetainDecisions(retainDecisions)
+                .withPlugin(new OcppPlugin(allowChargersWithoutPassword))
                 .withPlugin(new ModbusPolling());
         if (tlsKeystore != null) {
             options = options.withPlugin(new TlsPlugin(tlsKeystore, tlsKeystorePassword == null ? "" : tlsKeystorePassword));

@@ -15,6 +15,8 @@ final class ChargerReader {
     static final List<String> RESPONSE_FIELDS = List.of("connected", "session");
     static final int DEFAULT_PHASES = 3;
     static final double DEFAULT_VOLTAGE_V = 230;
+    static final int MIN_PASSWORD_LENGTH = 16;
+    static final int MAX_PASSWORD_LENGTH = 40;
 
     private ChargerReader() {}
 
@@ -43,9 +45,11 @@ final class ChargerReader {
         }
         var rateUnit = rateUnit(fields, where, problems);
         var password = fields.string("ocpp_password", false);
-        if (password != null && password.isEmpty()) {
+        if (password != null && (password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH)) {
+            // OCPP 1.6 security white paper, profile 1: 16 to 40 characters (contract 8.1)
             var field = fields.at("ocpp_password");
-            problems.broken(field, "must not be empty (omit it for none)", field + " is empty; omit it for a charger without password" + where);
+            problems.broken(field, "must be 16 to 40 characters", field + " has " + password.length()
+                    + " characters; it must have 16 to 40 (omit it for a charger without password)" + where);
         }
         var circuitId = fields.string("circuit_id", false);
         if (circuitId != null && !circuitIds.contains(circuitId)) {

@@ -16,20 +16,27 @@ public final class ChargePointConnection implements ProfileTarget {
     /** Dynamo models one connector per charge point. */
     static final int CONNECTOR_ID = 1;
 
-    private final ChargePointInfo info;
+    /** Three of our CALLs in a row unanswered: the charger is not listening, the connection is closed. */
+    static final int MOST_TIMEOUTS_IN_A_ROW = 3;
+
+    private final String siteId;
+    /** The charger's definition; replaced when its site's definition is (voltage, unit, phases). */
+    private volatile ChargerDefinition charger;
     private final OcppContext context;
-    private final Runnable closeSocket;
+    private final java.util.concurrent.atomic.AtomicInteger timeoutsInARow = new java.util.concurrent.atomic.AtomicInteger();
+    private final Consumer<String> closeSocket;
     private final RpcSession rpc;
     private final AtomicBoolean requestSeen = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean(true);
 
-    ChargePointConnection(ChargePointInfo info, OcppContext context, Consumer<String> sendText, Runnable closeSocket) {
-        this.info = info;
+    ChargePointConnection(ChargePointInfo info, OcppContext context, Consumer<String> sendText, Consumer<String> closeSocket) {
+        this.siteId = info.siteId();
+        this.charger = info.charger();
         this.context = context;
         this.closeSocket = closeSocket;
         this.rpc = new RpcSession(context.codec(), sendText, call -> {
             if (requestSeen.compareAndSet(false, true)) {
-                context.port().connected(chargePointId());
+                context.port().connected(siteId, chargePointId());
             }
             try {
                 return CompletableFuture.completedFuture(context.requests().handle(this, call));
@@ -40,12 +47,18 @@ public final class ChargePointConnection implements ProfileTarget {
     }
 
     @Override
-    public String chargePointId() { return info.charger().chargePointId(); }
+    public String chargePointId() { return charger.chargePointId(); }
 
-    public String siteId() { return info.siteId(); }
+    /** The site the connection was bound to at the upgrade. */
+    public String siteId() { return siteId; }
 
     @Override
-    public ChargerDefinition charger() { return info.charger(); }
+    public ChargerDefinition charger() { return charger; }
+
+    /** The site's definition was replaced: the charger's new one (same id) applies from now on. */
+    void redefine(ChargerDefinition definition) {
+        this.charger = definition;
+    }
 
     @Override
     public boolean isOpen() { return open.get(); }
@@ -58,7 +71,10 @@ public final class ChargePointConnection implements ProfileTarget {
     @Override
     public CompletableFuture<SetChargingProfile.Status> setChargingProfile(ChargingProfile profile) {
         var payloads = context.payloads();
-        return rpc.call(Action.SET_CHARGING_PROFILE.name(), payloads.writeString(new SetChargingProfile.Request(CONNECTOR_ID, profile)))
+        // one connector: a newer profile of the same purpose replaces one still waiting to be sent
+        return rpc.call(Action.SET_CHARGING_PROFILE.name(), payloads.writeString(new SetChargingProfile.Request(CONNECTOR_ID, profile)),
+                        profile.chargingProfilePurpose().name())
+                .whenComplete((_, failure) -> countTimeout(failure))
                 .thenApply(result -> {
                     try {
                         return payloads.read(result, SetChargingProfile.Confirmation.class).status();
@@ -68,16 +84,30 @@ public final class ChargePointConnection implements ProfileTarget {
                 });
     }
 
+    private void countTimeout(Throwable failure) {
+        var cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (!(cause instanceof java.util.concurrent.TimeoutException)) {
+            timeoutsInARow.set(0);
+            return;
+        }
+        if (timeoutsInARow.incrementAndGet() >= MOST_TIMEOUTS_IN_A_ROW && isOpen()) {
+            org.slf4j.LoggerFactory.getLogger(ChargePointConnection.class).warn(
+                    "{} let {} calls in a row time out: disconnected", Printable.of(chargePointId()), MOST_TIMEOUTS_IN_A_ROW);
+            close("three calls in a row unanswered");
+        }
+    }
+
     /** The socket is gone: pending CALLs fail. */
     void closed() {
         open.set(false);
         rpc.close();
     }
 
-    /** Closes the socket from our side (a newer connection replaced this one). */
-    void close() {
+    /** Closes the socket from our side (a newer connection replaced this one, or the charger was removed). */
+    void close(String reason) {
         closed();
-        closeSocket.run();
+        closeSocket.accept(reason);
     }
 
 }

@@ -53,7 +53,8 @@ final class ChargePointRequests {
         Record confirmation = switch (call.action()) {
             case "BootNotification" -> {
                 var request = payloads.read(call.payload(), BootNotification.Request.class);
-                log.info("{} booted: {} {}", cp, request.chargePointVendor(), request.chargePointModel());
+                log.info("{} booted: {} {}", Printable.of(cp), Printable.of(request.chargePointVendor()),
+                        Printable.of(request.chargePointModel()));
                 yield new BootNotification.Confirmation(BootNotification.Status.Accepted, now(),
                         (int) heartbeatInterval.toSeconds());
             }
@@ -63,24 +64,22 @@ final class ChargePointRequests {
             }
             case "StatusNotification" -> {
                 var request = payloads.read(call.payload(), StatusNotification.Request.class);
-                log.debug("{} connector {} is {}", cp, request.connectorId(), request.status());
+                log.debug("{} connector {} is {}", Printable.of(cp), request.connectorId(), request.status());
                 yield new StatusNotification.Confirmation();
             }
             case "Authorize" -> {
                 payloads.read(call.payload(), Authorize.Request.class);
                 yield new Authorize.Confirmation(IdTagInfo.accepted());
             }
-            case "StartTransaction" -> startTransaction(cp, payloads.read(call.payload(), StartTransaction.Request.class));
-            case "StopTransaction" -> stopTransaction(cp, payloads.read(call.payload(), StopTransaction.Request.class));
+            case "StartTransaction" -> startTransaction(connection, payloads.read(call.payload(), StartTransaction.Request.class));
+            case "StopTransaction" -> stopTransaction(connection, payloads.read(call.payload(), StopTransaction.Request.class));
             case "MeterValues" -> {
-                var request = payloads.read(call.payload(), MeterValues.Request.class);
-                MeterReading.from(request.meterValue(), connection.charger().voltageV())
-                        .ifPresent(r -> port.meterValue(cp, r.measuredKw(), r.phasesDrawn()));
+                meterValues(connection, payloads.read(call.payload(), MeterValues.Request.class));
                 yield new MeterValues.Confirmation();
             }
             case "DataTransfer" -> {
                 var request = payloads.read(call.payload(), DataTransfer.Request.class);
-                log.debug("{} DataTransfer from vendor {} not understood", cp, request.vendorId());
+                log.debug("{} DataTransfer from vendor {} not understood", Printable.of(cp), Printable.of(request.vendorId()));
                 yield new DataTransfer.Confirmation(DataTransfer.Status.UnknownVendorId, null);
             }
             default -> throw new RpcException(ErrorCode.NOT_IMPLEMENTED, "action " + call.action() + " not handled");
@@ -88,21 +87,58 @@ final class ChargePointRequests {
         return payloads.write(confirmation);
     }
 
-    private StartTransaction.Confirmation startTransaction(String cp, StartTransaction.Request request) {
+    /**
+     * A session starts, unless the charge point already has one (one connector per charge point, contract
+     * 8.1): then that one goes on, and the answer is ConcurrentTx with a fresh id that belongs to no session.
+     */
+    private StartTransaction.Confirmation startTransaction(ChargePointConnection connection, StartTransaction.Request request) {
+        var cp = connection.chargePointId();
         var transactionId = port.nextTransactionId();
-        port.sessionStarted(cp, transactionId);
-        log.info("{} started transaction {} (connector {}, idTag {})", cp, transactionId, request.connectorId(), request.idTag());
+        if (!port.sessionStarted(connection.siteId(), cp, transactionId)) {
+            log.warn("{} sent StartTransaction (connector {}, idTag {}) while its session goes on: ConcurrentTx, "
+                    + "transaction id {} belongs to no session", Printable.of(cp), request.connectorId(),
+                    Printable.of(request.idTag()), transactionId);
+            return new StartTransaction.Confirmation(new IdTagInfo(IdTagInfo.Status.ConcurrentTx, null, null), transactionId);
+        }
+        log.info("{} started transaction {} (connector {}, idTag {})", Printable.of(cp), transactionId,
+                request.connectorId(), Printable.of(request.idTag()));
         return new StartTransaction.Confirmation(IdTagInfo.accepted(), transactionId);
     }
 
-    /** Always a .conf (contract section 8): an unknown or closed transaction is only logged. */
-    private StopTransaction.Confirmation stopTransaction(String cp, StopTransaction.Request request) {
-        if (port.sessionStopped(request.transactionId())) {
-            log.info("{} stopped transaction {}", cp, request.transactionId());
-        } else {
-            log.info("{} stopped transaction {}, which is unknown or already closed", cp, request.transactionId());
+    /**
+     * Always a .conf (contract section 8); only the charge point's own session ends (8.1): another's, or an
+     * unknown or closed transaction, is only logged.
+     */
+    private StopTransaction.Confirmation stopTransaction(ChargePointConnection connection, StopTransaction.Request request) {
+        var cp = Printable.of(connection.chargePointId());
+        switch (port.sessionStopped(connection.siteId(), connection.chargePointId(), request.transactionId())) {
+            case STOPPED -> log.info("{} stopped transaction {}", cp, request.transactionId());
+            case OTHER_CHARGE_POINT -> log.warn("{} sent StopTransaction for transaction {}, which belongs to another "
+                    + "charge point: nothing changed", cp, request.transactionId());
+            case UNKNOWN -> log.info("{} stopped transaction {}, which is unknown or already closed", cp, request.transactionId());
         }
         return new StopTransaction.Confirmation(request.idTag() == null ? null : IdTagInfo.accepted());
+    }
+
+    /** Taken for the charge point's own session only, when plausible (contract 8.1); else logged. */
+    private void meterValues(ChargePointConnection connection, MeterValues.Request request) {
+        var cp = connection.chargePointId();
+        var problem = MeterReading.implausible(request.meterValue(), connection.charger());
+        if (problem.isPresent()) {
+            log.warn("{} sent a meter value that is ignored: {}", Printable.of(cp), problem.get());
+            return;
+        }
+        var reading = MeterReading.from(request.meterValue(), connection.charger().voltageV());
+        if (reading.isEmpty()) return;
+        if (!port.meterValue(connection.siteId(), cp, request.transactionId(), reading.get().measuredKw(),
+                reading.get().phasesDrawn())) {
+            if (request.transactionId() == null) {
+                log.debug("{} sent meter values without a session in progress (or out of bounds): ignored", Printable.of(cp));
+            } else {
+                log.warn("{} sent meter values for transaction {}, which is not its session in progress (or out of "
+                        + "bounds): ignored", Printable.of(cp), request.transactionId());
+            }
+        }
     }
 
     private java.time.Instant now() {

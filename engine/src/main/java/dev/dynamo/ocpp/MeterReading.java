@@ -1,6 +1,8 @@
 package dev.dynamo.ocpp;
 
 import dev.dynamo.ocpp.v16.MeterValue;
+import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.site.MeterSanity;
 import dev.dynamo.ocpp.v16.SampledValue.Measurand;
 import dev.dynamo.ocpp.v16.SampledValue.Phase;
 import dev.dynamo.ocpp.v16.SampledValue.Unit;
@@ -22,10 +24,48 @@ public record MeterReading(double measuredKw, Integer phasesDrawn) {
 
     /** Reads the latest meter value of the request; empty when it holds no power or current. */
     public static Optional<MeterReading> from(List<MeterValue> meterValues, double voltageV) {
+        return raw(meterValues, voltageV).map(r -> new MeterReading(Math.max(0, r.measuredKw()), r.phasesDrawn()));
+    }
+
+    /**
+     * Why the latest meter value of the request is not to be believed (contract 8.1), or empty when it is:
+     * a power or current that is not finite, a power above twice the charger's rating or below -1 kW, or a
+     * per-phase current above that of twice its rating.
+     */
+    public static Optional<String> implausible(List<MeterValue> meterValues, ChargerDefinition charger) {
+        if (meterValues.isEmpty()) return Optional.empty();
+        for (var sample : latest(meterValues).sampledValue()) {
+            var measurand = sample.measurandOrDefault();
+            if (measurand != Measurand.POWER_ACTIVE_IMPORT && measurand != Measurand.CURRENT_IMPORT) continue;
+            Double value;
+            try {
+                value = Double.parseDouble(sample.value().trim());
+            } catch (NumberFormatException e) {
+                continue; // not a number at all: skipped as before
+            }
+            if (!Double.isFinite(value)) return Optional.of((measurand == Measurand.CURRENT_IMPORT ? "Current.Import " : "Power.Active.Import ")
+                    + Printable.of(sample.value()) + ", not finite");
+            if (measurand == Measurand.CURRENT_IMPORT && !MeterSanity.plausibleCurrentA(value, charger)) {
+                return Optional.of("a current of " + value + " A");
+            }
+        }
+        var reading = raw(meterValues, charger.voltageV());
+        if (reading.isPresent() && !MeterSanity.plausibleKw(reading.get().measuredKw(), charger.maxPowerKw())) {
+            return Optional.of("a power of " + reading.get().measuredKw() + " kW");
+        }
+        return Optional.empty();
+    }
+
+    private static MeterValue latest(List<MeterValue> meterValues) {
+        return meterValues.stream().max(java.util.Comparator.comparing(MeterValue::timestamp)).orElseThrow();
+    }
+
+    /** As {@link #from}, with the power as metered (maybe negative or infinite). */
+    private static Optional<MeterReading> raw(List<MeterValue> meterValues, double voltageV) {
         if (meterValues.isEmpty()) {
             return Optional.empty();
         }
-        var latest = meterValues.stream().max(java.util.Comparator.comparing(MeterValue::timestamp)).orElseThrow();
+        var latest = latest(meterValues);
         Double totalW = null;
         var phaseW = new EnumMap<Phase, Double>(Phase.class);
         var phaseA = new EnumMap<Phase, Double>(Phase.class);
@@ -53,7 +93,7 @@ public record MeterReading(double measuredKw, Integer phasesDrawn) {
         if (totalW == null && !phaseA.isEmpty()) {
             totalW = phaseA.values().stream().mapToDouble(a -> a * voltageV).sum();
         }
-        return totalW == null ? Optional.empty() : Optional.of(new MeterReading(Math.max(0, totalW) / 1000, phasesDrawn));
+        return totalW == null ? Optional.empty() : Optional.of(new MeterReading(totalW / 1000, phasesDrawn));
     }
 
     private static Integer phasesDrawn(Map<Phase, Double> phaseA) {

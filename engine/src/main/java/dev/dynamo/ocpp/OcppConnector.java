@@ -4,7 +4,9 @@ import dev.dynamo.ocpp.rpc.FrameCodec;
 import dev.dynamo.ocpp.v16.Payloads;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
+import dev.dynamo.contract.SiteDefinition;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.websocket.WsCloseStatus;
@@ -45,17 +47,20 @@ public final class OcppConnector implements AutoCloseable {
     private final Map<String, ProfilePusher> pushers = new ConcurrentHashMap<>();
     /** Message ids need only be unique per connection while a CALL is open: a counter, not a random UUID. */
     private final AtomicLong messageIds = new AtomicLong();
+    private final UpgradeGuard guard;
 
     public OcppConnector(OcppSitePort port, OcppSettings settings) {
         this.port = port;
         this.settings = settings;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ocpp-timer").daemon().factory());
         this.workers = Executors.newVirtualThreadPerTaskExecutor();
+        this.guard = new UpgradeGuard(settings.clock());
         var payloads = new Payloads(Payloads.newMapper());
         this.context = new OcppContext(port, new FrameCodec(payloads.mapper()), payloads,
                 new ChargePointRequests(port, payloads, settings.clock(), settings.heartbeatInterval()),
                 timer, settings.callTimeout(), () -> Long.toString(messageIds.incrementAndGet(), 36));
         port.onDecision(limits -> pusher(limits.siteId()).decision(limits));
+        port.onDefinition(this::siteRedefined);
         var renewEvery = Duration.ofMillis(Math.max(1000, settings.commLossGrace().toMillis() / 2));
         timer.scheduleAtFixedRate(() -> pushers.values().forEach(ProfilePusher::renew),
                 renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -73,12 +78,29 @@ public final class OcppConnector implements AutoCloseable {
     private void checkUpgrade(Context ctx) {
         var id = ctx.pathParam("charge_point_id");
         var info = port.chargePoint(id).orElseThrow(() -> new NotFoundResponse("charge point " + id + " belongs to no site"));
-        if (!UpgradeCheck.authorised(info, ctx.header("Authorization"))) {
-            ctx.header("WWW-Authenticate", "Basic realm=\"Dynamo OCPP\", charset=\"UTF-8\"");
-            throw new UnauthorizedResponse("wrong or missing password for charge point " + id);
+        if (info.charger().ocppPassword() != null) {
+            var address = ctx.ip();
+            var wait = guard.waitFor(address);
+            if (wait.isPresent()) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+                throw new HttpResponseException(429, "too many failed authentications from " + address + ": try again later");
+            }
+            if (!UpgradeCheck.authorised(info, ctx.header("Authorization"))) {
+                guard.failed(address);
+                log.warn("failed OCPP authentication of charge point {} from {}", Printable.of(id), address);
+                ctx.header("WWW-Authenticate", "Basic realm=\"Dynamo OCPP\", charset=\"UTF-8\"");
+                throw new UnauthorizedResponse("wrong or missing password for charge point " + id);
+            }
+            guard.succeeded(address);
         }
         if (!UpgradeCheck.offersSubprotocol(ctx.header("Sec-WebSocket-Protocol"))) {
             throw new BadRequestResponse("the WebSocket subprotocol " + UpgradeCheck.SUBPROTOCOL + " is required");
+        }
+        if (!guard.mayConnect(id)) {
+            log.warn("charge point {} from {} replaces its connection too often: refused", Printable.of(id), ctx.ip());
+            ctx.header("Retry-After", Long.toString(UpgradeGuard.REPLACEMENT_INTERVAL.toSeconds()));
+            throw new HttpResponseException(429, "charge point " + id + " opens connections too often: "
+                    + "at most one a second");
         }
         ctx.header("Sec-WebSocket-Protocol", UpgradeCheck.SUBPROTOCOL);
     }
@@ -86,20 +108,21 @@ public final class OcppConnector implements AutoCloseable {
     private void socket(WsConfig ws) {
         ws.onConnect(ctx -> {
             var id = ctx.pathParam("charge_point_id");
+            // the connection is bound to its site and charger here, once: no search per message
             var info = port.chargePoint(id);
             if (info.isEmpty()) {
                 ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "unknown charge point");
                 return;
             }
             var connection = new ChargePointConnection(info.get(), context, ctx::send,
-                    () -> ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, "replaced by a new connection"));
+                    reason -> ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, reason));
             bySocket.put(ctx.sessionId(), connection);
             var older = byChargePoint.put(id, connection);
             if (older != null) {
-                log.info("{} reconnected: the older connection is closed", id);
-                older.close();
+                log.info("{} reconnected: the older connection is closed", Printable.of(id));
+                older.close("replaced by a new connection");
             }
-            log.info("{} connected (site {})", id, connection.siteId());
+            log.info("{} connected (site {})", Printable.of(id), connection.siteId());
             pusher(connection.siteId()).connected(connection);
         });
         ws.onMessage(ctx -> {
@@ -121,9 +144,39 @@ public final class OcppConnector implements AutoCloseable {
         connection.closed();
         var id = connection.chargePointId();
         if (byChargePoint.remove(id, connection)) {
-            log.info("{} disconnected", id);
-            pusher(connection.siteId()).disconnected(id);
-            port.disconnected(id);
+            log.info("{} disconnected", Printable.of(id));
+            // what was on its way unanswered may be in force on the charger: the site reserves it (8.1)
+            Double inFlightKw = null;
+            try {
+                inFlightKw = pusher(connection.siteId()).disconnected(id).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("{}: the limits on its way at the disconnect are not known ({}); the site reserves what it accepted",
+                        Printable.of(id), e.toString());
+            }
+            port.disconnected(connection.siteId(), id, inFlightKw);
+        }
+    }
+
+    /**
+     * A site's definition was replaced: its open connections follow at once (contract 8.1). A charger it no
+     * longer has, or whose password changed, is disconnected; the others take the new voltage, unit and
+     * phases, and get their default profile and their limit again.
+     */
+    private void siteRedefined(SiteDefinition site) {
+        for (var connection : byChargePoint.values()) {
+            if (!connection.siteId().equals(site.siteId())) continue;
+            var id = connection.chargePointId();
+            var now = site.chargers().stream().filter(c -> c.chargePointId().equals(id)).findFirst();
+            if (now.isEmpty()) {
+                log.info("{} is no longer a charger of site {}: disconnected", Printable.of(id), site.siteId());
+                connection.close("removed from its site");
+            } else if (!java.util.Objects.equals(now.get().ocppPassword(), connection.charger().ocppPassword())) {
+                log.info("{}: its password changed: disconnected", Printable.of(id));
+                connection.close("its password changed");
+            } else if (!now.get().equals(connection.charger())) {
+                connection.redefine(now.get());
+                pusher(site.siteId()).redefined(connection);
+            }
         }
     }
 

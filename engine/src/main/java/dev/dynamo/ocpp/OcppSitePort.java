@@ -1,6 +1,8 @@
 package dev.dynamo.ocpp;
 
 import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.site.ProfileStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,22 +18,42 @@ public interface OcppSitePort {
     /** The charger and its site, or empty for an id that belongs to no site. */
     Optional<ChargePointInfo> chargePoint(String chargePointId);
 
-    /** A transaction id no session in progress uses. */
+    /** A transaction id never handed out before (contract 8.1), also not before a restart. */
     int nextTransactionId();
 
-    /** StartTransaction was accepted: a session starts (replacing one the charger never stopped). */
-    void sessionStarted(String chargePointId, int transactionId);
+    /**
+     * StartTransaction was accepted: a session starts. False when the charger already has a session (any
+     * connector): that one goes on and nothing changes (the caller answers ConcurrentTx).
+     */
+    boolean sessionStarted(String siteId, String chargePointId, int transactionId);
 
-    /** StopTransaction: ends the session with this transaction; false when none has it. */
-    boolean sessionStopped(int transactionId);
+    /** StopTransaction: ends the charger's own session with this transaction, and no other. */
+    Stop sessionStopped(String siteId, String chargePointId, int transactionId);
 
-    /** A meter value: measured power, and the phases drawn on when per-phase current told it (else null). */
-    void meterValue(String chargePointId, double measuredKw, Integer phasesDrawn);
+    /** What a StopTransaction changed. */
+    enum Stop {
+        STOPPED,
+        /** The transaction is another charge point's: nothing changed. */
+        OTHER_CHARGE_POINT,
+        /** Unknown or already closed. */
+        UNKNOWN
+    }
+
+    /**
+     * A plausible meter value of the charger's own session (the transaction named, when one is): measured
+     * power, and the phases drawn on when per-phase current told it (else null). False when it names a
+     * transaction that is not the charger's session in progress: nothing changed.
+     */
+    boolean meterValue(String siteId, String chargePointId, Integer transactionId, double measuredKw, Integer phasesDrawn);
 
     /** The charger's first request on a new connection (a reservation held through a comm loss ends). */
-    void connected(String chargePointId);
+    void connected(String siteId, String chargePointId);
 
-    void disconnected(String chargePointId);
+    /**
+     * The connection is gone. {@code inFlightKw}: the highest TxProfile limit sent on it and not answered (the
+     * charger may have applied it; contract 8.1), or null for none.
+     */
+    void disconnected(String siteId, String chargePointId, Double inFlightKw);
 
     /**
      * Chargers of the site accepted TxProfiles of these limits (kW, by charge point id): what they keep
@@ -40,14 +62,30 @@ public interface OcppSitePort {
      */
     void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger, Set<String> settled);
 
+    /**
+     * The TxProfile state of chargers of the site changed (contract 11, shown in allocations); {@code gone}
+     * are no longer connected. One call tells a burst of changes.
+     */
+    void profiles(String siteId, Map<String, ProfileStatus> changed, Set<String> gone);
+
+    /**
+     * What chargers of the site may draw now (kW): the highest of the TxProfile limit they accepted (else
+     * their default) and every limit sent to them and not answered. The site holds at least that for a
+     * charger whose lowering is refused or timed out. One call tells a burst of changes.
+     */
+    void mayDraw(String siteId, Map<String, Double> kwByCharger);
+
     /** The charger rejected a TxProfile or did not answer it; it is sent again later. */
-    void limitNotAccepted(String chargePointId);
+    void limitNotAccepted(String siteId, String chargePointId);
 
     /** The TxDefaultProfile limit of every charger of the site, kW. */
     Map<String, Double> defaultLimitsKw(String siteId);
 
     /** Called after every decision, on the site's thread: must return at once. */
     void onDecision(Consumer<SiteLimits> listener);
+
+    /** Called after a site's definition was stored (file or API), with the new definition. */
+    void onDefinition(Consumer<SiteDefinition> listener);
 
     record ChargePointInfo(String siteId, ChargerDefinition charger) {}
 

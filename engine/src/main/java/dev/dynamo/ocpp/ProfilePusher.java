@@ -4,6 +4,7 @@ import dev.dynamo.ocpp.OcppSitePort.ChargerLimit;
 import dev.dynamo.ocpp.OcppSitePort.SiteLimits;
 import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile;
+import dev.dynamo.site.ProfileStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,13 @@ final class ProfilePusher {
     private final Map<String, InFlight> sending = new HashMap<>();
     /** How many TxProfiles each charger has not answered yet (older ones too). */
     private final Map<String, Integer> onTheWire = new HashMap<>();
+    /**
+     * The TxProfiles sent to each charger and not answered, or whose answer never came (time-out, lost
+     * connection), since it last accepted one sent after them: any of them may be in force on it.
+     */
+    private final Map<String, List<InFlight>> maybeInForce = new HashMap<>();
+    private long sendings;
+    private SiteLimits lastLimits;
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<String> pendingLowers = new HashSet<>();
     private final List<ChargerLimit> waitingRaises = new ArrayList<>();
@@ -61,6 +70,16 @@ final class ProfilePusher {
     private final Map<String, Double> acceptedToTell = new LinkedHashMap<>();
     /** Of those, the chargers with no other limit on its way (guarded by {@link #acceptedToTell}). */
     private final Set<String> settledToTell = new HashSet<>();
+    /** TxProfile states changed and not yet told to the site, and chargers gone (guarded by {@link #acceptedToTell}). */
+    private final Map<String, ProfileStatus> statesToTell = new LinkedHashMap<>();
+    private final Set<String> goneToTell = new HashSet<>();
+    private final Map<String, Double> mayDrawToTell = new LinkedHashMap<>();
+    /** A flush of the notices is queued (guarded by {@link #acceptedToTell}). */
+    private boolean flushQueued;
+    /** What each charger may draw, as last told to the site. */
+    private final Map<String, Double> mayDrawTold = new HashMap<>();
+    /** The TxProfile state last told for each charger (contract 11, {@code profile}). */
+    private final Map<String, ProfileStatus> shown = new HashMap<>();
 
     ProfilePusher(String siteId, OcppSitePort port, Function<String, Optional<ProfileTarget>> connections,
                   Executor serial, Executor notices, ScheduledExecutorService timer, Clock clock, Duration commLossGrace) {
@@ -85,18 +104,59 @@ final class ProfilePusher {
             unsynced.add(target.chargePointId());
             sending.remove(target.chargePointId());
             sendDefault(target, 0);
+            show(target.chargePointId());
         });
     }
 
-    void disconnected(String chargePointId) {
+    /**
+     * The charger's connection is gone. Completes with the highest TxProfile limit for its transaction that
+     * may be in force on it beyond what it accepted (sent and not answered), or null for none.
+     */
+    CompletableFuture<Double> disconnected(String chargePointId) {
+        var inFlight = new CompletableFuture<Double>();
         serial.execute(() -> {
+            inFlight.complete(inFlightKw(chargePointId));
             sending.remove(chargePointId);
             failures.remove(chargePointId);
-            // Its lowering will not come; the site now reserves what it accepted last.
-            if (pendingLowers.remove(chargePointId) && pendingLowers.isEmpty()) {
-                releaseRaises();
-            }
+            maybeInForce.remove(chargePointId);
+            onTheWire.remove(chargePointId);
+            shown.remove(chargePointId);
+            mayDrawTold.remove(chargePointId);
+            tellState(chargePointId, null);
+            // Its lowering will not come; the site now reserves what it may draw.
+            pendingLowers.remove(chargePointId);
+            releaseRaises();
         });
+        return inFlight;
+    }
+
+    /** The site's definition changed the charger's (unit, voltage, phases): it gets its profiles again. */
+    void redefined(ProfileTarget target) {
+        serial.execute(() -> {
+            unsynced.add(target.chargePointId());
+            sendDefault(target, 0);
+            if (lastLimits != null) apply(lastLimits);
+        });
+    }
+
+    /** The highest limit of the desired transaction among the TxProfiles that may be in force, or null. */
+    private Double inFlightKw(String chargePointId) {
+        var wanted = desired.get(chargePointId);
+        Double most = null;
+        for (var sent : maybeInForce.getOrDefault(chargePointId, List.of())) {
+            if (wanted != null && !wanted.transactionId().equals(sent.limit().transactionId())) continue;
+            most = most == null ? sent.limit().allocatedKw() : Math.max(most, sent.limit().allocatedKw());
+        }
+        return most;
+    }
+
+    /**
+     * Whether a lowering of this charger is not accepted yet and the site does not hold what the charger may
+     * draw, so every raise waits for it (the one case where the site counts a charger below what it may draw).
+     * Read on the pusher's executor (tests).
+     */
+    boolean holdsRaisesFor(String chargePointId) {
+        return pendingLowers.contains(chargePointId);
     }
 
     /** Sends every accepted TxProfile again with a new validTo, so it does not expire while connected. */
@@ -109,6 +169,7 @@ final class ProfilePusher {
     }
 
     private void apply(SiteLimits limits) {
+        lastLimits = limits;
         var next = new HashMap<String, ChargerLimit>();
         for (var limit : limits.limits()) {
             if (!limit.offline() && limit.transactionId() != null) {
@@ -131,24 +192,68 @@ final class ProfilePusher {
                 }
                 continue;
             }
-            var previousKw = previousKw(limit, defaults);
-            if (limit.allocatedKw() < previousKw) {
-                // Already on its way (or waiting for a retry): it holds the raises back, unless the site
-                // decided them holding at least what the charger may still draw.
-                var heldKw = limits.heldKw().get(cp);
-                if (heldKw == null || heldKw < previousKw - 1e-9) {
-                    pendingLowers.add(cp);
-                }
-                if (!isSending(cp, limit)) {
-                    send(target.get(), limit);
-                }
-            } else {
-                waitingRaises.add(limit);
+            classify(target.get(), limit, defaults, limits.heldKw().get(cp));
+        }
+        releaseRaises();
+        next.keySet().forEach(this::show);
+    }
+
+    /**
+     * Sends a limit at once when that cannot raise what the charger draws at any moment: it is at or below
+     * every limit that may be in force on it (accepted, or sent and not answered). Otherwise it waits with the
+     * raises until no lowering is on its way. A charger that may draw more than its limit holds every raise
+     * back until it cannot any more, unless the site holds what it may draw for it.
+     */
+    private void classify(ProfileTarget target, ChargerLimit limit, Map<String, Double> defaults, Double heldKw) {
+        var cp = limit.chargePointId();
+        var mostKw = previousKw(limit, defaults);
+        var held = heldKw != null && heldKw >= mostKw - 1e-9;
+        if (limit.allocatedKw() < mostKw && !held) {
+            pendingLowers.add(cp);
+        }
+        if (limit.allocatedKw() < mostKw && limit.allocatedKw() <= leastKw(limit, defaults) + 1e-9) {
+            if (!isSending(cp, limit)) {
+                send(target, limit);
             }
+        } else if (!waitingRaises.contains(limit)) {
+            waitingRaises.add(limit);
         }
-        if (pendingLowers.isEmpty()) {
+    }
+
+    /**
+     * After an answer: whether the charger still may draw more than its limit (it keeps holding the raises
+     * back), or its waiting limit can now go out.
+     */
+    private void reconsider(String chargePointId) {
+        var limit = desired.get(chargePointId);
+        var target = target(chargePointId);
+        if (limit == null || target.isEmpty() || inSync(limit)) {
+            pendingLowers.remove(chargePointId);
             releaseRaises();
+            return;
         }
+        var defaults = port.defaultLimitsKw(siteId);
+        if (previousKw(limit, defaults) <= limit.allocatedKw() + 1e-9) {
+            // it cannot draw more than its limit any more: its lowering is done
+            pendingLowers.remove(chargePointId);
+            releaseRaises();
+            return;
+        }
+        waitingRaises.remove(limit);
+        classify(target.get(), limit, defaults, lastLimits == null ? null : lastLimits.heldKw().get(chargePointId));
+        releaseRaises();
+    }
+
+    /** The lowest limit that may be in force on the charger: what it draws at least, whatever it applied. */
+    private double leastKw(ChargerLimit limit, Map<String, Double> defaults) {
+        var cp = limit.chargePointId();
+        var held = accepted.get(cp);
+        var kw = held != null && held.transactionId().equals(limit.transactionId()) && !unsynced.contains(cp)
+                ? held.allocatedKw() : defaults.getOrDefault(cp, 0.0);
+        for (var sent : maybeInForce.getOrDefault(cp, List.of())) {
+            if (limit.transactionId().equals(sent.limit().transactionId())) kw = Math.min(kw, sent.limit().allocatedKw());
+        }
+        return kw;
     }
 
     /**
@@ -164,24 +269,33 @@ final class ProfilePusher {
         if (inFlight != null && limit.transactionId().equals(inFlight.limit().transactionId())) {
             kw = Math.max(kw, inFlight.limit().allocatedKw());
         }
-        return kw;
+        var unanswered = inFlightKw(cp);
+        return unanswered != null ? Math.max(kw, unanswered) : kw;
     }
 
-    /** The charger holds this limit, and no other one is on its way to replace it. */
+    /** The charger holds this limit, and no other one is on its way to replace it or may be in force. */
     private boolean inSync(ChargerLimit limit) {
         var cp = limit.chargePointId();
         var inFlight = sending.get(cp);
         return limit.equals(accepted.get(cp)) && !unsynced.contains(cp) && onTheWire.getOrDefault(cp, 0) == 0
-                && (inFlight == null || inFlight.limit().equals(limit));
+                && (inFlight == null || inFlight.limit().equals(limit))
+                // a profile whose answer never came may be in force instead
+                && maybeInForce.getOrDefault(cp, List.of()).stream().allMatch(other -> other.limit().equals(limit));
     }
 
+    /**
+     * Sends the waiting limits once no other charger's lowering is on its way (a charger does not wait for
+     * its own: its limit brings it down, or up from a lower one it may have applied, either way).
+     */
     private void releaseRaises() {
+        if (pendingLowers.size() > 1) return;
         var raises = List.copyOf(waitingRaises);
-        waitingRaises.clear();
         for (var limit : raises) {
-            if (limit.equals(desired.get(limit.chargePointId())) && !inSync(limit)
-                    && !isSending(limit.chargePointId(), limit)) {
-                target(limit.chargePointId()).ifPresent(t -> send(t, limit));
+            var cp = limit.chargePointId();
+            if (!pendingLowers.isEmpty() && !pendingLowers.contains(cp)) continue;
+            waitingRaises.remove(limit);
+            if (limit.equals(desired.get(cp)) && !inSync(limit) && !isSending(cp, limit)) {
+                target(cp).ifPresent(t -> send(t, limit));
             }
         }
     }
@@ -189,10 +303,15 @@ final class ProfilePusher {
     /** One sending of a limit, compared by identity. */
     private static final class InFlight {
         private final ChargerLimit limit;
+        /** The order of sending: the charger takes its profiles in that order. */
+        private final long sequence;
         /** Refused or unanswered: waiting to be sent again, not on the wire. */
         private boolean retrying;
 
-        InFlight(ChargerLimit limit) { this.limit = limit; }
+        InFlight(ChargerLimit limit, long sequence) {
+            this.limit = limit;
+            this.sequence = sequence;
+        }
 
         ChargerLimit limit() { return limit; }
     }
@@ -204,13 +323,56 @@ final class ProfilePusher {
 
     private void send(ProfileTarget target, ChargerLimit limit) {
         var cp = target.chargePointId();
-        var sent = new InFlight(limit);
+        var sent = new InFlight(limit, ++sendings);
         sending.put(cp, sent);
         onTheWire.merge(cp, 1, Integer::sum);
+        maybeInForce.computeIfAbsent(cp, _ -> new ArrayList<>()).add(sent);
         var profile = Profiles.tx(target.charger(), limit.allocatedKw(), limit.phasesInUse(), limit.transactionId(),
                 clock.instant().plus(commLossGrace));
+        show(cp);
         target.setChargingProfile(profile).whenComplete((status, failure) ->
-                serial.execute(() -> answered(target, sent, status, failure)));
+                serial.execute(() -> {
+                    answered(target, sent, status, failure);
+                    show(cp);
+                }));
+    }
+
+    /**
+     * Tells the site the charger's TxProfile state when it changed: refused while a refused or unanswered one
+     * waits for its retry, sending while one is on its way, in sync once its latest is accepted; with the
+     * limit it accepted last for the transaction wanted now.
+     */
+    private void show(String chargePointId) {
+        if (target(chargePointId).isEmpty()) return;
+        var wanted = desired.get(chargePointId);
+        if (wanted != null) {
+            var mayDrawKw = previousKw(wanted, port.defaultLimitsKw(siteId));
+            if (!Double.valueOf(mayDrawKw).equals(mayDrawTold.put(chargePointId, mayDrawKw))) {
+                tellMayDraw(chargePointId, mayDrawKw);
+            }
+        }
+        var held = accepted.get(chargePointId);
+        Double limitKw = held != null && !unsynced.contains(chargePointId)
+                && (wanted == null || wanted.transactionId().equals(held.transactionId())) ? held.allocatedKw() : null;
+        var inFlight = sending.get(chargePointId);
+        ProfileStatus.State state;
+        if (inFlight != null && inFlight.retrying) state = ProfileStatus.State.REFUSED;
+        else if (inFlight != null || onTheWire.containsKey(chargePointId)) state = ProfileStatus.State.SENDING;
+        else if (limitKw != null) state = ProfileStatus.State.IN_SYNC;
+        else state = null;
+        var before = shown.get(chargePointId);
+        if (state == null) {
+            if (before != null) {
+                shown.remove(chargePointId);
+                tellState(chargePointId, null);
+            }
+            return;
+        }
+        if (before != null && before.state() == state && java.util.Objects.equals(before.limitKw(), limitKw)) return;
+        var since = before != null && before.state() == state ? before.since() : clock.instant();
+        var now = new ProfileStatus(state, limitKw, since);
+        shown.put(chargePointId, now);
+        tellState(chargePointId, now);
     }
 
     private void answered(ProfileTarget target, InFlight sent, SetChargingProfile.Status status, Throwable failure) {
@@ -218,6 +380,26 @@ final class ProfilePusher {
         var limit = sent.limit();
         var current = target(cp).orElse(null) == target;
         onTheWire.computeIfPresent(cp, (_, n) -> n > 1 ? n - 1 : null);
+        if (failure instanceof dev.dynamo.ocpp.rpc.SupersededException
+                || failure != null && failure.getCause() instanceof dev.dynamo.ocpp.rpc.SupersededException) {
+            // never sent: a newer limit took its place in the queue
+            var mayBeNot = maybeInForce.get(cp);
+            if (mayBeNot != null && mayBeNot.remove(sent) && mayBeNot.isEmpty()) maybeInForce.remove(cp);
+            sending.remove(cp, sent);
+            return;
+        }
+        var mayBe = maybeInForce.get(cp);
+        if (mayBe != null) {
+            // accepted: it replaces every profile sent before it; refused: it is not in force; no answer
+            // (time-out, lost connection): it may be, until a later one is accepted
+            if (failure == null && status == SetChargingProfile.Status.Accepted) {
+                mayBe.removeIf(other -> other.sequence <= sent.sequence);
+            } else if (failure == null || failure instanceof dev.dynamo.ocpp.rpc.CallFailedException
+                    || failure.getCause() instanceof dev.dynamo.ocpp.rpc.CallFailedException) {
+                mayBe.remove(sent);
+            }
+            if (mayBe.isEmpty()) maybeInForce.remove(cp);
+        }
         if (failure == null && status == SetChargingProfile.Status.Accepted) {
             sending.remove(cp, sent);
             var older = sending.get(cp);
@@ -230,18 +412,16 @@ final class ProfilePusher {
                 unsynced.remove(cp);
             }
             tellAccepted(cp, limit.allocatedKw(), !sending.containsKey(cp) && !onTheWire.containsKey(cp));
-            // the lowering is done once its latest sending is accepted (an older one may come first)
-            if (limit.equals(desired.get(cp)) && !sending.containsKey(cp) && pendingLowers.remove(cp)
-                    && pendingLowers.isEmpty()) {
-                releaseRaises();
-            }
+            reconsider(cp);
             return;
         }
         log.info("{}: TxProfile {} kW not accepted ({})", cp, limit.allocatedKw(),
                 failure != null ? failure.toString() : status);
-        notices.execute(() -> port.limitNotAccepted(cp));
+        show(cp); // what it may draw reaches the site before the refusal that makes it hold it
+        notices.execute(() -> port.limitNotAccepted(siteId, cp));
         if (!stillWanted(target, sent)) {
             dropSending(cp, sent);
+            reconsider(cp);
             return;
         }
         sent.retrying = true;
@@ -260,6 +440,7 @@ final class ProfilePusher {
         if (!sending.remove(chargePointId, sent)) {
             return;
         }
+        show(chargePointId);
         var wanted = desired.get(chargePointId);
         if (wanted != null && inSync(wanted)) {
             tellAccepted(chargePointId, wanted.allocatedKw(), true);
@@ -290,26 +471,67 @@ final class ProfilePusher {
 
     /** Tells the site, in one call for every answer that came meanwhile. */
     private void tellAccepted(String chargePointId, double kw, boolean settled) {
-        boolean first;
-        synchronized (acceptedToTell) {
-            first = acceptedToTell.isEmpty();
+        queueNotice(() -> {
             acceptedToTell.put(chargePointId, kw);
             if (settled) settledToTell.add(chargePointId);
             else settledToTell.remove(chargePointId);
+        });
+    }
+
+    /** Tells the site the charger's TxProfile state (contract 11), or with null that it is gone. */
+    private void tellState(String chargePointId, ProfileStatus state) {
+        queueNotice(() -> {
+            if (state != null) {
+                statesToTell.put(chargePointId, state);
+                goneToTell.remove(chargePointId);
+            } else {
+                statesToTell.remove(chargePointId);
+                goneToTell.add(chargePointId);
+            }
+        });
+    }
+
+    private void tellMayDraw(String chargePointId, double kw) {
+        queueNotice(() -> mayDrawToTell.put(chargePointId, kw));
+    }
+
+    /**
+     * Queues a notice for the site (under the notices' lock) and, unless a flush is already queued, queues one:
+     * every notice that came meanwhile reaches the site in one go, so a burst of answers is one site event.
+     */
+    private void queueNotice(Runnable put) {
+        boolean schedule;
+        synchronized (acceptedToTell) {
+            put.run();
+            schedule = !flushQueued;
+            flushQueued = true;
         }
-        if (first) {
-            notices.execute(() -> {
-                Map<String, Double> batch;
-                Set<String> settledBatch;
-                synchronized (acceptedToTell) {
-                    batch = new LinkedHashMap<>(acceptedToTell);
-                    settledBatch = Set.copyOf(settledToTell);
-                    acceptedToTell.clear();
-                    settledToTell.clear();
-                }
-                port.limitsAcknowledged(siteId, batch, settledBatch);
-            });
+        if (schedule) notices.execute(this::flushNotices);
+    }
+
+    private void flushNotices() {
+        Map<String, Double> accepted;
+        Set<String> settled;
+        Map<String, ProfileStatus> states;
+        Set<String> gone;
+        Map<String, Double> mayDraw;
+        synchronized (acceptedToTell) {
+            accepted = new LinkedHashMap<>(acceptedToTell);
+            settled = Set.copyOf(settledToTell);
+            states = Map.copyOf(statesToTell);
+            gone = Set.copyOf(goneToTell);
+            mayDraw = Map.copyOf(mayDrawToTell);
+            acceptedToTell.clear();
+            settledToTell.clear();
+            statesToTell.clear();
+            goneToTell.clear();
+            mayDrawToTell.clear();
+            flushQueued = false;
         }
+        // what they may draw first: an acceptance may make the site decide again
+        if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
+        if (!accepted.isEmpty()) port.limitsAcknowledged(siteId, accepted, settled);
+        if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
     }
 
     /** 1 s after the first failure, doubling, at most 60 s. */

@@ -4,6 +4,8 @@ import dev.dynamo.site.ChargerStatus;
 import dev.dynamo.site.DefaultLimits;
 import dev.dynamo.contract.SessionStart;
 import dev.dynamo.contract.SiteDefinition;
+import dev.dynamo.site.ProfileStatus;
+import dev.dynamo.site.SiteHandle;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.site.SiteStateException;
 import java.util.ArrayList;
@@ -13,13 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The connector's port onto the real site layer. */
 public final class SiteRegistryPort implements OcppSitePort {
-    private static final Logger log = LoggerFactory.getLogger(SiteRegistryPort.class);
-
     private final SiteRegistry sites;
     private final Map<String, Defaults> defaults = new ConcurrentHashMap<>();
 
@@ -34,39 +32,36 @@ public final class SiteRegistryPort implements OcppSitePort {
     public int nextTransactionId() { return sites.nextTransactionId(); }
 
     @Override
-    public void sessionStarted(String chargePointId, int transactionId) {
-        var location = sites.findCharger(chargePointId).orElseThrow(() -> gone(chargePointId));
+    public boolean sessionStarted(String siteId, String chargePointId, int transactionId) {
+        var site = site(siteId);
         try {
-            location.site().startSession(chargePointId, SessionStart.NONE, transactionId);
+            site.startSession(chargePointId, SessionStart.NONE, transactionId);
+            return true;
         } catch (SiteStateException e) {
-            if (e.kind() != SiteStateException.Kind.CONFLICT) {
-                throw e;
-            }
-            // The charger never reported the end of its previous session (a reboot): that one is over.
-            var previous = location.site().stopSession(chargePointId);
-            log.info("{} started transaction {} over session {}, which ends", chargePointId, transactionId, previous.sessionId());
-            location.site().startSession(chargePointId, SessionStart.NONE, transactionId);
+            if (e.kind() != SiteStateException.Kind.CONFLICT) throw e;
+            return false; // one connector per charge point: its session goes on (ConcurrentTx)
         }
     }
 
     @Override
-    public boolean sessionStopped(int transactionId) {
-        return sites.stopByTransaction(transactionId).isPresent();
+    public Stop sessionStopped(String siteId, String chargePointId, int transactionId) {
+        if (site(siteId).stopByTransaction(chargePointId, transactionId).isPresent()) return Stop.STOPPED;
+        return sites.transactionOwner(transactionId).isPresent() ? Stop.OTHER_CHARGE_POINT : Stop.UNKNOWN;
     }
 
     @Override
-    public void meterValue(String chargePointId, double measuredKw, Integer phasesDrawn) {
-        sites.findCharger(chargePointId).ifPresent(l -> l.site().meterValue(chargePointId, measuredKw, phasesDrawn));
+    public boolean meterValue(String siteId, String chargePointId, Integer transactionId, double measuredKw, Integer phasesDrawn) {
+        return site(siteId).meterValue(chargePointId, transactionId, measuredKw, phasesDrawn);
     }
 
     @Override
-    public void connected(String chargePointId) {
-        sites.findCharger(chargePointId).ifPresent(l -> l.site().connected(chargePointId));
+    public void connected(String siteId, String chargePointId) {
+        sites.site(siteId).ifPresent(site -> site.connected(chargePointId));
     }
 
     @Override
-    public void disconnected(String chargePointId) {
-        sites.findCharger(chargePointId).ifPresent(l -> l.site().disconnected(chargePointId));
+    public void disconnected(String siteId, String chargePointId, Double inFlightKw) {
+        sites.site(siteId).ifPresent(site -> site.disconnected(chargePointId, inFlightKw));
     }
 
     @Override
@@ -75,8 +70,18 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
-    public void limitNotAccepted(String chargePointId) {
-        sites.findCharger(chargePointId).ifPresent(l -> l.site().limitNotAccepted(chargePointId));
+    public void profiles(String siteId, Map<String, ProfileStatus> changed, Set<String> gone) {
+        sites.site(siteId).ifPresent(site -> site.profiles(changed, gone));
+    }
+
+    @Override
+    public void mayDraw(String siteId, Map<String, Double> kwByCharger) {
+        sites.site(siteId).ifPresent(site -> site.mayDraw(kwByCharger));
+    }
+
+    @Override
+    public void limitNotAccepted(String siteId, String chargePointId) {
+        sites.site(siteId).ifPresent(site -> site.limitNotAccepted(chargePointId));
     }
 
     @Override
@@ -103,13 +108,21 @@ public final class SiteRegistryPort implements OcppSitePort {
                 // a lowering on its way is sent; the site holds the previous limit until it is accepted
                 limits.add(new ChargerLimit(a.chargePointId(), a.targetKw(), a.phasesInUse(),
                         a.session() == null ? null : a.session().transactionId(), a.status() == ChargerStatus.OFFLINE));
-                if (a.loweringKw() != null) heldKw.put(a.chargePointId(), a.allocatedKw());
+                // (an over-limit charger is counted at what it draws, but keeps being told what it accepted)
+                if (a.loweringKw() != null && !a.overLimit()) heldKw.put(a.chargePointId(), a.allocatedKw());
             }
             listener.accept(new SiteLimits(site.siteId(), limits, heldKw));
         });
     }
 
-    private static SiteStateException gone(String chargePointId) {
-        return new SiteStateException(SiteStateException.Kind.NOT_FOUND, "charger " + chargePointId + " belongs to no site");
+    @Override
+    public void onDefinition(Consumer<SiteDefinition> listener) {
+        sites.addDefinitionListener(listener);
+    }
+
+    /** The site a connection is bound to; a site is never removed, so it is there. */
+    private SiteHandle site(String siteId) {
+        return sites.site(siteId).orElseThrow(() ->
+                new SiteStateException(SiteStateException.Kind.NOT_FOUND, "site " + siteId + " is gone"));
     }
 }

@@ -85,6 +85,7 @@ public final class EngineServer implements AutoCloseable {
             var server = new EngineServer(app, sites, options.bindAddress(), closeables);
             LOG.info("engine listening on {} ({} sites{})", server.baseUri(), sites.views().size(),
                     options.apiKey() == null ? "" : ", API key required");
+            warnWithoutTls(server, options.bindAddress());
             return server;
         } catch (RuntimeException e) {
             closeAll(closeables);
@@ -173,6 +174,20 @@ public final class EngineServer implements AutoCloseable {
         if (!loopback) {
             throw new EngineStartException("refusing to listen on " + options.bindAddress()
                     + " without an API key: give --api-key (or DYNAMO_API_KEY), or bind to 127.0.0.1");
+        }
+    }
+
+    /** Beyond loopback without TLS, API keys and charger passwords cross the network in clear text. */
+    private static void warnWithoutTls(EngineServer server, String bindAddress) {
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(bindAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback && server.baseUri().getScheme().equals("http")) {
+            LOG.warn("listening on {} without TLS: the API key and the chargers' passwords cross the network in clear "
+                    + "text; give --tls-keystore, or put a TLS proxy in front", bindAddress);
         }
     }
 

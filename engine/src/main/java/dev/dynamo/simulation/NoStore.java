@@ -27,5 +27,11 @@ final class NoStore implements Store {
     @Override public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) { return Optional.empty(); }
     @Override public void forEachDecision(String siteId, Instant from, Instant to, Consumer<DecisionRecord> action) {}
     @Override public List<DecisionRecord> latestDecisions(String siteId, Instant from, Instant to, int limit) { return List.of(); }
+    /** Simulated sessions have no OCPP transactions: a counter in memory is enough. */
+    private long lastTransactionId;
+    @Override public synchronized long reserveTransactionIds(long atLeastAbove, int count) {
+        lastTransactionId = Math.max(lastTransactionId, atLeastAbove) + count;
+        return lastTransactionId;
+    }
     @Override public void close() {}
 }

@@ -82,7 +82,7 @@ final class DecisionMaker {
                 : trigger == Trigger.ROTATION ? Admission.rotated(ruleFive, site.queuedSince, site.admittedAt)
                 : Admission.sticky(site.admissionOrder, charging(site), ruleFive);
 
-        var demands = order.stream().map(cp -> {
+        List<Demand> demands = order.stream().map(cp -> {
             var charger = chargers.get(cp);
             var cap = caps.get(cp);
             return new Demand(cp, cap.capKw(), cap.floorKw(), site.sessions.get(cp).phasesInUse(), phaseOf(charger),
@@ -99,16 +99,32 @@ final class DecisionMaker {
                             phaseOf(charger), charger.voltageV(), limitOf(charger, gridLimited));
                 }).toList();
 
+        // a charger ignoring its limit is counted at what it draws, first, like a reservation (contract 11)
+        var overLimitKw = new java.util.TreeMap<String, Double>();
+        for (var demand : demands) {
+            var cp = demand.chargePointId();
+            if (OverLimit.over(site, cp, now)) overLimitKw.put(cp, Kw.floor(site.meters.get(cp).kw()));
+        }
+        var counted = new ArrayList<>(reservations);
+        if (!overLimitKw.isEmpty()) {
+            overLimitKw.forEach((cp, kw) -> {
+                var charger = chargers.get(cp);
+                counted.add(new Reservation(cp, kw, site.sessions.get(cp).phasesInUse(), phaseOf(charger),
+                        charger.voltageV(), limitOf(charger, gridLimited)));
+            });
+            demands = demands.stream().filter(d -> !overLimitKw.containsKey(d.chargePointId())).toList();
+        }
+
         var limits = limits(definition);
         var otherLoads = site.grid.otherLoads(definition, limitIds(limits), site.sessions, site.meters, now);
-        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, reservations, demands, otherLoads));
+        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, counted, demands, otherLoads));
         var lowerings = new java.util.TreeMap<String, Lowerings.Lowering>();
         for (var more = Lowerings.stillInForce(site, result.shares()); !more.isEmpty();
                 more = Lowerings.stillInForce(site, result.shares())) {
             // They may still draw their previous limit: it is held for them, the others share the rest
             // (which may lower another one below what it may draw: until none is left).
             lowerings.putAll(more);
-            var held = new ArrayList<>(reservations);
+            var held = new ArrayList<>(counted);
             lowerings.forEach((cp, lowering) -> {
                 var charger = chargers.get(cp);
                 held.add(new Reservation(cp, lowering.inForceKw(), site.sessions.get(cp).phasesInUse(), phaseOf(charger),
@@ -132,6 +148,9 @@ final class DecisionMaker {
         }
         lowerings.forEach((cp, lowering) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp),
                 lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw())));
+        // counted at what it draws; the limit it is told stays the one it accepted
+        overLimitKw.forEach((cp, kw) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp), kw,
+                ChargerStatus.CHARGING, null, site.acknowledgedKw.get(cp)).withOverLimit()));
         allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
         var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
         var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
@@ -142,7 +161,8 @@ final class DecisionMaker {
     private double reservedKw(LiveSite site, String cp, Instant lostAt, Instant now, double defaultKw) {
         // after the grace period its TxProfile has expired: it falls back to its default profile
         if (!now.isBefore(lostAt.plus(commLossGrace))) return defaultKw;
-        return site.acknowledgedKw.getOrDefault(cp, defaultKw);
+        // the higher of what it accepted and what was on its way unanswered: it may have applied that (8.1)
+        return Math.max(site.acknowledgedKw.getOrDefault(cp, defaultKw), site.inFlightAtLossKw.getOrDefault(cp, 0.0));
     }
 
     static Set<String> charging(LiveSite site) {
@@ -161,7 +181,8 @@ final class DecisionMaker {
         if (phases == 3) for (var p : Phase.values()) currents.put(p, currentA);
         else currents.put(phaseOf(charger), currentA);
         return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
-                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw);
+                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw,
+                site.profiles.get(charger.chargePointId()), false);
     }
 
     static Phase phaseOf(ChargerDefinition charger) {

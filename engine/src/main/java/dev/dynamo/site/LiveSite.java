@@ -23,6 +23,11 @@ final class LiveSite {
     final Set<String> connected = new HashSet<>();
     /** Chargers whose session goes on through a comm loss (rule 9): when the connection was lost. */
     final Map<String, Instant> lostSince = new HashMap<>();
+    /**
+     * The highest limit on its way, unanswered, when a charger's connection was lost (kW): it may draw it, until
+     * it accepts a limit again (also on a new connection).
+     */
+    final Map<String, Double> inFlightAtLossKw = new HashMap<>();
     /** The last limit each charger acknowledged, kW (told by the OCPP connector). */
     final Map<String, Double> acknowledgedKw = new HashMap<>();
     /**
@@ -30,9 +35,15 @@ final class LiveSite {
      * profiles in order, so until then it may still get to any of them.
      */
     final Map<String, Double> sentMaxKw = new HashMap<>();
+    /** What each charger may draw now as its OCPP connector sees it (accepted or on its way, the highest), kW. */
+    final Map<String, Double> mayDrawKw = new HashMap<>();
     /** Chargers that refused a limit (or let it time out) since they last accepted their latest one. */
     final Set<String> refused = new HashSet<>();
     final Map<String, MeterReading> meters = new HashMap<>();
+    /** Since when each charger has drawn more than it accepted (contract 11, over_limit). */
+    final Map<String, Instant> overSince = new HashMap<>();
+    /** The TxProfile state of chargers connected over OCPP, as the connector last told it. */
+    final Map<String, ProfileStatus> profiles = new HashMap<>();
     /** Caps lowered to metered power (7.3), kW. */
     final Map<String, Double> measuredCapKw = new HashMap<>();
     final Map<String, Instant> capLiftedAt = new HashMap<>();
@@ -70,10 +81,13 @@ final class LiveSite {
     void forgetSession(String chargePointId) {
         sessions.remove(chargePointId);
         lostSince.remove(chargePointId);
+        inFlightAtLossKw.remove(chargePointId);
         acknowledgedKw.remove(chargePointId);
         sentMaxKw.remove(chargePointId);
+        mayDrawKw.remove(chargePointId);
         refused.remove(chargePointId);
         meters.remove(chargePointId);
+        overSince.remove(chargePointId);
         measuredCapKw.remove(chargePointId);
         capLiftedAt.remove(chargePointId);
         onePhaseSince.remove(chargePointId);

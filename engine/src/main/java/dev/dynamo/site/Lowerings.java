@@ -41,6 +41,8 @@ final class Lowerings {
             // It may still draw what it accepted, or get to any limit sent since, whichever is highest (a refused
             // one counts until the charger accepts its latest limit: on the safe side).
             var mayDrawKw = Math.max(acceptedKw, Math.max(sent.targetKw(), site.sentMaxKw.getOrDefault(cp, 0.0)));
+            // and what its connector says it may draw (a raise sent after it last settled, a time-out applied)
+            mayDrawKw = Math.max(mayDrawKw, site.mayDrawKw.getOrDefault(cp, 0.0));
             var inSync = Math.abs(sent.targetKw() - acceptedKw) < EPSILON_KW && mayDrawKw < acceptedKw + EPSILON_KW;
             if (!inSync && share.allocatedKw() < mayDrawKw - EPSILON_KW) {
                 lowerings.put(cp, new Lowering(mayDrawKw, share.allocatedKw()));

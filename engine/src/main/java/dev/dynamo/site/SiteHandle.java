@@ -409,17 +409,27 @@ public final class SiteHandle implements AutoCloseable {
         });
     }
 
-    /** Stops the session with an OCPP transaction id, if this site has it. */
-    public Optional<Session> stopByTransaction(int transactionId) {
+    /**
+     * Stops the charger's own session if it holds this OCPP transaction (contract 8.1: a transaction belongs
+     * to the charge point that started it); empty, changing nothing, otherwise.
+     */
+    public Optional<Session> stopByTransaction(String chargePointId, int transactionId) {
         return executor.call(() -> {
-            var session = live.sessions.values().stream()
-                    .filter(s -> s.transactionId() != null && s.transactionId() == transactionId).findFirst();
+            var session = Optional.ofNullable(live.sessions.get(chargePointId))
+                    .filter(s -> s.transactionId() != null && s.transactionId() == transactionId);
             if (session.isPresent()) {
                 refuseWhileBacklogged();
                 endSession(session.get());
             }
             return session;
         });
+    }
+
+    /** The charger whose session in progress holds this OCPP transaction, if it is on this site. */
+    public Optional<String> transactionOwner(int transactionId) {
+        return view.sessions().values().stream()
+                .filter(s -> s.transactionId() != null && s.transactionId() == transactionId)
+                .map(Session::chargePointId).findFirst();
     }
 
     /** A manual rebalance; empty when the site has no config. */
@@ -442,17 +452,27 @@ public final class SiteHandle implements AutoCloseable {
             if (live.charger(chargePointId).isEmpty()) return null;
             live.connected.add(chargePointId);
             live.lostSince.remove(chargePointId);
+            // what was on its way at the loss stays in force on it until it accepts a limit again
             decide(Trigger.CONNECT);
             return null;
         });
     }
 
     public void disconnected(String chargePointId) {
+        disconnected(chargePointId, null);
+    }
+
+    /**
+     * The charger's connection is lost; {@code inFlightKw} is the highest limit sent to it and not answered
+     * (or null): it may have applied it, so the reservation is at least that (contract 8.1).
+     */
+    public void disconnected(String chargePointId, Double inFlightKw) {
         executor.callUnbounded(() -> {
             if (!live.connected.remove(chargePointId)) return null;
             if (live.sessions.containsKey(chargePointId)) {
                 var since = now();
                 live.lostSince.put(chargePointId, since);
+                if (inFlightKw != null && Double.isFinite(inFlightKw)) live.inFlightAtLossKw.merge(chargePointId, inFlightKw, Math::max);
                 // when the grace period ends its TxProfile has expired: it counts at its default limit
                 timers.once("grace-" + chargePointId, since.plus(env.commLossGrace()), () -> {
                     if (since.equals(live.lostSince.get(chargePointId))) decide(Trigger.DISCONNECT);
@@ -471,13 +491,46 @@ public final class SiteHandle implements AutoCloseable {
     public void limitsAcknowledged(Map<String, Double> kwByCharger, Set<String> settled) {
         executor.callUnbounded(() -> {
             live.acknowledgedKw.putAll(kwByCharger);
+            kwByCharger.keySet().forEach(live.inFlightAtLossKw::remove);
             settled.forEach(cp -> {
                 live.sentMaxKw.remove(cp);
                 live.refused.remove(cp);
             });
             if (live.allocation != null && live.allocation.allocations().stream()
-                    .anyMatch(a -> a.loweringKw() != null && kwByCharger.containsKey(a.chargePointId()))) {
+                    .anyMatch(a -> a.loweringKw() != null && !a.overLimit() && kwByCharger.containsKey(a.chargePointId()))) {
                 rebalanceSoon();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * What chargers may draw now, as their OCPP connector sees it (kW): a charger whose lowering is refused or
+     * timed out is held at least at that. No decision by itself.
+     */
+    public void mayDraw(Map<String, Double> kwByCharger) {
+        executor.call(() -> {
+            kwByCharger.forEach((cp, kw) -> {
+                if (live.sessions.containsKey(cp)) live.mayDrawKw.put(cp, kw);
+            });
+            return null;
+        });
+    }
+
+    /**
+     * The TxProfile state of chargers connected over OCPP changed (contract 11, {@code profile}); {@code gone}
+     * are no longer connected. Shown in the allocation at once, no decision.
+     */
+    public void profiles(Map<String, ProfileStatus> changed, Set<String> gone) {
+        executor.call(() -> {
+            live.profiles.putAll(changed);
+            gone.forEach(live.profiles::remove);
+            if (live.allocation != null) {
+                var s = live.allocation;
+                var allocations = s.allocations().stream().map(a -> a.withProfile(live.profiles.get(a.chargePointId()))).toList();
+                live.allocation = new AllocationSnapshot(s.siteId(), s.strategy(), s.totalBudgetKw(), s.totalAllocatedKw(),
+                        s.calculatedAt(), s.trigger(), allocations, s.circuits());
+                publish();
             }
             return null;
         });
@@ -515,11 +568,29 @@ public final class SiteHandle implements AutoCloseable {
      * phases it draws on (or null); a session goes to one phase only after a minute of such readings.
      */
     public void meterValue(String chargePointId, double measuredKw, Integer phasesDrawn) {
-        executor.call(() -> {
+        meterValue(chargePointId, null, measuredKw, phasesDrawn);
+    }
+
+    /**
+     * A meter value for the charger's own session; with a {@code transactionId}, only when its session holds
+     * that transaction. Returns whether it was taken: a value of another session, or one that is not finite,
+     * above twice the charger's rating or below -1 kW, changes nothing (contract 8.1: nothing a charger sends
+     * can make an endpoint fail).
+     */
+    public boolean meterValue(String chargePointId, Integer transactionId, double measuredKw, Integer phasesDrawn) {
+        return executor.call(() -> {
             var session = live.sessions.get(chargePointId);
-            if (session == null) return null;
+            if (session == null) return false;
+            if (transactionId != null && !transactionId.equals(session.transactionId())) return false;
+            var charger = live.charger(chargePointId);
+            if (charger.isEmpty() || !MeterSanity.plausibleKw(measuredKw, charger.get().maxPowerKw())) {
+                LOG.warn("site {}: meter value {} kW of {} ignored (not finite, below -1 kW or above twice its rating)",
+                        siteId(), measuredKw, chargePointId);
+                return false;
+            }
+            var kw = Math.max(0.0, measuredKw);
             var at = now();
-            live.meters.put(chargePointId, new LiveSite.MeterReading(measuredKw, at));
+            live.meters.put(chargePointId, new LiveSite.MeterReading(kw, at));
             var chargerPhases = live.charger(chargePointId).map(ChargerDefinition::phases).orElse(3);
             var learned = PhasesLearned.from(live, session, chargerPhases, phasesDrawn, at);
             var phasesChanged = learned != null;
@@ -529,15 +600,39 @@ public final class SiteHandle implements AutoCloseable {
                 env.store().putSession(stored(updated));
                 live.sessions.put(chargePointId, updated);
             }
-            var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, measuredKw, at);
+            var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, kw, at);
+            var overChanged = overLimitChanged(chargePointId, kw, at);
             if (live.measuredCapKw.containsKey(chargePointId)) {
                 timers.once("stale-" + chargePointId, at.plus(UnusedPower.STALE_AFTER).plusMillis(1), () -> {
                     if (UnusedPower.liftIfStale(live, chargePointId, now())) decide(Trigger.MEASURED);
                 });
             }
-            if (phasesChanged || capChanged) decide(Trigger.MEASURED);
-            else showMeasured(chargePointId, measuredKw);
-            return null;
+            if (phasesChanged || capChanged || overChanged) decide(Trigger.MEASURED);
+            else showMeasured(chargePointId, kw);
+            return true;
+        });
+    }
+
+    /**
+     * Notes whether the charger draws more than it accepted (contract 11); true when that changes whether it is
+     * over its limit now. A timer decides again when it becomes over (60 s later) or its meter goes stale.
+     */
+    private boolean overLimitChanged(String chargePointId, double kw, Instant at) {
+        var shown = live.allocation != null && live.allocation.charger(chargePointId).map(ChargerAllocation::overLimit).orElse(false);
+        OverLimit.onMeterValue(live, chargePointId, kw, at);
+        checkOverLimitLater(chargePointId, at);
+        return live.config != null && shown != OverLimit.over(live, chargePointId, at);
+    }
+
+    private void checkOverLimitLater(String chargePointId, Instant after) {
+        var next = OverLimit.nextChange(live, chargePointId, after);
+        if (next == null) return;
+        timers.once("over-" + chargePointId, next, () -> {
+            var now = now();
+            var shown = live.allocation != null
+                    && live.allocation.charger(chargePointId).map(ChargerAllocation::overLimit).orElse(false);
+            if (live.config != null && shown != OverLimit.over(live, chargePointId, now)) decide(Trigger.MEASURED);
+            checkOverLimitLater(chargePointId, now);
         });
     }
 

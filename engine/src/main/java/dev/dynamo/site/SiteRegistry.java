@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -27,12 +26,14 @@ public final class SiteRegistry implements AutoCloseable {
     private final SiteEnvironment env;
     private final ConcurrentHashMap<String, SiteHandle> sites = new ConcurrentHashMap<>();
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger lastTransactionId = new AtomicInteger();
+    private final List<Consumer<SiteDefinition>> definitionListeners = new CopyOnWriteArrayList<>();
+    private final TransactionIds transactionIds;
     /** Held around every site write: the check against the other sites and the write are one step. */
     private final ReentrantLock siteWrites = new ReentrantLock();
 
     public SiteRegistry(SiteEnvironment env) {
         this.env = env;
+        this.transactionIds = new TransactionIds(env.store());
     }
 
     /** Loads the stored sites, configs and sessions, without deciding anything yet. */
@@ -41,7 +42,7 @@ public final class SiteRegistry implements AutoCloseable {
         for (var stored : env.store().loadSessions()) {
             var session = SiteDocuments.session(stored.sessionJson());
             sessions.computeIfAbsent(stored.siteId(), _ -> new ArrayList<>()).add(session);
-            if (session.transactionId() != null) lastTransactionId.accumulateAndGet(session.transactionId(), Math::max);
+            if (session.transactionId() != null) transactionIds.seen(session.transactionId());
         }
         var rotation = new HashMap<String, RotationState>();
         env.store().loadRotation().forEach(state -> rotation.put(state.siteId(), state));
@@ -76,6 +77,11 @@ public final class SiteRegistry implements AutoCloseable {
 
     public void addListener(DecisionListener listener) {
         listeners.add(listener);
+    }
+
+    /** Hears every site definition stored (file or API), after it is in force (the OCPP connector). */
+    public void addDefinitionListener(Consumer<SiteDefinition> listener) {
+        definitionListeners.add(listener);
     }
 
     public List<SiteView> views() {
@@ -129,7 +135,15 @@ public final class SiteRegistry implements AutoCloseable {
             return new SiteHandle(env, definition, listeners);
         });
         try {
-            return new SitePut(handle.replaceDefinition(definition, configCheck), created[0]);
+            var put = new SitePut(handle.replaceDefinition(definition, configCheck), created[0]);
+            for (var listener : definitionListeners) {
+                try {
+                    listener.accept(definition);
+                } catch (RuntimeException e) {
+                    LOG.warn("site {}: definition listener failed", definition.siteId(), e);
+                }
+            }
+            return put;
         } catch (RuntimeException e) {
             if (created[0] && sites.remove(definition.siteId(), handle)) handle.close();
             throw e;
@@ -146,21 +160,16 @@ public final class SiteRegistry implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** A transaction id not used by any session in progress (OCPP StartTransaction.conf). */
+    /** An OCPP transaction id never handed out before, also not before a restart (contract 8.1). */
     public int nextTransactionId() {
-        return lastTransactionId.incrementAndGet();
+        return transactionIds.next();
     }
 
-    /**
-     * Stops the session with this OCPP transaction id, wherever it is. Only the site whose published view
-     * holds it is asked (a session is published before its start is acknowledged), so a site held up by a
-     * slow store does not hold up a stop on another.
-     */
-    public Optional<Session> stopByTransaction(int transactionId) {
+    /** The charger whose session in progress holds this OCPP transaction, on any site (for logging). */
+    public Optional<String> transactionOwner(int transactionId) {
         for (var handle : sites.values()) {
-            var holds = handle.view().sessions().values().stream()
-                    .anyMatch(s -> s.transactionId() != null && s.transactionId() == transactionId);
-            if (holds) return handle.stopByTransaction(transactionId);
+            var owner = handle.transactionOwner(transactionId);
+            if (owner.isPresent()) return owner;
         }
         return Optional.empty();
     }

@@ -355,6 +355,28 @@ final class JdbcStore implements Store, DecisionScanner {
     }
 
     @Override
+    public long reserveTransactionIds(long atLeastAbove, int count) {
+        return write("reserve OCPP transaction ids", connection -> inTransaction(connection, () -> {
+            long last;
+            try (var read = connection.prepareStatement(
+                    "SELECT last_reserved FROM transaction_id_sequence WHERE sequence_id = 1");
+                 var rows = read.executeQuery()) {
+                if (!rows.next()) throw new SQLException("the transaction id sequence row is missing");
+                last = rows.getLong(1);
+            }
+            var reserved = Math.max(last, atLeastAbove) + count;
+            try (var write = connection.prepareStatement(
+                    "UPDATE transaction_id_sequence SET last_reserved = ? WHERE sequence_id = 1 AND last_reserved = ?")) {
+                write.setLong(1, reserved);
+                write.setLong(2, last);
+                // another engine on the same PostgreSQL database reserved meanwhile: the caller tries again
+                if (write.executeUpdate() != 1) throw new SQLException("the transaction id sequence moved meanwhile");
+            }
+            return reserved;
+        }));
+    }
+
+    @Override
     public void putExternalLimit(String siteId, String source, String limitJson) {
         update("store the external limit " + source + " of site " + siteId, PUT_EXTERNAL_LIMIT,
                 statement -> {

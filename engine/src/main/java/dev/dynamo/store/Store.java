@@ -67,6 +67,15 @@ public interface Store extends AutoCloseable {
         writeRotation(changes);
     }
 
+    /**
+     * Reserves the next {@code count} OCPP transaction ids, durably, and returns the highest of them: the ids
+     * {@code result - count + 1 .. result}, every one above {@code atLeastAbove} and above every id reserved
+     * before, also by an engine killed since (contract 8.1: an id is never reused).
+     */
+    default long reserveTransactionIds(long atLeastAbove, int count) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no OCPP transaction ids");
+    }
+
     /** Appends decisions in the given order, in one transaction. */
     void appendDecisions(List<DecisionRecord> decisions);
 

@@ -117,4 +117,15 @@ class HttpErrorsTest {
         assertThat(new HttpTestClient(engine.server.baseUri()).get("/health").status()).isEqualTo(200);
         assertThat(client.get("/api/v1/sites").status()).isEqualTo(200);
     }
+
+    @Test
+    void the_bearer_scheme_is_matched_whatever_its_case() {
+        var anonymous = new HttpTestClient(engine.server.baseUri());
+        for (var scheme : new String[] {"bearer", "BEARER", "Bearer", "bEaReR"}) {
+            assertThat(anonymous.withHeader("GET", "/api/v1/sites", "Authorization", scheme + " " + KEY).status())
+                    .as(scheme).isEqualTo(200);
+        }
+        assertProblem(anonymous.withHeader("GET", "/api/v1/sites", "Authorization", "Bearer" + KEY), 401);
+        assertProblem(anonymous.withHeader("GET", "/api/v1/sites", "Authorization", "Bearer " + KEY + "x"), 401);
+    }
 }

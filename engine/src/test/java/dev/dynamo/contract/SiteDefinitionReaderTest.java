@@ -159,6 +159,9 @@ class SiteDefinitionReaderTest {
             "{'grid_connection_capacity_kw': 250, 'chargers': [{'charge_point_id': 'CP-1', 'max_power_kw': 11, 'circuit_id': 'row-9'}]} | chargers[0].circuit_id | unknown circuit",
             "{'grid_connection_capacity_kw': 250, 'chargers': [{'charge_point_id': 'CP-1', 'max_power_kw': 11}, {'charge_point_id': 'CP-1', 'max_power_kw': 7}]} | chargers[1].charge_point_id | duplicate charger CP-1",
             "{'grid_connection_capacity_kw': 250, 'chargers': [{'charge_point_id': '', 'max_power_kw': 11}]} | chargers[0].charge_point_id | must not be empty",
+            "{'grid_connection_capacity_kw': 250, 'chargers': [{'charge_point_id': 'CP-1', 'max_power_kw': 11, 'ocpp_password': ''}]} | chargers[0].ocpp_password | 16 to 40 characters",
+            "{'grid_connection_capacity_kw': 250, 'chargers': [{'charge_point_id': 'CP-1', 'max_power_kw': 11, 'ocpp_password': '123456789012345'}]} | chargers[0].ocpp_password | 16 to 40 characters",
+            "{'grid_connection_capacity_kw': 250, 'chargers': [{'charge_point_id': 'CP-1', 'max_power_kw': 11, 'ocpp_password': '12345678901234567890123456789012345678901'}]} | chargers[0].ocpp_password | 16 to 40 characters",
     })
     void rule_breaking_sites_are_422_naming_the_field(String body, String field, String messagePart) {
         assertProblem(rejected(body), 422, field, messagePart);

@@ -26,7 +26,7 @@ class ChargePointConnectionTest {
     private final ChargePointConnection connection = new ChargePointConnection(port.chargers.get("CP-1"),
             new OcppContext(port, new FrameCodec(payloads.mapper()), payloads,
                     new ChargePointRequests(port, payloads, clock, Duration.ofSeconds(120)), timer, Duration.ofSeconds(30),
-                    () -> "our-id"), sent::add, () -> {});
+                    () -> "our-id"), sent::add, _ -> {});
 
     @AfterEach
     void stopTimer() {
@@ -81,6 +81,83 @@ class ChargePointConnectionTest {
         assertThat(conf.get(0).asInt()).isEqualTo(3);
         assertThat(port.calls).contains("meter CP-1 11.0 null");
     }
+
+    @Test
+    void a_second_start_transaction_is_concurrent_and_gets_a_fresh_id_that_belongs_to_no_session() throws Exception {
+        var first = answer(START.formatted(1));
+        var second = answer(START.formatted(2));
+
+        var tx = first.get(2).get("transactionId").asInt();
+        var fresh = second.get(2).get("transactionId").asInt();
+        assertThat(second.get(2).at("/idTagInfo/status").asText()).isEqualTo("ConcurrentTx");
+        assertThat(fresh).isNotEqualTo(tx);
+        assertThat(port.sessions).containsOnlyKeys(tx);
+        assertThat(port.calls).containsExactly("connected CP-1", "start CP-1 " + tx, "concurrent CP-1 " + fresh);
+    }
+
+    @Test
+    void another_charge_points_transaction_is_not_stopped_and_its_meter_values_are_ignored() throws Exception {
+        port.sessions.put(7, "CP-OTHER");
+        var stop = answer("[2,\"1\",\"StopTransaction\",{\"meterStop\":10,\"timestamp\":\"2026-11-24T11:00:00Z\","
+                + "\"transactionId\":7}]");
+        answer("[2,\"2\",\"MeterValues\",{\"connectorId\":1,\"transactionId\":7,\"meterValue\":[{\"timestamp\":"
+                + "\"2026-11-24T10:00:00Z\",\"sampledValue\":[{\"value\":\"11000\",\"measurand\":\"Power.Active.Import\"}]}]}]");
+
+        assertThat(stop.get(0).asInt()).isEqualTo(3);
+        assertThat(port.sessions).containsEntry(7, "CP-OTHER");
+        assertThat(port.calls).containsExactly("connected CP-1", "stop 7", "meter refused CP-1 7");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "{\"value\":\"1e306\",\"measurand\":\"Power.Active.Import\",\"unit\":\"kW\"}",
+            "{\"value\":\"1e400\",\"measurand\":\"Power.Active.Import\"}",
+            "{\"value\":\"NaN\",\"measurand\":\"Power.Active.Import\"}",
+            "{\"value\":\"44001\",\"measurand\":\"Power.Active.Import\"}",
+            "{\"value\":\"-1001\",\"measurand\":\"Power.Active.Import\"}",
+            "{\"value\":\"64\",\"measurand\":\"Current.Import\",\"unit\":\"A\",\"phase\":\"L1\"}"})
+    void implausible_meter_values_do_not_reach_the_site(String sample) throws Exception {
+        var conf = answer("[2,\"1\",\"MeterValues\",{\"connectorId\":1,\"meterValue\":[{\"timestamp\":"
+                + "\"2026-11-24T10:00:00Z\",\"sampledValue\":[" + sample + "]}]}]");
+
+        assertThat(conf.get(0).asInt()).isEqualTo(3);
+        assertThat(port.calls).containsExactly("connected CP-1");
+    }
+
+    @Test
+    void meter_values_just_inside_the_bounds_reach_the_site() throws Exception {
+        answer("[2,\"1\",\"MeterValues\",{\"connectorId\":1,\"meterValue\":[{\"timestamp\":\"2026-11-24T10:00:00Z\","
+                + "\"sampledValue\":[{\"value\":\"44000\",\"measurand\":\"Power.Active.Import\"}]}]}]");
+        answer("[2,\"2\",\"MeterValues\",{\"connectorId\":1,\"meterValue\":[{\"timestamp\":\"2026-11-24T10:00:00Z\","
+                + "\"sampledValue\":[{\"value\":\"-999\",\"measurand\":\"Power.Active.Import\"}]}]}]");
+
+        assertThat(port.calls).containsExactly("connected CP-1", "meter CP-1 44.0 null", "meter CP-1 0.0 null");
+    }
+
+    @Test
+    void a_charger_that_lets_three_calls_in_a_row_time_out_is_disconnected() throws Exception {
+        var closedWith = new java.util.concurrent.CompletableFuture<String>();
+        var quick = new ChargePointConnection(port.chargers.get("CP-1"),
+                new OcppContext(port, new FrameCodec(payloads.mapper()), payloads,
+                        new ChargePointRequests(port, payloads, clock, Duration.ofSeconds(120)), timer, Duration.ofMillis(20),
+                        () -> "our-id"), sent::add, closedWith::complete);
+        var profile = Profiles.txDefault(port.chargers.get("CP-1").charger(), 11);
+        for (int i = 1; i <= 2; i++) {
+            var answer = quick.setChargingProfile(profile);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> answer.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+            assertThat(quick.isOpen()).as("after %d time-outs", i).isTrue();
+        }
+        var third = quick.setChargingProfile(profile);
+
+        assertThat(closedWith.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("three calls in a row unanswered");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> third.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThat(quick.isOpen()).isFalse();
+    }
+
+    private static final String START = "[2,\"%d\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"T\",\"meterStart\":0,"
+            + "\"timestamp\":\"2026-11-24T10:00:00Z\"}]";
 
     @Test
     void data_transfer_names_no_known_vendor_and_unknown_actions_are_not_implemented() throws Exception {

@@ -39,27 +39,43 @@ final class FakeSitePort implements OcppSitePort {
     public synchronized int nextTransactionId() { return ++lastTransactionId; }
 
     @Override
-    public void sessionStarted(String chargePointId, int transactionId) {
+    public synchronized boolean sessionStarted(String siteId, String chargePointId, int transactionId) {
+        if (sessions.containsValue(chargePointId)) {
+            calls.add("concurrent " + chargePointId + " " + transactionId);
+            return false;
+        }
         sessions.put(transactionId, chargePointId);
         calls.add("start " + chargePointId + " " + transactionId);
+        return true;
     }
 
     @Override
-    public boolean sessionStopped(int transactionId) {
+    public synchronized Stop sessionStopped(String siteId, String chargePointId, int transactionId) {
         calls.add("stop " + transactionId);
-        return sessions.remove(transactionId) != null;
+        var owner = sessions.get(transactionId);
+        if (owner == null) return Stop.UNKNOWN;
+        if (!owner.equals(chargePointId)) return Stop.OTHER_CHARGE_POINT;
+        sessions.remove(transactionId);
+        return Stop.STOPPED;
     }
 
     @Override
-    public void meterValue(String chargePointId, double measuredKw, Integer phasesDrawn) {
+    public boolean meterValue(String siteId, String chargePointId, Integer transactionId, double measuredKw, Integer phasesDrawn) {
+        if (transactionId != null && !chargePointId.equals(sessions.get(transactionId))) {
+            calls.add("meter refused " + chargePointId + " " + transactionId);
+            return false;
+        }
         calls.add("meter " + chargePointId + " " + measuredKw + " " + phasesDrawn);
+        return true;
     }
 
     @Override
-    public void connected(String chargePointId) { calls.add("connected " + chargePointId); }
+    public void connected(String siteId, String chargePointId) { calls.add("connected " + chargePointId); }
 
     @Override
-    public void disconnected(String chargePointId) { calls.add("disconnected " + chargePointId); }
+    public void disconnected(String siteId, String chargePointId, Double inFlightKw) {
+        calls.add("disconnected " + chargePointId + " " + inFlightKw);
+    }
 
     @Override
     public void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger, java.util.Set<String> settled) {
@@ -67,12 +83,30 @@ final class FakeSitePort implements OcppSitePort {
         kwByCharger.forEach((cp, kw) -> calls.add("acknowledged " + cp + " " + kw));
     }
 
+    final Map<String, dev.dynamo.site.ProfileStatus> profiles = new ConcurrentHashMap<>();
+
     @Override
-    public void limitNotAccepted(String chargePointId) { calls.add("not accepted " + chargePointId); }
+    public void profiles(String siteId, Map<String, dev.dynamo.site.ProfileStatus> changed, java.util.Set<String> gone) {
+        profiles.putAll(changed);
+        gone.forEach(profiles::remove);
+    }
+
+    final Map<String, Double> mayDrawKw = new ConcurrentHashMap<>();
+
+    @Override
+    public void mayDraw(String siteId, Map<String, Double> kwByCharger) {
+        mayDrawKw.putAll(kwByCharger);
+    }
+
+    @Override
+    public void limitNotAccepted(String siteId, String chargePointId) { calls.add("not accepted " + chargePointId); }
 
     @Override
     public Map<String, Double> defaultLimitsKw(String siteId) { return Map.copyOf(defaultsKw); }
 
     @Override
     public void onDecision(Consumer<SiteLimits> listener) { listeners.add(listener); }
+
+    @Override
+    public void onDefinition(Consumer<dev.dynamo.contract.SiteDefinition> listener) {}
 }

@@ -36,7 +36,7 @@ final class HeldLimitsHarness implements AutoCloseable {
     final Map<String, Charger> chargers = new LinkedHashMap<>();
     double budgetKw;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final ProfilePusher pusher;
+    final ProfilePusher pusher;
 
     HeldLimitsHarness(double budgetKw, List<String> ids) {
         this.budgetKw = budgetKw;
@@ -50,7 +50,7 @@ final class HeldLimitsHarness implements AutoCloseable {
             var charger = new Charger(definition);
             chargers.put(definition.chargePointId(), charger);
             pusher.connected(charger);
-            port.connected(charger.chargePointId());
+            port.connected("s", charger.chargePointId());
         }
         settle();
         chargers.values().forEach(c -> c.defaults.clear());
@@ -66,14 +66,24 @@ final class HeldLimitsHarness implements AutoCloseable {
     }
 
     private int lastTransactionId;
+    /** The highest budget in force when a profile that took effect since {@link #resetApplied} was sent. */
+    double appliedUnderBudgetKw;
+
+    void resetApplied() {
+        appliedUnderBudgetKw = 0;
+    }
+
+    private void applied(Sent sent) {
+        appliedUnderBudgetKw = Math.max(appliedUnderBudgetKw, sent.budgetAtSendKw());
+    }
     private long ticks;
 
     /**
-     * A lowering may be on its way to the charger, which has refused nothing since it was sent: the pusher
-     * holds every raise back until it lands, and the site need not count it yet.
+     * A lowering of the charger is not accepted yet (on its way, or waiting for its retry) and the site does not
+     * hold its previous limit: the pusher holds every raise back until it lands, and the site need not count it.
      */
     boolean lowering(Charger charger) {
-        return !charger.unanswered.isEmpty() && charger.unanswered.getLast().sentAt() > charger.refusedAt;
+        return pusher.holdsRaisesFor(charger.chargePointId());
     }
 
     void start(String cp) {
@@ -82,16 +92,72 @@ final class HeldLimitsHarness implements AutoCloseable {
         charger.transactionId = ++lastTransactionId;
         // until its first TxProfile it may draw its TxDefaultProfile limit (sized against the grid capacity)
         charger.inForceKw = port.defaultLimitsKw("s").get(cp);
-        port.sessionStarted(cp, charger.transactionId);
+        port.sessionStarted("s", cp, charger.transactionId);
         settle();
     }
 
     void stop(String cp) {
         var charger = chargers.get(cp);
         if (charger.transactionId == null) return;
-        port.sessionStopped(charger.transactionId);
+        port.sessionStopped("s", cp, charger.transactionId);
         charger.transactionId = null;
         charger.inForceKw = 0;
+        settle();
+    }
+
+    /**
+     * The charger lets its oldest unanswered TxProfile time out; {@code applied}: it applied it all the same
+     * (it may draw that limit now).
+     */
+    void timeOut(String cp, boolean applied) {
+        var charger = chargers.get(cp);
+        var sent = charger.unanswered.pollFirst();
+        if (sent == null) return;
+        if (applied && charger.transactionId != null && charger.transactionId.equals(sent.profile().transactionId())) {
+            charger.inForceKw = sent.limitKw();
+            applied(sent);
+        }
+        charger.refusedAt = ++ticks;
+        sent.answer().completeExceptionally(new java.util.concurrent.TimeoutException("SetChargingProfile not answered"));
+        settle();
+    }
+
+    /**
+     * The connection drops; {@code appliedLast}: the charger applied the last TxProfile sent to it, which was
+     * never answered. It keeps drawing what is in force on it.
+     */
+    void disconnect(String cp, boolean appliedLast) {
+        var charger = chargers.get(cp);
+        if (!charger.open) return;
+        charger.open = false;
+        var last = charger.unanswered.peekLast();
+        if (appliedLast && last != null && charger.transactionId != null
+                && charger.transactionId.equals(last.profile().transactionId())) {
+            charger.inForceKw = last.limitKw();
+            applied(last);
+        }
+        Sent sent;
+        while ((sent = charger.unanswered.pollFirst()) != null) {
+            sent.answer().completeExceptionally(new java.util.concurrent.CancellationException("connection closed"));
+        }
+        settle();
+        var inFlight = pusher.disconnected(cp);
+        settle();
+        port.disconnected("s", cp, inFlight.getNow(null));
+        settle();
+    }
+
+    /** A new connection of a charger that was cut off, and its first request on it. */
+    void reconnect(String cp) {
+        var old = chargers.get(cp);
+        if (old.open) return;
+        var charger = new Charger(old.definition);
+        charger.transactionId = old.transactionId;
+        charger.inForceKw = old.inForceKw;
+        chargers.put(cp, charger);
+        pusher.connected(charger);
+        settle();
+        port.connected("s", cp);
         settle();
     }
 
@@ -123,7 +189,7 @@ final class HeldLimitsHarness implements AutoCloseable {
 
     /** A profile is unanswered, or a retry is due. */
     boolean anyUnanswered() {
-        return retries.anyDue() || chargers.values().stream().anyMatch(c -> !c.unanswered.isEmpty());
+        return retries.anyDue() || chargers.values().stream().anyMatch(c -> c.open && !c.unanswered.isEmpty());
     }
 
     double inForceSumKw() {
@@ -141,7 +207,7 @@ final class HeldLimitsHarness implements AutoCloseable {
     }
 
     /** A profile sent, and when (a tick of the harness). */
-    record Sent(ChargingProfile profile, CompletableFuture<Status> answer, long sentAt) {
+    record Sent(ChargingProfile profile, CompletableFuture<Status> answer, long sentAt, double budgetAtSendKw) {
         double limitKw() {
             return profile.chargingSchedule().chargingSchedulePeriod().getFirst().limit() / 1000;
         }
@@ -154,6 +220,7 @@ final class HeldLimitsHarness implements AutoCloseable {
         final List<Double> txLimitsKw = new ArrayList<>();
         Integer transactionId;
         double inForceKw;
+        boolean open = true;
         /** When it last refused a limit (a tick of the harness), or -1. */
         long refusedAt = -1;
 
@@ -163,11 +230,11 @@ final class HeldLimitsHarness implements AutoCloseable {
 
         @Override public String chargePointId() { return definition.chargePointId(); }
         @Override public ChargerDefinition charger() { return definition; }
-        @Override public boolean isOpen() { return true; }
+        @Override public boolean isOpen() { return open; }
 
         @Override
         public CompletableFuture<Status> setChargingProfile(ChargingProfile profile) {
-            var sent = new Sent(profile, new CompletableFuture<>(), ++ticks);
+            var sent = new Sent(profile, new CompletableFuture<>(), ++ticks, budgetKw);
             if (profile.chargingProfilePurpose() == ChargingProfile.Purpose.TxDefaultProfile) {
                 defaults.add(sent);
                 sent.answer.complete(Status.Accepted);
@@ -179,11 +246,13 @@ final class HeldLimitsHarness implements AutoCloseable {
         }
 
         void answerOldest(boolean accept) {
+            if (!open) return;
             var sent = unanswered.pollFirst();
             if (sent == null) return;
             if (!accept) refusedAt = ++ticks;
             if (accept && transactionId != null && transactionId.equals(sent.profile.transactionId())) {
                 inForceKw = sent.limitKw();
+                applied(sent);
             }
             sent.answer.complete(accept ? Status.Accepted : Status.Rejected);
         }

@@ -64,6 +64,21 @@ final class OcppEngine implements AutoCloseable {
         return response.statusCode();
     }
 
+    /** PUT /api/v1/sites/{id}; returns the status code. */
+    int putSite(String siteId, String siteJson) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(api("/api/v1/sites/" + siteId))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(siteJson)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** Any request; returns the status code. */
+    int status(String method, String path) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(api(path)).method(method, method.equals("POST")
+                ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody())
+                .header("Content-Type", "application/json").build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     /** GET .../allocation as JSON. */
     JsonNode allocation(String siteId) throws IOException, InterruptedException {
         var response = http.send(HttpRequest.newBuilder(api("/api/v1/smart-charging/sites/" + siteId + "/allocation")).build(),

@@ -361,7 +361,9 @@ class OcppInteropTest {
         assertThat(allocationOf(checked.get("reconnected-silent"), "CP-1").get("status").asText()).isEqualTo("offline");
         var back = checked.get("back");
         assertThat(allocationOf(back, "CP-1").get("status").asText()).isEqualTo("charging");
-        var reconnectedAt = events(events, "CP-1", "connected").toList().get(1).get("ms").asLong();
+        // from the "lost" checkpoint on: the default profile may arrive before ocpp-rpc reports the connection open
+        var reconnectedAt = events.stream().filter(e -> e.path("name").asText().equals("lost")).findFirst().orElseThrow()
+                .get("ms").asLong();
         var afterReconnect = events(events, "CP-1", "profile").filter(e -> e.get("ms").asLong() > reconnectedAt)
                 .map(e -> e.at("/params/csChargingProfiles/chargingProfilePurpose").asText()).toList();
         assertThat(afterReconnect).containsExactly("TxDefaultProfile", "TxProfile");
@@ -407,24 +409,5 @@ class OcppInteropTest {
         assertThat(allocationOf(over, "CP-1").get("status").asText()).isEqualTo("offline");
         assertThat(allocationOf(over, "CP-1").get("allocated_kw").asDouble()).isEqualTo(defaultKw);
         assertThat(allocationOf(over, "CP-3").get("allocated_kw").asDouble()).isEqualTo(30 - defaultKw);
-    }
-
-    @Test
-    void a_start_on_a_charger_that_never_stopped_its_last_transaction_replaces_that_session() throws Exception {
-        start(Duration.ofMinutes(5));
-
-        var events = NodePlan.run("""
-                {"url": "%s", "steps": [
-                  {"connect": "CP-1"}, %s, %s,
-                  %s,
-                  %s,
-                  {"checkpoint": "restarted"}
-                ]}""".formatted(engine.url(), boot("CP-1"), start("CP-1"), boot("CP-1"), start("CP-1")),
-                _ -> assertThat(engine.sites().site("depot").orElseThrow().view().sessions().get("CP-1").transactionId())
-                        .isEqualTo(2));
-
-        assertNoSchemaViolations(events);
-        assertThat(events(events, "CP-1", "result").filter(e -> e.get("action").asText().equals("StartTransaction"))
-                .map(e -> e.at("/result/transactionId").asInt())).containsExactly(1, 2);
     }
 }

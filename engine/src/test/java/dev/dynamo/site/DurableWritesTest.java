@@ -161,40 +161,6 @@ class DurableWritesTest {
     }
 
     @Test
-    void a_stop_by_transaction_is_not_held_up_by_other_sites_that_are() throws Exception {
-        registry.putSite(site("free", 100, List.of(charger("FREE-1", 22))), _ -> {});
-        var free = registry.site("free").orElseThrow();
-        free.startSession("FREE-1", SessionStart.NONE, 42);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var holders = new java.util.ArrayList<Thread>();
-        for (var id : List.of("held-1", "held-2", "held-3")) {
-            registry.putSite(site(id, 100, List.of(charger(id.toUpperCase() + "-1", 22))), _ -> {});
-            var held = registry.site(id).orElseThrow();
-            var inside = new java.util.concurrent.CountDownLatch(1);
-            // the config reader runs on the site's thread: the site is busy until it returns
-            holders.add(Thread.ofPlatform().start(() -> held.storeConfig(definition -> {
-                inside.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return equal(20, 0, T0);
-            })));
-            assertThat(inside.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        }
-        try {
-            var started = System.nanoTime();
-            assertThat(registry.stopByTransaction(42)).hasValueSatisfying(s -> assertThat(s.chargePointId()).isEqualTo("FREE-1"));
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SiteExecutor.START_WAIT);
-            assertThat(registry.stopByTransaction(43)).isEmpty();
-        } finally {
-            release.countDown();
-            for (var holder : holders) holder.join();
-        }
-    }
-
-    @Test
     void a_site_put_whose_write_fails_keeps_the_definition_and_the_sessions_it_would_end() throws SQLException {
         var site = depotCharging();
         var before = site.view();

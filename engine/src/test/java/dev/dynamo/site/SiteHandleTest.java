@@ -183,7 +183,8 @@ class SiteHandleTest {
 
         assertThat(heard).hasSize(2);
         assertThat(heard.getLast().charger("CP-001").orElseThrow().allocatedKw()).isEqualTo(22);
-        assertThat(fixture.registry.stopByTransaction(42)).isPresent();
+        assertThat(site.stopByTransaction("CP-002", 42)).isEmpty(); // another charger's transaction: nothing changes
+        assertThat(site.stopByTransaction("CP-001", 42)).isPresent();
         assertThat(heard.getLast().allocations()).isEmpty();
         assertThat(fixture.registry.findCharger("CP-001").orElseThrow().site().siteId()).isEqualTo("depot");
     }

@@ -38,6 +38,17 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void transaction_ids_are_reserved_above_every_earlier_reservation_also_after_a_reopen() {
+        assertThat(store.reserveTransactionIds(0, 64)).isEqualTo(64);
+        assertThat(store.reserveTransactionIds(0, 64)).isEqualTo(128);
+        reopen();
+        assertThat(store.reserveTransactionIds(0, 64)).isEqualTo(192);
+        // above the ids of sessions stored before the sequence existed
+        assertThat(store.reserveTransactionIds(1000, 64)).isEqualTo(1064);
+        assertThat(store.reserveTransactionIds(10, 1)).isEqualTo(1065);
+    }
+
+    @Test
     void sites_are_loaded_in_id_order_with_their_config() {
         store.putSite("site-b", "{\"b\":1}");
         store.putSite("site-a", "{\"a\":1}");

@@ -76,6 +76,14 @@ public final class MemoryStore implements Store {
         sites.put(siteId, new StoredSite(siteId, old.definitionJson(), configJson, updatedAt));
     }
 
+    private long lastTransactionId;
+
+    @Override
+    public synchronized long reserveTransactionIds(long atLeastAbove, int count) {
+        lastTransactionId = Math.max(lastTransactionId, atLeastAbove) + count;
+        return lastTransactionId;
+    }
+
     @Override
     public synchronized List<StoredSession> loadSessions() { return List.copyOf(sessions.values()); }
 

@@ -72,18 +72,40 @@ public final class RpcSession {
      * charging profiles skips building a JSON tree only to write it out again.
      */
     public CompletableFuture<ObjectNode> call(String action, String payloadJson) {
+        return call(action, payloadJson, null);
+    }
+
+    /**
+     * As {@link #call(String, String)}; a CALL of the same {@code replaceKey} still waiting unsent is dropped
+     * (it fails with {@link SupersededException}) and this one takes its place: the queue holds at most one
+     * unsent CALL per key, so a burst of limits does not queue up stale ones.
+     */
+    public CompletableFuture<ObjectNode> call(String action, String payloadJson, String replaceKey) {
         var id = messageIds.get();
-        return enqueue(new Outgoing(new Call(id, action, null), codec.encodeCall(id, action, payloadJson),
-                new CompletableFuture<>()));
+        var out = new Outgoing(new Call(id, action, null), codec.encodeCall(id, action, payloadJson), new CompletableFuture<>());
+        out.replaceKey = replaceKey;
+        return enqueue(out);
     }
 
     private CompletableFuture<ObjectNode> enqueue(Outgoing call) {
+        Outgoing replaced = null;
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.failedFuture(new CancellationException("connection closed"));
             }
+            if (call.replaceKey != null) {
+                for (var it = outgoing.iterator(); it.hasNext(); ) {
+                    var waiting = it.next();
+                    if (call.replaceKey.equals(waiting.replaceKey)) {
+                        it.remove();
+                        replaced = waiting;
+                        break;
+                    }
+                }
+            }
             outgoing.addLast(call);
         }
+        if (replaced != null) replaced.result.completeExceptionally(new SupersededException(replaced.call.action()));
         sendNextCall();
         return call.result;
     }
@@ -251,6 +273,8 @@ public final class RpcSession {
         final String text;
         final CompletableFuture<ObjectNode> result;
         volatile ScheduledFuture<?> timeout;
+        /** Calls of one key replace each other while unsent (null: never replaced). */
+        String replaceKey;
 
         Outgoing(Call call, String text, CompletableFuture<ObjectNode> result) {
             this.call = call;

@@ -88,6 +88,27 @@ class RpcSessionTest {
     }
 
     @Test
+    void a_newer_call_of_the_same_key_replaces_one_still_waiting_unsent() throws Exception {
+        var session = session(call -> CompletableFuture.completedFuture(mapper.createObjectNode()), Duration.ofSeconds(5));
+
+        var onTheWire = session.call("SetChargingProfile", "{\"n\":1}", "TxProfile");
+        var stale = session.call("SetChargingProfile", "{\"n\":2}", "TxProfile");
+        var other = session.call("SetChargingProfile", "{\"n\":3}", "TxDefaultProfile");
+        var newest = session.call("SetChargingProfile", "{\"n\":4}", "TxProfile");
+
+        assertThat(stale).isCompletedExceptionally();
+        assertThatThrownBy(stale::join).hasCauseInstanceOf(SupersededException.class);
+        session.receive("[3,\"m1\",{}]");
+        session.receive("[3,\"m3\",{}]");
+        session.receive("[3,\"m4\",{}]");
+
+        assertThat(onTheWire).isCompleted();
+        assertThat(other).isCompleted();
+        assertThat(newest).isCompleted();
+        assertThat(sent).extracting(text -> text.replaceAll(".*\"n\":(\\d).*", "$1")).containsExactly("1", "3", "4");
+    }
+
+    @Test
     void sends_one_call_at_a_time_and_matches_results_by_id() throws Exception {
         var session = session(call -> CompletableFuture.completedFuture(mapper.createObjectNode()), Duration.ofSeconds(5));
 
