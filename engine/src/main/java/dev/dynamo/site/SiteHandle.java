@@ -509,7 +509,7 @@ public final class SiteHandle implements AutoCloseable {
      * timed out is held at least at that. No decision by itself.
      */
     public void mayDraw(Map<String, Double> kwByCharger) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             kwByCharger.forEach((cp, kw) -> {
                 if (live.sessions.containsKey(cp)) live.mayDrawKw.put(cp, kw);
             });
@@ -522,7 +522,7 @@ public final class SiteHandle implements AutoCloseable {
      * are no longer connected. Shown in the allocation at once, no decision.
      */
     public void profiles(Map<String, ProfileStatus> changed, Set<String> gone) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             live.profiles.putAll(changed);
             gone.forEach(live.profiles::remove);
             if (live.allocation != null) {

@@ -249,8 +249,9 @@ class PostgresOutageTest {
             var closeTook = Duration.ofNanos(System.nanoTime() - closing);
             System.out.println("pulled cable: engine closed in " + closeTook.toMillis() + " ms with a write stuck");
             assertThat(closeTook).isLessThan(Duration.ofSeconds(30));
-            stuck.handle((response, failure) -> null).join();
             cable.plugIn();
+            // the stuck request's answer (if the stopped server still sends one) does not matter here
+            stuck.cancel(true);
         } finally {
             postgres.close();
         }
