@@ -9,7 +9,8 @@
 //
 // Options: --chargers N (1000), --per-site N (50), --pattern open|burst (open), --rate STARTS_PER_S (20, open
 // only: Poisson arrivals over all sites, seeded), --seed N (1), --engine-cpus LIST (taskset for the engine),
-// --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE.
+// --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE. The summary has
+// tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js).
 //
 // Every site runs `equal` at half its rating (11 kW per charger of 22 kW), so with n sessions every charging
 // charger's limit is min(22, 11 * per-site / n) kW: up to half the site charging, a start changes only its own
@@ -188,7 +189,12 @@ class SiteStarts {
             if (!res.ok) throw new Error('config refused: ' + await res.text());
         }
         const starts = new Map(sites.map(s => [s.site_id, new SiteStarts(s.chargers.length)]));
-        const onProfile = (cp, limitW) => starts.get(cp.site).profile(cp, limitW, performance.now());
+        let txProfiles = 0; // TxProfiles received during the run (the burst's throughput)
+        let measuring = false;
+        const onProfile = (cp, limitW) => {
+            if (measuring) txProfiles++;
+            starts.get(cp.site).profile(cp, limitW, performance.now());
+        };
         for (const site of sites) {
             for (const charger of site.chargers) clients.push(new ChargePoint(charger.charge_point_id, site.site_id, onProfile));
         }
@@ -227,6 +233,7 @@ class SiteStarts {
         const engineCpuBefore = engine ? cpuSeconds(engine.pid) : NaN;
         const ownCpuBefore = process.cpuUsage();
         const runStart = performance.now();
+        measuring = true;
         if (pattern === 'burst') {
             // Sites in parallel; within a site, each start as soon as the previous one is complete.
             await Promise.all(sites.map(async site => {
@@ -251,6 +258,7 @@ class SiteStarts {
             await Promise.race([Promise.all(running), sleep(30000)]);
         }
         const runS = (performance.now() - runStart) / 1000;
+        measuring = false;
         const engineCpuS = engine ? cpuSeconds(engine.pid) - engineCpuBefore : NaN;
         const ownCpu = process.cpuUsage(ownCpuBefore);
         latencies.sort((a, b) => a - b);
@@ -261,7 +269,7 @@ class SiteStarts {
             p50_ms: ms(percentile(latencies, 50)), p95_ms: ms(percentile(latencies, 95)),
             p99_ms: ms(percentile(latencies, 99)), max_ms: ms(latencies[latencies.length - 1]),
             conf_p50_ms: ms(percentile(confMs, 50)), conf_p99_ms: ms(percentile(confMs, 99)),
-            run_s: +runS.toFixed(1), engine_cpu_s: +engineCpuS.toFixed(2),
+            run_s: +runS.toFixed(1), tx_profiles: txProfiles, tx_profiles_per_s: Math.round(txProfiles / runS), engine_cpu_s: +engineCpuS.toFixed(2),
             generator_cpu_s: +((ownCpu.user + ownCpu.system) / 1e6).toFixed(2),
             load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
             engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length };

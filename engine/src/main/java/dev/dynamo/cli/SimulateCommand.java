@@ -34,7 +34,7 @@ public final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenario", required = true, paramLabel = "FILE",
-            description = "Scenario file, or the name of a bundled one (office-car-park, overnight-depot, public-hub, demo-loop).")
+            description = "Scenario file, or the name of a bundled one (office-car-park, overnight-depot, public-hub, demo-loop, office-pv).")
     String scenario;
 
     @Option(names = "--strategy", paramLabel = "S",
@@ -71,7 +71,8 @@ public final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         var run = seed == null ? loaded : new Scenario(loaded.name(), loaded.description(), loaded.site(), loaded.config(),
-                loaded.configChanges(), loaded.start(), loaded.duration(), seed, loaded.vehicles(), loaded.model());
+                loaded.configChanges(), loaded.start(), loaded.duration(), seed, loaded.vehicles(), loaded.model(),
+                loaded.buildingLoads());
         var console = System.console();
         var progress = console != null && console.isTerminal() ? new ProgressBar(System.err) : Simulator.Progress.NONE;
         var startedNs = System.nanoTime();

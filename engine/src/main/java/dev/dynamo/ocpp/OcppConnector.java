@@ -114,7 +114,8 @@ public final class OcppConnector implements AutoCloseable {
                 ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "unknown charge point");
                 return;
             }
-            var connection = new ChargePointConnection(info.get(), context, ctx::send,
+            var connection = new ChargePointConnection(info.get(), context,
+                    new CoalescingWriter(CoalescingWriter.jetty(ctx.session), workers),
                     reason -> ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, reason));
             bySocket.put(ctx.sessionId(), connection);
             var older = byChargePoint.put(id, connection);

@@ -2,16 +2,14 @@ package dev.dynamo.ocpp;
 
 import dev.dynamo.ocpp.OcppSitePort.ChargerLimit;
 import dev.dynamo.ocpp.OcppSitePort.SiteLimits;
-import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile;
 import dev.dynamo.site.ProfileStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,25 +45,12 @@ final class ProfilePusher {
     private final Duration commLossGrace;
 
     private Map<String, ChargerLimit> desired = Map.of();
-    /** The TxProfile limit each charger accepted, for the transaction it was sent for. */
-    private final Map<String, ChargerLimit> accepted = new HashMap<>();
-    /** Chargers on a new connection: whatever they held before is not trusted. */
-    private final Set<String> unsynced = new HashSet<>();
-    /** The latest limit on its way to each charger (sent, or waiting for a retry); by identity, as one
-     *  value may be sent twice and the older answer must not pass for the newer. */
-    private final Map<String, InFlight> sending = new HashMap<>();
-    /** How many TxProfiles each charger has not answered yet (older ones too). */
-    private final Map<String, Integer> onTheWire = new HashMap<>();
-    /**
-     * The TxProfiles sent to each charger and not answered, or whose answer never came (time-out, lost
-     * connection), since it last accepted one sent after them: any of them may be in force on it.
-     */
-    private final Map<String, List<InFlight>> maybeInForce = new HashMap<>();
+    /** Each charger's pushing: its named state and what it may draw now. */
+    private final Map<String, LimitPush> chargers = new HashMap<>();
     private long sendings;
     private SiteLimits lastLimits;
-    private final Map<String, Integer> failures = new HashMap<>();
-    private final Set<String> pendingLowers = new HashSet<>();
-    private final List<ChargerLimit> waitingRaises = new ArrayList<>();
+    /** The order raises started waiting in: they go out in that order. */
+    private long raiseOrders;
     /** Accepted limits not yet told to the site (guarded by itself: filled here, emptied by the notices). */
     private final Map<String, Double> acceptedToTell = new LinkedHashMap<>();
     /** Of those, the chargers with no other limit on its way (guarded by {@link #acceptedToTell}). */
@@ -76,10 +61,6 @@ final class ProfilePusher {
     private final Map<String, Double> mayDrawToTell = new LinkedHashMap<>();
     /** A flush of the notices is queued (guarded by {@link #acceptedToTell}). */
     private boolean flushQueued;
-    /** What each charger may draw, as last told to the site. */
-    private final Map<String, Double> mayDrawTold = new HashMap<>();
-    /** The TxProfile state last told for each charger (contract 11, {@code profile}). */
-    private final Map<String, ProfileStatus> shown = new HashMap<>();
 
     ProfilePusher(String siteId, OcppSitePort port, Function<String, Optional<ProfileTarget>> connections,
                   Executor serial, Executor notices, ScheduledExecutorService timer, Clock clock, Duration commLossGrace) {
@@ -101,8 +82,7 @@ final class ProfilePusher {
     /** A charger connected: it gets its TxDefaultProfile, and its TxProfile again at the next decision. */
     void connected(ProfileTarget target) {
         serial.execute(() -> {
-            unsynced.add(target.chargePointId());
-            sending.remove(target.chargePointId());
+            charger(target.chargePointId()).connected();
             sendDefault(target, 0);
             show(target.chargePointId());
         });
@@ -115,16 +95,11 @@ final class ProfilePusher {
     CompletableFuture<Double> disconnected(String chargePointId) {
         var inFlight = new CompletableFuture<Double>();
         serial.execute(() -> {
-            inFlight.complete(inFlightKw(chargePointId));
-            sending.remove(chargePointId);
-            failures.remove(chargePointId);
-            maybeInForce.remove(chargePointId);
-            onTheWire.remove(chargePointId);
-            shown.remove(chargePointId);
-            mayDrawTold.remove(chargePointId);
+            var charger = charger(chargePointId);
+            inFlight.complete(charger.inFlightKw(desired.get(chargePointId)));
+            // its lowering will not come; the site now reserves what it may draw
+            charger.disconnected();
             tellState(chargePointId, null);
-            // Its lowering will not come; the site now reserves what it may draw.
-            pendingLowers.remove(chargePointId);
             releaseRaises();
         });
         return inFlight;
@@ -133,21 +108,14 @@ final class ProfilePusher {
     /** The site's definition changed the charger's (unit, voltage, phases): it gets its profiles again. */
     void redefined(ProfileTarget target) {
         serial.execute(() -> {
-            unsynced.add(target.chargePointId());
+            charger(target.chargePointId()).redefined();
             sendDefault(target, 0);
             if (lastLimits != null) apply(lastLimits);
         });
     }
 
-    /** The highest limit of the desired transaction among the TxProfiles that may be in force, or null. */
-    private Double inFlightKw(String chargePointId) {
-        var wanted = desired.get(chargePointId);
-        Double most = null;
-        for (var sent : maybeInForce.getOrDefault(chargePointId, List.of())) {
-            if (wanted != null && !wanted.transactionId().equals(sent.limit().transactionId())) continue;
-            most = most == null ? sent.limit().allocatedKw() : Math.max(most, sent.limit().allocatedKw());
-        }
-        return most;
+    private LimitPush charger(String chargePointId) {
+        return chargers.computeIfAbsent(chargePointId, LimitPush::new);
     }
 
     /**
@@ -156,13 +124,21 @@ final class ProfilePusher {
      * Read on the pusher's executor (tests).
      */
     boolean holdsRaisesFor(String chargePointId) {
-        return pendingLowers.contains(chargePointId);
+        var charger = chargers.get(chargePointId);
+        return charger != null && charger.isLowering();
+    }
+
+    /** The named state of the charger's pushing, or null when it never connected. Read on the pusher's executor (tests). */
+    LimitPush.State state(String chargePointId) {
+        var charger = chargers.get(chargePointId);
+        return charger == null ? null : charger.state();
     }
 
     /** Sends every accepted TxProfile again with a new validTo, so it does not expire while connected. */
     void renew() {
         serial.execute(() -> desired.values().forEach(limit -> {
-            if (limit.equals(accepted.get(limit.chargePointId())) && !sending.containsKey(limit.chargePointId())) {
+            var charger = charger(limit.chargePointId());
+            if (charger.holdsAccepted(limit) && !charger.hasSending()) {
                 target(limit.chargePointId()).ifPresent(t -> send(t, limit));
             }
         }));
@@ -177,8 +153,7 @@ final class ProfilePusher {
             }
         }
         desired = next;
-        pendingLowers.clear();
-        waitingRaises.clear();
+        chargers.values().forEach(LimitPush::newDecision);
         var defaults = port.defaultLimitsKw(siteId);
         for (var limit : next.values()) {
             var cp = limit.chargePointId();
@@ -186,7 +161,7 @@ final class ProfilePusher {
             if (target.isEmpty()) {
                 continue;
             }
-            if (inSync(limit)) {
+            if (charger(cp).inSync(limit)) {
                 if (limits.heldKw().containsKey(cp)) {
                     tellAccepted(cp, limit.allocatedKw(), true); // it already holds it: the site may let go
                 }
@@ -206,17 +181,19 @@ final class ProfilePusher {
      */
     private void classify(ProfileTarget target, ChargerLimit limit, Map<String, Double> defaults, Double heldKw) {
         var cp = limit.chargePointId();
-        var mostKw = previousKw(limit, defaults);
+        var charger = charger(cp);
+        var defaultKw = defaults.getOrDefault(cp, 0.0);
+        var mostKw = charger.mayDrawNowKw(limit, defaultKw);
         var held = heldKw != null && heldKw >= mostKw - 1e-9;
         if (limit.allocatedKw() < mostKw && !held) {
-            pendingLowers.add(cp);
+            charger.lowering(true);
         }
-        if (limit.allocatedKw() < mostKw && limit.allocatedKw() <= leastKw(limit, defaults) + 1e-9) {
-            if (!isSending(cp, limit)) {
+        if (limit.allocatedKw() < mostKw && limit.allocatedKw() <= charger.leastKw(limit, defaultKw) + 1e-9) {
+            if (!charger.isSending(limit)) {
                 send(target, limit);
             }
-        } else if (!waitingRaises.contains(limit)) {
-            waitingRaises.add(limit);
+        } else {
+            charger.raiseWaits(limit, ++raiseOrders);
         }
     }
 
@@ -227,60 +204,22 @@ final class ProfilePusher {
     private void reconsider(String chargePointId) {
         var limit = desired.get(chargePointId);
         var target = target(chargePointId);
-        if (limit == null || target.isEmpty() || inSync(limit)) {
-            pendingLowers.remove(chargePointId);
+        var charger = charger(chargePointId);
+        if (limit == null || target.isEmpty() || charger.inSync(limit)) {
+            charger.lowering(false);
             releaseRaises();
             return;
         }
         var defaults = port.defaultLimitsKw(siteId);
-        if (previousKw(limit, defaults) <= limit.allocatedKw() + 1e-9) {
+        if (charger.mayDrawNowKw(limit, defaults.getOrDefault(chargePointId, 0.0)) <= limit.allocatedKw() + 1e-9) {
             // it cannot draw more than its limit any more: its lowering is done
-            pendingLowers.remove(chargePointId);
+            charger.lowering(false);
             releaseRaises();
             return;
         }
-        waitingRaises.remove(limit);
+        charger.raiseGone();
         classify(target.get(), limit, defaults, lastLimits == null ? null : lastLimits.heldKw().get(chargePointId));
         releaseRaises();
-    }
-
-    /** The lowest limit that may be in force on the charger: what it draws at least, whatever it applied. */
-    private double leastKw(ChargerLimit limit, Map<String, Double> defaults) {
-        var cp = limit.chargePointId();
-        var held = accepted.get(cp);
-        var kw = held != null && held.transactionId().equals(limit.transactionId()) && !unsynced.contains(cp)
-                ? held.allocatedKw() : defaults.getOrDefault(cp, 0.0);
-        for (var sent : maybeInForce.getOrDefault(cp, List.of())) {
-            if (limit.transactionId().equals(sent.limit().transactionId())) kw = Math.min(kw, sent.limit().allocatedKw());
-        }
-        return kw;
-    }
-
-    /**
-     * What the charger may draw now or soon: its accepted TxProfile for this transaction (else its default),
-     * or the limit on its way to it when that is higher (the charger takes its profiles in order).
-     */
-    private double previousKw(ChargerLimit limit, Map<String, Double> defaults) {
-        var cp = limit.chargePointId();
-        var held = accepted.get(cp);
-        var kw = held != null && held.transactionId().equals(limit.transactionId()) && !unsynced.contains(cp)
-                ? held.allocatedKw() : defaults.getOrDefault(cp, 0.0);
-        var inFlight = sending.get(cp);
-        if (inFlight != null && limit.transactionId().equals(inFlight.limit().transactionId())) {
-            kw = Math.max(kw, inFlight.limit().allocatedKw());
-        }
-        var unanswered = inFlightKw(cp);
-        return unanswered != null ? Math.max(kw, unanswered) : kw;
-    }
-
-    /** The charger holds this limit, and no other one is on its way to replace it or may be in force. */
-    private boolean inSync(ChargerLimit limit) {
-        var cp = limit.chargePointId();
-        var inFlight = sending.get(cp);
-        return limit.equals(accepted.get(cp)) && !unsynced.contains(cp) && onTheWire.getOrDefault(cp, 0) == 0
-                && (inFlight == null || inFlight.limit().equals(limit))
-                // a profile whose answer never came may be in force instead
-                && maybeInForce.getOrDefault(cp, List.of()).stream().allMatch(other -> other.limit().equals(limit));
     }
 
     /**
@@ -288,45 +227,24 @@ final class ProfilePusher {
      * its own: its limit brings it down, or up from a lower one it may have applied, either way).
      */
     private void releaseRaises() {
-        if (pendingLowers.size() > 1) return;
-        var raises = List.copyOf(waitingRaises);
-        for (var limit : raises) {
-            var cp = limit.chargePointId();
-            if (!pendingLowers.isEmpty() && !pendingLowers.contains(cp)) continue;
-            waitingRaises.remove(limit);
-            if (limit.equals(desired.get(cp)) && !inSync(limit) && !isSending(cp, limit)) {
+        var lowering = chargers.values().stream().filter(LimitPush::isLowering).toList();
+        if (lowering.size() > 1) return;
+        var raises = chargers.values().stream().filter(c -> c.raiseWaiting() != null)
+                .sorted(Comparator.comparingLong(LimitPush::raiseOrder)).toList();
+        for (var charger : raises) {
+            if (!lowering.isEmpty() && lowering.getFirst() != charger) continue;
+            var limit = charger.raiseWaiting();
+            var cp = charger.chargePointId;
+            charger.raiseGone();
+            if (limit.equals(desired.get(cp)) && !charger.inSync(limit) && !charger.isSending(limit)) {
                 target(cp).ifPresent(t -> send(t, limit));
             }
         }
     }
 
-    /** One sending of a limit, compared by identity. */
-    private static final class InFlight {
-        private final ChargerLimit limit;
-        /** The order of sending: the charger takes its profiles in that order. */
-        private final long sequence;
-        /** Refused or unanswered: waiting to be sent again, not on the wire. */
-        private boolean retrying;
-
-        InFlight(ChargerLimit limit, long sequence) {
-            this.limit = limit;
-            this.sequence = sequence;
-        }
-
-        ChargerLimit limit() { return limit; }
-    }
-
-    private boolean isSending(String chargePointId, ChargerLimit limit) {
-        var inFlight = sending.get(chargePointId);
-        return inFlight != null && inFlight.limit().equals(limit);
-    }
-
     private void send(ProfileTarget target, ChargerLimit limit) {
         var cp = target.chargePointId();
-        var sent = new InFlight(limit, ++sendings);
-        sending.put(cp, sent);
-        onTheWire.merge(cp, 1, Integer::sum);
-        maybeInForce.computeIfAbsent(cp, _ -> new ArrayList<>()).add(sent);
+        var sent = charger(cp).sent(limit, ++sendings);
         var profile = Profiles.tx(target.charger(), limit.allocatedKw(), limit.phasesInUse(), limit.transactionId(),
                 clock.instant().plus(commLossGrace));
         show(cp);
@@ -340,30 +258,26 @@ final class ProfilePusher {
     /**
      * Tells the site the charger's TxProfile state when it changed: refused while a refused or unanswered one
      * waits for its retry, sending while one is on its way, in sync once its latest is accepted; with the
-     * limit it accepted last for the transaction wanted now.
+     * limit it accepted last for the transaction wanted now. And what it may draw, when that changed.
      */
     private void show(String chargePointId) {
         if (target(chargePointId).isEmpty()) return;
+        var charger = charger(chargePointId);
         var wanted = desired.get(chargePointId);
         if (wanted != null) {
-            var mayDrawKw = previousKw(wanted, port.defaultLimitsKw(siteId));
-            if (!Double.valueOf(mayDrawKw).equals(mayDrawTold.put(chargePointId, mayDrawKw))) {
+            var mayDrawKw = charger.mayDrawNowKw(wanted, port.defaultLimitsKw(siteId).getOrDefault(chargePointId, 0.0));
+            var told = charger.mayDrawTold;
+            charger.mayDrawTold = mayDrawKw;
+            if (!Double.valueOf(mayDrawKw).equals(told)) {
                 tellMayDraw(chargePointId, mayDrawKw);
             }
         }
-        var held = accepted.get(chargePointId);
-        Double limitKw = held != null && !unsynced.contains(chargePointId)
-                && (wanted == null || wanted.transactionId().equals(held.transactionId())) ? held.allocatedKw() : null;
-        var inFlight = sending.get(chargePointId);
-        ProfileStatus.State state;
-        if (inFlight != null && inFlight.retrying) state = ProfileStatus.State.REFUSED;
-        else if (inFlight != null || onTheWire.containsKey(chargePointId)) state = ProfileStatus.State.SENDING;
-        else if (limitKw != null) state = ProfileStatus.State.IN_SYNC;
-        else state = null;
-        var before = shown.get(chargePointId);
+        var limitKw = charger.acceptedLimitKw(wanted);
+        var state = charger.profileState(wanted);
+        var before = charger.shown;
         if (state == null) {
             if (before != null) {
-                shown.remove(chargePointId);
+                charger.shown = null;
                 tellState(chargePointId, null);
             }
             return;
@@ -371,49 +285,32 @@ final class ProfilePusher {
         if (before != null && before.state() == state && java.util.Objects.equals(before.limitKw(), limitKw)) return;
         var since = before != null && before.state() == state ? before.since() : clock.instant();
         var now = new ProfileStatus(state, limitKw, since);
-        shown.put(chargePointId, now);
+        charger.shown = now;
         tellState(chargePointId, now);
     }
 
-    private void answered(ProfileTarget target, InFlight sent, SetChargingProfile.Status status, Throwable failure) {
+    private void answered(ProfileTarget target, LimitPush.InFlight sent, SetChargingProfile.Status status, Throwable failure) {
         var cp = target.chargePointId();
-        var limit = sent.limit();
+        var charger = charger(cp);
+        var limit = sent.limit;
         var current = target(cp).orElse(null) == target;
-        onTheWire.computeIfPresent(cp, (_, n) -> n > 1 ? n - 1 : null);
+        charger.answerCame();
         if (failure instanceof dev.dynamo.ocpp.rpc.SupersededException
                 || failure != null && failure.getCause() instanceof dev.dynamo.ocpp.rpc.SupersededException) {
-            // never sent: a newer limit took its place in the queue
-            var mayBeNot = maybeInForce.get(cp);
-            if (mayBeNot != null && mayBeNot.remove(sent) && mayBeNot.isEmpty()) maybeInForce.remove(cp);
-            sending.remove(cp, sent);
+            charger.superseded(sent); // never sent: a newer limit took its place in the queue
             return;
-        }
-        var mayBe = maybeInForce.get(cp);
-        if (mayBe != null) {
-            // accepted: it replaces every profile sent before it; refused: it is not in force; no answer
-            // (time-out, lost connection): it may be, until a later one is accepted
-            if (failure == null && status == SetChargingProfile.Status.Accepted) {
-                mayBe.removeIf(other -> other.sequence <= sent.sequence);
-            } else if (failure == null || failure instanceof dev.dynamo.ocpp.rpc.CallFailedException
-                    || failure.getCause() instanceof dev.dynamo.ocpp.rpc.CallFailedException) {
-                mayBe.remove(sent);
-            }
-            if (mayBe.isEmpty()) maybeInForce.remove(cp);
         }
         if (failure == null && status == SetChargingProfile.Status.Accepted) {
-            sending.remove(cp, sent);
-            var older = sending.get(cp);
-            if (older != null && older.retrying && limit.equals(desired.get(cp))) {
-                sending.remove(cp); // the charger holds what is wanted: that retry is moot
-            }
-            failures.remove(cp);
-            if (current) {
-                accepted.put(cp, limit);
-                unsynced.remove(cp);
-            }
-            tellAccepted(cp, limit.allocatedKw(), !sending.containsKey(cp) && !onTheWire.containsKey(cp));
+            charger.accepted(sent, current, desired.get(cp));
+            tellAccepted(cp, limit.allocatedKw(), !charger.somethingOnTheWire());
             reconsider(cp);
             return;
+        }
+        if (failure == null || failure instanceof dev.dynamo.ocpp.rpc.CallFailedException
+                || failure.getCause() instanceof dev.dynamo.ocpp.rpc.CallFailedException) {
+            charger.refused(sent);
+        } else {
+            charger.unanswered(sent);
         }
         log.info("{}: TxProfile {} kW not accepted ({})", cp, limit.allocatedKw(),
                 failure != null ? failure.toString() : status);
@@ -424,8 +321,7 @@ final class ProfilePusher {
             reconsider(cp);
             return;
         }
-        sent.retrying = true;
-        var delay = backoff(failures.merge(cp, 1, Integer::sum));
+        var delay = backoff(charger.retrying(sent));
         timer.schedule(() -> serial.execute(() -> {
             if (stillWanted(target, sent)) {
                 send(target, limit);
@@ -436,21 +332,22 @@ final class ProfilePusher {
     }
 
     /** A sending that will not be retried; if the charger then holds what is wanted, the site is told. */
-    private void dropSending(String chargePointId, InFlight sent) {
-        if (!sending.remove(chargePointId, sent)) {
+    private void dropSending(String chargePointId, LimitPush.InFlight sent) {
+        var charger = charger(chargePointId);
+        if (!charger.dropSending(sent)) {
             return;
         }
         show(chargePointId);
         var wanted = desired.get(chargePointId);
-        if (wanted != null && inSync(wanted)) {
+        if (wanted != null && charger.inSync(wanted)) {
             tellAccepted(chargePointId, wanted.allocatedKw(), true);
         }
     }
 
     /** The limit is still the one wanted, on the charger's current, open connection, and no newer one went out. */
-    private boolean stillWanted(ProfileTarget target, InFlight sent) {
+    private boolean stillWanted(ProfileTarget target, LimitPush.InFlight sent) {
         var cp = target.chargePointId();
-        return target(cp).orElse(null) == target && sent.limit().equals(desired.get(cp)) && sending.get(cp) == sent;
+        return target(cp).orElse(null) == target && sent.limit.equals(desired.get(cp)) && charger(cp).isLatest(sent);
     }
 
     private void sendDefault(ProfileTarget target, int attempt) {

@@ -25,6 +25,13 @@ public final class ComparisonTable {
             new Row("  LP slot min", k -> Integer.toString(k.upperBoundSlotMin())),
             new Row("achieved / bound", k -> percent(k.achievedToUpperBound())));
 
+    /** With building loads on the site's meters (contract 9). */
+    private static final List<Row> GRID_ROWS = List.of(
+            new Row("peak grid import kW", k -> k.grid() == null ? "" : number(k.grid().peakGridImportKw(), 1)),
+            new Row("capacity breaches", k -> k.grid() == null ? "" : Integer.toString(k.grid().capacityBreaches())),
+            new Row("static budget kW", k -> k.grid() == null ? "" : number(k.grid().staticBudgetKw(), 1)),
+            new Row("  delivered kWh", k -> k.grid() == null ? "" : number(k.grid().deliveredWithoutMeterKwh(), 1)));
+
     private ComparisonTable() {}
 
     public static String format(SimulationReport report) {
@@ -33,7 +40,9 @@ public final class ComparisonTable {
         report.runs().forEach(r -> header.add(r.strategy()));
         var lines = new ArrayList<List<String>>();
         lines.add(header);
-        for (var row : ROWS) {
+        var rows = new ArrayList<>(ROWS);
+        if (report.runs().stream().anyMatch(r -> r.kpis().grid() != null)) rows.addAll(GRID_ROWS);
+        for (var row : rows) {
             var line = new ArrayList<String>();
             line.add(row.name());
             report.runs().forEach(r -> line.add(row.value().apply(r.kpis())));

@@ -24,7 +24,7 @@ final class EventLoop implements Timers {
     static final long METER_INTERVAL_MS = 60_000;
 
     /** Same-instant order: sessions end before the budget moves, and before newcomers plug in. */
-    private enum Kind { COMPLETE, DEPARTURE, CONFIG, TIMER, METER, ARRIVAL }
+    private enum Kind { COMPLETE, DEPARTURE, CONFIG, TIMER, METER, READING, ARRIVAL }
 
     private static final class Timer implements Cancellable {
         final Runnable task;
@@ -48,7 +48,11 @@ final class EventLoop implements Timers {
 
     private final SiteDefinition site;
     private final ChargingConfig initial;
-    private final boolean meters;
+    private boolean meters;
+    /** Building loads fed to the site's meters (contract 9), and what they make the grid connection carry. */
+    private List<BuildingLoad> buildingLoads = List.of();
+    private double peakGridImportKw = Double.NaN;
+    private int capacityBreaches;
     private final List<Car> cars = new ArrayList<>();
     private final Car[] onCharger;
     private final List<Car> line = new ArrayList<>();
@@ -89,6 +93,25 @@ final class EventLoop implements Timers {
         changes.forEach(c -> push(c.at().toEpochMilli(), Kind.CONFIG, -1, 0, c.config(), null));
         if (meters) push(startMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
     }
+
+    /**
+     * Feeds the site's meters from building loads: a reading every interval from the start, and a meter value
+     * of every charging vehicle each minute (so the meters' other load is the building's own). Before {@link #begin}.
+     */
+    void feedBuildingLoads(List<BuildingLoad> loads) {
+        if (loads.isEmpty()) return;
+        buildingLoads = List.copyOf(loads);
+        peakGridImportKw = 0;
+        if (!meters) push(startMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
+        meters = true;
+        for (int i = 0; i < loads.size(); i++) push(startMs, Kind.READING, i, 0, null, null);
+    }
+
+    /** The highest power the grid connection carried at any event (NaN without building loads). */
+    double peakGridImportKw() { return peakGridImportKw; }
+
+    /** Events after which the grid connection carried more than its capacity. */
+    int capacityBreaches() { return capacityBreaches; }
 
     /** The site layer works on the event loop's thread: no hand-off per event. */
     @Override
@@ -235,6 +258,14 @@ final class EventLoop implements Timers {
                 }
                 push(nowMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
             }
+            case READING -> {
+                var load = buildingLoads.get(event.car());
+                var meter = site.meter(load.meterId()).orElseThrow();
+                var now = Instant.ofEpochMilli(nowMs);
+                var kw = load.netKw(now, site.timezone()) + drawBelow(meter.node());
+                simulated.meterReading(load.meterId(), new dev.dynamo.contract.MeterReading(kw, null, now));
+                push(nowMs + load.readingIntervalS() * 1000L, Kind.READING, event.car(), 0, null, null);
+            }
         }
         return true;
     }
@@ -331,12 +362,43 @@ final class EventLoop implements Timers {
             else queued++;
         }
         peakKw = Math.max(peakKw, drawKw);
+        if (!buildingLoads.isEmpty()) {
+            var importKw = otherLoadKw(Instant.ofEpochMilli(nowMs)) + drawKw;
+            peakGridImportKw = Math.max(peakGridImportKw, importKw);
+            if (importKw > site.gridConnectionCapacityKw() + 1e-6) capacityBreaches++;
+        }
         var last = timeline.isEmpty() ? null : timeline.getLast();
         var point = new RunResult.TimelinePoint(Instant.ofEpochMilli(nowMs), simulated.budgetKw(), allocatedKw, drawKw,
                 charging, queued, line.size());
         // several events at one instant: keep the state after the last of them
         if (last != null && last.at().equals(point.at())) timeline.removeLast();
         timeline.add(point);
+    }
+
+    /** What the grid connection carries besides the chargers: the grid meter's load, else every node's. */
+    private double otherLoadKw(Instant at) {
+        double sum = 0;
+        for (var load : buildingLoads) {
+            var node = site.meter(load.meterId()).orElseThrow().node();
+            if (node.equals(dev.dynamo.contract.MeterDefinition.GRID)) return load.netKw(at, site.timezone());
+            sum += load.netKw(at, site.timezone());
+        }
+        return sum;
+    }
+
+    /** The draw of the vehicles on chargers below a node ({@code grid}: all). */
+    private double drawBelow(String node) {
+        var parents = new java.util.HashMap<String, String>();
+        site.circuits().forEach(c -> parents.put(c.circuitId(), c.parentId()));
+        double kw = 0;
+        for (var car : onCharger) {
+            if (car == null) continue;
+            var charger = site.chargers().get(car.chargerIndex);
+            boolean below = node.equals(dev.dynamo.contract.MeterDefinition.GRID);
+            for (var at = charger.circuitId(); !below && at != null; at = parents.get(at)) below = at.equals(node);
+            if (below) kw += car.drawKw();
+        }
+        return kw;
     }
 
     private void push(long atMs, Kind kind, int car, long version, ChargingConfig config, Timer timer) {

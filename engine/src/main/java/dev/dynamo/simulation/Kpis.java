@@ -13,16 +13,40 @@ import java.util.List;
  * @param upperBoundKwh                 the most any allocation could deliver ({@link UpperBound})
  * @param upperBoundSlotMin             the slot length of the bound's linear program
  * @param achievedToUpperBound          delivered / upper bound (1 when the bound is 0)
+ * @param grid                          with building loads on meters, the grid connection's figures; else null
  */
 public record Kpis(int vehicles, double requestedKwh, double deliveredKwh, double unmetKwh, int fullyServed,
                    double fairness, double longestWaitMin, double longestWaitWithoutRotationMin, double peakKw,
                    double budgetKwh, double budgetUtilisation, int decisions, double upperBoundKwh,
-                   int upperBoundSlotMin, double achievedToUpperBound) {
+                   int upperBoundSlotMin, double achievedToUpperBound, Grid grid) {
+
+    /**
+     * With building loads on the site's meters (contract 9): the most the grid connection carried, how many
+     * times it carried more than its capacity (must be 0), and the energy delivered by the same strategy under
+     * the static budget a cautious operator would set without a meter ({@code max_power_kw} at most the capacity
+     * minus the building's peak load, PV ignored).
+     */
+    public record Grid(double peakGridImportKw, int capacityBreaches, double staticBudgetKw, double deliveredWithoutMeterKwh) {}
+
+    public Kpis(int vehicles, double requestedKwh, double deliveredKwh, double unmetKwh, int fullyServed,
+                double fairness, double longestWaitMin, double longestWaitWithoutRotationMin, double peakKw,
+                double budgetKwh, double budgetUtilisation, int decisions, double upperBoundKwh,
+                int upperBoundSlotMin, double achievedToUpperBound) {
+        this(vehicles, requestedKwh, deliveredKwh, unmetKwh, fullyServed, fairness, longestWaitMin,
+                longestWaitWithoutRotationMin, peakKw, budgetKwh, budgetUtilisation, decisions, upperBoundKwh,
+                upperBoundSlotMin, achievedToUpperBound, null);
+    }
 
     public Kpis withUpperBound(UpperBound bound) {
         return new Kpis(vehicles, requestedKwh, deliveredKwh, unmetKwh, fullyServed, fairness, longestWaitMin,
                 longestWaitWithoutRotationMin, peakKw, budgetKwh, budgetUtilisation, decisions, bound.energyKwh(),
-                bound.slotMinutes(), bound.energyKwh() == 0 ? 1 : deliveredKwh / bound.energyKwh());
+                bound.slotMinutes(), bound.energyKwh() == 0 ? 1 : deliveredKwh / bound.energyKwh(), grid);
+    }
+
+    public Kpis withGrid(Grid value) {
+        return new Kpis(vehicles, requestedKwh, deliveredKwh, unmetKwh, fullyServed, fairness, longestWaitMin,
+                longestWaitWithoutRotationMin, peakKw, budgetKwh, budgetUtilisation, decisions, upperBoundKwh,
+                upperBoundSlotMin, achievedToUpperBound, value);
     }
 
     /** Jain's fairness index: (Σx)² / (n Σx²); 1 for no vehicles or all at zero, where every share is the same. */

@@ -140,6 +140,7 @@ public final class Playback implements AutoCloseable {
             var run = new EventLoop(site, choice.apply(pass.config(), site), Simulator.changes(pass, choice), vehicles,
                     pass.start(), pass.end(), clock, loop -> new SimulatedSite(registry, site, this::wake));
             run.onTimerSet(this::wake);
+            run.feedBuildingLoads(pass.buildingLoads());
             if (!previous.isEmpty()) run.adoptTimers(previous.get(i));
             timers.drive(site.siteId(), run);
             runs.add(run);
@@ -250,6 +251,6 @@ public final class Playback implements AutoCloseable {
                 v.departure().plus(offset), v.energyNeededKwh(), v.maxAcceptanceKw(), v.chargePointId(), v.batteryKwh(),
                 v.arrivalSoc(), v.phasesInUse())).toList();
         return new Scenario(scenario.name(), scenario.description(), scenario.site(), scenario.config(), changes, start,
-                scenario.duration(), scenario.seed(), vehicles, scenario.model());
+                scenario.duration(), scenario.seed(), vehicles, scenario.model(), scenario.buildingLoads());
     }
 }

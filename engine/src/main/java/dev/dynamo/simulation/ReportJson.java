@@ -76,6 +76,12 @@ public final class ReportJson {
         node.put("longest_wait_min", round(k.longestWaitMin()));
         node.put("longest_wait_without_rotation_min", round(k.longestWaitWithoutRotationMin()));
         node.put("peak_kw", round(k.peakKw()));
+        if (k.grid() != null) {
+            node.put("peak_grid_import_kw", round(k.grid().peakGridImportKw()));
+            node.put("capacity_breaches", k.grid().capacityBreaches());
+            node.put("static_budget_kw", round(k.grid().staticBudgetKw()));
+            node.put("delivered_without_meter_kwh", round(k.grid().deliveredWithoutMeterKwh()));
+        }
         node.put("budget_kwh", round(k.budgetKwh()));
         node.put("budget_utilisation", round(k.budgetUtilisation()));
         node.put("decisions", k.decisions());

@@ -68,10 +68,34 @@ public final class ScenarioReader {
         for (int i = 0; i < vehicles.size(); i++)
             if (!ids.add(vehicles.get(i).vehicleId())) throw json.error("vehicles[" + i + "].id", "duplicate id " + vehicles.get(i).vehicleId());
         var model = json.has("vehicle_model") ? model(json.object("vehicle_model")) : null;
+        var meterIds = new HashSet<String>();
+        var buildingLoads = json.list("building_loads", e -> {
+            var load = buildingLoad(e.fields(), site);
+            if (!meterIds.add(load.meterId())) throw new ScenarioException(e.path() + ".meter_id: a second load for meter " + load.meterId());
+            return load;
+        });
         json.done();
         if (vehicles.isEmpty() && model == null) throw json.error("vehicles", "give vehicles, a vehicle_model, or both");
         return new Scenario(name, description == null ? "" : description, site, config, changes, start,
-                Duration.between(start, end), seed == null ? 1 : seed.longValue(), vehicles, model);
+                Duration.between(start, end), seed == null ? 1 : seed.longValue(), vehicles, model, buildingLoads);
+    }
+
+    /** A metered node's building load and PV (contract 9 in simulation): {@code meter_id} names a meter of the site. */
+    private static BuildingLoad buildingLoad(JsonFields json, SiteDefinition site) {
+        var meterId = json.string("meter_id");
+        if (site.meter(meterId).isEmpty()) throw json.error("meter_id", "not a meter of the site: " + meterId);
+        var hours = json.list("load_kw_by_hour", e -> {
+            var kw = e.number();
+            if (kw < 0) throw new ScenarioException(e.path() + ": must be >= 0");
+            return kw;
+        });
+        if (hours.size() != 24) throw json.error("load_kw_by_hour", "must hold 24 values, one per local hour");
+        var pv = json.optionalNumber("pv_peak_kw");
+        if (pv != null && pv < 0) throw json.error("pv_peak_kw", "must be >= 0");
+        var interval = json.optionalInt("reading_interval_s");
+        if (interval != null && (interval < 1 || interval > 3600)) throw json.error("reading_interval_s", "must be 1..3600");
+        json.done();
+        return new BuildingLoad(meterId, hours, pv == null ? 0 : pv, interval == null ? 60 : interval);
     }
 
     /** The site, read by the contract's own reader (as the sites file and {@code PUT /api/v1/sites/{id}}). */

@@ -93,6 +93,11 @@ final class SimulatedSite implements AutoCloseable {
         handle.meterValue(chargePointId, measuredKw, phasesInUse);
     }
 
+    /** A reading of one of the site's meters, through the same path as a polled one (contract 9.2). */
+    void meterReading(String meterId, dev.dynamo.contract.MeterReading reading) {
+        handle.polledMeterReading(meterId, reading);
+    }
+
     /** Lets the timer tasks already handed to the site run to the end. */
     void awaitIdle() { handle.awaitIdle(); }
 

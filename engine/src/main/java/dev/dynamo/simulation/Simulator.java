@@ -78,7 +78,53 @@ public final class Simulator {
     private RunResult simulate(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice, Progress progress) {
         var loop = loop(scenario, vehicles, choice);
         var cars = loop.run(done -> progress.update(choice.label(), done));
-        return measure(scenario, vehicles, choice, loop, cars);
+        var result = measure(scenario, vehicles, choice, loop, cars);
+        if (scenario.buildingLoads().isEmpty()) return result;
+        // the same strategy without the meter, on the budget a cautious operator would set
+        var staticKw = staticBudgetKw(scenario);
+        var withoutMeter = withoutMeters(scenario, staticKw);
+        var staticCars = loop(withoutMeter, vehicles, choice).run(_ -> {});
+        var staticKwh = staticCars.stream().mapToDouble(c -> c.deliveredKwh).sum();
+        var grid = new Kpis.Grid(loop.peakGridImportKw(), loop.capacityBreaches(), staticKw, staticKwh);
+        return new RunResult(result.strategy(), result.kpis().withGrid(grid), result.vehicles(), result.timeline());
+    }
+
+    /** The capacity minus the building's peak load (PV ignored, buffers kept): a budget that never needs a meter. */
+    static double staticBudgetKw(Scenario scenario) {
+        var site = scenario.site();
+        double otherKw = 0;
+        double bufferKw = 0;
+        for (var load : scenario.buildingLoads()) {
+            var meter = site.meter(load.meterId()).orElseThrow();
+            var peak = load.peakBuildingKw(scenario.start(), scenario.end(), site.timezone());
+            if (meter.onGrid()) {
+                otherKw = peak;
+                bufferKw = meter.bufferKw();
+                break;
+            }
+            otherKw += peak;
+        }
+        return Math.max(0, site.gridConnectionCapacityKw() - otherKw - bufferKw);
+    }
+
+    /** The scenario on a site without meters, every budget at most {@code staticKw}. */
+    static Scenario withoutMeters(Scenario scenario, double staticKw) {
+        var s = scenario.site();
+        var site = new dev.dynamo.contract.SiteDefinition(s.siteId(), s.name(), s.timezone(), s.gridConnectionCapacityKw(),
+                s.gridConnectionCurrentA(), s.circuits(), s.chargers());
+        var changes = scenario.configChanges().stream()
+                .map(c -> new Scenario.ConfigChange(c.at(), capped(c.config(), staticKw))).toList();
+        return new Scenario(scenario.name(), scenario.description(), site, capped(scenario.config(), staticKw), changes,
+                scenario.start(), scenario.duration(), scenario.seed(), scenario.vehicles(), scenario.model());
+    }
+
+    private static dev.dynamo.contract.ChargingConfig capped(dev.dynamo.contract.ChargingConfig c, double staticKw) {
+        var windows = c.schedule().stream().map(w -> new dev.dynamo.schedule.ScheduleWindow(w.days(), w.startMinute(),
+                w.endMinute(), Math.min(w.maxPowerKw(), staticKw), w.sharing())).toList();
+        // a config needs max_power_kw > 0: a building that may take everything leaves a token budget
+        return new dev.dynamo.contract.ChargingConfig(Math.max(0.01, Math.min(c.maxPowerKw(), staticKw)), c.strategy(),
+                Math.min(c.minPowerPerChargerKw(), Math.max(0.01, Math.min(c.maxPowerKw(), staticKw))), c.priorityOrder(),
+                windows, c.rotationPeriodMin(), c.redistributeUnused(), c.updatedAt());
     }
 
     /** The KPIs of a finished run (a playback's too), without the upper bound. */
@@ -102,8 +148,10 @@ public final class Simulator {
 
     private EventLoop loop(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice) {
         var site = scenario.site();
-        return new EventLoop(site, choice.apply(scenario.config(), site), changes(scenario, choice), vehicles,
+        var loop = new EventLoop(site, choice.apply(scenario.config(), site), changes(scenario, choice), vehicles,
                 scenario.start(), scenario.end(), allocator);
+        loop.feedBuildingLoads(scenario.buildingLoads());
+        return loop;
     }
 
     static List<Scenario.ConfigChange> changes(Scenario scenario, StrategyChoice choice) {

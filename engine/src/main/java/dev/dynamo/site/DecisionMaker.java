@@ -45,7 +45,13 @@ final class DecisionMaker {
                     .map(a -> new DecisionRecord.Entry(a.chargePointId(), a.allocatedKw(), a.status().json())).toList();
             return new DecisionRecord(snapshot.siteId(), snapshot.calculatedAt(), snapshot.trigger().json(),
                     snapshot.strategy().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), entries,
-                    dev.dynamo.contract.SiteDocuments.write(dev.dynamo.contract.SiteDocuments.budgetNode(snapshot.budget())));
+                    budgetJson(snapshot.budget()));
+        }
+
+        /** Null for the config's budget alone (no meter, no external limit): the history rebuilds it from the total. */
+        private static String budgetJson(dev.dynamo.allocation.Budget budget) {
+            if (budget.gridHeadroomKw() == null && budget.externalKw() == null) return null;
+            return dev.dynamo.contract.SiteDocuments.write(dev.dynamo.contract.SiteDocuments.budgetNode(budget));
         }
 
         boolean anyQueued() {

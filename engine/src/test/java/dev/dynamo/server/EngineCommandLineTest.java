@@ -53,7 +53,8 @@ class EngineCommandLineTest {
             // the vehicles there from the first instant plug in as soon as the playback starts
             var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
             var allocation = client.get("/api/v1/smart-charging/sites/demo-depot-priority/allocation").json();
-            while (allocation.get("allocations").size() < 5) {
+            // until the playback has stored its config the site answers 404 (no allocation yet)
+            while (!allocation.has("allocations") || allocation.get("allocations").size() < 5) {
                 assertThat(System.nanoTime()).isLessThan(deadline);
                 Thread.sleep(50);
                 allocation = client.get("/api/v1/smart-charging/sites/demo-depot-priority/allocation").json();

@@ -13,7 +13,7 @@ class ScenarioReaderTest {
     private static final String BASE = Scenarios.text("/scenarios/two-chargers.dynamo-scenario.json");
 
     @ParameterizedTest
-    @ValueSource(strings = {"office-car-park", "overnight-depot", "public-hub"})
+    @ValueSource(strings = {"office-car-park", "overnight-depot", "public-hub", "office-pv"})
     void shipped_scenarios_are_valid(String name) {
         var scenario = Scenarios.shipped(name);
         assertThat(scenario.site().chargers()).isNotEmpty();

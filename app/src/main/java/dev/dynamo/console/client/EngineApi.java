@@ -29,6 +29,18 @@ public interface EngineApi {
 
     RebalanceResult rebalance(String siteId);
 
+    /** The external limits in force (contract 9.3). */
+    default LimitList limits(String siteId) { throw new UnsupportedOperationException("limits"); }
+
+    /** Sets or replaces the limit from {@code source}; {@code validUntil} and {@code reason} may be null. */
+    default ExternalLimit putLimit(String siteId, String source, double maxPowerKw, java.time.Instant validUntil,
+                                   String reason) {
+        throw new UnsupportedOperationException("putLimit");
+    }
+
+    /** Lifts the limit from {@code source}. */
+    default void deleteLimit(String siteId, String source) { throw new UnsupportedOperationException("deleteLimit"); }
+
     /** Starts a session without OCPP; {@code evMaxPowerKw} may be null. */
     SessionInfo startSession(String siteId, String chargePointId, Double evMaxPowerKw);
 

@@ -107,6 +107,25 @@ public final class HttpEngineClient implements EngineApi {
         send(request(sessionPath(siteId, chargePointId), REQUEST_TIMEOUT).DELETE().build(), Void.class);
     }
 
+    @Override
+    public LimitList limits(String siteId) {
+        return send(get("/api/v1/sites/" + path(siteId) + "/limits", REQUEST_TIMEOUT), LimitList.class);
+    }
+
+    @Override
+    public ExternalLimit putLimit(String siteId, String source, double maxPowerKw, Instant validUntil, String reason) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("max_power_kw", maxPowerKw);
+        if (validUntil != null) body.put("valid_until", validUntil.toString());
+        if (reason != null && !reason.isBlank()) body.put("reason", reason);
+        return send(withBody("PUT", "/api/v1/sites/" + path(siteId) + "/limits/" + path(source), body), ExternalLimit.class);
+    }
+
+    @Override
+    public void deleteLimit(String siteId, String source) {
+        send(request("/api/v1/sites/" + path(siteId) + "/limits/" + path(source), REQUEST_TIMEOUT).DELETE().build(), Void.class);
+    }
+
     private static String smartPath(String siteId) { return "/api/v1/smart-charging/sites/" + path(siteId); }
 
     private static String configPath(String siteId) { return smartPath(siteId) + "/config"; }

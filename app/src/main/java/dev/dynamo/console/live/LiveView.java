@@ -89,7 +89,8 @@ public final class LiveView extends BorderPane {
         grid.setItems(model.gauges());
         grid.skinProperty().subscribe(LiveView::fixRowHeight);
 
-        var top = new VBox(12, titleRow, tiles, new CircuitPanel(model.circuitRows()), notice, error);
+        var top = new VBox(12, titleRow, tiles, new dev.dynamo.console.grid.GridCardView(model.grid()),
+                new dev.dynamo.console.grid.GridLimitsView(model.limits()), new CircuitPanel(model.circuitRows()), notice, error);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
         setCenter(grid);

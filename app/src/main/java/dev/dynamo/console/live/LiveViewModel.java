@@ -46,6 +46,8 @@ public final class LiveViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper();
 
+    private final dev.dynamo.console.grid.GridCardModel grid = new dev.dynamo.console.grid.GridCardModel();
+    private final dev.dynamo.console.grid.GridLimitsModel limits = new dev.dynamo.console.grid.GridLimitsModel();
     private ConnectedSite site;
     private Job polling = Job.DONE;
     private boolean inFlight;
@@ -53,6 +55,12 @@ public final class LiveViewModel {
     public LiveViewModel(Background background) { this.background = background; }
 
     public ObservableList<ChargerGauge> gauges() { return gaugesView; }
+
+    /** The grid card: metered nodes and what binds the budget (contract 9). */
+    public dev.dynamo.console.grid.GridCardModel grid() { return grid; }
+
+    /** External limits in force and the form to set or lift one (contract 9.3). */
+    public dev.dynamo.console.grid.GridLimitsModel limits() { return limits; }
 
     /** The site's limits as a tree with their per-phase load; empty for a site without circuits or grid current. */
     public ObservableList<CircuitRow> circuitRows() { return circuitRowsView; }
@@ -82,9 +90,11 @@ public final class LiveViewModel {
         gauges.clear();
         byId.clear();
         circuitRows.clear();
+        grid.clear();
         gridCapacityKw.set(connectedSite.site().gridConnectionCapacityKw());
         demo.set(connectedSite.demo());
         rebalanceResult.set(null);
+        limits.attach(connectedSite, background);
         polling = background.every(REFRESH, this::refresh);
     }
 
@@ -127,6 +137,8 @@ public final class LiveViewModel {
         notice.set(allocation.allocations().isEmpty() ? "No charger is charging right now" : null);
         var rows = CircuitTree.rows(site.site().circuits(), allocation.circuits());
         if (!rows.equals(circuitRows)) circuitRows.setAll(rows);
+        grid.apply(site.site(), allocation);
+        if (allocation.budget() != null) limits.externalKwSeen(allocation.budget().externalKw());
 
         var sameChargers = allocation.allocations().size() == gauges.size();
         for (int i = 0; sameChargers && i < gauges.size(); i++) {

@@ -1,0 +1,94 @@
+package dev.dynamo.ocpp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's outgoing text frames, coalesced: the frames queued while a write is pending (a burst of
+ * decisions, an answer and the next CALL) go to the socket together, in order, batched with one flush,
+ * instead of one write each. Thread-safe; the writes run on the given executor, one drain at a time.
+ */
+final class CoalescingWriter implements Consumer<String> {
+    private static final Logger log = LoggerFactory.getLogger(CoalescingWriter.class);
+    /** Where frames go: added to the socket's batch, then flushed. */
+    interface Transport {
+        void batch(String text);
+
+        void flush();
+    }
+
+    private final Transport transport;
+    private final Executor writes;
+    private final Object lock = new Object();
+    private List<String> pending = new ArrayList<>();
+    private boolean drainQueued;
+
+    CoalescingWriter(Transport transport, Executor writes) {
+        this.transport = transport;
+        this.writes = writes;
+    }
+
+    /** Frames to a Jetty session: batched on its core session when it has one, else sent one by one. */
+    static Transport jetty(Session session) {
+        if (session instanceof WebSocketSession jetty) {
+            var core = jetty.getCoreSession();
+            return new Transport() {
+                @Override public void batch(String text) {
+                    core.sendFrame(new Frame(OpCode.TEXT, text), org.eclipse.jetty.util.Callback.NOOP, true);
+                }
+
+                @Override public void flush() {
+                    core.flush(org.eclipse.jetty.util.Callback.NOOP);
+                }
+            };
+        }
+        log.warn("WebSocket session {} is not Jetty's: frames are sent one by one", session.getClass().getName());
+        return new Transport() {
+            @Override public void batch(String text) {
+                session.sendText(text, org.eclipse.jetty.websocket.api.Callback.NOOP);
+            }
+
+            @Override public void flush() {}
+        };
+    }
+
+    @Override
+    public void accept(String text) {
+        synchronized (lock) {
+            pending.add(text);
+            if (drainQueued) return;
+            drainQueued = true;
+        }
+        writes.execute(this::drain);
+    }
+
+    /** Writes until nothing is pending; only one drain runs at a time, so the frames keep their order. */
+    private void drain() {
+        while (true) {
+            List<String> frames;
+            synchronized (lock) {
+                if (pending.isEmpty()) {
+                    drainQueued = false;
+                    return;
+                }
+                frames = pending;
+                pending = new ArrayList<>();
+            }
+            try {
+                frames.forEach(transport::batch);
+                transport.flush();
+            } catch (RuntimeException e) {
+                // the socket is failing: Jetty closes it, and the connection's close fails what waits
+                log.debug("write failed: {}", e.toString());
+            }
+        }
+    }
+}

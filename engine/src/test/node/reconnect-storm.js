@@ -1,0 +1,126 @@
+// Reconnect storm (not part of the build): N charge points connect and send BootNotification all at once, as
+// after an engine restart. Reports the time until every one is connected and until every one is booted, per-
+// charger percentiles, and which side is slow: the CPU seconds the engine and the generator used during the
+// storm (a side near 1 CPU second per second of the storm is saturated) and the generator's worst event-loop
+// delay (if it is large, the generator itself cannot keep up).
+//
+//   ./mvnw -B -pl engine package -DskipTests                # builds engine/target/dynamo-engine.jar
+//   cd engine/src/test/node && npm ci                        # once
+//   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+//   taskset -c 1 node reconnect-storm.js --jar ../../../target/dynamo-engine.jar --engine-cpus 0
+//
+// Options: --chargers N (1000), --per-site N (50), --port P (18767), --engine-cpus LIST, --jvm "ARGS", --json FILE.
+'use strict';
+const { spawn } = require('child_process');
+const { monitorEventLoopDelay } = require('perf_hooks');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const WebSocket = require('ws');
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
+    arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const total = Number(args.chargers || 1000);
+const perSite = Number(args['per-site'] || 50);
+const port = Number(args.port || 18767);
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+function cpuSeconds(pid) {
+    try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch (e) {
+        return NaN;
+    }
+}
+
+function percentile(sorted, p) {
+    return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
+}
+
+/** Connects, then sends BootNotification; resolves with [ms to open, ms to the boot's answer]. */
+function storm(id, t0) {
+    return new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/ocpp/${id}`, ['ocpp1.6'], { perMessageDeflate: false });
+        let openedMs;
+        ws.on('open', () => {
+            openedMs = performance.now() - t0;
+            ws.send(JSON.stringify([2, 'b1', 'BootNotification', { chargePointVendor: 'Storm', chargePointModel: 'Sim' }]));
+        });
+        ws.on('message', data => {
+            const frame = JSON.parse(data);
+            if (frame[0] === 2) { // the engine's calls (TxDefaultProfile): accepted
+                ws.send(`[3,"${frame[1]}",{"status":"Accepted"}]`);
+            } else if (frame[1] === 'b1') {
+                resolve({ ws, openedMs, bootedMs: performance.now() - t0, ok: frame[0] === 3 });
+            }
+        });
+        ws.on('error', reject);
+    });
+}
+
+(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dynamo-storm-'));
+    const sites = [];
+    for (let s = 0; s * perSite < total; s++) {
+        const chargers = [];
+        for (let c = 0; c < perSite && s * perSite + c < total; c++) chargers.push({ charge_point_id: `S${s}-CP${c}`, max_power_kw: 22 });
+        sites.push({ site_id: `storm-${s}`, name: `Storm ${s}`, timezone: 'UTC', grid_connection_capacity_kw: chargers.length * 22, chargers });
+    }
+    fs.writeFileSync(path.join(dir, 'sites.json'), JSON.stringify({ sites }));
+    const java = ['-jar', args.jar, 'serve', '--port', String(port), '--sites', path.join(dir, 'sites.json'),
+        '--data-dir', path.join(dir, 'data')];
+    if (args.jvm) java.unshift(...args.jvm.split(' ').filter(Boolean));
+    const javaBin = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+    const engine = args['engine-cpus']
+        ? spawn('taskset', ['-c', args['engine-cpus'], javaBin, ...java], { stdio: ['ignore', 'ignore', 'inherit'] })
+        : spawn(javaBin, java, { stdio: ['ignore', 'ignore', 'inherit'] });
+    const results = [];
+    try {
+        for (let i = 0; i < 300 && engine.exitCode === null; i++) {
+            try { if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break; } catch (e) { /* not up yet */ }
+            await sleep(200);
+        }
+        // warm-up: one charger connects and boots, so the storm does not measure class loading alone
+        const warm = await storm(sites[0].chargers[0].charge_point_id, performance.now());
+        warm.ws.terminate();
+        await sleep(1500); // the engine's per-charge-point replacement bucket (one a second)
+        const ids = sites.flatMap(s => s.chargers.map(c => c.charge_point_id));
+        const lag = monitorEventLoopDelay({ resolution: 10 });
+        lag.enable();
+        const loadBefore = os.loadavg();
+        const engineCpuBefore = cpuSeconds(engine.pid);
+        const ownCpuBefore = process.cpuUsage();
+        const t0 = performance.now();
+        results.push(...await Promise.all(ids.map(id => storm(id, t0))));
+        const stormS = (performance.now() - t0) / 1000;
+        lag.disable();
+        const engineCpuS = cpuSeconds(engine.pid) - engineCpuBefore;
+        const ownCpu = process.cpuUsage(ownCpuBefore);
+        const generatorCpuS = (ownCpu.user + ownCpu.system) / 1e6;
+        const opened = results.map(r => r.openedMs).sort((a, b) => a - b);
+        const booted = results.map(r => r.bootedMs).sort((a, b) => a - b);
+        const ms = x => +x.toFixed(1);
+        const summary = { chargers: ids.length, booted_ok: results.filter(r => r.ok).length,
+            all_open_ms: ms(opened[opened.length - 1]), all_booted_ms: ms(booted[booted.length - 1]),
+            open_p50_ms: ms(percentile(opened, 50)), open_p99_ms: ms(percentile(opened, 99)),
+            boot_p50_ms: ms(percentile(booted, 50)), boot_p99_ms: ms(percentile(booted, 99)),
+            storm_s: +stormS.toFixed(2), engine_cpu_s: +engineCpuS.toFixed(2), generator_cpu_s: +generatorCpuS.toFixed(2),
+            engine_cpu_share: +(engineCpuS / stormS).toFixed(2), generator_cpu_share: +(generatorCpuS / stormS).toFixed(2),
+            generator_max_loop_delay_ms: ms(lag.max / 1e6),
+            load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
+            engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length };
+        // the side using most of a CPU for the storm's duration is the one holding it up
+        summary.slow_side = summary.generator_cpu_share > summary.engine_cpu_share ? 'generator' : 'engine';
+        console.log(JSON.stringify(summary));
+        if (args.json) fs.writeFileSync(args.json, JSON.stringify(summary, null, 2));
+    } finally {
+        results.forEach(r => r.ws.terminate());
+        engine.kill('SIGTERM');
+        await new Promise(resolve => engine.exitCode !== null ? resolve() : engine.on('exit', resolve));
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+})().catch(err => {
+    console.error(err);
+    process.exit(1);
+});
