@@ -4,7 +4,9 @@ import dev.dynamo.contract.ApiProblem;
 import dev.dynamo.contract.FieldError;
 
 import dev.dynamo.history.HistoryParameterException;
+import dev.dynamo.site.SiteBusyException;
 import dev.dynamo.site.SiteStateException;
+import dev.dynamo.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -38,7 +40,10 @@ public final class EngineApi {
             var routes = config.routes;
             routes.before(ctx -> authorize(ctx, context.apiKey()));
 
-            routes.get("/health", ctx -> Responses.json(ctx, 200, ResponseJson.health()));
+            routes.get("/health", ctx -> {
+                var problems = context.health().get();
+                Responses.json(ctx, problems.isEmpty() ? 200 : 503, ResponseJson.health(problems));
+            });
             routes.put(SMART + "/config", smart::putConfig);
             routes.get(SMART + "/config", smart::getConfig);
             routes.get(SMART + "/allocation", smart::getAllocation);
@@ -71,6 +76,9 @@ public final class EngineApi {
             case CONFLICT -> 409;
             case UNPROCESSABLE -> 422;
         }, e.getMessage()));
+        // the store did not answer in time, or failed: nothing was changed, the client may try again (contract 5)
+        routes.exception(StoreException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+        routes.exception(SiteBusyException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
         routes.exception(HistoryParameterException.class, (e, ctx) -> ProblemResponses.write(ctx,
                 ApiProblem.badRequest(e.getMessage(), List.of(new FieldError(e.parameter(), e.getMessage())))));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -98,6 +106,14 @@ public final class EngineApi {
                 if (!ProblemResponses.isWritten(ctx)) ProblemResponses.write(ctx, status, describe(ctx, status, null));
             });
         }
+    }
+
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private static void unavailable(Context ctx, String detail) {
+        LOG.warn("{} {} refused with 503: {}", ctx.method(), ctx.path(), detail);
+        ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        ProblemResponses.write(ctx, 503, detail);
     }
 
     /** RFC 9110 wants the methods the path does allow on a 405; Javalin lists them in the exception's details. */

@@ -220,8 +220,11 @@ final class ResponseJson {
         }
     }
 
-    static ObjectNode health() {
-        return object().put("status", "ok");
+    /** {@code {"status":"ok"}}, or {@code "degraded"} with what fails by part ({@code "store": "…"}). */
+    static ObjectNode health(java.util.Map<String, String> problems) {
+        var node = object().put("status", problems.isEmpty() ? "ok" : "degraded");
+        problems.forEach(node::put);
+        return node;
     }
 
 }

@@ -9,7 +9,6 @@ import dev.dynamo.contract.SiteDefinitionReader;
 import dev.dynamo.history.DecisionParams;
 import dev.dynamo.history.HistoryService;
 import dev.dynamo.site.SiteRegistry;
-import dev.dynamo.site.SiteView;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
@@ -41,9 +40,8 @@ final class SitesController {
     void put(Context ctx) {
         var body = RequestBodies.read(ctx);
         var definition = SiteDefinitionReader.read(body, ctx.pathParam("siteId"));
-        SiteDefinitionReader.checkChargePointIdsFree(definition,
-                sites.views().stream().map(SiteView::definition).toList());
-        var put = sites.putSite(definition, config -> ConfigReader.validateAgainst(config, definition));
+        var put = sites.putSite(definition, others -> SiteDefinitionReader.checkChargePointIdsFree(definition, others),
+                config -> ConfigReader.validateAgainst(config, definition));
         Responses.json(ctx, put.created() ? 201 : 200, ResponseJson.site(put.site(), clock.instant()));
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine;
 
-/** Reads {@code 90s}, {@code 5m}, {@code 1h}, {@code 250ms} or ISO 8601 ({@code PT5M}). */
+/** Reads {@code 90s}, {@code 5m}, {@code 1h}, {@code 400d}, {@code 250ms} or ISO 8601 ({@code PT5M}). */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String text) {
@@ -17,11 +17,12 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 case 's' -> Duration.ofSeconds(amount);
                 case 'm' -> Duration.ofMinutes(amount);
                 case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
                 default -> throw new NumberFormatException();
             }, text);
         } catch (RuntimeException e) {
             if (e instanceof CommandLine.TypeConversionException) throw e;
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a duration (e.g. 90s, 5m, 1h, PT5M)");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a duration (e.g. 90s, 5m, 1h, 400d, PT5M)");
         }
     }
 

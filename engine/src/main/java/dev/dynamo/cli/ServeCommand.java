@@ -53,6 +53,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a charger that lost its connection keeps its limit (e.g. 90s, 5m, PT5M).")
     Duration commLossGrace;
 
+    @Option(names = "--retain-decisions", paramLabel = "DURATION", defaultValue = "400d",
+            showDefaultValue = Visibility.ALWAYS, converter = DurationConverter.class,
+            description = "How long allocation decisions are kept (e.g. 400d, 90d); older ones are deleted in the "
+                    + "background, in small batches, once an hour.")
+    Duration retainDecisions;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "Serve HTTPS and wss:// (OCPP) with this keystore (PKCS12 or JKS) instead of plain HTTP.")
     Path tlsKeystore;
@@ -105,7 +111,8 @@ final class ServeCommand implements Callable<Integer> {
     private int serve(Playback playback) throws Exception {
         var options = EngineOptions.defaults().withPort(port).withBindAddress(bind).withSitesFile(sites)
                 .withDataDir(dataDir).withDbUrl(dbUrl).withApiKey(apiKey == null || apiKey.isBlank() ? null : apiKey)
-                .withCommLossGrace(commLossGrace).withPlugin(new OcppPlugin(allowChargersWithoutPassword))
+                .withCommLossGrace(commLossGrace).withRetainDecisions(retainDecisions)
+                .withPlugin(new OcppPlugin(allowChargersWithoutPassword))
                 .withPlugin(new ModbusPolling());
         if (tlsKeystore != null) {
             options = options.withPlugin(new TlsPlugin(tlsKeystore, tlsKeystorePassword == null ? "" : tlsKeystorePassword));

@@ -8,6 +8,8 @@ import java.util.List;
 
 /** The two history queries of the API: buckets (contract 2.4) and the decision audit (7.4). */
 public final class HistoryService {
+    /** How long a query waits for the decision log's write under way; then it reads what is stored. */
+    private static final java.time.Duration FLUSH_WAIT = java.time.Duration.ofSeconds(1);
     private final Store store;
     private final DecisionLog log;
 
@@ -22,11 +24,12 @@ public final class HistoryService {
 
     /**
      * Streams only the decision in force at {@code from} and those inside {@code [from, min(to, now))};
-     * decisions still waiting in the log are written first so that the answer includes them.
+     * decisions still waiting in the log are written first so that the answer includes them (when the store
+     * takes them: while it cannot write, say on a full disk, reads still answer with what is stored).
      */
     public HistoryReport buckets(String siteId, Instant from, Instant to, Interval interval, Instant now) {
         if (!from.isBefore(to)) throw new IllegalArgumentException("from " + from + " is not before to " + to);
-        log.flush();
+        log.tryFlush(FLUSH_WAIT);
         var sweep = new BucketSweep(from, to, interval, now);
         var end = sweep.dataEnd();
         if (from.isBefore(end)) {
@@ -54,7 +57,7 @@ public final class HistoryService {
 
     /** Decisions in {@code [from, to)}, newest first; of two at the same instant the later made first. */
     public List<DecisionRecord> decisions(String siteId, Instant from, Instant to, int limit) {
-        log.flush();
+        log.tryFlush(FLUSH_WAIT);
         return store.latestDecisions(siteId, from, to, limit);
     }
 }

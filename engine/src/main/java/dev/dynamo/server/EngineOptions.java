@@ -19,10 +19,13 @@ import java.util.List;
  * @param apiKey        the bearer key of {@code /api/v1}, or null for none
  * @param timers        the timers of the sites, or null for real ones on {@code clock}
  * @param plugins       run on the same app and port (the OCPP connector)
+ * @param retainDecisions how long decisions are kept; older ones are pruned in the background
  */
 public record EngineOptions(String bindAddress, int port, Path sitesFile, Path dataDir, String dbUrl, String apiKey,
-                            Clock clock, Duration commLossGrace, Timers timers, List<EnginePlugin> plugins) {
+                            Clock clock, Duration commLossGrace, Timers timers, List<EnginePlugin> plugins,
+                            Duration retainDecisions) {
     public static final String LOOPBACK = "127.0.0.1";
+    public static final Duration DEFAULT_RETAIN_DECISIONS = Duration.ofDays(400);
 
     public EngineOptions {
         plugins = List.copyOf(plugins);
@@ -30,48 +33,52 @@ public record EngineOptions(String bindAddress, int port, Path sitesFile, Path d
 
     public static EngineOptions defaults() {
         return new EngineOptions(LOOPBACK, 8080, null, Path.of("dynamo-data"), null, null, Clock.systemUTC(),
-                SiteEnvironment.DEFAULT_COMM_LOSS_GRACE, null, List.of());
+                SiteEnvironment.DEFAULT_COMM_LOSS_GRACE, null, List.of(), DEFAULT_RETAIN_DECISIONS);
     }
 
     public EngineOptions withBindAddress(String value) {
-        return new EngineOptions(value, port, sitesFile, dataDir, dbUrl, apiKey, clock, commLossGrace, timers, plugins);
+        return new EngineOptions(value, port, sitesFile, dataDir, dbUrl, apiKey, clock, commLossGrace, timers, plugins, retainDecisions);
     }
 
     public EngineOptions withPort(int value) {
-        return new EngineOptions(bindAddress, value, sitesFile, dataDir, dbUrl, apiKey, clock, commLossGrace, timers, plugins);
+        return new EngineOptions(bindAddress, value, sitesFile, dataDir, dbUrl, apiKey, clock, commLossGrace, timers, plugins, retainDecisions);
     }
 
     public EngineOptions withSitesFile(Path value) {
-        return new EngineOptions(bindAddress, port, value, dataDir, dbUrl, apiKey, clock, commLossGrace, timers, plugins);
+        return new EngineOptions(bindAddress, port, value, dataDir, dbUrl, apiKey, clock, commLossGrace, timers, plugins, retainDecisions);
     }
 
     public EngineOptions withDataDir(Path value) {
-        return new EngineOptions(bindAddress, port, sitesFile, value, dbUrl, apiKey, clock, commLossGrace, timers, plugins);
+        return new EngineOptions(bindAddress, port, sitesFile, value, dbUrl, apiKey, clock, commLossGrace, timers, plugins, retainDecisions);
     }
 
     public EngineOptions withDbUrl(String value) {
-        return new EngineOptions(bindAddress, port, sitesFile, dataDir, value, apiKey, clock, commLossGrace, timers, plugins);
+        return new EngineOptions(bindAddress, port, sitesFile, dataDir, value, apiKey, clock, commLossGrace, timers, plugins, retainDecisions);
     }
 
     public EngineOptions withApiKey(String value) {
-        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, value, clock, commLossGrace, timers, plugins);
+        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, value, clock, commLossGrace, timers, plugins, retainDecisions);
     }
 
     public EngineOptions withClock(Clock value) {
-        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, apiKey, value, commLossGrace, timers, plugins);
+        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, apiKey, value, commLossGrace, timers, plugins, retainDecisions);
     }
 
     public EngineOptions withCommLossGrace(Duration value) {
-        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, apiKey, clock, value, timers, plugins);
+        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, apiKey, clock, value, timers, plugins, retainDecisions);
     }
 
     public EngineOptions withTimers(Timers value) {
-        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, apiKey, clock, commLossGrace, value, plugins);
+        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, apiKey, clock, commLossGrace, value, plugins, retainDecisions);
     }
 
     public EngineOptions withPlugin(EnginePlugin plugin) {
         var all = new ArrayList<>(plugins);
         all.add(plugin);
-        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, apiKey, clock, commLossGrace, timers, all);
+        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, apiKey, clock, commLossGrace, timers, all, retainDecisions);
+    }
+
+    public EngineOptions withRetainDecisions(Duration value) {
+        return new EngineOptions(bindAddress, port, sitesFile, dataDir, dbUrl, apiKey, clock, commLossGrace, timers, plugins, value);
     }
 }

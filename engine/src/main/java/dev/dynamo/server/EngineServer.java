@@ -4,9 +4,12 @@ import dev.dynamo.api.ApiContext;
 import dev.dynamo.contract.ApiProblem;
 import dev.dynamo.api.EngineApi;
 import dev.dynamo.history.DecisionLog;
+import dev.dynamo.history.DecisionRetention;
 import dev.dynamo.history.HistoryService;
+import dev.dynamo.site.DecisionSink;
 import dev.dynamo.site.SiteEnvironment;
 import dev.dynamo.site.SiteRegistry;
+import dev.dynamo.site.SiteView;
 import dev.dynamo.site.SystemTimers;
 import dev.dynamo.site.Timers;
 import dev.dynamo.store.Store;
@@ -18,6 +21,14 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -54,9 +65,11 @@ public final class EngineServer implements AutoCloseable {
             closeables.push(decisionLog);
             Timers timers = options.timers() != null ? options.timers() : new SystemTimers(options.clock());
             closeables.push(timers);
-            var sites = new SiteRegistry(new SiteEnvironment(options.clock(), store, decisionLog::record, timers,
+            var sites = new SiteRegistry(new SiteEnvironment(options.clock(), store, sinkOf(decisionLog), timers,
                     options.commLossGrace()));
             closeables.push(sites);
+            closeables.push(new DecisionRetention(store, options.clock(), options.retainDecisions(),
+                    () -> sites.views().stream().map(SiteView::siteId).toList()).start());
             sites.load();
             SiteSetup.apply(sites, fileSites, options);
 
@@ -65,7 +78,7 @@ public final class EngineServer implements AutoCloseable {
             // plugins stop before the sites they use (and after the app that serves them)
             options.plugins().forEach(closeables::push);
             var app = EngineApi.create(new ApiContext(sites, new HistoryService(store, decisionLog), options.clock(),
-                    options.apiKey(), extensions));
+                    options.apiKey(), extensions, () -> health(store, decisionLog)));
             sites.decideAll();
             app.start(options.bindAddress(), options.port());
             closeables.push(app::stop);
@@ -98,6 +111,48 @@ public final class EngineServer implements AutoCloseable {
     public void close() {
         closeAll(closeables);
         LOG.info("engine stopped");
+    }
+
+    private static DecisionSink sinkOf(DecisionLog log) {
+        return new DecisionSink() {
+            @Override
+            public void record(dev.dynamo.store.DecisionRecord decision) {
+                log.record(decision);
+            }
+
+            @Override
+            public boolean backlogged() {
+                return log.backlogged();
+            }
+        };
+    }
+
+    /** How long /health waits for the store's answer: a load balancer's probe must not hang on a hung database. */
+    static final Duration HEALTH_WAIT = Duration.ofSeconds(2);
+
+    /** What {@code GET /health} names: the store when it does not answer or cannot write, a full decision log. */
+    private static Map<String, String> health(Store store, DecisionLog log) {
+        var problems = new LinkedHashMap<String, String>();
+        var answer = new CompletableFuture<Optional<String>>();
+        Thread.ofVirtual().name("health-probe").start(() -> {
+            try {
+                answer.complete(store.problem());
+            } catch (RuntimeException e) {
+                answer.complete(Optional.of(e.getMessage()));
+            }
+        });
+        try {
+            answer.get(HEALTH_WAIT.toMillis(), TimeUnit.MILLISECONDS).ifPresent(problem -> problems.put("store", problem));
+        } catch (TimeoutException e) {
+            problems.put("store", "does not answer within " + HEALTH_WAIT.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            problems.put("store", String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.put("store", "interrupted while asking it");
+        }
+        log.problem().ifPresent(problem -> problems.put("decision_log", problem));
+        return problems;
     }
 
     private static Store open(EngineOptions options) {

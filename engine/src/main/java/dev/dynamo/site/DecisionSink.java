@@ -6,4 +6,9 @@ import dev.dynamo.store.DecisionRecord;
 @FunctionalInterface
 public interface DecisionSink {
     void record(DecisionRecord decision);
+
+    /** True while the sink holds as many decisions as it can: the sites refuse requests that would add one. */
+    default boolean backlogged() {
+        return false;
+    }
 }

@@ -101,11 +101,19 @@ public final class SiteHandle implements AutoCloseable {
      */
     private ReadingTaken take(MeterDefinition meter, MeterReading reading) {
         var now = now();
+        var previous = live.grid.readings.get(meter.meterId());
         if (!live.grid.take(meter, reading, now)) return ReadingTaken.OLDER_IGNORED;
         var taken = live.grid.readings.get(meter.meterId());
         var otherLoadKw = live.grid.otherLoadKw(live.definition, meter, live.sessions, live.meters, taken.measuredAt());
-        env.store().appendMeterReading(new StoredMeterReading(siteId(), meter.meterId(), taken.measuredAt(),
-                taken.powerKw(), phase(taken, Phase.L1), phase(taken, Phase.L2), phase(taken, Phase.L3), otherLoadKw));
+        try {
+            env.store().appendMeterReading(new StoredMeterReading(siteId(), meter.meterId(), taken.measuredAt(),
+                    taken.powerKw(), phase(taken, Phase.L1), phase(taken, Phase.L2), phase(taken, Phase.L3), otherLoadKw));
+        } catch (RuntimeException e) {
+            // a reading the store did not take is not taken at all
+            if (previous == null) live.grid.readings.remove(meter.meterId());
+            else live.grid.readings.put(meter.meterId(), previous);
+            throw e;
+        }
         timers.once("meter-stale-" + meter.meterId(), taken.measuredAt().plusSeconds(meter.staleAfterS()).plusMillis(1),
                 () -> meterMayHaveTurned(meter.meterId()));
         if (live.config == null || live.allocation == null) {
@@ -175,13 +183,24 @@ public final class SiteHandle implements AutoCloseable {
     /** Sets or replaces an external limit (9.3); true when it is new. Its expiry is a decision like a schedule boundary. */
     public boolean setExternalLimit(ExternalLimit limit) {
         return executor.call(() -> {
-            env.store().putExternalLimit(siteId(), limit.source(), SiteDocuments.write(SiteDocuments.limitNode(limit)));
-            var created = live.grid.limits.put(limit.source(), limit) == null;
+            refuseWhileBacklogged();
+            var json = SiteDocuments.write(SiteDocuments.limitNode(limit));
+            // the limit and the rotation state its decision changes in one write, before the limit is in force
+            var previous = live.grid.limits.put(limit.source(), limit);
+            var stored = new boolean[1];
+            try {
+                decide(Trigger.EXTERNAL, changes -> {
+                    env.store().putExternalLimit(siteId(), limit.source(), json, changes);
+                    stored[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!stored[0]) restoreLimit(limit.source(), previous);
+                throw e;
+            }
             scheduleExpiry(limit);
             LOG.info("site {}: external limit {} {} kW{}", siteId(), limit.source(), limit.maxPowerKw(),
                     limit.validUntil() == null ? "" : " until " + limit.validUntil());
-            decide(Trigger.EXTERNAL);
-            return created;
+            return previous == null;
         });
     }
 
@@ -191,13 +210,28 @@ public final class SiteHandle implements AutoCloseable {
             if (!live.grid.limits.containsKey(source)) {
                 throw new SiteStateException(NOT_FOUND, "site " + siteId() + " has no external limit from " + source);
             }
-            env.store().deleteExternalLimit(siteId(), source);
-            live.grid.limits.remove(source);
+            refuseWhileBacklogged();
+            var previous = live.grid.limits.remove(source);
+            var deleted = new boolean[1];
+            try {
+                decide(Trigger.EXTERNAL, changes -> {
+                    env.store().deleteExternalLimit(siteId(), source, changes);
+                    deleted[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!deleted[0]) restoreLimit(source, previous);
+                throw e;
+            }
             timers.cancel("limit-" + source);
             LOG.info("site {}: external limit {} lifted", siteId(), source);
-            decide(Trigger.EXTERNAL);
             return null;
         });
+    }
+
+    private void restoreLimit(String source, ExternalLimit previous) {
+        if (previous == null) live.grid.limits.remove(source);
+        else live.grid.limits.put(source, previous);
+        publish();
     }
 
     private void scheduleExpiry(ExternalLimit limit) {
@@ -248,19 +282,38 @@ public final class SiteHandle implements AutoCloseable {
     /** The latest published state; never blocks. */
     public SiteView view() { return view; }
 
-    /** Reads, validates and stores a config against the site's current definition, then rebalances. */
+    /**
+     * Reads, validates and stores a config against the site's current definition, then rebalances. The
+     * config and the rotation state its decision changes are stored in one write before anything changes
+     * in memory: a failed write leaves the site as it was.
+     */
     public ConfigStored storeConfig(Function<SiteDefinition, ChargingConfig> reader) {
         return executor.call(() -> {
+            refuseWhileBacklogged();
             var config = reader.apply(live.definition);
-            env.store().putConfig(siteId(), SiteDocuments.write(SiteDocuments.configNode(config)), config.updatedAt());
-            var created = live.config == null;
+            var json = SiteDocuments.write(SiteDocuments.configNode(config));
+            var previous = live.config;
+            var previousCaps = Map.copyOf(live.measuredCapKw);
             live.config = config;
             // caps lowered to metered power (7.3) hold only while redistribution is on
             if (!config.redistributeUnused()) live.measuredCapKw.clear();
-            LOG.info("site {}: config {} ({} {} kW, floor {} kW)", siteId(), created ? "created" : "replaced",
+            var stored = new boolean[1];
+            try {
+                decide(Trigger.CONFIG, changes -> {
+                    env.store().putConfig(siteId(), json, config.updatedAt(), changes);
+                    stored[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!stored[0]) {
+                    live.config = previous;
+                    live.measuredCapKw.putAll(previousCaps);
+                    publish();
+                }
+                throw e;
+            }
+            LOG.info("site {}: config {} ({} {} kW, floor {} kW)", siteId(), previous == null ? "created" : "replaced",
                     config.strategy().json(), config.maxPowerKw(), config.minPowerPerChargerKw());
-            decide(Trigger.CONFIG);
-            return new ConfigStored(config, created, live.allocation);
+            return new ConfigStored(config, previous == null, live.allocation);
         });
     }
 
@@ -274,27 +327,56 @@ public final class SiteHandle implements AutoCloseable {
 
     /**
      * Replaces the definition once {@code configCheck} accepts the stored config (it throws to refuse);
-     * sessions on chargers the site no longer has end.
+     * sessions on chargers the site no longer has end. The definition, the ended sessions and the rotation
+     * state are stored in one write before anything changes in memory.
      */
     public SiteView replaceDefinition(SiteDefinition definition, Consumer<ChargingConfig> configCheck) {
         return executor.call(() -> {
+            refuseWhileBacklogged();
             if (live.config != null) configCheck.accept(live.config);
-            env.store().putSite(siteId(), SiteDocuments.write(SiteDocuments.definitionNode(definition, true)));
+            var json = SiteDocuments.write(SiteDocuments.definitionNode(definition, true));
             var kept = definition.chargers().stream().map(ChargerDefinition::chargePointId).toList();
             var ended = live.sessions.keySet().stream().filter(cp -> !kept.contains(cp)).toList();
+            var previousDefinition = live.definition;
+            var endedSessions = ended.stream().map(live.sessions::get).toList();
+            var previousConnected = Set.copyOf(live.connected);
+            ended.forEach(live.sessions::remove);
+            live.connected.retainAll(kept);
+            live.definition = definition;
+            var stored = new boolean[1];
+            try {
+                decide(ended.isEmpty() ? Trigger.SITE : Trigger.SESSION_STOP, changes -> {
+                    env.store().putSite(siteId(), json, ended, changes);
+                    stored[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!stored[0]) {
+                    live.definition = previousDefinition;
+                    endedSessions.forEach(session -> live.sessions.put(session.chargePointId(), session));
+                    live.connected.addAll(previousConnected);
+                    publish();
+                }
+                throw e;
+            }
             for (var cp : ended) {
-                env.store().deleteSession(siteId(), cp);
                 live.forgetSession(cp);
                 decisions.forget(cp);
             }
-            live.connected.retainAll(kept);
-            live.definition = definition;
+            // readings of meters the site no longer has go once the new definition is stored
             live.grid.retainMeters(definition);
+            publish();
             LOG.info("site {}: definition stored ({} chargers{})", siteId(), kept.size(),
                     ended.isEmpty() ? "" : ", ended sessions on " + ended);
-            decide(ended.isEmpty() ? Trigger.SITE : Trigger.SESSION_STOP);
             return view;
         });
+    }
+
+    /** Requests that need a durable write are refused while the decision log cannot take their decision. */
+    private void refuseWhileBacklogged() {
+        if (env.decisions().backlogged()) {
+            throw new SiteBusyException("the engine cannot write its decisions to the store at the moment "
+                    + "(too many wait); nothing was changed");
+        }
     }
 
     /** Starts a session; {@code transactionId} is the OCPP transaction, or null. */
@@ -322,6 +404,7 @@ public final class SiteHandle implements AutoCloseable {
     private Session startSession(String chargePointId, SessionStart start, Integer transactionId, Double meterStartKwh) {
         return executor.call(() -> {
             var charger = live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
+            refuseWhileBacklogged();
             if (live.sessions.containsKey(chargePointId)) {
                 throw new SiteStateException(CONFLICT, "charger " + chargePointId + " already has a session in progress");
             }
@@ -362,6 +445,7 @@ public final class SiteHandle implements AutoCloseable {
             live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
             var session = live.sessions.get(chargePointId);
             if (session == null) throw new SiteStateException(NOT_FOUND, "charger " + chargePointId + " has no session in progress");
+            refuseWhileBacklogged();
             endSession(session);
             return session;
         });
@@ -381,6 +465,7 @@ public final class SiteHandle implements AutoCloseable {
             var session = Optional.ofNullable(live.sessions.get(chargePointId))
                     .filter(s -> s.transactionId() != null && s.transactionId() == transactionId);
             session.ifPresent(s -> {
+                refuseWhileBacklogged();
                 var energy = live.energyOf(s);
                 if (meterStopKwh != null && Double.isFinite(meterStopKwh)) energy = energy.withRegister(meterStopKwh);
                 LOG.info("site {}: session on {} ended, {} kWh delivered{}", siteId(), s.chargePointId(),
@@ -455,14 +540,19 @@ public final class SiteHandle implements AutoCloseable {
     public Optional<AllocationSnapshot> rebalance() {
         return executor.call(() -> {
             if (live.config == null) return Optional.<AllocationSnapshot>empty();
+            refuseWhileBacklogged();
             decide(Trigger.MANUAL);
             return Optional.of(live.allocation);
         });
     }
 
-    /** The charger's first request on a new connection: a reservation held through a comm loss ends. */
+    /**
+     * The charger's first request on a new connection: a reservation held through a comm loss ends. This
+     * and the other notices of the connector (lost connection, limits accepted or refused) are facts, not
+     * requests: they wait for the site as long as it takes and are never withdrawn.
+     */
     public void connected(String chargePointId) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             if (live.charger(chargePointId).isEmpty()) return null;
             live.connected.add(chargePointId);
             live.lostSince.remove(chargePointId);
@@ -481,7 +571,7 @@ public final class SiteHandle implements AutoCloseable {
      * (or null): it may have applied it, so the reservation is at least that (contract 8.1).
      */
     public void disconnected(String chargePointId, Double inFlightKw) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             if (!live.connected.remove(chargePointId)) return null;
             if (live.sessions.containsKey(chargePointId)) {
                 var since = now();
@@ -503,7 +593,7 @@ public final class SiteHandle implements AutoCloseable {
      * previous limit for a lowering, the others may now share what it gave up.
      */
     public void limitsAcknowledged(Map<String, Double> kwByCharger, Set<String> settled) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             live.acknowledgedKw.putAll(kwByCharger);
             kwByCharger.keySet().forEach(live.inFlightAtLossKw::remove);
             settled.forEach(cp -> {
@@ -523,7 +613,7 @@ public final class SiteHandle implements AutoCloseable {
      * timed out is held at least at that. No decision by itself.
      */
     public void mayDraw(Map<String, Double> kwByCharger) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             kwByCharger.forEach((cp, kw) -> {
                 if (live.sessions.containsKey(cp)) live.mayDrawKw.put(cp, kw);
             });
@@ -536,7 +626,7 @@ public final class SiteHandle implements AutoCloseable {
      * are no longer connected. Shown in the allocation at once, no decision.
      */
     public void profiles(Map<String, ProfileStatus> changed, Set<String> gone) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             live.profiles.putAll(changed);
             gone.forEach(live.profiles::remove);
             if (live.allocation != null) {
@@ -555,7 +645,7 @@ public final class SiteHandle implements AutoCloseable {
      * not accepted leaves its previous limit in force: the site holds it for the charger from now on.
      */
     public void limitNotAccepted(String chargePointId) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             // refusals are rare: the next decision holds what it may still draw, whatever was refused
             if (!live.sessions.containsKey(chargePointId)) return null;
             live.refused.add(chargePointId);
@@ -651,7 +741,7 @@ public final class SiteHandle implements AutoCloseable {
 
     /** Waits until every event already submitted to the site (timers included) has been applied. */
     public void awaitIdle() {
-        executor.call(() -> null);
+        executor.callUnbounded(() -> null);
     }
 
     /** A decision without a new event: the first one after a restart. */
@@ -699,7 +789,7 @@ public final class SiteHandle implements AutoCloseable {
      * while the engine was down is not known (its register tells, if it has one).
      */
     void restore(ChargingConfig config, List<Session> sessions, RotationState rotation, Map<String, SessionEnergy> energy) {
-        executor.call(() -> {
+        executor.callUnbounded(() -> {
             live.config = config;
             sessions.forEach(s -> live.sessions.put(s.chargePointId(), s));
             var now = now();
@@ -786,5 +876,16 @@ public final class SiteHandle implements AutoCloseable {
         }
         timers.cancelAll();
         executor.close();
+    }
+
+    /** The first half of {@link #close()}: no new events; what is queued still runs. */
+    void stopTaking() {
+        timers.cancelAll();
+        executor.shutdown();
+    }
+
+    /** The second half: waits until {@code deadlineNanos} (System.nanoTime) at most for what is queued. */
+    void awaitStopped(long deadlineNanos) {
+        executor.awaitTermination(deadlineNanos);
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,8 @@ public final class SiteRegistry implements AutoCloseable {
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SiteDefinition>> definitionListeners = new CopyOnWriteArrayList<>();
     private final TransactionIds transactionIds;
+    /** Held around every site write: the check against the other sites and the write are one step. */
+    private final ReentrantLock siteWrites = new ReentrantLock();
 
     public SiteRegistry(SiteEnvironment env) {
         this.env = env;
@@ -100,6 +104,35 @@ public final class SiteRegistry implements AutoCloseable {
      * would break the stored config.
      */
     public SitePut putSite(SiteDefinition definition, Consumer<ChargingConfig> configCheck) {
+        return putSite(definition, _ -> {}, configCheck);
+    }
+
+    /**
+     * As {@link #putSite(SiteDefinition, Consumer)}; {@code othersCheck} sees the definitions of every other
+     * site and throws to refuse (a charger of another site). Site writes take one registry-wide lock, so two
+     * of them cannot both pass the check and then both claim the same charger.
+     */
+    public SitePut putSite(SiteDefinition definition, Consumer<List<SiteDefinition>> othersCheck,
+                           Consumer<ChargingConfig> configCheck) {
+        try {
+            if (!siteWrites.tryLock(SiteExecutor.START_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SiteBusyException("another site write did not end within "
+                        + SiteExecutor.START_WAIT.toMillis() + " ms; nothing was changed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SiteBusyException("interrupted while waiting for another site write");
+        }
+        try {
+            othersCheck.accept(sites.values().stream().filter(h -> !h.siteId().equals(definition.siteId()))
+                    .map(h -> h.view().definition()).toList());
+            return putSiteLocked(definition, configCheck);
+        } finally {
+            siteWrites.unlock();
+        }
+    }
+
+    private SitePut putSiteLocked(SiteDefinition definition, Consumer<ChargingConfig> configCheck) {
         var created = new boolean[1];
         var handle = sites.computeIfAbsent(definition.siteId(), _ -> {
             created[0] = true;
@@ -145,9 +178,12 @@ public final class SiteRegistry implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Stops every site: all are told at once, then given {@link SiteExecutor#CLOSE_WAIT} in all, not each. */
     @Override
     public void close() {
-        sites.values().forEach(SiteHandle::close);
+        sites.values().forEach(SiteHandle::stopTaking);
+        var deadline = System.nanoTime() + SiteExecutor.CLOSE_WAIT.toNanos();
+        sites.values().forEach(site -> site.awaitStopped(deadline));
         sites.clear();
     }
 }

@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A site's named one-shot timers; their tasks run on the site's thread. Used only on that thread. */
+/**
+ * A site's named one-shot timers; their tasks run on the site's thread. Used only on that thread. A timed
+ * event the store could not take (it changed nothing) is tried again {@link #RETRY_AFTER} later, so a site
+ * whose database was away goes on rotating and following its schedule once it is back.
+ */
 final class SiteTimers {
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(5);
     private final Timers timers;
     private final SiteExecutor executor;
     private final java.time.Clock clock;
@@ -30,7 +35,12 @@ final class SiteTimers {
                 return;
             }
             set.remove(name);
-            task.run();
+            try {
+                task.run();
+            } catch (dev.dynamo.store.StoreException e) {
+                if (!set.containsKey(name)) once(name, clock.instant().plus(RETRY_AFTER), task);
+                throw e;
+            }
         }));
         set.put(name, new Tagged(id, handle));
     }

@@ -21,14 +21,30 @@ final class JdbcStore implements Store, DecisionScanner {
     private static final String PUT_SESSION = """
             INSERT INTO charging_session (site_id, charge_point_id, session_json) VALUES (?, ?, ?)
             ON CONFLICT (site_id, charge_point_id) DO UPDATE SET session_json = excluded.session_json""";
+    private static final String PUT_SITE = """
+            INSERT INTO site (site_id, definition_json) VALUES (?, ?)
+            ON CONFLICT (site_id) DO UPDATE SET definition_json = excluded.definition_json""";
+    private static final String PUT_EXTERNAL_LIMIT = """
+            INSERT INTO external_limit (site_id, source, limit_json) VALUES (?, ?, ?)
+            ON CONFLICT (site_id, source) DO UPDATE SET limit_json = excluded.limit_json""";
+    private static final String DELETE_EXTERNAL_LIMIT = "DELETE FROM external_limit WHERE site_id = ? AND source = ?";
     private static final String DELETE_SESSION = "DELETE FROM charging_session WHERE site_id = ? AND charge_point_id = ?";
     /** Rows fetched per round trip while streaming decisions (PostgreSQL would otherwise load them all). */
     private static final int FETCH_SIZE = 500;
 
-    private final ConnectionSource connections;
+    /** How many rows a history scan reads between two looks at its deadline. */
+    private static final int DEADLINE_EVERY_ROWS = 256;
 
-    JdbcStore(ConnectionSource connections) {
-        this.connections = connections;
+    private final ConnectionSource connections;
+    private final ConnectionSource readers;
+    private final StoreTimeouts timeouts;
+    /** The last write that failed, until a probe write succeeds after it (what /health checks). */
+    private volatile String writeFailure;
+
+    JdbcStore(ConnectionSource writers, ConnectionSource readers, StoreTimeouts timeouts) {
+        this.connections = writers;
+        this.readers = readers;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -44,9 +60,7 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void putSite(String siteId, String definitionJson) {
-        update("store site " + siteId, """
-                INSERT INTO site (site_id, definition_json) VALUES (?, ?)
-                ON CONFLICT (site_id) DO UPDATE SET definition_json = excluded.definition_json""",
+        update("store site " + siteId, PUT_SITE,
                 statement -> {
                     statement.setString(1, siteId);
                     statement.setString(2, definitionJson);
@@ -63,6 +77,46 @@ final class JdbcStore implements Store, DecisionScanner {
                     statement.setString(3, siteId);
                 });
         if (updated == 0) throw new IllegalArgumentException("no site " + siteId + " is stored: put the site first");
+    }
+
+    @Override
+    public void putConfig(String siteId, String configJson, Instant updatedAt, RotationState changes) {
+        write("store the config of site " + siteId, connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement(
+                    "UPDATE site SET config_json = ?, config_updated_at = ? WHERE site_id = ?")) {
+                statement.setString(1, configJson);
+                statement.setLong(2, updatedAt.toEpochMilli());
+                statement.setString(3, siteId);
+                timed(statement);
+                if (statement.executeUpdate() == 0) {
+                    throw new IllegalArgumentException("no site " + siteId + " is stored: put the site first");
+                }
+            }
+            RotationRows.write(connection, changes);
+            return null;
+        }));
+    }
+
+    @Override
+    public void putSite(String siteId, String definitionJson, List<String> endedSessions, RotationState changes) {
+        write("store site " + siteId, connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement(PUT_SITE)) {
+                statement.setString(1, siteId);
+                statement.setString(2, definitionJson);
+                timed(statement);
+                statement.executeUpdate();
+            }
+            try (var statement = connection.prepareStatement(DELETE_SESSION)) {
+                for (var chargePointId : endedSessions) {
+                    statement.setString(1, siteId);
+                    statement.setString(2, chargePointId);
+                    timed(statement);
+                    statement.executeUpdate();
+                }
+            }
+            RotationRows.write(connection, changes);
+            return null;
+        }));
     }
 
     @Override
@@ -94,7 +148,7 @@ final class JdbcStore implements Store, DecisionScanner {
     @Override
     public void writeRotation(RotationState changes) {
         if (changes.isEmpty()) return;
-        query("store the rotation state of site " + changes.siteId(), connection -> inTransaction(connection, () -> {
+        write("store the rotation state of site " + changes.siteId(), connection -> inTransaction(connection, () -> {
             RotationRows.write(connection, changes);
             return null;
         }));
@@ -106,7 +160,7 @@ final class JdbcStore implements Store, DecisionScanner {
             putSession(session);
             return;
         }
-        query("store the session on " + session.chargePointId(), connection -> inTransaction(connection, () -> {
+        write("store the session on " + session.chargePointId(), connection -> inTransaction(connection, () -> {
             try (var statement = connection.prepareStatement(PUT_SESSION)) {
                 bindSession(statement, session);
                 statement.executeUpdate();
@@ -122,7 +176,7 @@ final class JdbcStore implements Store, DecisionScanner {
             deleteSession(siteId, chargePointId);
             return;
         }
-        query("delete the session on " + chargePointId, connection -> inTransaction(connection, () -> {
+        write("delete the session on " + chargePointId, connection -> inTransaction(connection, () -> {
             try (var statement = connection.prepareStatement(DELETE_SESSION)) {
                 statement.setString(1, siteId);
                 statement.setString(2, chargePointId);
@@ -150,7 +204,7 @@ final class JdbcStore implements Store, DecisionScanner {
     @Override
     public void appendDecisions(List<DecisionRecord> decisions) {
         if (decisions.isEmpty()) return;
-        query("append " + decisions.size() + " decisions", connection -> inTransaction(connection, () -> {
+        write("append " + decisions.size() + " decisions", connection -> inTransaction(connection, () -> {
             try (var statement = connection.prepareStatement(
                     "INSERT INTO decision (" + DECISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (var decision : decisions) {
@@ -172,7 +226,7 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public Optional<DecisionRecord> decisionBefore(String siteId, Instant instant) {
-        return query("read the decision before " + instant, connection -> {
+        return read("read the decision before " + instant, connection -> {
             try (var statement = connection.prepareStatement("SELECT " + DECISION_COLUMNS + """
                      FROM decision WHERE site_id = ? AND decided_at < ?
                     ORDER BY decided_at DESC, seq DESC LIMIT 1""")) {
@@ -187,15 +241,20 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void forEachDecision(String siteId, Instant from, Instant to, Consumer<DecisionRecord> action) {
-        query("read decisions", connection -> inTransaction(connection, () -> {
+        read("read decisions", connection -> inTransaction(connection, () -> {
             try (var statement = connection.prepareStatement("SELECT " + DECISION_COLUMNS + """
                      FROM decision WHERE site_id = ? AND decided_at >= ? AND decided_at < ?
                     ORDER BY decided_at, seq""")) {
                 bindRange(statement, siteId, from, to);
                 statement.setFetchSize(FETCH_SIZE);
+                statement.setQueryTimeout(seconds(timeouts.historyQuery()));
                 var codec = new AllocationCodec();
+                var deadline = new Deadline(timeouts.historyQuery());
                 try (var rows = statement.executeQuery()) {
-                    while (rows.next()) action.accept(decision(rows, codec));
+                    while (rows.next()) {
+                        deadline.check();
+                        action.accept(decision(rows, codec));
+                    }
                 }
             }
             return null;
@@ -204,16 +263,19 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void scanDecisions(String siteId, Instant from, Instant to, Visitor visitor) {
-        query("scan decisions", connection -> inTransaction(connection, () -> {
+        read("scan decisions", connection -> inTransaction(connection, () -> {
             try (var statement = connection.prepareStatement("""
                     SELECT decided_at, total_budget_kw, total_allocated_kw, allocations
                     FROM decision WHERE site_id = ? AND decided_at >= ? AND decided_at < ?
                     ORDER BY decided_at, seq""")) {
                 bindRange(statement, siteId, from, to);
                 statement.setFetchSize(FETCH_SIZE);
+                statement.setQueryTimeout(seconds(timeouts.historyQuery()));
                 var codec = new AllocationCodec();
+                var deadline = new Deadline(timeouts.historyQuery());
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
+                        deadline.check();
                         visitor.decision(rows.getLong(1), rows.getDouble(2), rows.getDouble(3),
                                 codec.decodeInPlace(rows.getBytes(4)));
                     }
@@ -225,12 +287,13 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public List<DecisionRecord> latestDecisions(String siteId, Instant from, Instant to, int limit) {
-        return query("read the latest decisions", connection -> {
+        return read("read the latest decisions", connection -> {
             try (var statement = connection.prepareStatement("SELECT " + DECISION_COLUMNS + """
                      FROM decision WHERE site_id = ? AND decided_at >= ? AND decided_at < ?
                     ORDER BY decided_at DESC, seq DESC LIMIT ?""")) {
                 bindRange(statement, siteId, from, to);
                 statement.setInt(4, limit);
+                statement.setQueryTimeout(seconds(timeouts.historyQuery()));
                 var codec = new AllocationCodec();
                 var decisions = new ArrayList<DecisionRecord>();
                 try (var rows = statement.executeQuery()) {
@@ -242,8 +305,72 @@ final class JdbcStore implements Store, DecisionScanner {
     }
 
     @Override
+    public int pruneDecisions(String siteId, Instant before, int batch) {
+        // the rows are found by the (site_id, decided_at) index on a reader, then deleted by key: short writes
+        List<Long> seqs = read("find decisions to prune", connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT seq FROM decision WHERE site_id = ? AND decided_at < ? ORDER BY decided_at LIMIT ?")) {
+                statement.setString(1, siteId);
+                statement.setLong(2, before.toEpochMilli());
+                statement.setInt(3, batch);
+                timed(statement);
+                var found = new ArrayList<Long>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) found.add(rows.getLong(1));
+                }
+                return found;
+            }
+        });
+        if (seqs.isEmpty()) return 0;
+        write("prune " + seqs.size() + " decisions", connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement("DELETE FROM decision WHERE seq = ?")) {
+                for (var seq : seqs) {
+                    statement.setLong(1, seq);
+                    statement.addBatch();
+                }
+                timed(statement);
+                statement.executeBatch();
+            }
+            return null;
+        }));
+        return seqs.size();
+    }
+
+    @Override
+    public java.util.Optional<String> problem() {
+        try {
+            read("answer a probe", connection -> {
+                try (var statement = connection.prepareStatement("SELECT 1")) {
+                    timed(statement);
+                    try (var rows = statement.executeQuery()) {
+                        return rows.next();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            return Optional.of("does not answer: " + e.getMessage());
+        }
+        var failure = writeFailure;
+        if (failure == null) return Optional.empty();
+        // nothing else may write for a while: a probe write tells when writing works again (disk space freed)
+        try {
+            connections.withConnection(connection -> {
+                try (var statement = connection.prepareStatement(
+                        "UPDATE site SET site_id = site_id WHERE site_id = (SELECT MIN(site_id) FROM site)")) {
+                    timed(statement);
+                    return statement.executeUpdate();
+                }
+            });
+            writeFailure = null;
+            return Optional.empty();
+        } catch (SQLException | RuntimeException e) {
+            return Optional.of("writes fail (" + failure + "); a probe write now: " + e.getMessage());
+        }
+    }
+
+    @Override
     public long reserveTransactionIds(long atLeastAbove, int count) {
-        return query("reserve OCPP transaction ids", connection -> inTransaction(connection, () -> {
+        return write("reserve OCPP transaction ids", connection -> inTransaction(connection, () -> {
             long last;
             try (var read = connection.prepareStatement(
                     "SELECT last_reserved FROM transaction_id_sequence WHERE sequence_id = 1");
@@ -265,9 +392,7 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void putExternalLimit(String siteId, String source, String limitJson) {
-        update("store the external limit " + source + " of site " + siteId, """
-                INSERT INTO external_limit (site_id, source, limit_json) VALUES (?, ?, ?)
-                ON CONFLICT (site_id, source) DO UPDATE SET limit_json = excluded.limit_json""",
+        update("store the external limit " + source + " of site " + siteId, PUT_EXTERNAL_LIMIT,
                 statement -> {
                     statement.setString(1, siteId);
                     statement.setString(2, source);
@@ -277,12 +402,40 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void deleteExternalLimit(String siteId, String source) {
-        update("delete the external limit " + source + " of site " + siteId,
-                "DELETE FROM external_limit WHERE site_id = ? AND source = ?",
+        update("delete the external limit " + source + " of site " + siteId, DELETE_EXTERNAL_LIMIT,
                 statement -> {
                     statement.setString(1, siteId);
                     statement.setString(2, source);
                 });
+    }
+
+    @Override
+    public void putExternalLimit(String siteId, String source, String limitJson, RotationState changes) {
+        write("store the external limit " + source + " of site " + siteId, connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement(PUT_EXTERNAL_LIMIT)) {
+                statement.setString(1, siteId);
+                statement.setString(2, source);
+                statement.setString(3, limitJson);
+                timed(statement);
+                statement.executeUpdate();
+            }
+            RotationRows.write(connection, changes);
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteExternalLimit(String siteId, String source, RotationState changes) {
+        write("delete the external limit " + source + " of site " + siteId, connection -> inTransaction(connection, () -> {
+            try (var statement = connection.prepareStatement(DELETE_EXTERNAL_LIMIT)) {
+                statement.setString(1, siteId);
+                statement.setString(2, source);
+                timed(statement);
+                statement.executeUpdate();
+            }
+            RotationRows.write(connection, changes);
+            return null;
+        }));
     }
 
     @Override
@@ -320,7 +473,7 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public List<StoredMeterReading> meterReadings(String siteId, String meterId, Instant from, Instant to) {
-        return query("read the readings of meter " + meterId, connection -> {
+        return read("read the readings of meter " + meterId, connection -> {
             var readings = new ArrayList<StoredMeterReading>();
             try (var before = connection.prepareStatement("""
                     SELECT site_id, meter_id, measured_at, power_kw, l1_a, l2_a, l3_a, other_load_kw FROM meter_reading
@@ -364,6 +517,7 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void close() {
+        readers.close();
         connections.close();
     }
 
@@ -391,9 +545,10 @@ final class JdbcStore implements Store, DecisionScanner {
     }
 
     private int update(String what, String sql, Binder binder) {
-        return query(what, connection -> {
+        return write(what, connection -> {
             try (var statement = connection.prepareStatement(sql)) {
                 binder.bind(statement);
+                timed(statement);
                 return statement.executeUpdate();
             }
         });
@@ -421,6 +576,51 @@ final class JdbcStore implements Store, DecisionScanner {
             return connections.withConnection(work);
         } catch (SQLException e) {
             throw new StoreException("could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A write on the writing connection; its outcome is what {@link #problem()} reports about writes. */
+    private <T> T write(String what, ConnectionSource.SqlWork<T> work) {
+        try {
+            return connections.withConnection(work);
+        } catch (SQLException e) {
+            writeFailure = "could not " + what + ": " + e.getMessage();
+            throw new StoreException(writeFailure, e);
+        }
+    }
+
+    /** A read on a reading connection, beside the writer. */
+    private <T> T read(String what, ConnectionSource.SqlWork<T> work) {
+        try {
+            return readers.withConnection(work);
+        } catch (SQLException e) {
+            throw new StoreException("could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void timed(java.sql.Statement statement) throws SQLException {
+        statement.setQueryTimeout(timeouts.statementSeconds());
+    }
+
+    private static int seconds(java.time.Duration duration) {
+        return (int) Math.max(1, duration.toSeconds());
+    }
+
+    /** A history query that runs past its time is cancelled (503) rather than holding a reader for long. */
+    private static final class Deadline {
+        private final long endNanos;
+        private final java.time.Duration limit;
+        private int rows;
+
+        Deadline(java.time.Duration limit) {
+            this.limit = limit;
+            this.endNanos = System.nanoTime() + limit.toNanos();
+        }
+
+        void check() throws SQLException {
+            if (++rows % DEADLINE_EVERY_ROWS == 0 && System.nanoTime() - endNanos > 0) {
+                throw new java.sql.SQLTimeoutException("the query ran longer than " + limit.toMillis() + " ms and was cancelled");
+            }
         }
     }
 

@@ -2,19 +2,25 @@ package dev.dynamo.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * One SQLite connection guarded by a lock: SQLite serialises writers anyway, and a single connection
- * keeps its page cache warm for the history queries.
+ * The one SQLite connection that writes, guarded by a lock (SQLite serialises writers anyway); a caller
+ * waits at most {@code wait} for it. Reads go through connections of their own ({@link #readerConfig()}):
+ * in WAL mode they read beside the writer, so a long history query holds up no write.
  */
 final class SqliteConnectionSource implements ConnectionSource {
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
+    private final Duration wait;
 
-    SqliteConnectionSource(String jdbcUrl) throws SQLException {
+    SqliteConnectionSource(String jdbcUrl, Duration wait) throws SQLException {
         this.connection = config().createConnection(jdbcUrl);
+        this.wait = wait;
     }
 
     /** WAL with synchronous=FULL: a commit that returned is on disk and survives kill -9 or power loss. */
@@ -30,9 +36,28 @@ final class SqliteConnectionSource implements ConnectionSource {
         return config;
     }
 
+    /**
+     * A reading connection: the database is already in WAL mode (set by the writer's migration), so a
+     * reader sets no journal mode and reads the last committed state while the writer goes on.
+     */
+    static SQLiteConfig readerConfig() {
+        var config = new SQLiteConfig();
+        config.setBusyTimeout(10_000);
+        config.setCacheSize(-32_768);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20));
+        return config;
+    }
+
     @Override
     public <T> T withConnection(SqlWork<T> work) throws SQLException {
-        lock.lock();
+        try {
+            if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SQLTransientConnectionException("the SQLite writer was busy for " + wait.toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("interrupted while waiting for the SQLite writer", e);
+        }
         try {
             return work.run(connection);
         } finally {

@@ -19,6 +19,25 @@ public interface Store extends AutoCloseable {
     /** Creates or replaces the site's config. */
     void putConfig(String siteId, String configJson, Instant updatedAt);
 
+    /**
+     * The config and the rotation state its decision changed, in one transaction where the store can: a
+     * failed write leaves both as they were.
+     */
+    default void putConfig(String siteId, String configJson, Instant updatedAt, RotationState changes) {
+        putConfig(siteId, configJson, updatedAt);
+        writeRotation(changes);
+    }
+
+    /**
+     * A site definition, the sessions it ends (chargers it no longer has) and the rotation state its
+     * decision changed, in one transaction where the store can.
+     */
+    default void putSite(String siteId, String definitionJson, List<String> endedSessions, RotationState changes) {
+        putSite(siteId, definitionJson);
+        endedSessions.forEach(chargePointId -> deleteSession(siteId, chargePointId));
+        writeRotation(changes);
+    }
+
     List<StoredSession> loadSessions();
 
     /** Creates or replaces the session in progress on a charger. */
@@ -75,6 +94,22 @@ public interface Store extends AutoCloseable {
     /** Decisions with {@code from <= decidedAt < to}, newest first (same instant: later appended first). */
     List<DecisionRecord> latestDecisions(String siteId, Instant from, Instant to, int limit);
 
+    /**
+     * Deletes at most {@code batch} of the site's oldest decisions made before {@code before}; returns how
+     * many it deleted (fewer than {@code batch}: none older are left).
+     */
+    default int pruneDecisions(String siteId, Instant before, int batch) {
+        return 0;
+    }
+
+    /**
+     * Empty while the store answers and its last write succeeded; otherwise what is wrong, for a person
+     * (what {@code /health} reports). Bounded by the store's time-outs.
+     */
+    default Optional<String> problem() {
+        return Optional.empty();
+    }
+
     // Contract 9: external limits in force and meter readings. A store without them refuses to keep them.
 
     /** Creates or replaces the site's external limit from {@code source}. */
@@ -84,6 +119,18 @@ public interface Store extends AutoCloseable {
 
     default void deleteExternalLimit(String siteId, String source) {
         throw new UnsupportedOperationException("this store keeps no external limits");
+    }
+
+    /** {@link #putExternalLimit(String, String, String)} and {@link #writeRotation}, in one transaction where the store can. */
+    default void putExternalLimit(String siteId, String source, String limitJson, RotationState changes) {
+        putExternalLimit(siteId, source, limitJson);
+        writeRotation(changes);
+    }
+
+    /** {@link #deleteExternalLimit(String, String)} and {@link #writeRotation}, in one transaction where the store can. */
+    default void deleteExternalLimit(String siteId, String source, RotationState changes) {
+        deleteExternalLimit(siteId, source);
+        writeRotation(changes);
     }
 
     default List<StoredLimit> loadExternalLimits() { return List.of(); }

@@ -75,6 +75,58 @@ class DecisionLogTest {
         assertThatThrownBy(() -> log.record(decision(8))).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void the_queue_is_bounded_while_the_store_fails_and_says_so_until_it_takes_them_again() throws InterruptedException {
+        try (var log = new DecisionLog(store, Duration.ofMillis(20), 10)) {
+            store.failuresLeft.set(Integer.MAX_VALUE);
+            for (var i = 0; i < 9; i++) log.record(decision(i));
+            assertThat(log.backlogged()).isFalse();
+            assertThat(log.problem()).isEmpty();
+
+            log.record(decision(9));
+            assertThat(log.backlogged()).isTrue();
+            assertThat(log.problem()).hasValueSatisfying(p -> assertThat(p).contains("10 decisions wait"));
+            // decisions made without a request (timers) are still queued up to twice the capacity, then dropped
+            for (var i = 10; i < 25; i++) log.record(decision(i));
+            assertThat(log.pendingCount()).isEqualTo(20);
+            assertThat(log.droppedCount()).isEqualTo(5);
+
+            store.failuresLeft.set(0);
+            awaitWritten(20);
+            assertThat(store.totals()).hasSize(20).isSorted();
+            assertThat(log.backlogged()).isFalse();
+        }
+    }
+
+    @Test
+    void close_does_not_wait_for_ever_behind_a_hung_write() throws InterruptedException {
+        var hung = new java.util.concurrent.CountDownLatch(1);
+        var entered = new java.util.concurrent.CountDownLatch(1);
+        var hangingStore = new RecordingStore() {
+            @Override
+            public void appendDecisions(List<DecisionRecord> decisions) {
+                entered.countDown();
+                try {
+                    hung.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        var log = new DecisionLog(hangingStore, Duration.ofMillis(10));
+        log.record(decision(1));
+        assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        var closer = Thread.ofPlatform().start(log::close);
+        try {
+            // close gives the hung write 5 s in all, then returns with the decision logged as lost
+            closer.join(Duration.ofSeconds(20));
+            assertThat(closer.isAlive()).isFalse();
+            assertThat(log.tryFlush(Duration.ofMillis(50))).isFalse();
+        } finally {
+            hung.countDown();
+        }
+    }
+
     private void awaitWritten(int count) throws InterruptedException {
         var deadline = System.nanoTime() + PATIENCE.toNanos();
         while (store.totals().size() < count && System.nanoTime() < deadline) Thread.sleep(10);
@@ -85,7 +137,7 @@ class DecisionLogTest {
     }
 
     /** Keeps appended decisions in memory; fails appends while {@code failuresLeft} is positive. */
-    private static final class RecordingStore implements Store {
+    private static class RecordingStore implements Store {
         final AtomicInteger failuresLeft = new AtomicInteger();
         final List<Integer> batchSizes = new ArrayList<>();
         private final List<DecisionRecord> appended = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.tukaani.xz.XZOutputStream;
  * replaced by wrappers that hand the data directory to {@code nobody} and run the real binary as
  * {@code nobody} through {@code setpriv} (util-linux). As any other user the archive is left as it is.
  */
-final class RootSafePgBinaryResolver implements PgBinaryResolver {
+public final class RootSafePgBinaryResolver implements PgBinaryResolver {
     private static final Set<String> WRAPPED = Set.of("initdb", "pg_ctl");
     private static final String WRAPPER = """
             #!/bin/sh

@@ -39,7 +39,17 @@ public final class HttpEngineClient implements EngineApi {
 
     @Override
     public Health health() {
-        return send(get("/health", REQUEST_TIMEOUT), Health.class);
+        var request = get("/health", REQUEST_TIMEOUT);
+        var response = exchange(request);
+        // 503 is an answer here: the engine runs but cannot persist, and its body says what fails
+        if (response.statusCode() == 503) {
+            try {
+                return json.readValue(response.body(), Health.class);
+            } catch (IOException e) {
+                throw problem(response);
+            }
+        }
+        return read(request, response, Health.class);
     }
 
     @Override
@@ -168,9 +178,12 @@ public final class HttpEngineClient implements EngineApi {
     }
 
     private <T> T send(HttpRequest request, Class<T> type) {
-        HttpResponse<byte[]> response;
+        return read(request, exchange(request), type);
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw EngineException.unreachable("The engine at " + baseUri + " did not answer in time", e);
         } catch (ConnectException e) {
@@ -181,6 +194,9 @@ public final class HttpEngineClient implements EngineApi {
             Thread.currentThread().interrupt();
             throw EngineException.unreachable("Cancelled", e);
         }
+    }
+
+    private <T> T read(HttpRequest request, HttpResponse<byte[]> response, Class<T> type) {
         if (response.statusCode() >= 400) {
             throw problem(response);
         }

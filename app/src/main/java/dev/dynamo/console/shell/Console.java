@@ -49,6 +49,8 @@ public final class Console {
     private final StatusBarViewModel status;
     private final MainWindow window;
     private final Background background;
+    /** Asks the connected engine's /health every few seconds; replaced when another site opens. */
+    private dev.dynamo.console.task.Job healthWatch;
 
     public Console(Background background, ConnectionSettings settings, EngineStarter embeddedStarter,
                    SimulationRunner simulationRunner, Clock clock) {
@@ -158,6 +160,7 @@ public final class Console {
                 + (site.demo() ? " (demo)" : connect.simulationProperty().get() ? " (simulation)" : ""), "connected");
         status.engine(site.engineVersion(), site.api().baseUri().getAuthority()
                 + (site.demo() || connect.simulationProperty().get() ? " embedded" : ""));
+        watchHealth(site);
         live.attach(site);
         history.attach(site);
         priority.attach(site);
@@ -171,6 +174,13 @@ public final class Console {
         var stay = connect.simulationProperty().get() || window.current() == Screen.SITE_EDITOR
                 || window.current() == Screen.SITES;
         if (!stay) window.show(Screen.LIVE);
+    }
+
+    private void watchHealth(ConnectedSite site) {
+        if (healthWatch != null) healthWatch.cancel();
+        status.health(null);
+        healthWatch = background.every(java.time.Duration.ofSeconds(5), () -> background.submit(_ -> site.api().health(),
+                status::health, _ -> status.health(null)));
     }
 
     public Scene scene(double width, double height) {

@@ -6,7 +6,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The bottom line: a coloured dot with the connection state, the engine, the last error. */
+/** The bottom line: a coloured dot with the connection state, the engine, its health when degraded, the last error. */
 final class StatusBar extends HBox {
     StatusBar(StatusBarViewModel model) {
         setId("status-bar");
@@ -18,6 +18,12 @@ final class StatusBar extends HBox {
         var engine = new Label();
         engine.setId("status-engine");
         engine.getStyleClass().add("dim");
+        var health = new Label();
+        health.setId("status-health");
+        health.getStyleClass().add("error-text");
+        health.visibleProperty().bind(model.healthProperty().isNotNull());
+        health.managedProperty().bind(health.visibleProperty());
+        health.textProperty().bind(model.healthProperty());
         var error = new Label();
         error.setId("status-error");
         error.getStyleClass().add("error-text");
@@ -42,7 +48,7 @@ final class StatusBar extends HBox {
             if (n.intValue() == 0) alerts.getStyleClass().remove("alerting");
         });
         alerts.setOnAction(_ -> model.showAlerts());
-        getChildren().addAll(dot, connection, engine, alerts, spacer, error, clear);
+        getChildren().addAll(dot, connection, engine, health, alerts, spacer, error, clear);
 
         connection.textProperty().bind(model.connectionProperty());
         engine.textProperty().bind(model.engineProperty());

@@ -16,6 +16,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper connectionTone = new ReadOnlyStringWrapper("disconnected");
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("engine –");
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper health = new ReadOnlyStringWrapper();
 
     public StatusBarViewModel(Clock clock) { this.clock = clock; }
 
@@ -27,6 +28,13 @@ public final class StatusBarViewModel {
     public ReadOnlyStringProperty engineProperty() { return engine.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty lastErrorProperty() { return lastError.getReadOnlyProperty(); }
+
+    /** What the engine's {@code /health} says fails ("Engine degraded – store: …"), or null while it is ok. */
+    public ReadOnlyStringProperty healthProperty() { return health.getReadOnlyProperty(); }
+
+    public void health(dev.dynamo.console.client.Health answer) {
+        health.set(answer == null || !answer.degraded() ? null : "Engine degraded – " + answer.problem());
+    }
 
     public void connection(String text, String tone) {
         connection.set(text);
