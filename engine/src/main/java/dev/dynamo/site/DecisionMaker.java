@@ -91,7 +91,7 @@ final class DecisionMaker {
                     measuredCapKw, config.minPowerPerChargerKw()));
         }
 
-        var departureAware = Departures.inForce(site, sharing);
+        var departureAware = Departures.inForce(config, sharing);
         // rotation does not apply while departure-aware sharing is on (contract 10)
         var rotationOn = config.rotationPeriodMin() != null && config.minPowerPerChargerKw() > 0 && sharing == Sharing.EQUAL
                 && !departureAware;

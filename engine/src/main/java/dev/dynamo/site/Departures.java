@@ -2,6 +2,7 @@ package dev.dynamo.site;
 
 import dev.dynamo.allocation.Departure;
 import dev.dynamo.allocation.Sharing;
+import dev.dynamo.contract.ChargingConfig;
 import dev.dynamo.contract.Session;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,12 @@ final class Departures {
 
     private Departures() {}
 
-    /** Departure-aware sharing is in force: on in the config, with equal sharing (a priority window turns it off). */
-    static boolean inForce(LiveSite site, Sharing sharing) {
-        return site.config.departureAware() && sharing == Sharing.EQUAL;
+    /**
+     * Departure-aware sharing is in force: on in the config being decided (the stored one, or a previewed
+     * one), with equal sharing (a priority window turns it off).
+     */
+    static boolean inForce(ChargingConfig config, Sharing sharing) {
+        return config.departureAware() && sharing == Sharing.EQUAL;
     }
 
     /**

@@ -866,21 +866,23 @@ public final class SiteHandle implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            executor.call(() -> {
-                decisions.checkpointEnergy(true);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("site {}: could not store the sessions' energy on stopping: {}", siteId(), e.getMessage());
-        }
-        timers.cancelAll();
-        executor.close();
+        stopTaking();
+        awaitStopped(System.nanoTime() + SiteExecutor.CLOSE_WAIT.toNanos());
     }
 
-    /** The first half of {@link #close()}: no new events; what is queued still runs. */
+    /**
+     * The first half of {@link #close()}: no new events; what is queued still runs, and last the sessions'
+     * energy is stored with rate 0 (a clean stop: nothing is drawn on our account until the next start).
+     */
     void stopTaking() {
         timers.cancelAll();
+        executor.submit(() -> {
+            try {
+                decisions.checkpointEnergy(true);
+            } catch (RuntimeException e) {
+                LOG.warn("site {}: could not store the sessions' energy on stopping: {}", siteId(), e.getMessage());
+            }
+        });
         executor.shutdown();
     }
 
