@@ -74,7 +74,7 @@ public final class DecisionsViewModel {
         charger.set(ALL);
         loaded = List.of();
         rows.clear();
-        load();
+        // loaded when the screen is shown (load()): a big site's decisions are many megabytes
     }
 
     public void load() {

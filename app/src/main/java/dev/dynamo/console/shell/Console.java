@@ -168,6 +168,7 @@ public final class Console {
         sites.attach(site);
         alerts.attach(site);
         decisions.attach(site);
+        if (window.current() == Screen.DECISIONS) decisions.load();
         siteEditor.attach(site);
         // Play keeps its screen (its controls), as do the overview and the editor that switched the site;
         // the other screens now show the chosen site

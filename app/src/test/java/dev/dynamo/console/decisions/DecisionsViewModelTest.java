@@ -48,6 +48,8 @@ class DecisionsViewModelTest {
 
             model.attach(engine.connect(OperatorEngine.YARD));
 
+            model.load();
+
             assertThat(model.rows()).extracting(DecisionRow::trigger)
                     .containsExactly("session_stop", "session_start", "session_start", "config");
             assertThat(model.statusProperty().get()).isEqualTo("4 of 4 decisions");
