@@ -187,24 +187,38 @@ final class ResponseJson {
         return node;
     }
 
-    static ObjectNode decisions(List<DecisionRecord> decisions) {
-        var node = object();
-        var array = node.putArray("decisions");
-        for (var d : decisions) {
-            var item = array.addObject();
-            item.put("decided_at", Times.format(d.decidedAt()));
-            item.put("trigger", d.trigger());
-            item.put("strategy", d.strategy());
-            item.put("total_budget_kw", number(d.totalBudgetKw()));
-            item.put("total_allocated_kw", number(d.totalAllocatedKw()));
-            item.set("budget", d.budgetJson() == null ? budgetOfConfig(d.totalBudgetKw()) : read(d.budgetJson()));
-            var allocations = item.putArray("allocations");
-            for (var e : d.allocations()) {
-                allocations.addObject().put("charge_point_id", e.chargePointId())
-                        .put("allocated_kw", number(e.allocatedKw())).put("status", e.status());
+    /**
+     * Writes the decisions (7.4) straight to {@code out}: a large site's thousands of decisions, each with
+     * every charger, would otherwise sit in memory three times (tree, text, bytes) per request.
+     */
+    static void writeDecisions(List<DecisionRecord> decisions, java.io.OutputStream out) throws java.io.IOException {
+        try (var gen = MAPPER.getFactory().createGenerator(out)) {
+            gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            gen.writeStartObject();
+            gen.writeArrayFieldStart("decisions");
+            for (var d : decisions) {
+                gen.writeStartObject();
+                gen.writeStringField("decided_at", Times.format(d.decidedAt()));
+                gen.writeStringField("trigger", d.trigger());
+                gen.writeStringField("strategy", d.strategy());
+                gen.writeNumberField("total_budget_kw", number(d.totalBudgetKw()));
+                gen.writeNumberField("total_allocated_kw", number(d.totalAllocatedKw()));
+                gen.writeFieldName("budget");
+                gen.writeTree(d.budgetJson() == null ? budgetOfConfig(d.totalBudgetKw()) : read(d.budgetJson()));
+                gen.writeArrayFieldStart("allocations");
+                for (var e : d.allocations()) {
+                    gen.writeStartObject();
+                    gen.writeStringField("charge_point_id", e.chargePointId());
+                    gen.writeNumberField("allocated_kw", number(e.allocatedKw()));
+                    gen.writeStringField("status", e.status());
+                    gen.writeEndObject();
+                }
+                gen.writeEndArray();
+                gen.writeEndObject();
             }
+            gen.writeEndArray();
+            gen.writeEndObject();
         }
-        return node;
     }
 
     /** A decision recorded before contract 9 had the config's budget alone. */

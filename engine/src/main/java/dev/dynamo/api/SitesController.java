@@ -80,6 +80,12 @@ final class SitesController {
         // the default range ends just after now: a decision made in the request's own millisecond is included
         var params = DecisionParams.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("limit"),
                 clock.instant().plusMillis(1));
-        Responses.json(ctx, 200, ResponseJson.decisions(history.decisions(site.siteId(), params)));
+        var decisions = history.decisions(site.siteId(), params);
+        ctx.status(200).contentType(Responses.JSON);
+        try {
+            ResponseJson.writeDecisions(decisions, ctx.outputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the decisions could not be written", e);
+        }
     }
 }
