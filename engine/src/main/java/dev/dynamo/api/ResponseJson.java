@@ -2,6 +2,7 @@ package dev.dynamo.api;
 
 import static dev.dynamo.contract.SiteDocuments.number;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamo.allocation.Phase;
@@ -17,6 +18,9 @@ import dev.dynamo.site.MeterStatus;
 import dev.dynamo.contract.ExternalLimit;
 import dev.dynamo.contract.Times;
 import dev.dynamo.store.DecisionRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The contract's response bodies (snake_case, UTC times with milliseconds, numbers without ".0"). */
@@ -191,9 +195,9 @@ final class ResponseJson {
      * Writes the decisions (7.4) straight to {@code out}: a large site's thousands of decisions, each with
      * every charger, would otherwise sit in memory three times (tree, text, bytes) per request.
      */
-    static void writeDecisions(List<DecisionRecord> decisions, java.io.OutputStream out) throws java.io.IOException {
+    static void writeDecisions(List<DecisionRecord> decisions, OutputStream out) throws IOException {
         try (var gen = MAPPER.getFactory().createGenerator(out)) {
-            gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.writeStartObject();
             gen.writeArrayFieldStart("decisions");
             for (var d : decisions) {
@@ -230,7 +234,7 @@ final class ResponseJson {
         try {
             return MAPPER.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,6 +10,8 @@ import dev.dynamo.history.DecisionParams;
 import dev.dynamo.history.HistoryService;
 import dev.dynamo.site.SiteRegistry;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 
@@ -84,8 +86,8 @@ final class SitesController {
         ctx.status(200).contentType(Responses.JSON);
         try {
             ResponseJson.writeDecisions(decisions, ctx.outputStream());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("the decisions could not be written", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the decisions could not be written", e);
         }
     }
 }
