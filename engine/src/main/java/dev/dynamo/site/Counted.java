@@ -1,9 +1,11 @@
 package dev.dynamo.site;
 
+import dev.dynamo.allocation.Phase;
 import dev.dynamo.contract.ChargerDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +53,7 @@ final class Counted {
         if (mayDraw.isEmpty() && !anyCountedApart(decided)) return decided;
         Map<String, ChargerDefinition> chargers = null;
         var counted = new ArrayList<ChargerAllocation>(decided.allocations().size());
-        var changed = false;
+        var deltas = new java.util.LinkedHashMap<ChargerDefinition, ChargerAllocation>();
         for (var a : decided.allocations()) {
             var cp = a.chargePointId();
             var kw = switch (kind(a, mayDraw.get(cp), lowering)) {
@@ -64,12 +66,52 @@ final class Counted {
             }
             if (chargers == null) chargers = chargersById(site);
             var charger = chargers.get(cp);
-            counted.add(charger == null ? a : a.counted(kw, DecisionMaker.currents(charger, a.phasesInUse(), kw)));
-            changed = true;
+            if (charger == null) {
+                counted.add(a);
+                continue;
+            }
+            var recounted = a.counted(kw, DecisionMaker.currents(charger, a.phasesInUse(), kw));
+            deltas.put(charger, recounted);
+            counted.add(recounted);
         }
-        if (!changed) return decided;
+        if (deltas.isEmpty()) return decided;
         var totalKw = Kw.round(counted.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
-        return decided.withCounted(counted, totalKw);
+        return decided.withCounted(counted, totalKw, circuits(site, decided, deltas));
+    }
+
+    /**
+     * The loads of the grid and the circuits with the recounted chargers' currents in place of what they were
+     * counted at before (rule 10 shows what the site counts, like rule 1).
+     */
+    private static List<CircuitLoad> circuits(LiveSite site, AllocationSnapshot before,
+                                              Map<ChargerDefinition, ChargerAllocation> recounted) {
+        if (before.circuits().isEmpty()) return before.circuits();
+        var parents = new HashMap<String, String>();
+        site.definition.circuits().forEach(c -> parents.put(c.circuitId(), c.parentId()));
+        var grid = site.definition.gridConnectionCurrentA() != null;
+        var addA = new HashMap<String, double[]>();
+        for (var e : recounted.entrySet()) {
+            var old = before.charger(e.getValue().chargePointId()).orElseThrow().currentA();
+            var now = e.getValue().currentA();
+            var delta = new double[3];
+            for (var phase : Phase.values()) {
+                delta[phase.ordinal()] = now.getOrDefault(phase, 0.0) - old.getOrDefault(phase, 0.0);
+            }
+            var path = new ArrayList<String>();
+            for (var id = e.getKey().circuitId(); id != null && !path.contains(id); id = parents.get(id)) path.add(id);
+            if (grid) path.add(DecisionMaker.GRID);
+            for (var id : path) {
+                var sum = addA.computeIfAbsent(id, _ -> new double[3]);
+                for (int i = 0; i < 3; i++) sum[i] += delta[i];
+            }
+        }
+        var loads = new ArrayList<CircuitLoad>(before.circuits().size());
+        for (var load : before.circuits()) {
+            var add = addA.get(load.circuitId());
+            loads.add(add == null ? load : new CircuitLoad(load.circuitId(), load.maxCurrentA(),
+                    Kw.round(load.l1A() + add[0]), Kw.round(load.l2A() + add[1]), Kw.round(load.l3A() + add[2])));
+        }
+        return loads;
     }
 
     /** How the charger is counted, given what it may draw (null: it does not follow its connector) and who is lowering. */

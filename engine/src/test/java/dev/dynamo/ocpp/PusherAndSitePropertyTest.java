@@ -86,6 +86,12 @@ class PusherAndSitePropertyTest {
                 }
                 assertFits(allocation.allocations(), site.budgetKw, "the budget after " + step);
                 assertFits(onRow(allocation.allocations()), HeldLimitsHarness.ROW_KW, "the row after " + step);
+                // the breaker's load shown is that of what the site counts
+                var rowLoad = allocation.circuits().stream().filter(c -> c.circuitId().equals(HeldLimitsHarness.ROW))
+                        .findFirst().orElseThrow();
+                var rowA = onRow(allocation.allocations()).stream()
+                        .mapToDouble(a -> a.currentA().getOrDefault(dev.dynamo.allocation.Phase.L1, 0.0)).sum();
+                assertThat(rowLoad.l1A()).as("the row's load after %s", step).isCloseTo(rowA, within(0.03)); // each shown current is rounded down to 0.01 A
                 if (!(step instanceof Reconnect)) {
                     // raises wait for lowerings: nothing adds to what is counted beyond a limit it already exceeded
                     assertNoRaiseBeyond(before, allocation.allocations(), site.budgetKw, "the budget after " + step);
