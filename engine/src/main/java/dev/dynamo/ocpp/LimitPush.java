@@ -207,10 +207,6 @@ final class LimitPush {
         return sending == sent;
     }
 
-    boolean somethingOnTheWire() {
-        return sending != null || onTheWire > 0;
-    }
-
     /** It accepted exactly this limit on its current connection (renewals). */
     boolean holdsAccepted(ChargerLimit limit) {
         return limit.equals(accepted);
