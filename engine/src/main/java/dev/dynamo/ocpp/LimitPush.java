@@ -17,9 +17,9 @@ final class LimitPush {
         UNSYNCED,
         /** Its latest limit was refused or not answered and waits to be sent again. */
         REFUSED,
-        /** A lowering is not accepted yet: every other charger's raise waits (the site counts it at what it may draw). */
+        /** A lowering is not accepted yet: the other chargers' raises the site has not cleared wait (the site counts it at what it may draw). */
         LOWERING,
-        /** Its new limit waits until no other charger's lowering is on its way. */
+        /** Its new limit waits until no other charger's lowering is on its way, or the site clears it (it fits without their difference). */
         RAISE_WAITING,
         /** A limit is on the wire. */
         SENDING,
@@ -55,7 +55,7 @@ final class LimitPush {
      *  them: any of them may be in force on it. */
     private final List<InFlight> maybeInForce = new ArrayList<>();
     private int failures;
-    /** Its lowering holds every other charger's raise back. */
+    /** Its lowering holds back the other chargers' raises the site has not cleared. */
     private boolean lowering;
     /** Its limit waiting for the other chargers' lowerings, and its place in that queue. */
     private ChargerLimit raiseWaiting;

@@ -60,6 +60,7 @@ public final class OcppConnector implements AutoCloseable {
                 new ChargePointRequests(port, payloads, settings.clock(), settings.heartbeatInterval()),
                 timer, settings.callTimeout(), () -> Long.toString(messageIds.incrementAndGet(), 36));
         port.onDecision(limits -> pusher(limits.siteId()).decision(limits));
+        port.onRecount(counts -> pusher(counts.siteId()).counted(counts));
         port.onDefinition(this::siteRedefined);
         var renewEvery = Duration.ofMillis(Math.max(1000, settings.commLossGrace().toMillis() / 2));
         timer.scheduleAtFixedRate(() -> pushers.values().forEach(ProfilePusher::renew),

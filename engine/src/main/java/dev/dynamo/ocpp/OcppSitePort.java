@@ -102,10 +102,36 @@ public interface OcppSitePort {
 
     record ChargePointInfo(String siteId, ChargerDefinition charger) {}
 
-    /** The limits of one decision (its targets), for every active charger of the site. */
-    record SiteLimits(String siteId, List<ChargerLimit> limits) {
+    /**
+     * Called when the site counted its allocation in force again without a decision (what chargers may draw
+     * changed), on the site's thread: must return at once. Tells which raises the site now counts.
+     */
+    default void onRecount(Consumer<SiteCounts> listener) {}
+
+    /**
+     * The limits of one decision (its targets), for every active charger of the site, and what the site counts
+     * for each charger.
+     *
+     * @param countedKw what the site counts for each charger, kW (contract 8): a raise whose charger the site
+     *                  counts at it fits the budget and the breakers and may go out while another charger's
+     *                  lowering is not accepted yet; empty: every raise waits for the lowerings
+     */
+    record SiteLimits(String siteId, List<ChargerLimit> limits, Map<String, Double> countedKw) {
         public SiteLimits {
             limits = List.copyOf(limits);
+            countedKw = Map.copyOf(countedKw);
+        }
+
+        /** Without counts: every raise waits while a lowering is not accepted. */
+        public SiteLimits(String siteId, List<ChargerLimit> limits) {
+            this(siteId, limits, Map.of());
+        }
+    }
+
+    /** What the site counts for each charger, kW, after a recount without a decision (see {@link SiteLimits#countedKw}). */
+    record SiteCounts(String siteId, Map<String, Double> countedKw) {
+        public SiteCounts {
+            countedKw = Map.copyOf(countedKw);
         }
     }
 

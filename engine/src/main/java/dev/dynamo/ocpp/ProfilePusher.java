@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings one site's chargers to the limits (targets) of its latest decision. Lowered limits go first; the
- * raised ones wait until every lowered one is accepted (or its charger is gone), so the site stays within its
- * limits in between (contract 8). A rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s
+ * Brings one site's chargers to the limits (targets) of its latest decision. Lowered limits go first; a raised
+ * one goes out at once when the site counts its charger at it (the site cleared it: it fits the budget and the
+ * breakers with every lowering not accepted yet counted at what its charger may draw), else it waits until every
+ * lowered one is accepted (or its charger is gone), so the site stays within its limits in between (contract 8). A rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s
  * while it is still wanted. Tells the site, in batches, what each charger may draw now (it counts the charger
  * at least at that: at its previous limit while a lowering is not accepted, at what it drew while its raise
  * waits), the limits chargers accept (reserved through a comm loss) and their TxProfile states. All state
@@ -51,6 +52,11 @@ final class ProfilePusher {
     private SiteLimits lastLimits;
     /** The order raises started waiting in: they go out in that order. */
     private long raiseOrders;
+    /**
+     * What the site counts for each charger, kW, as of its latest decision or recount: a waiting raise at or
+     * below it is cleared and goes out although a lowering is not accepted yet.
+     */
+    private Map<String, Double> countedKw = Map.of();
     /** What the site is to be told and is not yet. */
     private final SiteNotices outbox = new SiteNotices();
 
@@ -69,6 +75,14 @@ final class ProfilePusher {
     /** A new decision of the site. Returns at once. */
     void decision(SiteLimits limits) {
         serial.execute(() -> apply(limits));
+    }
+
+    /** The site counted its chargers again (no decision): the raises it now counts at their targets go out. Returns at once. */
+    void counted(OcppSitePort.SiteCounts counts) {
+        serial.execute(() -> {
+            countedKw = counts.countedKw();
+            releaseRaises();
+        });
     }
 
     /** A charger connected: it gets its TxDefaultProfile, and its TxProfile again at the next decision. */
@@ -138,6 +152,7 @@ final class ProfilePusher {
 
     private void apply(SiteLimits limits) {
         lastLimits = limits;
+        countedKw = limits.countedKw();
         var next = new HashMap<String, ChargerLimit>();
         for (var limit : limits.limits()) {
             if (!limit.offline() && limit.transactionId() != null) {
@@ -214,19 +229,30 @@ final class ProfilePusher {
         chargers.values().forEach(LimitPush::raiseGone);
     }
 
-    /** Sends the waiting raises, in the order they started waiting, once no charger's lowering is on its way. */
+    /**
+     * Sends the waiting raises, in the order they started waiting: all of them once no charger's lowering is on
+     * its way; before that, those the site counts at their limits (cleared: they fit without the lowerings'
+     * difference), the others keep waiting.
+     */
     private void releaseRaises() {
-        if (chargers.values().stream().anyMatch(LimitPush::isLowering)) return;
+        var lowering = chargers.values().stream().anyMatch(LimitPush::isLowering);
         var raises = chargers.values().stream().filter(c -> c.raiseWaiting() != null)
                 .sorted(Comparator.comparingLong(LimitPush::raiseOrder)).toList();
         for (var charger : raises) {
             var limit = charger.raiseWaiting();
             var cp = charger.chargePointId;
+            if (lowering && !siteCounts(limit)) continue;
             charger.raiseGone();
             if (limit.equals(desired.get(cp)) && !charger.inSync(limit) && !charger.isSending(limit)) {
                 target(cp).ifPresent(t -> send(t, limit));
             }
         }
+    }
+
+    /** The site counts the charger at least at this limit: it cleared the raise. */
+    private boolean siteCounts(ChargerLimit limit) {
+        var kw = countedKw.get(limit.chargePointId());
+        return kw != null && kw >= limit.allocatedKw() - 1e-9;
     }
 
     private void send(ProfileTarget target, ChargerLimit limit) {

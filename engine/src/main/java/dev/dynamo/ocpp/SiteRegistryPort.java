@@ -8,7 +8,10 @@ import dev.dynamo.site.ProfileStatus;
 import dev.dynamo.site.SiteHandle;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.site.SiteStateException;
+import dev.dynamo.site.AllocationSnapshot;
+import dev.dynamo.site.DecisionListener;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -128,8 +131,30 @@ public final class SiteRegistryPort implements OcppSitePort {
                 limits.add(new ChargerLimit(a.chargePointId(), a.targetKw(), a.phasesInUse(),
                         a.session() == null ? null : a.session().transactionId(), a.status() == ChargerStatus.OFFLINE));
             }
-            listener.accept(new SiteLimits(site.siteId(), limits));
+            listener.accept(new SiteLimits(site.siteId(), limits, countedKw(allocation)));
         });
+    }
+
+    @Override
+    public void onRecount(Consumer<SiteCounts> listener) {
+        sites.addListener(new DecisionListener() {
+            @Override
+            public void decisionMade(SiteDefinition site, AllocationSnapshot allocation) {}
+
+            @Override
+            public void recounted(SiteDefinition site, AllocationSnapshot allocation) {
+                listener.accept(new SiteCounts(site.siteId(), countedKw(allocation)));
+            }
+        });
+    }
+
+    /** What the site counts for each charger with a session, kW. */
+    private static Map<String, Double> countedKw(AllocationSnapshot allocation) {
+        var counted = new HashMap<String, Double>();
+        for (var a : allocation.allocations()) {
+            if (a.status() != ChargerStatus.OFFLINE) counted.put(a.chargePointId(), a.allocatedKw());
+        }
+        return counted;
     }
 
     @Override

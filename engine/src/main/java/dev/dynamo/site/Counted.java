@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the site counts for each charger (contract 8, last paragraph): never less than what it may draw now. A
@@ -14,9 +15,10 @@ import java.util.Map;
  * <ul>
  *   <li>{@link Kind#LOWERING}: its target is below what it may draw (a lowering on its way, refused or timed out
  *       and retried; a new session still under its TxDefaultProfile): counted at what it may draw;</li>
- *   <li>{@link Kind#RAISE_WAITING}: its target is above what it may draw and another charger's lowering is not
- *       accepted yet, so its raise waits (the OCPP pusher holds it back): counted at what it may draw;</li>
- *   <li>{@link Kind#AT_TARGET}: everything else (in sync, a raise that goes out at once, a charger not connected
+ *   <li>{@link Kind#RAISE_WAITING}: its target is above what it may draw, another charger's lowering is not
+ *       accepted yet, and its raise does not fit what the site counts ({@link #clearRaises}), so it waits (the
+ *       OCPP pusher holds it back): counted at what it may draw;</li>
+ *   <li>{@link Kind#AT_TARGET}: everything else (in sync, a raise that goes out at once or is cleared, a charger not connected
  *       over OCPP, a comm-loss reservation, a charger over its limit): counted at its target.</li>
  * </ul>
  * What an OCPP charger may draw is what its connector last told ({@code LiveSite.mayDrawKw}: the limit it
@@ -32,7 +34,11 @@ final class Counted {
 
     private Counted() {}
 
-    /** The decision (or the allocation in force) with each charger counted as it may draw now; the same snapshot when nothing changes. */
+    /**
+     * The decision (or the allocation in force) with each charger counted as it may draw now; the same snapshot
+     * when nothing changes. While a lowering is not accepted, the raises that fit what the site counts are
+     * cleared ({@link #clearRaises}) and counted at their targets; the others wait.
+     */
     static AllocationSnapshot of(LiveSite site, AllocationSnapshot decided) {
         var mayDraw = new HashMap<String, Double>();
         var lowering = new HashSet<String>();
@@ -50,13 +56,29 @@ final class Counted {
             mayDraw.put(cp, kw);
             if (a.targetKw() < kw - EPSILON_KW) lowering.add(cp);
         }
+        if (lowering.isEmpty()) {
+            site.raisesCleared.clear();
+            return recount(site, decided, mayDraw, lowering, Set.of());
+        }
+        var waiting = recount(site, decided, mayDraw, lowering, Set.of());
+        var cleared = clearRaises(site, waiting, mayDraw, lowering);
+        site.raisesCleared.clear();
+        for (var a : waiting.allocations()) {
+            if (cleared.contains(a.chargePointId())) site.raisesCleared.put(a.chargePointId(), a.targetKw());
+        }
+        return cleared.isEmpty() ? waiting : recount(site, decided, mayDraw, lowering, cleared);
+    }
+
+    /** {@code decided} with each charger counted by its {@link Kind}; the same snapshot when nothing changes. */
+    private static AllocationSnapshot recount(LiveSite site, AllocationSnapshot decided, Map<String, Double> mayDraw,
+                                              Set<String> lowering, Set<String> cleared) {
         if (mayDraw.isEmpty() && !anyCountedApart(decided)) return decided;
         Map<String, ChargerDefinition> chargers = null;
         var counted = new ArrayList<ChargerAllocation>(decided.allocations().size());
         var deltas = new java.util.LinkedHashMap<ChargerDefinition, ChargerAllocation>();
         for (var a : decided.allocations()) {
             var cp = a.chargePointId();
-            var kw = switch (kind(a, mayDraw.get(cp), lowering)) {
+            var kw = switch (kind(a, mayDraw.get(cp), lowering, cleared)) {
                 case AT_TARGET -> a.status() == ChargerStatus.OFFLINE || a.overLimit() ? a.allocatedKw() : a.targetKw();
                 case LOWERING, RAISE_WAITING -> mayDraw.get(cp);
             };
@@ -80,6 +102,115 @@ final class Counted {
     }
 
     /**
+     * The waiting raises that fit (contract 8: only the raises that need a lowering's difference wait): with the
+     * raise counted at its target and every other charger at what the site counts for it, the budget (rule 1)
+     * and every limit on its path, on each phase it draws on (rule 10), still hold. Decided one after the other:
+     * first those cleared before at the same target (one may already be on its way: it is not taken back), then
+     * the smallest raise first, then by charge point id. Smallest first lets the most chargers have their new
+     * limits while a lowering is held up, and is deterministic; a large raise that does not fit waits for the
+     * lowering (or the next decision) as before. Currents are compared unrounded: the other loads on a limit
+     * are what its shown load leaves beyond its chargers' shown currents, never less than 0.
+     *
+     * @param waiting the decision counted with every raise waiting
+     */
+    private static Set<String> clearRaises(LiveSite site, AllocationSnapshot waiting, Map<String, Double> mayDraw,
+                                           Set<String> lowering) {
+        var raises = new ArrayList<ChargerAllocation>();
+        for (var a : waiting.allocations()) {
+            if (kind(a, mayDraw.get(a.chargePointId()), lowering, Set.of()) == Kind.RAISE_WAITING) raises.add(a);
+        }
+        if (raises.isEmpty()) return Set.of();
+        var chargers = chargersById(site);
+        var parents = new HashMap<String, String>();
+        site.definition.circuits().forEach(c -> parents.put(c.circuitId(), c.parentId()));
+        var grid = site.definition.gridConnectionCurrentA() != null;
+        // every limit's load, per phase, unrounded: its other loads and its chargers as counted
+        var loads = new HashMap<String, double[]>();
+        var maxA = new HashMap<String, Double>();
+        for (var load : waiting.circuits()) {
+            loads.put(load.circuitId(), new double[] {load.l1A(), load.l2A(), load.l3A()});
+            maxA.put(load.circuitId(), load.maxCurrentA());
+        }
+        var paths = new HashMap<String, List<String>>();
+        for (var a : waiting.allocations()) {
+            var charger = chargers.get(a.chargePointId());
+            if (charger == null) continue;
+            var path = path(charger, parents, grid);
+            paths.put(a.chargePointId(), path);
+            var exact = exactCurrents(charger, a.phasesInUse(), a.allocatedKw());
+            for (var id : path) {
+                var load = loads.get(id);
+                if (load == null) continue;
+                for (var phase : Phase.values()) {
+                    var i = phase.ordinal();
+                    load[i] += exact[i] - a.currentA().getOrDefault(phase, 0.0);
+                }
+            }
+        }
+        // what the shown loads leave beyond the chargers' currents is the other loads: never taken below 0
+        for (var e : loads.entrySet()) {
+            var chargersA = new double[3];
+            for (var a : waiting.allocations()) {
+                var charger = chargers.get(a.chargePointId());
+                if (charger == null || !paths.get(a.chargePointId()).contains(e.getKey())) continue;
+                var exact = exactCurrents(charger, a.phasesInUse(), a.allocatedKw());
+                for (int i = 0; i < 3; i++) chargersA[i] += exact[i];
+            }
+            for (int i = 0; i < 3; i++) e.getValue()[i] = Math.max(e.getValue()[i], chargersA[i]);
+        }
+        var before = site.raisesCleared;
+        raises.sort(java.util.Comparator
+                .comparing((ChargerAllocation a) -> !Double.valueOf(a.targetKw()).equals(before.get(a.chargePointId())))
+                .thenComparingDouble(a -> a.targetKw() - a.allocatedKw())
+                .thenComparing(ChargerAllocation::chargePointId));
+        var totalKw = waiting.totalAllocatedKw();
+        var cleared = new HashSet<String>();
+        for (var a : raises) {
+            var charger = chargers.get(a.chargePointId());
+            if (charger == null) continue;
+            var sticky = Double.valueOf(a.targetKw()).equals(before.get(a.chargePointId()));
+            var addKw = a.targetKw() - a.allocatedKw();
+            var target = exactCurrents(charger, a.phasesInUse(), a.targetKw());
+            var now = exactCurrents(charger, a.phasesInUse(), a.allocatedKw());
+            var path = paths.get(a.chargePointId());
+            var fits = sticky || totalKw + addKw <= waiting.totalBudgetKw() + 1e-9;
+            for (var id : path) {
+                var load = loads.get(id);
+                if (!fits || load == null) continue;
+                for (int i = 0; i < 3; i++) {
+                    var addA = target[i] - now[i];
+                    if (addA > 0 && load[i] + addA > maxA.get(id) + 1e-9) fits = false;
+                }
+            }
+            if (!fits && !sticky) continue;
+            cleared.add(a.chargePointId());
+            totalKw += addKw;
+            for (var id : path) {
+                var load = loads.get(id);
+                if (load != null) for (int i = 0; i < 3; i++) load[i] += target[i] - now[i];
+            }
+        }
+        return cleared;
+    }
+
+    /** The limits a charger is behind, its own circuit first, the grid connection last (when it has a limit). */
+    private static List<String> path(ChargerDefinition charger, Map<String, String> parents, boolean grid) {
+        var path = new ArrayList<String>();
+        for (var id = charger.circuitId(); id != null && !path.contains(id); id = parents.get(id)) path.add(id);
+        if (grid) path.add(DecisionMaker.GRID);
+        return path;
+    }
+
+    /** The current it draws at {@code kw} on each phase (L1, L2, L3), unrounded. */
+    private static double[] exactCurrents(ChargerDefinition charger, int phases, double kw) {
+        var currents = new double[3];
+        var currentA = kw * 1000 / (phases * charger.voltageV());
+        if (phases == 3) java.util.Arrays.fill(currents, currentA);
+        else currents[DecisionMaker.phaseOf(charger).ordinal()] = currentA;
+        return currents;
+    }
+
+    /**
      * The loads of the grid and the circuits with the recounted chargers' currents in place of what they were
      * counted at before (rule 10 shows what the site counts, like rule 1).
      */
@@ -97,10 +228,7 @@ final class Counted {
             for (var phase : Phase.values()) {
                 delta[phase.ordinal()] = now.getOrDefault(phase, 0.0) - old.getOrDefault(phase, 0.0);
             }
-            var path = new ArrayList<String>();
-            for (var id = e.getKey().circuitId(); id != null && !path.contains(id); id = parents.get(id)) path.add(id);
-            if (grid) path.add(DecisionMaker.GRID);
-            for (var id : path) {
+            for (var id : path(e.getKey(), parents, grid)) {
                 var sum = addA.computeIfAbsent(id, _ -> new double[3]);
                 for (int i = 0; i < 3; i++) sum[i] += delta[i];
             }
@@ -114,12 +242,18 @@ final class Counted {
         return loads;
     }
 
-    /** How the charger is counted, given what it may draw (null: it does not follow its connector) and who is lowering. */
-    static Kind kind(ChargerAllocation a, Double mayDrawKw, java.util.Set<String> lowering) {
+    /**
+     * How the charger is counted, given what it may draw (null: it does not follow its connector), who is lowering
+     * and whose raise is cleared.
+     */
+    static Kind kind(ChargerAllocation a, Double mayDrawKw, Set<String> lowering, Set<String> cleared) {
         if (mayDrawKw == null) return Kind.AT_TARGET;
         if (lowering.contains(a.chargePointId())) return Kind.LOWERING;
-        // another charger's lowering is not accepted yet: a raise waits for it (a charger never waits for its own)
-        if (a.targetKw() > mayDrawKw + EPSILON_KW && !lowering.isEmpty()) return Kind.RAISE_WAITING;
+        // another charger's lowering is not accepted yet: a raise that does not fit waits for it (a charger never
+        // waits for its own)
+        if (a.targetKw() > mayDrawKw + EPSILON_KW && !lowering.isEmpty() && !cleared.contains(a.chargePointId())) {
+            return Kind.RAISE_WAITING;
+        }
         return Kind.AT_TARGET;
     }
 

@@ -9,4 +9,11 @@ import dev.dynamo.contract.SiteDefinition;
 @FunctionalInterface
 public interface DecisionListener {
     void decisionMade(SiteDefinition site, AllocationSnapshot allocation);
+
+    /**
+     * The allocation in force was counted again without a decision (what chargers may draw changed, contract 8):
+     * its targets are the same, what the site counts for each charger (and so which raises are cleared) may not
+     * be. Same thread rules as {@link #decisionMade}.
+     */
+    default void recounted(SiteDefinition site, AllocationSnapshot allocation) {}
 }

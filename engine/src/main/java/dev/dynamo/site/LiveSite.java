@@ -36,6 +36,11 @@ final class LiveSite {
      * one on its way or possibly in force when higher), kW: what the site counts it at least at ({@link Counted}).
      */
     final Map<String, Double> mayDrawKw = new HashMap<>();
+    /**
+     * The raises cleared while a lowering is not accepted (they fit what the site counts), at their targets, kW:
+     * one may be on its way, so it stays counted at that target while that is its target ({@link Counted}).
+     */
+    final Map<String, Double> raisesCleared = new HashMap<>();
     final Map<String, MeterReading> meters = new HashMap<>();
     /** The energy delivered in each session in progress (contract 10). */
     final Map<String, SessionEnergy> energy = new HashMap<>();
@@ -101,6 +106,7 @@ final class LiveSite {
         inFlightAtLossKw.remove(chargePointId);
         acknowledgedKw.remove(chargePointId);
         mayDrawKw.remove(chargePointId);
+        raisesCleared.remove(chargePointId);
         meters.remove(chargePointId);
         energy.remove(chargePointId);
         overSince.remove(chargePointId);

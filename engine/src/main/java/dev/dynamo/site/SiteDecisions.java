@@ -163,6 +163,17 @@ final class SiteDecisions {
         scheduleDeparture(snapshot.calculatedAt());
     }
 
+    /** Tells the listeners that the allocation in force was counted again (no decision). */
+    void recounted(AllocationSnapshot snapshot) {
+        for (var listener : listeners) {
+            try {
+                listener.recounted(live.definition, snapshot);
+            } catch (RuntimeException e) {
+                LOG.warn("site {}: recount listener failed", live.definition.siteId(), e);
+            }
+        }
+    }
+
     /**
      * Stores every session's energy as of now; {@code stopping}: the engine stops, and the integral stops
      * with it (while it is down there is no allocation), so it is stored with rate 0.

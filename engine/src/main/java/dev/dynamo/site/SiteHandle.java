@@ -613,6 +613,8 @@ public final class SiteHandle implements AutoCloseable {
                 if (counted != live.allocation) {
                     live.allocation = counted;
                     publish();
+                    // the raises cleared may have changed: the pusher sends those the site now counts
+                    decisions.recounted(counted);
                 }
             }
             return null;

@@ -62,6 +62,7 @@ final class HeldLimitsHarness implements AutoCloseable {
         pusher = new ProfilePusher("s", port, cp -> Optional.ofNullable(chargers.get(cp)), tasks::add, tasks::add,
                 retries, java.time.Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMinutes(5));
         port.onDecision(pusher::decision);
+        port.onRecount(pusher::counted);
         for (var definition : definitions) {
             var charger = new Charger(definition);
             chargers.put(definition.chargePointId(), charger);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Contract 8, last paragraph: until a charger accepts a lowered limit it counts at its previous one, and the
- * raises that need the difference wait (counted at what their chargers drew). A decision's targets stay as
+ * raises that need the difference wait (counted at what their chargers drew); a raise that fits without it goes
+ * out. A decision's targets stay as
  * decided: what the site counts follows the chargers' answers without another decision.
  */
 class HeldLimitsTest {
@@ -130,6 +131,56 @@ class HeldLimitsTest {
             assertThat(lost.status()).isEqualTo(dev.dynamo.site.ChargerStatus.OFFLINE);
             assertThat(lost.allocatedKw()).isEqualTo(22);
             assertThat(site.allocation().totalAllocatedKw()).isEqualTo(44);
+        }
+    }
+
+    @Test
+    void a_raise_that_fits_goes_out_while_another_chargers_lowering_is_refused_and_one_that_needs_its_difference_waits() {
+        try (var site = new HeldLimitsHarness(66, List.of("A", "B", "C"))) {
+            for (var cp : List.of("A", "B", "C")) {
+                site.start(cp);
+                site.acceptAll();
+            }
+            site.budget(30); // 10 kW each: A refuses, B and C accept
+            site.answer("A", false);
+            site.answer("B", true);
+            site.answer("C", true);
+            assertThat(site.allocation().charger("A").orElseThrow().allocatedKw()).isEqualTo(22);
+
+            site.budget(48); // 16 kW each: A's lowering (it may draw 22), a 6 kW raise for B and for C
+            var decided = site.fixture.decisions.size();
+            // counted 22 + 10 + 10 = 42: one raise of 6 kW fits 48, the second needs A's difference
+            // (equal raises: the charge point id decides, B before C)
+            var held = site.allocation();
+            assertThat(held.allocations()).extracting(ChargerAllocation::targetKw).containsOnly(16.0);
+            assertThat(held.charger("A").orElseThrow().allocatedKw()).isEqualTo(22);
+            assertThat(held.charger("B").orElseThrow().allocatedKw()).isEqualTo(16);
+            assertThat(held.charger("C").orElseThrow().allocatedKw()).isEqualTo(10);
+            assertThat(held.totalAllocatedKw()).isEqualTo(48);
+            assertThat(site.chargers.get("B").unanswered).as("B's raise goes out")
+                    .extracting(HeldLimitsHarness.Sent::limitKw).containsExactly(16.0);
+            assertThat(site.chargers.get("C").unanswered).as("C's raise waits").isEmpty();
+            assertThat(site.pusher.state("C")).isEqualTo(LimitPush.State.RAISE_WAITING);
+
+            site.answer("B", true);
+            for (int refusal = 0; refusal < 4; refusal++) { // A keeps refusing its lowering
+                site.answer("A", false);
+                site.retry();
+                var refused = site.allocation();
+                assertThat(refused.charger("A").orElseThrow().allocatedKw()).isEqualTo(22);
+                assertThat(refused.charger("B").orElseThrow().allocatedKw()).isEqualTo(16);
+                assertThat(refused.charger("C").orElseThrow().allocatedKw()).isEqualTo(10);
+                assertThat(site.chargers.get("C").unanswered).as("C's raise still waits").isEmpty();
+                assertThat(site.inForceSumKw()).isEqualTo(48); // 22 + 16 + 10: the budget holds in between
+            }
+            assertThat(site.chargers.get("B").inForceKw).isEqualTo(16);
+
+            site.answer("A", true); // A accepts 16 at last: C's raise needs no difference any more
+            assertThat(site.chargers.get("C").unanswered).extracting(HeldLimitsHarness.Sent::limitKw).containsExactly(16.0);
+            site.acceptAll();
+            assertThat(site.allocation().allocations()).extracting(ChargerAllocation::allocatedKw).containsOnly(16.0);
+            assertThat(site.chargers.values()).allSatisfy(c -> assertThat(c.inForceKw).isEqualTo(16));
+            assertThat(site.fixture.decisions).as("no decision for an answer").hasSize(decided);
         }
     }
 

@@ -49,7 +49,9 @@ class PusherAndSitePropertyTest {
      * the difference to its target, and reservations of lost chargers may exceed what they are behind (rule 9);
      * (3) over a step (but a reconnection), the count grows only up to the budget and the breaker: the raises
      * that need a lowering's difference wait for it; (4) an answer, a time-out or a retry makes no decision: a
-     * lowering never calls for another round. Once all
+     * lowering never calls for another round; (5) a raise that fits is not held: a charger the site counts below
+     * its target (its raise waits) would break the budget or the breaker at its target, and the pusher holds no
+     * raise the site counts (contract 8: only the raises that need a lowering's difference wait). Once all
      * chargers are back and have answered, each is counted at its target, draws it, and the total fits.
      */
     @Property(tries = 2000)
@@ -92,6 +94,7 @@ class PusherAndSitePropertyTest {
                 var rowA = onRow(allocation.allocations()).stream()
                         .mapToDouble(a -> a.currentA().getOrDefault(dev.dynamo.allocation.Phase.L1, 0.0)).sum();
                 assertThat(rowLoad.l1A()).as("the row's load after %s", step).isCloseTo(rowA, within(0.03)); // each shown current is rounded down to 0.01 A
+                assertNoRaiseHeldThatFits(site, allocation.allocations(), "after " + step);
                 if (!(step instanceof Reconnect)) {
                     // raises wait for lowerings: nothing adds to what is counted beyond a limit it already exceeded
                     assertNoRaiseBeyond(before, allocation.allocations(), site.budgetKw, "the budget after " + step);
@@ -114,6 +117,34 @@ class PusherAndSitePropertyTest {
                 if (charger.transactionId == null) continue;
                 assertThat(charger.inForceKw).as(charger.chargePointId())
                         .isCloseTo(allocation.charger(charger.chargePointId()).orElseThrow().allocatedKw(), within(1e-9));
+            }
+        }
+    }
+
+    /**
+     * Liveness of raises: every raise the site keeps waiting (counted below its target at what its charger may
+     * draw) needs a lowering's difference, on the budget or on the breaker {@code row} (a margin for the 0.01 A
+     * the breaker's shown load is rounded to); and the pusher holds back no raise of a connected charger that
+     * the site counts at its target.
+     */
+    private static void assertNoRaiseHeldThatFits(HeldLimitsHarness site, List<ChargerAllocation> allocations, String when) {
+        var totalKw = allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum();
+        var rowKw = onRow(allocations).stream().mapToDouble(ChargerAllocation::allocatedKw).sum();
+        for (var a : allocations) {
+            var charger = site.chargers.get(a.chargePointId());
+            if (a.status() == ChargerStatus.OFFLINE || a.overLimit() || !charger.open) continue;
+            var state = site.pusher.state(a.chargePointId());
+            if (a.allocatedKw() < a.targetKw() - 1e-6) {
+                var addKw = a.targetKw() - a.allocatedKw();
+                var overBudget = totalKw + addKw > site.budgetKw + 1e-6;
+                var overRow = ON_ROW.contains(a.chargePointId()) && rowKw + addKw > HeldLimitsHarness.ROW_KW - 0.025;
+                assertThat(overBudget || overRow)
+                        .as("%s's raise %s -> %s kW waits %s although it fits (total %s of %s kW, row %s kW)",
+                                a.chargePointId(), a.allocatedKw(), a.targetKw(), when, totalKw, site.budgetKw, rowKw)
+                        .isTrue();
+            } else if (a.targetKw() > charger.inForceKw + 1e-6) {
+                assertThat(state).as("%s, counted at its raise %s kW, %s", a.chargePointId(), a.targetKw(), when)
+                        .isNotEqualTo(LimitPush.State.RAISE_WAITING);
             }
         }
     }
