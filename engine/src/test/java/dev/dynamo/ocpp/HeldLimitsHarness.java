@@ -51,13 +51,22 @@ final class HeldLimitsHarness implements AutoCloseable {
 
     /** With the first {@code onRow} chargers behind the breaker {@link #ROW} of {@link #ROW_A} per phase. */
     HeldLimitsHarness(double budgetKw, List<String> ids, int onRow) {
-        this.budgetKw = budgetKw;
+        this(budgetKw, definitions(ids, onRow), onRow > 0 ? List.of(new CircuitDefinition(ROW, null, ROW_A)) : List.of(),
+                22 * ids.size());
+    }
+
+    private static List<ChargerDefinition> definitions(List<String> ids, int onRow) {
         var definitions = new ArrayList<ChargerDefinition>();
         for (int i = 0; i < ids.size(); i++) {
             definitions.add(i < onRow ? onCircuit(ids.get(i), 22, ROW) : charger(ids.get(i), 22));
         }
-        var circuits = onRow > 0 ? List.of(new CircuitDefinition(ROW, null, ROW_A)) : List.<CircuitDefinition>of();
-        fixture.registry.putSite(site("s", 22 * ids.size(), null, circuits, definitions), _ -> {});
+        return definitions;
+    }
+
+    /** With these chargers and circuits, and a grid connection of {@code capacityKw}. */
+    HeldLimitsHarness(double budgetKw, List<ChargerDefinition> definitions, List<CircuitDefinition> circuits, double capacityKw) {
+        this.budgetKw = budgetKw;
+        fixture.registry.putSite(site("s", capacityKw, null, circuits, definitions), _ -> {});
         fixture.registry.site("s").orElseThrow().storeConfig(_ -> equal(budgetKw, 0, T0));
         pusher = new ProfilePusher("s", port, cp -> Optional.ofNullable(chargers.get(cp)), tasks::add, tasks::add,
                 retries, java.time.Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMinutes(5));

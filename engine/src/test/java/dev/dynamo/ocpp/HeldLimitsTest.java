@@ -1,8 +1,11 @@
 package dev.dynamo.ocpp;
 
+import static dev.dynamo.testing.TestSites.onePhase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.dynamo.allocation.Phase;
+import dev.dynamo.contract.CircuitDefinition;
 import dev.dynamo.site.ChargerAllocation;
 import dev.dynamo.site.ProfileStatus;
 import java.util.List;
@@ -180,6 +183,56 @@ class HeldLimitsTest {
             site.acceptAll();
             assertThat(site.allocation().allocations()).extracting(ChargerAllocation::allocatedKw).containsOnly(16.0);
             assertThat(site.chargers.values()).allSatisfy(c -> assertThat(c.inForceKw).isEqualTo(16));
+            assertThat(site.fixture.decisions).as("no decision for an answer").hasSize(decided);
+        }
+    }
+
+    @Test
+    void a_raise_fits_on_a_phase_the_pending_lowering_does_not_load_and_one_on_its_phase_waits() {
+        // 1-phase chargers of 7.36 kW (32 A) behind the row's 32 A per phase: A and C on L1, B on L2
+        var chargers = List.of(onePhase("A", 7.36, Phase.L1, HeldLimitsHarness.ROW),
+                onePhase("B", 7.36, Phase.L2, HeldLimitsHarness.ROW), onePhase("C", 7.36, Phase.L1, HeldLimitsHarness.ROW));
+        try (var site = new HeldLimitsHarness(20, chargers,
+                List.of(new CircuitDefinition(HeldLimitsHarness.ROW, null, HeldLimitsHarness.ROW_A)), 30)) {
+            site.start("A");
+            site.acceptAll();
+            site.start("B");
+            site.acceptAll();
+            assertThat(site.chargers.get("A").inForceKw).isEqualTo(7.36); // the whole of L1
+
+            site.budget(3); // 1.5 kW each: A refuses
+            site.answer("A", false);
+            site.answer("B", true);
+            site.start("C"); // 1 kW each: A refuses again, B and C accept
+            site.answer("A", false);
+            site.answer("B", true);
+            site.answer("C", true);
+
+            site.budget(20); // A and C share L1 (3.68 kW each), B takes its 7.36 kW on L2
+            var decided = site.fixture.decisions.size();
+            var held = site.allocation();
+            assertThat(held.charger("A").orElseThrow()).satisfies(a -> {
+                assertThat(a.targetKw()).isEqualTo(3.68);
+                assertThat(a.allocatedKw()).isEqualTo(7.36); // L1 is full until it accepts
+            });
+            // B's raise loads only L2 and fits the budget (7.36 + 7.36 + 1 of 20 kW): it goes out
+            assertThat(held.charger("B").orElseThrow().allocatedKw()).isEqualTo(7.36);
+            assertThat(site.chargers.get("B").unanswered).extracting(HeldLimitsHarness.Sent::limitKw).containsExactly(7.36);
+            // C's would fit the budget but not L1: it needs A's difference and waits
+            assertThat(held.charger("C").orElseThrow()).satisfies(c -> {
+                assertThat(c.targetKw()).isEqualTo(3.68);
+                assertThat(c.allocatedKw()).isEqualTo(1);
+            });
+            assertThat(site.chargers.get("C").unanswered).isEmpty();
+            assertThat(site.pusher.state("C")).isEqualTo(LimitPush.State.RAISE_WAITING);
+            var row = held.circuits().stream().filter(l -> l.circuitId().equals(HeldLimitsHarness.ROW)).findFirst().orElseThrow();
+            assertThat(row.l2A()).isEqualTo(32);
+
+            site.answer("B", true);
+            site.answer("A", true); // the 3.68 kW: L1 has room for C now
+            assertThat(site.chargers.get("C").unanswered).extracting(HeldLimitsHarness.Sent::limitKw).containsExactly(3.68);
+            site.acceptAll();
+            assertThat(site.allocation().allocations()).allSatisfy(a -> assertThat(a.allocatedKw()).isEqualTo(a.targetKw()));
             assertThat(site.fixture.decisions).as("no decision for an answer").hasSize(decided);
         }
     }
