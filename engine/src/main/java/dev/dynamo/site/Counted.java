@@ -124,11 +124,14 @@ final class Counted {
         var parents = new HashMap<String, String>();
         site.definition.circuits().forEach(c -> parents.put(c.circuitId(), c.parentId()));
         var grid = site.definition.gridConnectionCurrentA() != null;
-        // every limit's load, per phase, unrounded: its other loads and its chargers as counted
+        // every limit's load, per phase, unrounded: its other loads (what its shown load leaves beyond its
+        // chargers' shown currents, never below 0) and its chargers' exact currents as counted
         var loads = new HashMap<String, double[]>();
+        var chargersA = new HashMap<String, double[]>();
         var maxA = new HashMap<String, Double>();
         for (var load : waiting.circuits()) {
             loads.put(load.circuitId(), new double[] {load.l1A(), load.l2A(), load.l3A()});
+            chargersA.put(load.circuitId(), new double[3]);
             maxA.put(load.circuitId(), load.maxCurrentA());
         }
         var paths = new HashMap<String, List<String>>();
@@ -141,22 +144,17 @@ final class Counted {
             for (var id : path) {
                 var load = loads.get(id);
                 if (load == null) continue;
+                var exactSum = chargersA.get(id);
                 for (var phase : Phase.values()) {
                     var i = phase.ordinal();
-                    load[i] += exact[i] - a.currentA().getOrDefault(phase, 0.0);
+                    load[i] -= a.currentA().getOrDefault(phase, 0.0);
+                    exactSum[i] += exact[i];
                 }
             }
         }
-        // what the shown loads leave beyond the chargers' currents is the other loads: never taken below 0
         for (var e : loads.entrySet()) {
-            var chargersA = new double[3];
-            for (var a : waiting.allocations()) {
-                var charger = chargers.get(a.chargePointId());
-                if (charger == null || !paths.get(a.chargePointId()).contains(e.getKey())) continue;
-                var exact = exactCurrents(charger, a.phasesInUse(), a.allocatedKw());
-                for (int i = 0; i < 3; i++) chargersA[i] += exact[i];
-            }
-            for (int i = 0; i < 3; i++) e.getValue()[i] = Math.max(e.getValue()[i], chargersA[i]);
+            var exactSum = chargersA.get(e.getKey());
+            for (int i = 0; i < 3; i++) e.getValue()[i] = Math.max(e.getValue()[i], 0) + exactSum[i];
         }
         var before = site.raisesCleared;
         raises.sort(java.util.Comparator
