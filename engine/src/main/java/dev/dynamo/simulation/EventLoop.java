@@ -74,6 +74,12 @@ final class EventLoop implements Timers {
     private final SimulatedClock clock;
     private final SimulatedSite simulated;
     private final PriorityQueue<Event> events = new PriorityQueue<>();
+    /**
+     * The completion events, apart: each decision re-times every vehicle whose allocation changed, so they are
+     * most of the events (the superseded ones still mark an instant the vehicles' energy is brought up to).
+     * Guarded by {@code events}.
+     */
+    private final CompletionQueue completions = new CompletionQueue();
     private final List<RunResult.TimelinePoint> timeline = new ArrayList<>();
     private final long startMs;
     private final long endMs;
@@ -203,7 +209,9 @@ final class EventLoop implements Timers {
     long nextEventMs() {
         synchronized (events) {
             var next = events.peek();
-            return next == null || next.atMs() >= endMs ? Long.MAX_VALUE : next.atMs();
+            var atMs = next == null ? Long.MAX_VALUE : next.atMs();
+            if (!completions.isEmpty()) atMs = Math.min(atMs, completions.atMs());
+            return atMs >= endMs ? Long.MAX_VALUE : atMs;
         }
     }
 
@@ -211,7 +219,15 @@ final class EventLoop implements Timers {
     boolean step() {
         Event event;
         synchronized (events) {
-            event = events.poll();
+            var head = events.peek();
+            // a completion comes first at its instant (Kind.COMPLETE is the first kind)
+            if (!completions.isEmpty() && (head == null || completions.atMs() <= head.atMs())) {
+                event = new Event(completions.atMs(), Kind.COMPLETE, completions.seq(), completions.car(), completions.version(),
+                        null, null);
+                completions.poll();
+            } else {
+                event = events.poll();
+            }
         }
         var nowMs = event.atMs();
         clock.set(Instant.ofEpochMilli(nowMs));
@@ -426,7 +442,11 @@ final class EventLoop implements Timers {
             var hours = car.battery.hoursToDeliver(car.deliveredKwh, kw, car.spec.energyNeededKwh());
             if (Double.isFinite(hours)) {
                 var atMs = nowMs + Math.max(1, (long) Math.ceil(hours * 3_600_000));
-                if (atMs < endMs) push(atMs, Kind.COMPLETE, car.index, car.completionVersion, null, null);
+                if (atMs < endMs) {
+                    synchronized (events) {
+                        completions.add(atMs, seq++, car.index, car.completionVersion);
+                    }
+                }
             }
         }
     }
@@ -483,6 +503,82 @@ final class EventLoop implements Timers {
             if (below) kw += car.drawKw();
         }
         return kw;
+    }
+
+    /**
+     * A binary heap of completion events (instant, sequence, vehicle, version) in four arrays, ordered as
+     * {@link Event#compareTo} orders events of one kind: by instant, then sequence. No object per event.
+     */
+    private static final class CompletionQueue {
+        private long[] atMs = new long[64];
+        private long[] seq = new long[64];
+        private int[] car = new int[64];
+        private long[] version = new long[64];
+        private int size;
+
+        boolean isEmpty() { return size == 0; }
+
+        long atMs() { return atMs[0]; }
+
+        long seq() { return seq[0]; }
+
+        int car() { return car[0]; }
+
+        long version() { return version[0]; }
+
+        void add(long at, long sequence, int vehicle, long ver) {
+            if (size == atMs.length) {
+                atMs = java.util.Arrays.copyOf(atMs, size * 2);
+                seq = java.util.Arrays.copyOf(seq, size * 2);
+                car = java.util.Arrays.copyOf(car, size * 2);
+                version = java.util.Arrays.copyOf(version, size * 2);
+            }
+            var i = size++;
+            while (i > 0) {
+                var parent = (i - 1) >>> 1;
+                if (!before(at, sequence, parent)) break;
+                move(parent, i);
+                i = parent;
+            }
+            set(i, at, sequence, vehicle, ver);
+        }
+
+        void poll() {
+            var last = --size;
+            if (last == 0) return;
+            long at = atMs[last], sequence = seq[last], ver = version[last];
+            var vehicle = car[last];
+            var i = 0;
+            while (true) {
+                var child = 2 * i + 1;
+                if (child >= last) break;
+                if (child + 1 < last && before(atMs[child + 1], seq[child + 1], child)) child++;
+                if (!lessThan(atMs[child], seq[child], at, sequence)) break;
+                move(child, i);
+                i = child;
+            }
+            set(i, at, sequence, vehicle, ver);
+        }
+
+        /** Whether (at, sequence) comes before the entry at {@code index}. */
+        private boolean before(long at, long sequence, int index) {
+            return lessThan(at, sequence, atMs[index], seq[index]);
+        }
+
+        private static boolean lessThan(long atA, long seqA, long atB, long seqB) {
+            return atA != atB ? atA < atB : seqA < seqB;
+        }
+
+        private void move(int from, int to) {
+            set(to, atMs[from], seq[from], car[from], version[from]);
+        }
+
+        private void set(int i, long at, long sequence, int vehicle, long ver) {
+            atMs[i] = at;
+            seq[i] = sequence;
+            car[i] = vehicle;
+            version[i] = ver;
+        }
     }
 
     private void push(long atMs, Kind kind, int car, long version, ChargingConfig config, Timer timer) {
