@@ -94,7 +94,11 @@ public final class LiveView extends BorderPane {
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(ROW_SPACING_PX);
         var refresher = new TileRefresher();
-        grid.setCellFactory(_ -> new ChargerTileCell(refresher, model.why()::select));
+        grid.setCellFactory(_ -> new ChargerTileCell(refresher, (id, byKeyboard) -> {
+            model.why().select(id);
+            // the keyboard follows into the panel's session form; Escape there closes the panel
+            if (byKeyboard) javafx.application.Platform.runLater(whyPanel::focusSession);
+        }));
         grid.setItems(model.gauges());
         grid.skinProperty().subscribe(LiveView::fixRowHeight);
 
