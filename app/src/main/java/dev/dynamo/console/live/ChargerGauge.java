@@ -32,7 +32,7 @@ public final class ChargerGauge {
 
     public ReadOnlyObjectProperty<ChargerStatus> statusProperty() { return status.getReadOnlyProperty(); }
 
-    /** What is wrong with it in a few words (limit refused, over its limit, at risk), or null. */
+    /** What is wrong with its charger in a few words (limit refused, over its limit), or null; at risk is {@link #atRiskProperty()}. */
     public ReadOnlyObjectProperty<String> troubleProperty() { return trouble.getReadOnlyProperty(); }
 
     /** The engine's {@code at_risk} (contract 10): its need cannot be met by its departure even at its cap. */
@@ -55,11 +55,10 @@ public final class ChargerGauge {
         atRisk.set(Boolean.TRUE.equals(allocation.atRisk()));
     }
 
-    /** Contract 10 and 11 fields; null from an engine that does not send them. */
+    /** Contract 11 fields; null from an engine that does not send them. */
     static String trouble(ChargerAllocation allocation) {
         if (Boolean.TRUE.equals(allocation.overLimit())) return "over its limit";
         if (allocation.profile() != null && allocation.profile().refused()) return "limit refused";
-        if (Boolean.TRUE.equals(allocation.atRisk())) return "at risk";
         return null;
     }
 

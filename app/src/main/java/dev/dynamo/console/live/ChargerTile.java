@@ -141,7 +141,8 @@ public final class ChargerTile extends Canvas {
         g.setTextAlign(TextAlignment.LEFT);
         // a status line with a metered value is longer: a smaller font keeps it inside the tile
         g.setFont(width(text, TEXT_FONT) <= width - 2 * pad ? TEXT_FONT : TEXT_FONT_SMALL);
-        g.fillText(text, pad, height - pad);
+        // and past that the line is squeezed to the tile's width rather than cut
+        g.fillText(text, pad, height - pad, width - 2 * pad);
 
         drawProgress(g, width, size, pad);
         if (atRisk) {
@@ -150,6 +151,7 @@ public final class ChargerTile extends Canvas {
             g.setLineWidth(3);
             g.strokeRoundRect(1.5, 1.5, width - 3, height - 3, size * 0.05, size * 0.05);
             g.setFont(BADGE_FONT);
+            g.setTextAlign(TextAlignment.LEFT);
             var badgeWidth = width(AT_RISK, BADGE_FONT) + 10;
             var badgeX = width - pad - badgeWidth;
             g.setFill(Theme.OFFLINE);
@@ -178,7 +180,7 @@ public final class ChargerTile extends Canvas {
         if (!progress.bar()) return;
         var barY = top + 17;
         var barWidth = width - 2 * pad;
-        g.setFill(Theme.SURFACE_RAISED);
+        g.setFill(Theme.BORDER);
         g.fillRoundRect(pad, barY, barWidth, 5, 5, 5);
         if (progress.fraction() > 0) {
             g.setFill(atRisk ? Theme.OFFLINE : Theme.ACCENT);

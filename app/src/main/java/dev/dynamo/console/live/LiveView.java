@@ -117,8 +117,25 @@ public final class LiveView extends BorderPane {
         whyScroll.visibleProperty().bind(whyPanel.visibleProperty());
         whyScroll.managedProperty().bind(whyPanel.visibleProperty());
         whyScroll.getStyleClass().add("why-scroll");
+        // a field reached with Tab in the panel is scrolled into view
+        sceneProperty().subscribe(scene -> {
+            if (scene != null) scene.focusOwnerProperty().subscribe(owner -> reveal(whyScroll, owner));
+        });
         setRight(whyScroll);
         setPadding(new Insets(20));
+    }
+
+    private void reveal(javafx.scene.control.ScrollPane scroll, javafx.scene.Node owner) {
+        var inside = false;
+        for (var at = owner; at != null && !inside; at = at.getParent()) inside = at == whyPanel;
+        if (!inside || !whyPanel.isVisible()) return;
+        var bounds = whyPanel.sceneToLocal(owner.localToScene(owner.getLayoutBounds()));
+        var viewport = scroll.getViewportBounds().getHeight();
+        var room = whyPanel.getHeight() - viewport;
+        if (room <= 0) return;
+        var top = scroll.getVvalue() * room;
+        if (bounds.getMaxY() > top + viewport) scroll.setVvalue(Math.min(1, (bounds.getMaxY() + 8 - viewport) / room));
+        else if (bounds.getMinY() < top) scroll.setVvalue(Math.max(0, (bounds.getMinY() - 8) / room));
     }
 
     /**

@@ -41,31 +41,34 @@ final class SessionPanel extends VBox {
             risk.getStyleClass().add(at ? "at-risk" : "on-track");
         });
 
-        var facts = new GridPane(10, 4);
-        facts.addRow(0, caption("Energy needed"), value("session-needed", model.neededProperty()));
+        // one line a fact, labels in a column: the whole panel fits beside the tiles at 1280×800
+        var facts = new GridPane(10, 2);
+        facts.addRow(0, caption("Needed"), value("session-needed", model.neededProperty()));
         facts.addRow(1, caption("Delivered"), value("session-delivered", model.deliveredProperty()));
-        facts.addRow(2, caption("Departure"), value("session-departure", model.departureProperty()));
         var departureIn = value("session-departure-in", model.departureInProperty());
         departureIn.getStyleClass().add("session-countdown");
-        facts.add(departureIn, 1, 3);
+        departureIn.visibleProperty().bind(model.departureInProperty().isNotNull());
+        departureIn.managedProperty().bind(departureIn.visibleProperty());
+        facts.addRow(2, caption("Departure"), new VBox(value("session-departure", model.departureProperty()), departureIn));
 
         needed.setId("session-needed-input");
-        needed.setPrefColumnCount(6);
+        needed.setPrefColumnCount(5);
         needed.setPromptText("none");
         needed.textProperty().bindBidirectional(model.neededInputProperty());
         needed.setOnAction(_ -> model.save());
         var clearNeeded = new Button("Clear");
         clearNeeded.setId("session-clear-needed");
         clearNeeded.setOnAction(_ -> model.clearNeeded());
-        var neededLabel = new Label("_Energy needed (kWh)");
+        var neededLabel = new Label("_Need (kWh)");
         neededLabel.setMnemonicParsing(true);
         neededLabel.setLabelFor(needed);
+        neededLabel.setMinWidth(Region.USE_PREF_SIZE);
         var neededRow = new HBox(6, needed, clearNeeded);
         neededRow.setAlignment(Pos.CENTER_LEFT);
 
         var date = new DatePicker();
         date.setId("session-departure-date");
-        date.setPrefWidth(140);
+        date.setPrefWidth(112);
         date.setPromptText("next");
         date.valueProperty().bindBidirectional(model.departureDateProperty());
         var time = new TextField();
@@ -77,13 +80,16 @@ final class SessionPanel extends VBox {
         var clearDeparture = new Button("Clear");
         clearDeparture.setId("session-clear-departure");
         clearDeparture.setOnAction(_ -> model.clearDeparture());
-        var departureLabel = new Label("_Departure (site time: date, time)");
+        var departureLabel = new Label("_Leaves");
         departureLabel.setMnemonicParsing(true);
         departureLabel.setLabelFor(time);
-        var departureRow = new HBox(6, date, time, clearDeparture);
+        departureLabel.setMinWidth(Region.USE_PREF_SIZE);
+        clearNeeded.setMinWidth(Region.USE_PREF_SIZE);
+        clearDeparture.setMinWidth(Region.USE_PREF_SIZE);
+        var departureRow = new HBox(6, time, date, clearDeparture);
         departureRow.setAlignment(Pos.CENTER_LEFT);
         var hint = wrapped(null, "hint");
-        hint.setText("A time without a date is the next such time. Empty a field and save, or Clear, to remove it.");
+        hint.setText("Site time. A time alone is the next such time; an empty field saved, or Clear, removes it.");
 
         var save = new Button("_Save session");
         save.setId("session-save");
@@ -104,8 +110,12 @@ final class SessionPanel extends VBox {
         error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
-        var form = new VBox(4, neededLabel, neededRow, fieldError(model, SessionViewModel.ENERGY, needed),
-                departureLabel, departureRow, fieldError(model, SessionViewModel.DEPARTURE, time, date), hint, actions, error);
+        var fields = new GridPane(8, 4);
+        fields.addRow(0, neededLabel, neededRow);
+        fields.add(fieldError(model, SessionViewModel.ENERGY, needed), 1, 1);
+        fields.addRow(2, departureLabel, departureRow);
+        fields.add(fieldError(model, SessionViewModel.DEPARTURE, time, date), 1, 3);
+        var form = new VBox(4, fields, hint, actions, error);
         form.setId("session-form");
         for (var control : new javafx.scene.Node[] {needed, clearNeeded, date, time, clearDeparture, save}) {
             control.disableProperty().bind(model.busyProperty());

@@ -82,6 +82,8 @@ public final class WhyViewModel {
 
     /** Opens the panel on a charger: fresh site (its session) and recent decisions are fetched. */
     public void select(String chargePointId) {
+        // another charger: its session is shown once read, never the previous one's form meanwhile
+        if (chargePointId == null || !chargePointId.equals(sessionEditor.chargePointIdProperty().get())) sessionEditor.close();
         selected.set(chargePointId);
         if (chargePointId == null || site == null) return;
         show();

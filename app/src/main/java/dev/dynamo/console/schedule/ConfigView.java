@@ -72,9 +72,9 @@ public final class ConfigView extends ScrollPane {
         var departureHint = hint("Vans with the least time to spare charge first, so each is full by its departure.");
         departureHint.setId("departure-aware-hint");
         departureAwareBlocked.setId("departure-aware-blocked");
-        departureAwareBlocked.getStyleClass().add("field-error");
+        departureAwareBlocked.getStyleClass().add("blocked-reason");
         departureAwareBlocked.setWrapText(true);
-        departureAwareBlocked.setMaxWidth(520);
+        departureAwareBlocked.setMaxWidth(760);
         var departureRow = new HBox(12, departureAware, departureHint);
         departureRow.setAlignment(Pos.CENTER_LEFT);
         form.add(departureRow, 1, 5, 3, 1);
