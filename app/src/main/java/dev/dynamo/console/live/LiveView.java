@@ -117,6 +117,10 @@ public final class LiveView extends BorderPane {
         whyScroll.visibleProperty().bind(whyPanel.visibleProperty());
         whyScroll.managedProperty().bind(whyPanel.visibleProperty());
         whyScroll.getStyleClass().add("why-scroll");
+        // another charger's panel opens at its top (its session), whatever the last one was scrolled to
+        model.why().selectedProperty().addListener((_, was, id) -> {
+            if (id != null && !id.equals(was)) whyScroll.setVvalue(0);
+        });
         // a field reached with Tab in the panel is scrolled into view
         sceneProperty().subscribe(scene -> {
             if (scene != null) scene.focusOwnerProperty().subscribe(owner -> reveal(whyScroll, owner));

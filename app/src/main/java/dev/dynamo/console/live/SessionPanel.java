@@ -68,7 +68,7 @@ final class SessionPanel extends VBox {
 
         var date = new DatePicker();
         date.setId("session-departure-date");
-        date.setPrefWidth(112);
+        date.setPrefWidth(132);
         date.setPromptText("next");
         date.valueProperty().bindBidirectional(model.departureDateProperty());
         var time = new TextField();

@@ -39,7 +39,9 @@ final class ScreenshotTour {
         steps.add(new Step(() -> window.show(Screen.LIVE), () -> true, "live.png"));
         var why = console.live().why();
         steps.add(new Step(() -> why.select(console.live().gauges().getFirst().chargePointId()),
-                () -> why.headlineProperty().get() != null && !why.decisions().isEmpty(), "live-why.png"));
+                () -> why.headlineProperty().get() != null && !why.decisions().isEmpty(), null));
+        // the session comes first in the panel: scrolled down to the Why part for this picture
+        steps.add(new Step(this::scrollToWhy, () -> true, "live-why.png"));
         steps.add(new Step(why::close, () -> true, null));
         departures(why);
         steps.add(new Step(() -> window.show(Screen.CONNECT), () -> true, "connect.png"));
@@ -153,6 +155,15 @@ final class ScreenshotTour {
     }
 
     private MainWindow window() { return console.window(); }
+
+    private void scrollToWhy() {
+        if (!(console.window().lookup("#why-scroll") instanceof javafx.scene.control.ScrollPane scroll)
+                || !(console.window().lookup("#why-title") instanceof Node title)
+                || !(scroll.getContent() instanceof javafx.scene.layout.Region content)) return;
+        var room = content.getHeight() - scroll.getViewportBounds().getHeight();
+        var y = content.sceneToLocal(title.localToScene(title.getLayoutBounds())).getMinY();
+        if (room > 0) scroll.setVvalue(Math.min(1, Math.max(0, (y - 8) / room)));
+    }
 
     private void selectInTree(Object draft) {
         if (!(console.window().lookup("#site-tree") instanceof javafx.scene.control.TreeView<?> tree)) return;
