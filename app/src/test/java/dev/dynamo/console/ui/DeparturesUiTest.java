@@ -102,6 +102,7 @@ class DeparturesUiTest {
         assertThat(firstTile).isEqualTo("O-4");
         robot.press(KeyCode.TAB).release(KeyCode.TAB);
         waitUntil(() -> focusedCell(robot) != null && ((ChargerTile) focusedCell(robot).getGraphic()).getTitle().equals("O-5"));
+        picture("live-tile-focus-1280x800.png"); // for a look at the focus ring (target/, not part of the docs)
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
 
         waitUntil(() -> visible(robot, "#session-form") && text(robot, "#session-title").equals("Session on O-5"));
