@@ -35,12 +35,17 @@ final class DemoFeed {
             var chargePointId = toStart.get(i);
             try {
                 api.startSession(site.siteId(), chargePointId, DEMO_EV_MAX_KW[i % DEMO_EV_MAX_KW.length]);
-                var hours = 1 + i % 9;
-                var neededKwh = i % 7 == 3 ? 400.0 : 10.0 + (i * 7) % 50;
-                api.changeSession(site.siteId(), chargePointId, dev.dynamo.console.client.SessionChange.NONE
-                        .withEnergyNeeded(neededKwh).withDeparture(clock.instant().plus(java.time.Duration.ofHours(hours))));
             } catch (EngineException e) {
                 if (e.status() != 409) throw e; // already charging is what we wanted
+                continue;
+            }
+            var hours = 1 + i % 9;
+            var neededKwh = i % 7 == 3 ? 400.0 : 10.0 + (i * 7) % 50;
+            try {
+                api.changeSession(site.siteId(), chargePointId, dev.dynamo.console.client.SessionChange.NONE
+                        .withEnergyNeeded(neededKwh).withDeparture(clock.instant().plus(java.time.Duration.ofHours(hours))));
+            } catch (EngineException | UnsupportedOperationException e) {
+                // an engine without contract 10 still shows its sessions, only without needs and departures
             }
         }
     }
