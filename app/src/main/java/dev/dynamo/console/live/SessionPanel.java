@@ -117,9 +117,8 @@ final class SessionPanel extends VBox {
         fields.add(fieldError(model, SessionViewModel.DEPARTURE, time, date), 1, 3);
         var form = new VBox(4, fields, hint, actions, error);
         form.setId("session-form");
-        for (var control : new javafx.scene.Node[] {needed, clearNeeded, date, time, clearDeparture, save}) {
-            control.disableProperty().bind(model.busyProperty());
-        }
+        // nothing is disabled while a change is on its way (the model ignores a second one): a disabled control
+        // would drop the keyboard focus, which then jumps elsewhere in the panel
 
         withSession = new VBox(6, risk, facts, form);
         withSession.visibleProperty().bind(model.hasSessionProperty());

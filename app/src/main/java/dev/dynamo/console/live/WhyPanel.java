@@ -54,7 +54,8 @@ final class WhyPanel extends VBox {
         error.textProperty().bind(model.errorProperty());
         visibleProperty().bind(model.selectedProperty().isNotNull());
         managedProperty().bind(visibleProperty());
-        setOnKeyPressed(event -> {
+        // a filter: Escape closes the panel from inside its text fields too, which would otherwise take the key
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
                 model.close();
                 event.consume();

@@ -16,7 +16,8 @@ import javafx.util.Duration;
 /**
  * {@code --screenshots=DIR}: once the console is live, shows each screen, waits for its data and
  * writes a PNG of the window, then exits. The config screen is also shown with a rejected value to
- * show how engine validation errors look; the Simulation screen is shown after a run of the first
+ * show how engine validation errors look; three demo sessions get a need and a departure through the session
+ * panel (one at risk) for the Live, session panel and departure switch pictures; the Simulation screen is shown after a run of the first
  * bundled scenario, then while it plays at 600× (with the Live screen on the played site) and at its end.
  */
 final class ScreenshotTour {

@@ -125,6 +125,11 @@ class DeparturesUiTest {
         // the tile follows: delivered over needed and the departure in site time
         waitUntil(() -> tile(robot, "O-5").getProgressText().endsWith(" / 30 kWh · by " + hhmm));
         assertThat(tile(robot, "O-4").getProgressText()).isEmpty();
+
+        // Escape from a field of the form closes the panel
+        assertThat(focused(robot)).isSameAs(robot.lookup("#session-departure-time").query());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> !visible(robot, "#why-panel"));
     }
 
     @Test
