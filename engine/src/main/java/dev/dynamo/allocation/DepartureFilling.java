@@ -8,6 +8,26 @@ import java.util.List;
  * with a finite laxity rises, least laxity first, to the rate that finishes it by its departure (capped) as
  * far as the budget and every limit-phase of its path allow. Equal filling then starts each demand from the
  * level reached here: a session above the common level keeps what it has.
+ *
+ * <p>When the needed rates all fit this is the contract's literal order. When they do not (a depot in
+ * overload), "least laxity first" alone spreads the shortfall over every vehicle: each falls behind a little
+ * and none leaves full. So the stage is read as serving first the sessions that can still finish, chosen so
+ * that as many as possible can, and the others after them:
+ * <ol>
+ *   <li>A session at risk (contract 10: it cannot finish even at its effective cap) while its departure is
+ *       still ahead has no rate that finishes it, so it has no "power it needs to finish"; it comes after every
+ *       session that still can. A session whose departure is due (the site aims some minutes early) keeps
+ *       its place: any power now is what it needs.</li>
+ *   <li>On the budget and on each limit-phase where a needed rate did not fit, the sessions drawing on it
+ *       (those that can finish, with time left) are
+ *       checked as if what it gives now went on until the last of them leaves (earliest departure first, each
+ *       deadline against what it can carry by then beyond the floors); where that cannot finish them all, the
+ *       one with the most energy still to take beyond its floor is left out first, until it can (Moore and Hodgson's rule, which leaves out the
+ *       fewest on one constraint).</li>
+ * </ol>
+ * The sessions kept rise first, least laxity first; then those left out and those at risk, least laxity
+ * first, each as far as its limits allow. Only the order of the stage changes: every session still rises
+ * at most to its needed rate (capped) here, and what is left is shared by rule 6.
  */
 final class DepartureFilling {
     private DepartureFilling() {}
@@ -19,20 +39,190 @@ final class DepartureFilling {
     static void fill(FillState state, List<Departure> departures) {
         int[] order = laxityOrder(state, departures);
         state.admitFloors(order);
-        for (int i : order) {
-            var departure = departures.get(i);
-            if (departure == null || !departure.finite() || !state.admitted[i]) continue;
-            double targetKw = Math.min(state.capKw[i], departure.neededKw());
-            double roomKw = Math.min(targetKw - state.allocKw[i], state.budgetLeftKw);
-            if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
-            if (roomKw <= 0) continue;
-            state.allocKw[i] += roomKw;
-            state.budgetLeftKw -= roomKw;
-            state.draw(i, roomKw);
-        }
+        new NeededRates(state, departures).raise(order);
         // equal filling lifts each demand from its start level; here that is what it already holds
         for (int i = 0; i < state.count; i++) {
             if (state.admitted[i] && state.allocKw[i] > state.floorKw[i]) state.floorKw[i] = state.allocKw[i];
+        }
+    }
+
+    /** The needed-rate stage. Constraints are the limit-phases ({@code limit * 3 + phase}) and the budget ({@code tree.size * 3}). */
+    private static final class NeededRates {
+        private final FillState state;
+        private final List<Departure> departures;
+        private final int budget;
+        private final double[] targetKw;
+        /** Sessions of the stage: admitted, with a finite laxity; {@code atRisk} among them cannot finish. */
+        private final boolean[] inStage;
+        private final boolean[] atRisk;
+        private final boolean[] leftOut;
+
+        NeededRates(FillState state, List<Departure> departures) {
+            this.state = state;
+            this.departures = departures;
+            budget = state.tree.size * 3;
+            targetKw = new double[state.count];
+            inStage = new boolean[state.count];
+            atRisk = new boolean[state.count];
+            leftOut = new boolean[state.count];
+        }
+
+        void raise(int[] order) {
+            boolean anyAtRisk = false;
+            for (int i : order) {
+                var departure = departures.get(i);
+                if (departure == null || !departure.finite() || !state.admitted[i]) continue;
+                inStage[i] = true;
+                targetKw[i] = Math.min(state.capKw[i], departure.neededKw());
+                if (departure.hoursLeft() > 0 && departure.atRisk(state.capKw[i])) atRisk[i] = anyAtRisk = true;
+            }
+            // the common case first: every session that can finish gets its needed rate in the literal order
+            double budgetBefore = state.budgetLeftKw;
+            double[] headroomBefore = state.headroomA.clone();
+            boolean[] refused = null;
+            for (int i : order) {
+                if (!inStage[i] || atRisk[i]) continue;
+                int why = raiseAsFarAsAllowed(i);
+                if (why < 0) continue;
+                if (refused == null) refused = new boolean[budget + 1];
+                refused[why] = true;
+            }
+            if (refused != null) {
+                // not all fit: undo, choose who is left out, and rise again with them after the others
+                for (int i : order) if (inStage[i] && !atRisk[i]) state.allocKw[i] = state.floorKw[i];
+                state.budgetLeftKw = budgetBefore;
+                System.arraycopy(headroomBefore, 0, state.headroomA, 0, headroomBefore.length);
+                for (int c = 0; c <= budget; c++) if (refused[c]) leaveOut(c);
+                for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i);
+                for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i);
+            }
+            if (anyAtRisk) for (int i : order) if (atRisk[i]) raiseAsFarAsAllowed(i);
+        }
+
+        /**
+         * Raises session {@code i} toward its target as far as the budget and its path allow; returns the
+         * constraint that stopped it short (the budget, else its fullest limit-phase), or -1.
+         */
+        private int raiseAsFarAsAllowed(int i) {
+            double wantKw = targetKw[i] - state.allocKw[i];
+            if (!(wantKw > 0)) return -1;
+            double roomKw = Math.min(wantKw, state.budgetLeftKw);
+            int why = wantKw > state.budgetLeftKw + FillState.TOLERANCE ? budget : -1;
+            if (state.ampsPerKw[i] > 0) {
+                int fullest = state.fullestOnPath(i);
+                if (fullest >= 0) {
+                    double pathKw = state.headroomA[fullest] / state.ampsPerKw[i];
+                    if (pathKw < roomKw) roomKw = pathKw;
+                    if (why < 0 && wantKw > pathKw + FillState.TOLERANCE) why = fullest;
+                }
+            }
+            if (roomKw > 0) {
+                state.allocKw[i] += roomKw;
+                state.budgetLeftKw -= roomKw;
+                state.draw(i, roomKw);
+            }
+            return why;
+        }
+
+        /**
+         * Moore–Hodgson on one constraint: its members (sessions of the stage that can finish, not left out yet)
+         * by departure; while the energy due by a member's departure beyond the floors exceeds what the
+         * constraint has left after the floors, at its present rate, by then, the member with the most such
+         * energy (ampere-hours on a limit-phase) is left out.
+         */
+        private void leaveOut(int constraint) {
+            int n = state.count;
+            int[] members = new int[n];
+            int count = 0;
+            double capacity = constraint == budget ? state.budgetLeftKw : state.headroomA[constraint];
+            double[] hours = new double[n];
+            for (int i = 0; i < n; i++) {
+                if (!inStage[i] || atRisk[i] || leftOut[i] || !(departures.get(i).hoursLeft() > 0)) continue;
+                if (constraint != budget && !drawsOn(i, constraint)) continue;
+                members[count++] = i;
+                hours[i] = departures.get(i).hoursLeft();
+            }
+            if (count == 0) return;
+            int[] byDeparture = KeyOrder.byKey(hours, members, count, n);
+            var largest = new TakeHeap(count);
+            double due = 0;
+            for (int j = 0; j < count; j++) {
+                int i = byDeparture[j];
+                // what it needs beyond its floor, which it keeps whether left out or not
+                double energy = weight(i, constraint) * Math.max(0, departures.get(i).remainingKwh() - state.allocKw[i] * hours[i]);
+                due += energy;
+                largest.push(i, energy);
+                double carried = capacity * hours[i];
+                while (due > carried + FillState.TOLERANCE * Math.max(1, carried) && largest.size() > 0) {
+                    int out = largest.top();
+                    due -= largest.topKey();
+                    largest.pop();
+                    leftOut[out] = true;
+                }
+            }
+        }
+
+        /** What one kW of session {@code i} takes of {@code constraint}: kW of the budget, amperes of a limit-phase. */
+        private double weight(int i, int constraint) {
+            return constraint == budget ? 1 : state.ampsPerKw[i];
+        }
+
+        private boolean drawsOn(int i, int limitPhase) {
+            int c = state.drawClass[i];
+            for (int j = state.pathStart[c], end = state.pathStart[c + 1]; j < end; j++) {
+                if (state.path[j] == limitPhase) return true;
+            }
+            return false;
+        }
+    }
+
+    /** A binary max-heap of sessions by a key. */
+    private static final class TakeHeap {
+        private final int[] items;
+        private final double[] keys;
+        private int size;
+
+        TakeHeap(int capacity) {
+            items = new int[capacity];
+            keys = new double[capacity];
+        }
+
+        int size() { return size; }
+
+        int top() { return items[0]; }
+
+        double topKey() { return keys[0]; }
+
+        void push(int item, double key) {
+            int at = size++;
+            while (at > 0) {
+                int up = (at - 1) >>> 1;
+                if (keys[up] >= key) break;
+                items[at] = items[up];
+                keys[at] = keys[up];
+                at = up;
+            }
+            items[at] = item;
+            keys[at] = key;
+        }
+
+        void pop() {
+            size--;
+            if (size == 0) return;
+            int item = items[size];
+            double key = keys[size];
+            int at = 0;
+            while (true) {
+                int child = 2 * at + 1;
+                if (child >= size) break;
+                if (child + 1 < size && keys[child + 1] > keys[child]) child++;
+                if (keys[child] <= key) break;
+                items[at] = items[child];
+                keys[at] = keys[child];
+                at = child;
+            }
+            items[at] = item;
+            keys[at] = key;
         }
     }
 
