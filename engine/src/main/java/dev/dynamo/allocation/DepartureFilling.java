@@ -1,5 +1,6 @@
 package dev.dynamo.allocation;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -92,7 +93,7 @@ final class DepartureFilling {
                 for (int i : order) if (inStage[i] && !atRisk[i]) state.allocKw[i] = state.floorKw[i];
                 state.budgetLeftKw = budgetBefore;
                 System.arraycopy(headroomBefore, 0, state.headroomA, 0, headroomBefore.length);
-                for (int c = 0; c <= budget; c++) if (refused[c]) leaveOut(c);
+                leaveOut(refused);
                 for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i);
                 for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i);
             }
@@ -125,39 +126,66 @@ final class DepartureFilling {
         }
 
         /**
-         * Moore–Hodgson on one constraint: its members (sessions of the stage that can finish, not left out yet)
-         * by departure; while the energy due by a member's departure beyond the floors exceeds what the
-         * constraint has left after the floors, at its present rate, by then, the member with the most such
-         * energy (ampere-hours on a limit-phase) is left out.
+         * Moore–Hodgson on each refusing constraint in turn: its members (sessions of the stage that can finish,
+         * with time left, not left out yet) by departure; while the energy due by a member's departure beyond
+         * the floors exceeds what the constraint has left after the floors, at its present rate, by then, the
+         * member with the most such energy (ampere-hours on a limit-phase) is left out. The sessions are sorted
+         * by departure once and dealt out to the constraints on their paths in that order.
          */
-        private void leaveOut(int constraint) {
+        private void leaveOut(boolean[] refused) {
             int n = state.count;
-            int[] members = new int[n];
-            int count = 0;
-            double capacity = constraint == budget ? state.budgetLeftKw : state.headroomA[constraint];
             double[] hours = new double[n];
+            int[] eligible = new int[n];
+            int count = 0;
             for (int i = 0; i < n; i++) {
-                if (!inStage[i] || atRisk[i] || leftOut[i] || !(departures.get(i).hoursLeft() > 0)) continue;
-                if (constraint != budget && !drawsOn(i, constraint)) continue;
-                members[count++] = i;
-                hours[i] = departures.get(i).hoursLeft();
+                if (!inStage[i] || atRisk[i]) continue;
+                double left = departures.get(i).hoursLeft();
+                if (!(left > 0)) continue;
+                hours[i] = left;
+                eligible[count++] = i;
             }
             if (count == 0) return;
-            int[] byDeparture = KeyOrder.byKey(hours, members, count, n);
-            var largest = new TakeHeap(count);
-            double due = 0;
+            int[] byDeparture = KeyOrder.byKey(hours, eligible, count, n);
+            int[] start = new int[budget + 2];
             for (int j = 0; j < count; j++) {
                 int i = byDeparture[j];
-                // what it needs beyond its floor, which it keeps whether left out or not
-                double energy = weight(i, constraint) * Math.max(0, departures.get(i).remainingKwh() - state.allocKw[i] * hours[i]);
-                due += energy;
-                largest.push(i, energy);
-                double carried = capacity * hours[i];
-                while (due > carried + FillState.TOLERANCE * Math.max(1, carried) && largest.size() > 0) {
-                    int out = largest.top();
-                    due -= largest.topKey();
-                    largest.pop();
-                    leftOut[out] = true;
+                if (refused[budget]) start[budget + 1]++;
+                int c = state.drawClass[i];
+                for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
+                    if (refused[state.path[k]]) start[state.path[k] + 1]++;
+                }
+            }
+            for (int c = 0; c <= budget; c++) start[c + 1] += start[c];
+            int[] members = new int[start[budget + 1]];
+            int[] at = Arrays.copyOf(start, budget + 1);
+            for (int j = 0; j < count; j++) {
+                int i = byDeparture[j];
+                if (refused[budget]) members[at[budget]++] = i;
+                int c = state.drawClass[i];
+                for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
+                    if (refused[state.path[k]]) members[at[state.path[k]]++] = i;
+                }
+            }
+            var largest = new TakeHeap(count);
+            for (int c = 0; c <= budget; c++) {
+                if (!refused[c]) continue;
+                double capacity = c == budget ? state.budgetLeftKw : state.headroomA[c];
+                largest.clear();
+                double due = 0;
+                for (int j = start[c]; j < start[c + 1]; j++) {
+                    int i = members[j];
+                    if (leftOut[i]) continue;
+                    // what it needs beyond its floor, which it keeps whether left out or not
+                    double energy = weight(i, c) * Math.max(0, departures.get(i).remainingKwh() - state.allocKw[i] * hours[i]);
+                    due += energy;
+                    largest.push(i, energy);
+                    double carried = capacity * hours[i];
+                    while (due > carried + FillState.TOLERANCE * Math.max(1, carried) && largest.size() > 0) {
+                        int out = largest.top();
+                        due -= largest.topKey();
+                        largest.pop();
+                        leftOut[out] = true;
+                    }
                 }
             }
         }
@@ -165,14 +193,6 @@ final class DepartureFilling {
         /** What one kW of session {@code i} takes of {@code constraint}: kW of the budget, amperes of a limit-phase. */
         private double weight(int i, int constraint) {
             return constraint == budget ? 1 : state.ampsPerKw[i];
-        }
-
-        private boolean drawsOn(int i, int limitPhase) {
-            int c = state.drawClass[i];
-            for (int j = state.pathStart[c], end = state.pathStart[c + 1]; j < end; j++) {
-                if (state.path[j] == limitPhase) return true;
-            }
-            return false;
         }
     }
 
@@ -188,6 +208,8 @@ final class DepartureFilling {
         }
 
         int size() { return size; }
+
+        void clear() { size = 0; }
 
         int top() { return items[0]; }
 
