@@ -77,27 +77,48 @@ final class DepartureFilling {
                 targetKw[i] = Math.min(state.capKw[i], departure.neededKw());
                 if (departure.hoursLeft() > 0 && departure.atRisk(state.capKw[i])) atRisk[i] = anyAtRisk = true;
             }
-            // the common case first: every session that can finish gets its needed rate in the literal order
-            double budgetBefore = state.budgetLeftKw;
-            double[] headroomBefore = state.headroomA.clone();
-            boolean[] refused = null;
-            for (int i : order) {
-                if (!inStage[i] || atRisk[i]) continue;
-                int why = raiseAsFarAsAllowed(i);
-                if (why < 0) continue;
-                if (refused == null) refused = new boolean[budget + 1];
-                refused[why] = true;
-            }
-            if (refused != null) {
-                // not all fit: undo, choose who is left out, and rise again with them after the others
-                for (int i : order) if (inStage[i] && !atRisk[i]) state.allocKw[i] = state.floorKw[i];
-                state.budgetLeftKw = budgetBefore;
-                System.arraycopy(headroomBefore, 0, state.headroomA, 0, headroomBefore.length);
-                leaveOut(refused);
-                for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i);
-                for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i);
-            }
+            boolean[] refused = overflowing();
+            if (refused != null) leaveOut(refused); // not all fit: choose who is left out
+            // those kept, least laxity first (everyone, when all fit: the contract's literal order), then those left out
+            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i);
+            if (refused != null) for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i);
             if (anyAtRisk) for (int i : order) if (atRisk[i]) raiseAsFarAsAllowed(i);
+        }
+
+        /**
+         * The constraints that cannot carry every needed rate of the sessions that can finish on top of what they
+         * carry now (by draw class, then each class's path once), or null when all fit: then the literal order
+         * gives everyone its needed rate.
+         */
+        private boolean[] overflowing() {
+            double[] classKw = new double[state.classCount];
+            double totalKw = 0;
+            for (int i = 0; i < state.count; i++) {
+                if (!inStage[i] || atRisk[i]) continue;
+                double extraKw = targetKw[i] - state.allocKw[i];
+                if (extraKw > 0) {
+                    classKw[state.drawClass[i]] += extraKw;
+                    totalKw += extraKw;
+                }
+            }
+            boolean[] refused = null;
+            if (totalKw > state.budgetLeftKw + FillState.TOLERANCE * Math.max(1, totalKw)) {
+                refused = new boolean[budget + 1];
+                refused[budget] = true;
+            }
+            double[] loadA = new double[budget];
+            for (int c = 0; c < state.classCount; c++) {
+                double amps = classKw[c] * state.classAmpsPerKw[c];
+                if (amps == 0) continue;
+                for (int j = state.pathStart[c], end = state.pathStart[c + 1]; j < end; j++) loadA[state.path[j]] += amps;
+            }
+            for (int k = 0; k < budget; k++) {
+                if (loadA[k] > state.headroomA[k] + FillState.TOLERANCE * Math.max(1, loadA[k])) {
+                    if (refused == null) refused = new boolean[budget + 1];
+                    refused[k] = true;
+                }
+            }
+            return refused;
         }
 
         /**
@@ -135,13 +156,17 @@ final class DepartureFilling {
         private void leaveOut(boolean[] refused) {
             int n = state.count;
             double[] hours = new double[n];
+            // what each needs beyond its floor by its departure, which it keeps whether left out or not
+            double[] excessKwh = new double[n];
             int[] eligible = new int[n];
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (!inStage[i] || atRisk[i]) continue;
-                double left = departures.get(i).hoursLeft();
+                var departure = departures.get(i);
+                double left = departure.hoursLeft();
                 if (!(left > 0)) continue;
                 hours[i] = left;
+                excessKwh[i] = Math.max(0, departure.remainingKwh() - state.allocKw[i] * left);
                 eligible[count++] = i;
             }
             if (count == 0) return;
@@ -170,13 +195,13 @@ final class DepartureFilling {
             for (int c = 0; c <= budget; c++) {
                 if (!refused[c]) continue;
                 double capacity = c == budget ? state.budgetLeftKw : state.headroomA[c];
+                if (carries(members, start[c], start[c + 1], c, capacity, hours, excessKwh)) continue; // nobody to leave out here
                 largest.clear();
                 double due = 0;
                 for (int j = start[c]; j < start[c + 1]; j++) {
                     int i = members[j];
                     if (leftOut[i]) continue;
-                    // what it needs beyond its floor, which it keeps whether left out or not
-                    double energy = weight(i, c) * Math.max(0, departures.get(i).remainingKwh() - state.allocKw[i] * hours[i]);
+                    double energy = weight(i, c) * excessKwh[i];
                     due += energy;
                     largest.push(i, energy);
                     double carried = capacity * hours[i];
@@ -188,6 +213,20 @@ final class DepartureFilling {
                     }
                 }
             }
+        }
+
+        /** Whether the constraint finishes every member not left out yet (the check below, without a heap). */
+        private boolean carries(int[] members, int from, int to, int constraint, double capacity, double[] hours,
+                                double[] excessKwh) {
+            double due = 0;
+            for (int j = from; j < to; j++) {
+                int i = members[j];
+                if (leftOut[i]) continue;
+                due += weight(i, constraint) * excessKwh[i];
+                double carried = capacity * hours[i];
+                if (due > carried + FillState.TOLERANCE * Math.max(1, carried)) return false;
+            }
+            return true;
         }
 
         /** What one kW of session {@code i} takes of {@code constraint}: kW of the budget, amperes of a limit-phase. */
