@@ -121,33 +121,18 @@ final class DepartureFilling {
             return refused;
         }
 
-        /**
-         * Raises session {@code i} toward its target as far as the budget and its path allow; returns the
-         * constraint that stopped it short (the budget, else its fullest limit-phase), or -1.
-         */
-        private int raiseAsFarAsAllowed(int i) {
-            double wantKw = targetKw[i] - state.allocKw[i];
-            if (!(wantKw > 0)) return -1;
-            double roomKw = Math.min(wantKw, state.budgetLeftKw);
-            int why = wantKw > state.budgetLeftKw + FillState.TOLERANCE ? budget : -1;
-            if (state.ampsPerKw[i] > 0) {
-                int fullest = state.fullestOnPath(i);
-                if (fullest >= 0) {
-                    double pathKw = state.headroomA[fullest] / state.ampsPerKw[i];
-                    if (pathKw < roomKw) roomKw = pathKw;
-                    if (why < 0 && wantKw > pathKw + FillState.TOLERANCE) why = fullest;
-                }
-            }
-            if (roomKw > 0) {
-                state.allocKw[i] += roomKw;
-                state.budgetLeftKw -= roomKw;
-                state.draw(i, roomKw);
-            }
-            return why;
+        /** Raises session {@code i} toward its target as far as the budget and its path allow. */
+        private void raiseAsFarAsAllowed(int i) {
+            double roomKw = Math.min(targetKw[i] - state.allocKw[i], state.budgetLeftKw);
+            if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
+            if (!(roomKw > 0)) return;
+            state.allocKw[i] += roomKw;
+            state.budgetLeftKw -= roomKw;
+            state.draw(i, roomKw);
         }
 
         /**
-         * Moore–Hodgson on each refusing constraint in turn: its members (sessions of the stage that can finish,
+         * Moore–Hodgson on each overflowing constraint in turn: its members (sessions of the stage that can finish,
          * with time left, not left out yet) by departure; while the energy due by a member's departure beyond
          * the floors exceeds what the constraint has left after the floors, at its present rate, by then, the
          * member with the most such energy (ampere-hours on a limit-phase) is left out. The sessions are sorted
