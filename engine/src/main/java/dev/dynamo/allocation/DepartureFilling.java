@@ -1,5 +1,6 @@
 package dev.dynamo.allocation;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,6 +9,26 @@ import java.util.List;
  * with a finite laxity rises, least laxity first, to the rate that finishes it by its departure (capped) as
  * far as the budget and every limit-phase of its path allow. Equal filling then starts each demand from the
  * level reached here: a session above the common level keeps what it has.
+ *
+ * <p>When the needed rates all fit this is the contract's literal order. When they do not (a depot in
+ * overload), "least laxity first" alone spreads the shortfall over every vehicle: each falls behind a little
+ * and none leaves full. So the stage is read as serving first the sessions that can still finish, chosen so
+ * that as many as possible can, and the others after them:
+ * <ol>
+ *   <li>A session at risk (contract 10: it cannot finish even at its effective cap) while its departure is
+ *       still ahead has no rate that finishes it, so it has no "power it needs to finish"; it comes after every
+ *       session that still can. A session whose departure is due (the site aims some minutes early) keeps
+ *       its place: any power now is what it needs.</li>
+ *   <li>On the budget and on each limit-phase where a needed rate did not fit, the sessions drawing on it
+ *       (those that can finish, with time left) are
+ *       checked as if what it gives now went on until the last of them leaves (earliest departure first, each
+ *       deadline against what it can carry by then beyond the floors); where that cannot finish them all, the
+ *       one with the most energy still to take beyond its floor is left out first, until it can (Moore and Hodgson's rule, which leaves out the
+ *       fewest on one constraint).</li>
+ * </ol>
+ * The sessions kept rise first, least laxity first; then those left out and those at risk, least laxity
+ * first, each as far as its limits allow. Only the order of the stage changes: every session still rises
+ * at most to its needed rate (capped) here, and what is left is shared by rule 6.
  */
 final class DepartureFilling {
     private DepartureFilling() {}
@@ -19,20 +40,235 @@ final class DepartureFilling {
     static void fill(FillState state, List<Departure> departures) {
         int[] order = laxityOrder(state, departures);
         state.admitFloors(order);
-        for (int i : order) {
-            var departure = departures.get(i);
-            if (departure == null || !departure.finite() || !state.admitted[i]) continue;
-            double targetKw = Math.min(state.capKw[i], departure.neededKw());
-            double roomKw = Math.min(targetKw - state.allocKw[i], state.budgetLeftKw);
+        new NeededRates(state, departures).raise(order);
+        // equal filling lifts each demand from its start level; here that is what it already holds
+        for (int i = 0; i < state.count; i++) {
+            if (state.admitted[i] && state.allocKw[i] > state.floorKw[i]) state.floorKw[i] = state.allocKw[i];
+        }
+    }
+
+    /** The needed-rate stage. Constraints are the limit-phases ({@code limit * 3 + phase}) and the budget ({@code tree.size * 3}). */
+    private static final class NeededRates {
+        private final FillState state;
+        private final List<Departure> departures;
+        private final int budget;
+        private final double[] targetKw;
+        /** Sessions of the stage: admitted, with a finite laxity; {@code atRisk} among them cannot finish. */
+        private final boolean[] inStage;
+        private final boolean[] atRisk;
+        private final boolean[] leftOut;
+
+        NeededRates(FillState state, List<Departure> departures) {
+            this.state = state;
+            this.departures = departures;
+            budget = state.tree.size * 3;
+            targetKw = new double[state.count];
+            inStage = new boolean[state.count];
+            atRisk = new boolean[state.count];
+            leftOut = new boolean[state.count];
+        }
+
+        void raise(int[] order) {
+            boolean anyAtRisk = false;
+            for (int i : order) {
+                var departure = departures.get(i);
+                if (departure == null || !departure.finite() || !state.admitted[i]) continue;
+                inStage[i] = true;
+                targetKw[i] = Math.min(state.capKw[i], departure.neededKw());
+                if (departure.hoursLeft() > 0 && departure.atRisk(state.capKw[i])) atRisk[i] = anyAtRisk = true;
+            }
+            boolean[] refused = overflowing();
+            if (refused != null) leaveOut(refused); // not all fit: choose who is left out
+            // those kept, least laxity first (everyone, when all fit: the contract's literal order), then those left out
+            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i);
+            if (refused != null) for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i);
+            if (anyAtRisk) for (int i : order) if (atRisk[i]) raiseAsFarAsAllowed(i);
+        }
+
+        /**
+         * The constraints that cannot carry every needed rate of the sessions that can finish on top of what they
+         * carry now (by draw class, then each class's path once), or null when all fit: then the literal order
+         * gives everyone its needed rate.
+         */
+        private boolean[] overflowing() {
+            double[] classKw = new double[state.classCount];
+            double totalKw = 0;
+            for (int i = 0; i < state.count; i++) {
+                if (!inStage[i] || atRisk[i]) continue;
+                double extraKw = targetKw[i] - state.allocKw[i];
+                if (extraKw > 0) {
+                    classKw[state.drawClass[i]] += extraKw;
+                    totalKw += extraKw;
+                }
+            }
+            boolean[] refused = null;
+            if (totalKw > state.budgetLeftKw + FillState.TOLERANCE * Math.max(1, totalKw)) {
+                refused = new boolean[budget + 1];
+                refused[budget] = true;
+            }
+            double[] loadA = new double[budget];
+            for (int c = 0; c < state.classCount; c++) {
+                double amps = classKw[c] * state.classAmpsPerKw[c];
+                if (amps == 0) continue;
+                for (int j = state.pathStart[c], end = state.pathStart[c + 1]; j < end; j++) loadA[state.path[j]] += amps;
+            }
+            for (int k = 0; k < budget; k++) {
+                if (loadA[k] > state.headroomA[k] + FillState.TOLERANCE * Math.max(1, loadA[k])) {
+                    if (refused == null) refused = new boolean[budget + 1];
+                    refused[k] = true;
+                }
+            }
+            return refused;
+        }
+
+        /** Raises session {@code i} toward its target as far as the budget and its path allow. */
+        private void raiseAsFarAsAllowed(int i) {
+            double roomKw = Math.min(targetKw[i] - state.allocKw[i], state.budgetLeftKw);
             if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
-            if (roomKw <= 0) continue;
+            if (!(roomKw > 0)) return;
             state.allocKw[i] += roomKw;
             state.budgetLeftKw -= roomKw;
             state.draw(i, roomKw);
         }
-        // equal filling lifts each demand from its start level; here that is what it already holds
-        for (int i = 0; i < state.count; i++) {
-            if (state.admitted[i] && state.allocKw[i] > state.floorKw[i]) state.floorKw[i] = state.allocKw[i];
+
+        /**
+         * Moore–Hodgson on each overflowing constraint in turn: its members (sessions of the stage that can finish,
+         * with time left, not left out yet) by departure; while the energy due by a member's departure beyond
+         * the floors exceeds what the constraint has left after the floors, at its present rate, by then, the
+         * member with the most such energy (ampere-hours on a limit-phase) is left out. The sessions are sorted
+         * by departure once and dealt out to the constraints on their paths in that order.
+         */
+        private void leaveOut(boolean[] refused) {
+            int n = state.count;
+            double[] hours = new double[n];
+            // what each needs beyond its floor by its departure, which it keeps whether left out or not
+            double[] excessKwh = new double[n];
+            int[] eligible = new int[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (!inStage[i] || atRisk[i]) continue;
+                var departure = departures.get(i);
+                double left = departure.hoursLeft();
+                if (!(left > 0)) continue;
+                hours[i] = left;
+                excessKwh[i] = Math.max(0, departure.remainingKwh() - state.allocKw[i] * left);
+                eligible[count++] = i;
+            }
+            if (count == 0) return;
+            int[] byDeparture = KeyOrder.byKey(hours, eligible, count, n);
+            int[] start = new int[budget + 2];
+            for (int j = 0; j < count; j++) {
+                int i = byDeparture[j];
+                if (refused[budget]) start[budget + 1]++;
+                int c = state.drawClass[i];
+                for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
+                    if (refused[state.path[k]]) start[state.path[k] + 1]++;
+                }
+            }
+            for (int c = 0; c <= budget; c++) start[c + 1] += start[c];
+            int[] members = new int[start[budget + 1]];
+            int[] at = Arrays.copyOf(start, budget + 1);
+            for (int j = 0; j < count; j++) {
+                int i = byDeparture[j];
+                if (refused[budget]) members[at[budget]++] = i;
+                int c = state.drawClass[i];
+                for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
+                    if (refused[state.path[k]]) members[at[state.path[k]]++] = i;
+                }
+            }
+            var largest = new TakeHeap(count);
+            for (int c = 0; c <= budget; c++) {
+                if (!refused[c]) continue;
+                double capacity = c == budget ? state.budgetLeftKw : state.headroomA[c];
+                if (carries(members, start[c], start[c + 1], c, capacity, hours, excessKwh)) continue; // nobody to leave out here
+                largest.clear();
+                double due = 0;
+                for (int j = start[c]; j < start[c + 1]; j++) {
+                    int i = members[j];
+                    if (leftOut[i]) continue;
+                    double energy = weight(i, c) * excessKwh[i];
+                    due += energy;
+                    largest.push(i, energy);
+                    double carried = capacity * hours[i];
+                    while (due > carried + FillState.TOLERANCE * Math.max(1, carried) && largest.size() > 0) {
+                        int out = largest.top();
+                        due -= largest.topKey();
+                        largest.pop();
+                        leftOut[out] = true;
+                    }
+                }
+            }
+        }
+
+        /** Whether the constraint finishes every member not left out yet (the check below, without a heap). */
+        private boolean carries(int[] members, int from, int to, int constraint, double capacity, double[] hours,
+                                double[] excessKwh) {
+            double due = 0;
+            for (int j = from; j < to; j++) {
+                int i = members[j];
+                if (leftOut[i]) continue;
+                due += weight(i, constraint) * excessKwh[i];
+                double carried = capacity * hours[i];
+                if (due > carried + FillState.TOLERANCE * Math.max(1, carried)) return false;
+            }
+            return true;
+        }
+
+        /** What one kW of session {@code i} takes of {@code constraint}: kW of the budget, amperes of a limit-phase. */
+        private double weight(int i, int constraint) {
+            return constraint == budget ? 1 : state.ampsPerKw[i];
+        }
+    }
+
+    /** A binary max-heap of sessions by a key. */
+    private static final class TakeHeap {
+        private final int[] items;
+        private final double[] keys;
+        private int size;
+
+        TakeHeap(int capacity) {
+            items = new int[capacity];
+            keys = new double[capacity];
+        }
+
+        int size() { return size; }
+
+        void clear() { size = 0; }
+
+        int top() { return items[0]; }
+
+        double topKey() { return keys[0]; }
+
+        void push(int item, double key) {
+            int at = size++;
+            while (at > 0) {
+                int up = (at - 1) >>> 1;
+                if (keys[up] >= key) break;
+                items[at] = items[up];
+                keys[at] = keys[up];
+                at = up;
+            }
+            items[at] = item;
+            keys[at] = key;
+        }
+
+        void pop() {
+            size--;
+            if (size == 0) return;
+            int item = items[size];
+            double key = keys[size];
+            int at = 0;
+            while (true) {
+                int child = 2 * at + 1;
+                if (child >= size) break;
+                if (child + 1 < size && keys[child + 1] > keys[child]) child++;
+                if (keys[child] <= key) break;
+                items[at] = items[child];
+                keys[at] = keys[child];
+                at = child;
+            }
+            items[at] = item;
+            keys[at] = key;
         }
     }
 

@@ -264,6 +264,8 @@ public final class SiteHandle implements AutoCloseable {
             if (session == null) {
                 throw new SiteStateException(NOT_FOUND, "charger " + chargePointId + " has no session in progress");
             }
+            // the energy register is stored with the session (contract 10): refused before anything changes
+            if (value.energyKwh() != null) refuseWhileBacklogged();
             Integer phasesDrawn = null;
             Double kw = value.powerKw();
             if (value.currentA() != null) {
@@ -486,20 +488,34 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     /**
-     * Changes a session's energy need or departure ({@code PATCH …/session}, contract 10): stored, then a
-     * {@code departure} decision; 404-like without a session.
+     * Changes a session's energy need or departure ({@code PATCH …/session}, contract 10): the changed session
+     * and the rotation state of its {@code departure} decision are stored in one write before anything changes
+     * in memory (a failed write leaves the session as it was); 404-like without a session, refused like a
+     * session start while the decision log cannot take the decision.
      */
     public Session changeSession(String chargePointId, SessionChange change) {
         return executor.call(() -> {
             live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
             var session = live.sessions.get(chargePointId);
             if (session == null) throw new SiteStateException(NOT_FOUND, "charger " + chargePointId + " has no session in progress");
+            refuseWhileBacklogged();
             var changed = change.applyTo(session);
-            env.store().putSession(stored(changed));
             live.sessions.put(chargePointId, changed);
+            var stored = new boolean[1];
+            try {
+                decide(Trigger.DEPARTURE, changes -> {
+                    env.store().putSession(stored(changed), changes);
+                    stored[0] = true;
+                });
+            } catch (RuntimeException e) {
+                if (!stored[0]) {
+                    live.sessions.put(chargePointId, session);
+                    publish();
+                }
+                throw e;
+            }
             LOG.info("site {}: session on {} now needs {} kWh by {}", siteId(), chargePointId, changed.energyNeededKwh(),
                     changed.departureAt());
-            decide(Trigger.DEPARTURE);
             return changed;
         });
     }

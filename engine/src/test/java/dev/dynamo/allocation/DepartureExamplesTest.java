@@ -36,7 +36,7 @@ class DepartureExamplesTest {
     }
 
     @Test
-    void needed_rates_go_least_laxity_first_within_a_binding_circuit_and_the_rest_is_shared_from_those_levels() {
+    void needed_rates_under_a_binding_circuit_leave_out_the_most_energy_and_the_rest_is_shared_from_those_levels() {
         // row: 16 A per phase at 230 V on 3 phases = 11.04 kW. Y needs 8 kW (16 kWh in 2 h, laxity 0.55 h),
         // X needs 5 kW (10 kWh in 2 h, laxity 1.09 h); Z is off the row, without a departure
         var limits = List.of(new Limit("row", null, 16));
@@ -47,10 +47,12 @@ class DepartureExamplesTest {
         var plain = Allocator.allocate(new AllocationInput(50, Sharing.EQUAL, limits, List.of(), demands));
         assertThat(kw(plain)).containsExactly(5.52, 5.52, 22.0);
 
-        // Y first gets its 8 kW, X what the row has left (3.04 kW: below its 5, the row binds), Z its cap
+        // the row cannot carry both (13 kW > 11.04 kW): over the 2 h it gives 22.08 kWh, they need 26. Least
+        // laxity first alone would give Y its 8 kW and X the 3.04 left (Y finishes). One of them can finish
+        // either way; leaving out the most energy (Y, 16 kWh) keeps X: X 5 kW, Y the 6.04 kW left, Z its cap
         var result = Allocator.allocate(new AllocationInput(50, Sharing.EQUAL, limits, List.of(), demands, List.of(), departures));
-        assertThat(kw(result).get(1)).isEqualTo(8.0);
-        assertThat(kw(result).get(0)).isCloseTo(3.04, within(0.011));
+        assertThat(kw(result).get(0)).isEqualTo(5.0);
+        assertThat(kw(result).get(1)).isCloseTo(6.04, within(0.011));
         assertThat(kw(result).get(2)).isEqualTo(22.0);
         assertThat(result.limits().getFirst().l1A()).isLessThanOrEqualTo(16 + 1e-9);
     }
@@ -67,6 +69,30 @@ class DepartureExamplesTest {
                 .containsExactly(20.5, 20.5);
         assertThat(kw(Allocator.allocate(new AllocationInput(60, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), departures))))
                 .containsExactly(22.0, 22.0);
+    }
+
+    @Test
+    void in_overload_the_sessions_that_can_finish_go_first_and_as_many_as_possible_of_them_finish() {
+        // flat site, every session leaves in 10 h, 11 kW caps, no floors. Needed rates: A 10 kW (100 kWh,
+        // laxity 0.91 h), B 8 (80, 2.73 h), C 7 (70, 3.64 h), D 6 (60, 4.55 h); E wants 120 kWh, more than
+        // 11 kW x 10 h: at risk (laxity -0.91 h)
+        var demands = List.of(threePhase("A", 11, 0, null), threePhase("B", 11, 0, null), threePhase("C", 11, 0, null),
+                threePhase("D", 11, 0, null), threePhase("E", 11, 0, null));
+        var departures = List.of(new Departure(100, 10), new Departure(80, 10), new Departure(70, 10),
+                new Departure(60, 10), new Departure(120, 10));
+        // 32 kW: least laxity first alone would give E its cap (11), A 10, B 8, C the last 3 and D nothing: two
+        // at their needed rates. E cannot finish anyway, so it comes after: A, B, C, D all get theirs (31 kW),
+        // E the last 1 kW
+        var result = Allocator.allocate(new AllocationInput(32, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), departures));
+        assertThat(kw(result)).containsExactly(10.0, 8.0, 7.0, 6.0, 1.0);
+
+        // 21 kW for A-D alone: the four need 310 kWh beyond their floors by their departure, the budget gives
+        // 210. Least laxity first would give A 10, B 8, C 3, D 0 (two finish). Moore-Hodgson leaves out the most
+        // energy first: without A (100 kWh) the other three need exactly 210 kWh, so B, C and D finish
+        var four = demands.subList(0, 4);
+        var overloaded = Allocator.allocate(new AllocationInput(21, Sharing.EQUAL, List.of(), List.of(), four, List.of(),
+                departures.subList(0, 4)));
+        assertThat(kw(overloaded)).containsExactly(0.0, 8.0, 7.0, 6.0);
     }
 
     @Test

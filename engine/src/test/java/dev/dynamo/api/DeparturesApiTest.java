@@ -62,14 +62,14 @@ class DeparturesApiTest {
             assertThat(allocation(client, "DP-1").get("at_risk").asBoolean()).isFalse();
             assertThat(allocation(client, "DP-2").get("at_risk").asBoolean()).isFalse();
 
-            // DP-2 now needs 50 kWh by 11:10: more than 22 kW can give in 2 h 10 (at risk), and its laxity is the
-            // least: it goes first
+            // DP-2 now needs 50 kWh by 11:10: more than 22 kW can give in 2 h (aimed; at risk). Its laxity is the
+            // least, but it cannot finish anyway: DP-1, which can, keeps its 20 kW and DP-2 gets the rest
             var patched = client.patch(session("dp", "DP-2"), "{\"energy_needed_kwh\":50,\"departure_at\":\"2026-11-24T11:10:00Z\"}");
             assertThat(patched.status()).isEqualTo(200);
             assertThat(patched.json().get("energy_needed_kwh").asDouble()).isEqualTo(50);
             assertThat(patched.json().get("departure_at").asText()).isEqualTo("2026-11-24T11:10:00.000Z");
-            assertThat(kw(client, "DP-2")).isEqualTo(22);
-            assertThat(kw(client, "DP-1")).isEqualTo(8);
+            assertThat(kw(client, "DP-2")).isEqualTo(10);
+            assertThat(kw(client, "DP-1")).isEqualTo(20);
             assertThat(allocation(client, "DP-2").get("at_risk").asBoolean()).isTrue();
             assertThat(allocation(client, "DP-1").get("at_risk").asBoolean()).isFalse();
 

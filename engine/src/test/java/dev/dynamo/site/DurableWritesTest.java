@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamo.contract.ChargingConfig;
+import dev.dynamo.contract.ChargerMeter;
+import dev.dynamo.contract.SessionChange;
 import dev.dynamo.contract.SessionStart;
 import dev.dynamo.contract.Strategy;
 import dev.dynamo.store.DecisionRecord;
@@ -208,6 +210,11 @@ class DurableWritesTest {
             assertThatThrownBy(() -> site.stopSession("L-1")).isInstanceOf(SiteBusyException.class);
             assertThatThrownBy(() -> site.storeConfig(_ -> equal(30, 0, T0))).isInstanceOf(SiteBusyException.class);
             assertThatThrownBy(site::rebalance).isInstanceOf(SiteBusyException.class);
+            // contract 10: PATCH …/session and an energy register reported through the API
+            assertThatThrownBy(() -> site.changeSession("L-1", new SessionChange(true, 30.0, true, T0.plusSeconds(7_200))))
+                    .isInstanceOf(SiteBusyException.class);
+            assertThatThrownBy(() -> site.postChargerMeter("L-1", new ChargerMeter(null, null, 12.5, null)))
+                    .isInstanceOf(SiteBusyException.class);
 
             assertThat(site.view()).isEqualTo(before);
             assertThat(decisions).hasSize(decisionsBefore);
@@ -229,5 +236,32 @@ class DurableWritesTest {
         assertThat(site.view().sessions()).containsOnlyKeys("CP-1", "CP-2");
         assertThat(site.view().allocation()).isEqualTo(before.allocation());
         assertThat(store.loadSessions()).extracting(StoredSession::chargePointId).containsExactly("CP-1", "CP-2");
+    }
+
+    @Test
+    void a_session_change_whose_write_fails_leaves_the_session_as_it_was() throws SQLException {
+        var site = depotCharging();
+        site.storeConfig(_ -> new ChargingConfig(60, Strategy.EQUAL, 0, List.of(), List.of(), null, false, T0.plusSeconds(1), true));
+        var before = site.view();
+        var decisionsBefore = decisions.size();
+        var storedBefore = store.loadSessions();
+        refuse("no_session_change", "BEFORE INSERT ON charging_session");
+
+        // 40 kWh in 2 h would be 20 kW for CP-1: nothing of it may show while the write fails
+        var change = new SessionChange(true, 40.0, true, T0.plusSeconds(7_200));
+        assertThatThrownBy(() -> site.changeSession("CP-1", change)).isInstanceOf(StoreException.class);
+
+        assertThat(site.view().sessions()).isEqualTo(before.sessions());
+        assertThat(site.view().allocation()).isEqualTo(before.allocation());
+        assertThat(store.loadSessions()).isEqualTo(storedBefore);
+        assertThat(decisions).hasSize(decisionsBefore);
+
+        allow("no_session_change");
+        var changed = site.changeSession("CP-1", change);
+        assertThat(changed.energyNeededKwh()).isEqualTo(40.0);
+        assertThat(site.view().sessions().get("CP-1").energyNeededKwh()).isEqualTo(40.0);
+        assertThat(store.loadSessions()).filteredOn(s -> s.chargePointId().equals("CP-1"))
+                .singleElement().extracting(StoredSession::sessionJson).asString().contains("\"energy_needed_kwh\":40");
+        assertThat(site.view().allocation().trigger()).isEqualTo(Trigger.DEPARTURE);
     }
 }
