@@ -11,13 +11,21 @@ import java.util.Locale;
 /** Reads a request body within the contract's limits: 413 past 1 MiB, 415 when it is not JSON. */
 final class RequestBodies {
     static final int MAX_BYTES = 1 << 20;
+    /**
+     * A body declared too large is still read (and dropped) up to this much, so that its sender, still
+     * writing, reads the 413 instead of a connection reset; past it the connection is simply closed.
+     */
+    private static final long DRAIN_BYTES = 8L << 20;
 
     private RequestBodies() {}
 
     /** The body, or an empty array when there is none. */
     static byte[] read(Context ctx) {
         var declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BYTES) throw tooLarge();
+        if (declared > MAX_BYTES) {
+            if (declared <= DRAIN_BYTES) drain(ctx);
+            throw tooLarge();
+        }
         byte[] body;
         try (var in = ctx.req().getInputStream()) {
             body = in.readNBytes(MAX_BYTES + 1);
@@ -30,6 +38,14 @@ final class RequestBodies {
                     + (ctx.contentType() == null ? "untyped" : ctx.contentType()), List.of());
         }
         return body;
+    }
+
+    private static void drain(Context ctx) {
+        try (var in = ctx.req().getInputStream()) {
+            in.skipNBytes(Math.min(ctx.req().getContentLengthLong(), DRAIN_BYTES));
+        } catch (IOException e) {
+            // the sender went away or sent less than it declared: the 413 stands either way
+        }
     }
 
     static boolean isBlank(byte[] body) {
