@@ -1,5 +1,9 @@
 package dev.dynamo.console.ui;
 
+import static dev.dynamo.console.ui.UiSteps.cell;
+import static dev.dynamo.console.ui.UiSteps.fx;
+import static dev.dynamo.console.ui.UiSteps.text;
+import static dev.dynamo.console.ui.UiSteps.tile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamo.console.client.Charger;
@@ -251,20 +255,6 @@ class ConsoleUiTest {
         return Path.of(ConsoleUiTest.class.getResource("/dev/dynamo/console/simulation/small-yard.dynamo-scenario.json").toURI());
     }
 
-    private static void prepare(ConfigRequest config, String... charging) {
-        for (var charger : api.site(SITE).chargers()) {
-            if (charger.session() != null) api.stopSession(SITE, charger.chargePointId());
-        }
-        api.putConfig(SITE, config);
-        for (var chargePointId : charging) api.startSession(SITE, chargePointId, null);
-    }
-
-    private void connect(FxRobot robot) {
-        robot.interact(() -> console.connect().connect());
-        waitUntil(() -> console.connect().connectedProperty().get() != null
-                && console.window().current() == Screen.LIVE);
-    }
-
     private static double tileValue(FxRobot robot, String chargePointId) {
         // a hidden tile of an empty grid cell may still carry an id it showed before
         return robot.lookup("#tile-" + chargePointId).queryAll().stream()
@@ -272,48 +262,20 @@ class ConsoleUiTest {
                 .findFirst().orElse(-1);
     }
 
-    private static ListCell<?> cell(FxRobot robot, String chargePointId) {
-        return robot.lookup(".list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> c && chargePointId.equals(c.getItem()))
-                .map(n -> (ListCell<?>) n).findFirst().orElse(null);
-    }
-
     private String firstRanked(FxRobot robot) {
         return console.window().lookup("#priority-list") instanceof javafx.scene.control.ListView<?> list
                 && !list.getItems().isEmpty() ? String.valueOf(list.getItems().getFirst()) : "";
     }
 
-    private static String text(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        var value = node instanceof TextField field ? field.getText() : node instanceof Label label ? label.getText() : "";
-        return value == null ? "" : value;
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-                try {
-                    return fx(condition);
-                } catch (EngineException | IllegalStateException e) {
-                    return false;
-                }
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            var picture = Path.of("target", "ui-failure-" + System.nanoTime() + ".png");
-            try {
-                dev.dynamo.console.shell.PngWriter.write(fx(() -> console.window().snapshot(null, null)), picture);
-            } catch (Exception ignored) {
-                // the assertion below is what matters
-            }
-            throw new AssertionError("condition not met within 30 s; window: " + picture.toAbsolutePath(), e);
-        }
+        UiSteps.waitUntil(console, condition);
+    }
+
+    private void connect(FxRobot robot) {
+        UiSteps.connect(robot, console);
+    }
+
+    private static void prepare(ConfigRequest config, String... charging) {
+        UiSteps.prepare(api, SITE, config, charging);
     }
 }

@@ -1,5 +1,9 @@
 package dev.dynamo.console.ui;
 
+import static dev.dynamo.console.ui.UiSteps.cell;
+import static dev.dynamo.console.ui.UiSteps.fx;
+import static dev.dynamo.console.ui.UiSteps.text;
+import static dev.dynamo.console.ui.UiSteps.tile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamo.console.client.ConfigRequest;
@@ -187,28 +191,9 @@ class DeparturesUiTest {
         assertThat(text(robot, "#departure-aware-blocked")).startsWith("Not with priority");
     }
 
-    private static void prepare(String... charging) {
-        for (var charger : api.site(SITE).chargers()) {
-            if (charger.session() != null) api.stopSession(SITE, charger.chargePointId());
-        }
-        api.putConfig(SITE, new ConfigRequest(100, "equal", null, List.of(), List.of(), null, null));
-        for (var chargePointId : charging) api.startSession(SITE, chargePointId, null);
-    }
-
     private static SessionInfo session(String chargePointId) {
         return api.site(SITE).chargers().stream().filter(c -> c.chargePointId().equals(chargePointId))
                 .findFirst().orElseThrow().session();
-    }
-
-    private void connect(FxRobot robot) {
-        robot.interact(() -> console.connect().connect());
-        waitUntil(() -> console.connect().connectedProperty().get() != null && console.window().current() == Screen.LIVE);
-    }
-
-    private static ChargerTile tile(FxRobot robot, String chargePointId) {
-        return robot.lookup("#tile-" + chargePointId).queryAll().stream()
-                .filter(n -> n instanceof ChargerTile && n.isVisible() && n.getScene() != null)
-                .map(n -> (ChargerTile) n).findFirst().orElse(null);
     }
 
     private static Node focused(FxRobot robot) {
@@ -219,19 +204,6 @@ class DeparturesUiTest {
         return focused(robot) instanceof GridCell<?> cell && cell.getGraphic() instanceof ChargerTile ? cell : null;
     }
 
-    /** Clicks the charger's tile; the virtualised grid may replace its cell between the lookup and the click. */
-    private void clickTile(FxRobot robot, String chargePointId) {
-        for (int attempt = 1; ; attempt++) {
-            waitUntil(() -> tile(robot, chargePointId) != null);
-            try {
-                robot.clickOn(tile(robot, chargePointId));
-                return;
-            } catch (RuntimeException replaced) {
-                if (attempt == 3) throw replaced;
-            }
-        }
-    }
-
     private static boolean visible(FxRobot robot, String query) {
         return fx(() -> robot.lookup(query).tryQuery().map(n -> {
             for (Node at = n; at != null; at = at.getParent()) if (!at.isVisible()) return false;
@@ -239,45 +211,23 @@ class DeparturesUiTest {
         }).orElse(false));
     }
 
-    private static String text(FxRobot robot, String query) {
-        var value = fx(() -> robot.lookup(query).tryQuery().map(node -> node instanceof TextField field ? field.getText()
-                : node instanceof Labeled label ? label.getText() : "").orElse(""));
-        return value == null ? "" : value;
+    private void waitUntil(Callable<Boolean> condition) {
+        UiSteps.waitUntil(console, condition);
     }
 
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private void connect(FxRobot robot) {
+        UiSteps.connect(robot, console);
+    }
+
+    private static void prepare(String... charging) {
+        UiSteps.prepare(api, SITE, new ConfigRequest(100, "equal", null, List.of(), List.of(), null, null), charging);
+    }
+
+    private void clickTile(FxRobot robot, String chargePointId) {
+        UiSteps.clickTile(robot, console, chargePointId);
     }
 
     private void picture(String name) {
-        try {
-            dev.dynamo.console.shell.PngWriter.write(fx(() -> console.window().snapshot(null, null)), Path.of("target", name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-                try {
-                    return fx(condition);
-                } catch (EngineException | IllegalStateException | NullPointerException e) {
-                    return false;
-                }
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            var picture = Path.of("target", "ui-failure-" + System.nanoTime() + ".png");
-            try {
-                dev.dynamo.console.shell.PngWriter.write(fx(() -> console.window().snapshot(null, null)), picture);
-            } catch (Exception ignored) {
-                // the assertion below is what matters
-            }
-            throw new AssertionError("condition not met within 30 s; window: " + picture.toAbsolutePath(), e);
-        }
+        UiSteps.picture(console, name);
     }
 }

@@ -1,5 +1,9 @@
 package dev.dynamo.console.ui;
 
+import static dev.dynamo.console.ui.UiSteps.cell;
+import static dev.dynamo.console.ui.UiSteps.fx;
+import static dev.dynamo.console.ui.UiSteps.text;
+import static dev.dynamo.console.ui.UiSteps.tile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamo.console.client.ConfigRequest;
@@ -226,44 +230,6 @@ class OperatorUiTest {
                 .filter(n -> n instanceof ListCell<?> c && entry.equals(c.getText()) && n.isVisible()).findFirst().orElse(null);
     }
 
-    private static void prepare(ConfigRequest config, String... charging) {
-        for (var charger : api.site(SITE).chargers()) {
-            if (charger.session() != null) api.stopSession(SITE, charger.chargePointId());
-        }
-        api.putConfig(SITE, config);
-        for (var chargePointId : charging) api.startSession(SITE, chargePointId, null);
-    }
-
-    private void connect(FxRobot robot) {
-        robot.interact(() -> console.connect().connect());
-        waitUntil(() -> console.connect().connectedProperty().get() != null && console.window().current() == Screen.LIVE);
-    }
-
-    private static ChargerTile tile(FxRobot robot, String chargePointId) {
-        return robot.lookup("#tile-" + chargePointId).queryAll().stream()
-                .filter(n -> n instanceof ChargerTile && n.isVisible() && n.getScene() != null)
-                .map(n -> (ChargerTile) n).findFirst().orElse(null);
-    }
-
-    /** Clicks the charger's tile; the virtualised grid may replace its cell between the lookup and the click. */
-    private void clickTile(FxRobot robot, String chargePointId) {
-        for (int attempt = 1; ; attempt++) {
-            waitUntil(() -> tile(robot, chargePointId) != null);
-            try {
-                robot.clickOn(tile(robot, chargePointId));
-                return;
-            } catch (RuntimeException replaced) {
-                if (attempt == 3) throw replaced;
-            }
-        }
-    }
-
-    private static ListCell<?> cell(FxRobot robot, String chargePointId) {
-        return robot.lookup(".list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> c && chargePointId.equals(c.getItem()))
-                .map(n -> (ListCell<?>) n).findFirst().orElse(null);
-    }
-
     /** Every label of a charger's row in the priority list, joined. */
     private static String rankText(FxRobot robot, String chargePointId) {
         return fx(() -> {
@@ -296,46 +262,23 @@ class OperatorUiTest {
         });
     }
 
-    private static String text(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        var value = fx(() -> node instanceof TextField field ? field.getText()
-                : node instanceof javafx.scene.control.Labeled label ? label.getText() : "");
-        return value == null ? "" : value;
+    private void waitUntil(Callable<Boolean> condition) {
+        UiSteps.waitUntil(console, condition);
     }
 
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private void connect(FxRobot robot) {
+        UiSteps.connect(robot, console);
+    }
+
+    private static void prepare(ConfigRequest config, String... charging) {
+        UiSteps.prepare(api, SITE, config, charging);
+    }
+
+    private void clickTile(FxRobot robot, String chargePointId) {
+        UiSteps.clickTile(robot, console, chargePointId);
     }
 
     private void picture(String name) {
-        try {
-            dev.dynamo.console.shell.PngWriter.write(fx(() -> console.window().snapshot(null, null)), Path.of("target", name));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-                try {
-                    return fx(condition);
-                } catch (EngineException | IllegalStateException e) {
-                    return false;
-                }
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            var picture = Path.of("target", "ui-failure-" + System.nanoTime() + ".png");
-            try {
-                dev.dynamo.console.shell.PngWriter.write(fx(() -> console.window().snapshot(null, null)), picture);
-            } catch (Exception ignored) {
-                // the assertion below is what matters
-            }
-            throw new AssertionError("condition not met within 30 s; window: " + picture.toAbsolutePath(), e);
-        }
+        UiSteps.picture(console, name);
     }
 }
