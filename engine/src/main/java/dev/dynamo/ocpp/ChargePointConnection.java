@@ -36,14 +36,20 @@ public final class ChargePointConnection implements ProfileTarget {
         this.closeSocket = closeSocket;
         this.rpc = new RpcSession(context.codec(), sendText, call -> {
             if (requestSeen.compareAndSet(false, true)) {
-                context.port().connected(siteId, chargePointId());
+                // answered once the site has taken the connection in, without a server thread waiting for it
+                return context.port().connectedAsync(siteId, chargePointId())
+                        .thenCompose(_ -> handle(call));
             }
-            try {
-                return CompletableFuture.completedFuture(context.requests().handle(this, call));
-            } catch (RpcException e) {
-                return CompletableFuture.failedFuture(e);
-            }
+            return handle(call);
         }, context.timer(), context.callTimeout(), context.messageIds());
+    }
+
+    private CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> handle(dev.dynamo.ocpp.rpc.OcppFrame.Call call) {
+        try {
+            return CompletableFuture.completedFuture(context.requests().handle(this, call));
+        } catch (RpcException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
