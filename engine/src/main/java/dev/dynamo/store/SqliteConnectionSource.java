@@ -7,32 +7,37 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicLong;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The one SQLite connection that writes, guarded by a lock (SQLite serialises writers anyway); a caller
- * waits at most {@code wait} for it, and the writes that queue meanwhile are committed as a group (one
- * fsync for all, each caller answered after it: see {@link #writeGroup()}). Reads go through connections of their own ({@link #readerConfig()}):
+ * The one SQLite connection that writes, on a writer thread of its own (SQLite serialises writers anyway); a
+ * caller waits at most {@code wait} for its write to start, and the writes that queue meanwhile are committed
+ * as a group (one fsync for all, each caller answered after it: see {@link #writeGroup}). Reads go through connections of their own ({@link #readerConfig()}):
  * in WAL mode they read beside the writer, so a long history query holds up no write.
  */
 final class SqliteConnectionSource implements ConnectionSource {
     /** Writes in one group at most (a site's decision write is a few rows). */
     static final int MOST_IN_A_GROUP = 64;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Writes waiting for the writer; the one holding {@link #lock} makes them as a group. */
-    private final Queue<Job<?>> waiting = new ConcurrentLinkedQueue<>();
+    /** Ends the writer's loop once what was queued before it is written. */
+    private static final Job<Void> CLOSE = new Job<>(_ -> null);
+    /** Writes waiting for the writer, oldest first. */
+    private final BlockingQueue<Job<?>> waiting = new LinkedBlockingQueue<>();
     private final AtomicLong groupsCommitted = new AtomicLong();
     private final Connection connection;
     private final Duration wait;
+    private final Thread writer;
+    private volatile boolean closed;
 
     SqliteConnectionSource(String jdbcUrl, Duration wait) throws SQLException {
         this.connection = config().createConnection(jdbcUrl);
         this.wait = wait;
+        this.writer = Thread.ofPlatform().name("sqlite-writer").daemon().start(this::write);
     }
 
     /** WAL with synchronous=FULL: a commit that returned is on disk and survives kill -9 or power loss. */
@@ -62,30 +67,66 @@ final class SqliteConnectionSource implements ConnectionSource {
 
     @Override
     public <T> T withConnection(SqlWork<T> work) throws SQLException {
+        if (Thread.currentThread() == writer) return work.run(connection); // a write within a write
         var job = new Job<>(work);
-        waiting.add(job);
+        synchronized (this) {
+            if (closed) throw new SQLTransientConnectionException("the SQLite database is closed");
+            waiting.add(job);
+        }
         try {
-            if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (waiting.remove(job)) {
-                    throw new SQLTransientConnectionException("the SQLite writer was busy for " + wait.toMillis() + " ms");
-                }
-                // a writer took it into its group meanwhile: its outcome comes with that group's commit
-                lock.lock();
+            if (!job.started.await(wait.toMillis(), TimeUnit.MILLISECONDS) && waiting.remove(job)) {
+                throw new SQLTransientConnectionException("the SQLite writer was busy for " + wait.toMillis() + " ms");
             }
+            // started: its outcome comes with its group's commit, which the statements' time-outs bound
+            job.finished.await();
         } catch (InterruptedException e) {
             if (waiting.remove(job)) {
                 Thread.currentThread().interrupt();
                 throw new SQLTransientConnectionException("interrupted while waiting for the SQLite writer", e);
             }
+            while (true) {
+                try {
+                    job.finished.await();
+                    break;
+                } catch (InterruptedException again) {
+                    // its write is under way: its outcome is waited for, the interrupt kept
+                }
+            }
             Thread.currentThread().interrupt();
-            lock.lock();
-        }
-        try {
-            while (!job.done) writeGroup(); // a group takes the oldest writes first: ours comes
-        } finally {
-            lock.unlock();
         }
         return job.outcome();
+    }
+
+    /** The writer's loop: takes the oldest write and those queued behind it, and makes them as a group. */
+    private void write() {
+        while (true) {
+            Job<?> first;
+            try {
+                first = waiting.take();
+            } catch (InterruptedException e) {
+                if (closed && waiting.isEmpty()) return;
+                continue;
+            }
+            if (first == CLOSE) return;
+            var group = new ArrayList<Job<?>>();
+            group.add(first);
+            var closing = false;
+            for (Job<?> job; group.size() < MOST_IN_A_GROUP && (job = waiting.poll()) != null; ) {
+                if (job == CLOSE) {
+                    closing = true;
+                    break;
+                }
+                group.add(job);
+            }
+            group.forEach(job -> job.started.countDown());
+            try {
+                writeGroup(group);
+            } catch (Throwable e) {
+                group.forEach(job -> job.failAll(e)); // the writer goes on for the next writes
+            }
+            group.forEach(job -> job.finished.countDown());
+            if (closing) return;
+        }
     }
 
     /**
@@ -93,12 +134,10 @@ final class SqliteConnectionSource implements ConnectionSource {
      * start, stop or decision) are made in one transaction, each in a savepoint of its own, and committed
      * together: one fsync for the group instead of one each. Each caller still returns only after the commit
      * that made its write durable; a write that fails is rolled back to its savepoint alone and fails its own
-     * caller; a commit that fails fails them all. Held under {@link #lock}.
+     * caller; a commit that fails fails them all. On the writer's own platform thread: the sites' virtual
+     * threads wait for it parked, instead of holding their carrier through SQLite's native write and fsync.
      */
-    private void writeGroup() {
-        var group = new ArrayList<Job<?>>();
-        for (Job<?> job; group.size() < MOST_IN_A_GROUP && (job = waiting.poll()) != null; ) group.add(job);
-        if (group.isEmpty()) return;
+    private void writeGroup(List<Job<?>> group) {
         if (group.size() == 1) {
             group.getFirst().run(connection); // alone: as it is, its own transaction if it makes one
             return;
@@ -128,7 +167,7 @@ final class SqliteConnectionSource implements ConnectionSource {
             try {
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
-                // the next write finds the connection as it is; SQLite ends the transaction with the rollback above
+                // the next write finds the connection as it is; the rollback above ended the transaction
             }
         }
     }
@@ -171,7 +210,9 @@ final class SqliteConnectionSource implements ConnectionSource {
     /** One caller's write and, once made, its outcome. */
     private static final class Job<T> {
         private final SqlWork<T> work;
-        private volatile boolean done;
+        /** Taken by the writer (no longer withdrawn), and made (its outcome is final). */
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch finished = new CountDownLatch(1);
         private T value;
         private Throwable failure;
 
@@ -181,11 +222,9 @@ final class SqliteConnectionSource implements ConnectionSource {
         boolean run(Connection connection) {
             try {
                 value = work.run(connection);
-                done = true;
                 return true;
             } catch (SQLException | RuntimeException | Error e) {
                 failure = e;
-                done = true;
                 return false;
             }
         }
@@ -193,7 +232,6 @@ final class SqliteConnectionSource implements ConnectionSource {
         void failAll(Throwable commitFailure) {
             if (failure == null) failure = commitFailure;
             value = null;
-            done = true;
         }
 
         T outcome() throws SQLException {
@@ -207,13 +245,20 @@ final class SqliteConnectionSource implements ConnectionSource {
 
     @Override
     public void close() {
-        lock.lock();
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            waiting.add(CLOSE);
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("could not close the SQLite database", e);
-        } finally {
-            lock.unlock();
         }
     }
 }
