@@ -36,9 +36,12 @@ public final class ChargePointConnection implements ProfileTarget {
         this.closeSocket = closeSocket;
         this.rpc = new RpcSession(context.codec(), sendText, call -> {
             if (requestSeen.compareAndSet(false, true)) {
-                // answered once the site has taken the connection in, without a server thread waiting for it
-                return context.port().connectedAsync(siteId, chargePointId())
-                        .thenCompose(_ -> handle(call));
+                // answered once the site has taken the connection in, without a server thread waiting for it; the
+                // request itself is handled here (what it tells the site queues behind the connection), so the
+                // site's thread only releases the answer
+                var applied = context.port().connectedAsync(siteId, chargePointId());
+                var answer = handle(call);
+                return applied.thenCompose(_ -> answer);
             }
             return handle(call);
         }, context.timer(), context.callTimeout(), context.messageIds());
