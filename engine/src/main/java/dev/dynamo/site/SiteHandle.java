@@ -561,6 +561,7 @@ public final class SiteHandle implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException runtime) throw runtime;
             throw e;
         }
+        awaitIdle(); // and its connect decision, queued behind the events before it
     }
 
     /**
