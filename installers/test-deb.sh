@@ -121,6 +121,9 @@ echo "== engine"
 check "dynamo-engine --version prints $version" sh -c "dynamo-engine --version | grep -qx 'dynamo-engine $version'"
 # The service's own command line (as in the unit), as its user, with the installed settings; only the port
 # changes (0: a free one, read from the log) so that the test does not collide with anything on 8080.
+# The log exists before the engine starts: the loop below reads it at once (the background job's redirect
+# may not have created it yet, and a failing sed would end the script under set -e).
+: > "$work/engine.log"
 DYNAMO_PORT=0 setpriv --reuid dynamo --regid dynamo --init-groups \
     /opt/dynamo-engine/bin/dynamo-engine-service > "$work/engine.log" 2>&1 &
 engine_pid=$!

@@ -79,20 +79,24 @@ echo "wrk: $threads thread(s), $connections connections, $duration per run, $rou
     "Accept-Encoding: ${accept_encoding:-none}; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 hz="$(getconf CLK_TCK)"
-cpu_ticks() { # user + system CPU ticks of the engine process so far
-    awk '{print $14 + $15}' "/proc/$engine_pid/stat"
+cpu_ticks() { # user and system CPU ticks of the engine process so far
+    awk '{print $14, $15}' "/proc/$engine_pid/stat"
 }
-# requests/s from wrk, and the engine's own CPU time per request: the second is less sensitive to the
-# machine's other load (wrk and the engine share the cores with whatever else runs)
-measure() { # url duration -> "req/s cpu-us-per-request"
-    local before after rps
-    before="$(cpu_ticks)"
+# requests/s from wrk, and CPU time per request: the engine's (user, system) and wrk's (user, system). The CPU
+# times are less sensitive to the machine's other load than requests/s (wrk and the engine share the cores with
+# whatever else runs), and they show where the time of a larger body goes (the kernel's copies, wrk's reads)
+measure() { # url duration -> "req/s engine-us engine-user-us engine-sys-us wrk-user-us wrk-sys-us"
+    local u0 s0 u1 s1 rps wrk_times
+    read -r u0 s0 <<< "$(cpu_ticks)"
     local header=()
     [[ -n "$accept_encoding" ]] && header=(-H "Accept-Encoding: $accept_encoding")
-    rps="$(wrk -t"$threads" -c"$connections" -d"$2" "${header[@]}" "$1" | awk '/^Requests\/sec:/ {print $2}')"
-    after="$(cpu_ticks)"
-    awk -v rps="$rps" -v ticks="$((after - before))" -v hz="$hz" -v d="${2%s}" \
-        'BEGIN {printf "%s %.0f", rps, 1e6 * ticks / hz / (rps * d)}'
+    wrk_times="$( { TIMEFORMAT='%U %S'; time wrk -t"$threads" -c"$connections" -d"$2" "${header[@]}" "$1" > "$work/wrk.out"; } 2>&1 )"
+    rps="$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.out")"
+    read -r u1 s1 <<< "$(cpu_ticks)"
+    awk -v rps="$rps" -v u="$((u1 - u0))" -v s="$((s1 - s0))" -v hz="$hz" -v d="${2%s}" -v w="$wrk_times" \
+        'BEGIN {split(w, t, " "); n = rps * d;
+                printf "%s %.0f %.1f %.1f %.1f %.1f", rps, 1e6 * (u + s) / hz / n, 1e6 * u / hz / n, 1e6 * s / hz / n,
+                       1e6 * t[1] / n, 1e6 * t[2] / n}'
 }
 
 # warm both handlers up (JIT) twice, alternating, before anything is measured: the first runs after a
@@ -102,10 +106,13 @@ for _ in 1 2; do
     measure "$allocation" 5s >/dev/null
 done
 
+echo "CPU us per request: engine (user + system), wrk (user + system)"
 for round in $(seq 1 "$rounds"); do
-    read -r t t_cpu <<< "$(measure "$trivial" "$duration")"
-    read -r a a_cpu <<< "$(measure "$allocation" "$duration")"
+    read -r t t_cpu t_user t_sys t_wrk_user t_wrk_sys <<< "$(measure "$trivial" "$duration")"
+    read -r a a_cpu a_user a_sys a_wrk_user a_wrk_sys <<< "$(measure "$allocation" "$duration")"
     ratio="$(awk -v a="$a" -v t="$t" 'BEGIN {printf "%.0f", 100 * a / t}')"
     echo "round $round: trivial $t req/s ($t_cpu us CPU/request), allocation $a req/s ($a_cpu us CPU/request)," \
         "allocation/trivial $ratio % (load $(cut -d' ' -f1 /proc/loadavg))"
+    echo "  CPU us/request  trivial: engine $t_user + $t_sys, wrk $t_wrk_user + $t_wrk_sys;" \
+        "allocation: engine $a_user + $a_sys, wrk $a_wrk_user + $a_wrk_sys"
 done

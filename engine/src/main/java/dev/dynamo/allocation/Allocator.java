@@ -33,8 +33,8 @@ public final class Allocator {
             case EQUAL -> EqualFilling.fill(state);
             case PRIORITY -> PriorityFilling.fill(state);
         }
-        double[] roundedKw = new double[state.count];
-        for (int i = 0; i < state.count; i++) roundedKw[i] = roundDownKw(state.allocKw[i]);
+        double[] roundedKw = state.allocKw; // rounded in place: the state ends here
+        for (int i = 0; i < state.count; i++) roundedKw[i] = roundDownKw(roundedKw[i]);
         var shares = new Shares(input.demands(), roundedKw, limitedBy(state));
         return new AllocationResult(shares, loads(tree, state, roundedKw, input.reservations()));
     }

@@ -88,10 +88,12 @@ final class EqualFilling {
         int[] candidates = new int[state.count];
         int count = 0;
         boolean uniformFloors = true;
+        double leastCap = NEVER;
         for (int i = 0; i < state.count; i++) {
             if (!state.admitted[i]) continue;
             if (state.floorKw[i] < state.capKw[i]) {
                 if (count > 0 && state.floorKw[i] != state.floorKw[candidates[0]]) uniformFloors = false;
+                if (state.capKw[i] < leastCap) leastCap = state.capKw[i];
                 candidates[count++] = i;
             } else {
                 state.stoppedBy[i] = FillState.STOPPED_CAP; // its floor is its cap
@@ -102,7 +104,9 @@ final class EqualFilling {
             WaterLevel.fill(state, candidates, count);
             return;
         }
-        int[] byCap = KeyOrder.byKey(state.capKw, candidates, count, state.count);
+        // the cap order is made when the level first reaches the least cap: where limits or the budget stop
+        // everyone below every cap (common under circuits), it is never needed, and it was the costliest step
+        int[] byCap = null;
         int[] byFloor = uniformFloors ? candidates : KeyOrder.byKey(state.floorKw, candidates, count, state.count);
         if (state.tree.size > 0) indexByTour();
 
@@ -115,20 +119,32 @@ final class EqualFilling {
         long stepsLeft = 16L * (count + 1) * (state.tree.size + 1) * 3 + 64;
         while (true) {
             if (--stepsLeft < 0) throw new IllegalStateException("equal filling did not settle");
-            while (capNext < count && isStopped(byCap[capNext])) capNext++;
-            double capLevel = capNext < count ? state.capKw[byCap[capNext]] : NEVER;
+            // every joined demand has stopped and none is left to join: no event can change anything now (under
+            // binding limits this spared re-keying every limit-phase to "never", one at a time)
+            if (rising == 0 && joinNext == count) break;
+            double capLevel = leastCap; // before the order is made: no cap is below it
+            if (byCap != null) {
+                while (capNext < count && isStopped(byCap[capNext])) capNext++;
+                capLevel = capNext < count ? state.capKw[byCap[capNext]] : NEVER;
+            }
             double joinLevel = joinNext < count ? state.floorKw[byFloor[joinNext]] : NEVER;
             double budgetLevel = rising > 0 ? budgetSince + Math.max(0, budgetKw) / rising : NEVER;
             double limitLevel = heap.topLevel();
             double next = Math.min(Math.min(capLevel, joinLevel), Math.min(budgetLevel, limitLevel));
             if (next == NEVER) break;
             if (capLevel <= next) {
+                if (byCap == null) {
+                    byCap = KeyOrder.byKey(state.capKw, candidates, count, state.count);
+                    continue; // the least cap of those not stopped may be higher: look again
+                }
                 level = Math.max(level, capLevel);
                 freezeAtCap(byCap[capNext++]);
             } else if (limitLevel <= next) {
                 int limitPhase = heap.top();
                 double saturation = saturationLevel(limitPhase);
-                if (saturation > limitLevel) {
+                if (saturation == NEVER) {
+                    heap.removeTop(); // no one rises on it any more; a join puts it back
+                } else if (saturation > limitLevel) {
                     heap.set(limitPhase, saturation); // stale: rates fell since it was keyed
                 } else {
                     heap.removeTop();

@@ -19,7 +19,13 @@ final class LimitTree {
     /** Open addressing on the ids' hash codes: {@code slotIds[s]} holds the id of limit {@code slotIndex[s]}. */
     private final String[] slotIds;
     private final int[] slotIndex;
-    private final int slotMask;
+    private final int slotShift;
+    /**
+     * Per home slot, the last id instance looked up there and its index: demands of one circuit usually share
+     * one {@code String}, so a lookup is then one identity check instead of a probe and an {@code equals}.
+     */
+    private final String[] seenIds;
+    private final int[] seenIndex;
 
     private LimitTree(List<Limit> limits) {
         size = limits.size();
@@ -29,10 +35,13 @@ final class LimitTree {
         enter = new int[size];
         exit = new int[size];
         depth = new int[size];
-        int slots = Integer.highestOneBit(Math.max(1, size) * 4 - 1) << 1; // a quarter full at most
+        int slotBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, size) * 4 - 1); // a quarter full at most
+        int slots = 1 << slotBits;
         slotIds = new String[slots];
         slotIndex = new int[slots];
-        slotMask = slots - 1;
+        slotShift = 32 - slotBits;
+        seenIds = new String[slots];
+        seenIndex = new int[slots];
         for (int l = 0; l < size; l++) {
             var limit = limits.get(l);
             if (limit.id() == null) throw new IllegalArgumentException("limit without id");
@@ -63,19 +72,31 @@ final class LimitTree {
      */
     int indexOf(String id) {
         if (id == null) return -1;
-        int slot = slotOf(id);
+        int home = homeSlot(id);
+        if (seenIds[home] == id) return seenIndex[home];
+        int slot = slotOf(id, home);
         if (slotIds[slot] == null) throw new IllegalArgumentException("unknown limit " + id);
+        seenIds[home] = id;
+        seenIndex[home] = slotIndex[slot];
         return slotIndex[slot];
+    }
+
+    // Fibonacci hashing: ids like "row-3-12" and "row-3-13" have neighbouring hash codes, which plain masking
+    // puts in neighbouring slots (long probe runs)
+    private int homeSlot(String id) {
+        return (id.hashCode() * 0x9E3779B9) >>> slotShift;
     }
 
     // the slot holding id, or the empty slot where it would go (linear probing)
     private int slotOf(String id) {
-        int hash = id.hashCode();
-        int slot = (hash ^ (hash >>> 16)) & slotMask;
-        while (true) {
+        return slotOf(id, homeSlot(id));
+    }
+
+    private int slotOf(String id, int home) {
+        int mask = slotIds.length - 1;
+        for (int slot = home; ; slot = (slot + 1) & mask) {
             String held = slotIds[slot];
             if (held == null || held == id || held.equals(id)) return slot;
-            slot = (slot + 1) & slotMask;
         }
     }
 

@@ -17,7 +17,7 @@ final class LimitPush {
         UNSYNCED,
         /** Its latest limit was refused or not answered and waits to be sent again. */
         REFUSED,
-        /** A lowering is not accepted yet and the site does not hold what it may draw: every raise waits. */
+        /** A lowering is not accepted yet: every other charger's raise waits (the site counts it at what it may draw). */
         LOWERING,
         /** Its new limit waits until no other charger's lowering is on its way. */
         RAISE_WAITING,
@@ -91,11 +91,14 @@ final class LimitPush {
         unsynced = true;
     }
 
-    /** Its connection is gone: nothing is on its way, no lowering will come. What it accepted stays known. */
+    /**
+     * Its connection is gone: nothing is on its way, no lowering will come. What it accepted stays known, and so
+     * do the profiles whose answer never came: it may have applied them, on a new connection too, until it
+     * accepts a later one.
+     */
     void disconnected() {
         sending = null;
         failures = 0;
-        maybeInForce.clear();
         onTheWire = 0;
         shown = null;
         mayDrawTold = null;
@@ -204,10 +207,6 @@ final class LimitPush {
         return sending == sent;
     }
 
-    boolean somethingOnTheWire() {
-        return sending != null || onTheWire > 0;
-    }
-
     /** It accepted exactly this limit on its current connection (renewals). */
     boolean holdsAccepted(ChargerLimit limit) {
         return limit.equals(accepted);
@@ -231,32 +230,25 @@ final class LimitPush {
         return most;
     }
 
-    /** Its accepted TxProfile for this transaction on this connection, else its default. */
-    private double acceptedKw(ChargerLimit wanted, double defaultKw) {
-        return accepted != null && accepted.transactionId().equals(wanted.transactionId()) && !unsynced
-                ? accepted.allocatedKw() : defaultKw;
+    /** It accepted a TxProfile for the wanted transaction (on this connection or an earlier one). */
+    private boolean acceptedFor(ChargerLimit wanted) {
+        return accepted != null && accepted.transactionId().equals(wanted.transactionId());
     }
 
     /**
      * What it may draw now or soon, for the wanted transaction: its accepted TxProfile (else its default), or
      * the limit on its way or possibly in force when that is higher (the charger takes its profiles in order).
+     * On a new connection before it accepts again, the higher of what it accepted before and its default: it
+     * may have kept its TxProfile, or let it expire.
      */
     double mayDrawNowKw(ChargerLimit wanted, double defaultKw) {
-        var kw = acceptedKw(wanted, defaultKw);
+        var kw = !acceptedFor(wanted) ? defaultKw
+                : unsynced ? Math.max(accepted.allocatedKw(), defaultKw) : accepted.allocatedKw();
         if (sending != null && wanted.transactionId().equals(sending.limit.transactionId())) {
             kw = Math.max(kw, sending.limit.allocatedKw());
         }
         var unanswered = inFlightKw(wanted);
         return unanswered != null ? Math.max(kw, unanswered) : kw;
-    }
-
-    /** The lowest limit that may be in force on it: what it draws at least, whatever it applied. */
-    double leastKw(ChargerLimit wanted, double defaultKw) {
-        var kw = acceptedKw(wanted, defaultKw);
-        for (var sent : maybeInForce) {
-            if (wanted.transactionId().equals(sent.limit.transactionId())) kw = Math.min(kw, sent.limit.allocatedKw());
-        }
-        return kw;
     }
 
     /** The limit it accepted last for the transaction wanted now (any, when none is wanted), or null. */

@@ -83,10 +83,9 @@ public interface OcppSitePort {
 
     /**
      * Chargers of the site accepted TxProfiles of these limits (kW, by charge point id): what they keep
-     * drawing through a comm loss; {@code settled} have no other limit on its way. One call tells a whole
-     * burst of answers.
+     * drawing through a comm loss. One call tells a whole burst of answers.
      */
-    void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger, Set<String> settled);
+    void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger);
 
     /**
      * The TxProfile state of chargers of the site changed (contract 11, shown in allocations); {@code gone}
@@ -96,13 +95,10 @@ public interface OcppSitePort {
 
     /**
      * What chargers of the site may draw now (kW): the highest of the TxProfile limit they accepted (else
-     * their default) and every limit sent to them and not answered. The site holds at least that for a
-     * charger whose lowering is refused or timed out. One call tells a burst of changes.
+     * their default) and every limit sent to them and not answered. The site counts each charger at least at
+     * that (contract 8). One call tells a burst of changes.
      */
     void mayDraw(String siteId, Map<String, Double> kwByCharger);
-
-    /** The charger rejected a TxProfile or did not answer it; it is sent again later. */
-    void limitNotAccepted(String siteId, String chargePointId);
 
     /** The TxDefaultProfile limit of every charger of the site, kW. */
     Map<String, Double> defaultLimitsKw(String siteId);
@@ -115,20 +111,10 @@ public interface OcppSitePort {
 
     record ChargePointInfo(String siteId, ChargerDefinition charger) {}
 
-    /**
-     * The limits of one decision, for every active charger of the site.
-     *
-     * @param heldKw for a charger whose lowered limit is on its way, the previous limit the site still holds
-     *               for it (so raises elsewhere need not wait for that lowering), by charge point id
-     */
-    record SiteLimits(String siteId, List<ChargerLimit> limits, Map<String, Double> heldKw) {
+    /** The limits of one decision (its targets), for every active charger of the site. */
+    record SiteLimits(String siteId, List<ChargerLimit> limits) {
         public SiteLimits {
             limits = List.copyOf(limits);
-            heldKw = Map.copyOf(heldKw);
-        }
-
-        public SiteLimits(String siteId, List<ChargerLimit> limits) {
-            this(siteId, limits, Map.of());
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings one site's chargers to the limits of its latest decision. Lowered limits go first; the raised
- * ones wait until every lowered one is accepted (or its charger is gone), so the site stays within its
- * limits in between, except for a lowering the site already holds the charger's previous limit for. A
- * rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s while it is still wanted, and
- * the site is told (it then holds that charger's previous limit). Tells the site the limits chargers
- * accept, in batches: it reserves them through a comm loss. All state lives on one serial executor.
+ * Brings one site's chargers to the limits (targets) of its latest decision. Lowered limits go first; the
+ * raised ones wait until every lowered one is accepted (or its charger is gone), so the site stays within its
+ * limits in between (contract 8). A rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s
+ * while it is still wanted. Tells the site, in batches, what each charger may draw now (it counts the charger
+ * at least at that: at its previous limit while a lowering is not accepted, at what it drew while its raise
+ * waits), the limits chargers accept (reserved through a comm loss) and their TxProfile states. All state
+ * lives on one serial executor.
  */
 final class ProfilePusher {
     private static final Logger log = LoggerFactory.getLogger(ProfilePusher.class);
@@ -51,16 +51,8 @@ final class ProfilePusher {
     private SiteLimits lastLimits;
     /** The order raises started waiting in: they go out in that order. */
     private long raiseOrders;
-    /** Accepted limits not yet told to the site (guarded by itself: filled here, emptied by the notices). */
-    private final Map<String, Double> acceptedToTell = new LinkedHashMap<>();
-    /** Of those, the chargers with no other limit on its way (guarded by {@link #acceptedToTell}). */
-    private final Set<String> settledToTell = new HashSet<>();
-    /** TxProfile states changed and not yet told to the site, and chargers gone (guarded by {@link #acceptedToTell}). */
-    private final Map<String, ProfileStatus> statesToTell = new LinkedHashMap<>();
-    private final Set<String> goneToTell = new HashSet<>();
-    private final Map<String, Double> mayDrawToTell = new LinkedHashMap<>();
-    /** A flush of the notices is queued (guarded by {@link #acceptedToTell}). */
-    private boolean flushQueued;
+    /** What the site is to be told and is not yet. */
+    private final SiteNotices outbox = new SiteNotices();
 
     ProfilePusher(String siteId, OcppSitePort port, Function<String, Optional<ProfileTarget>> connections,
                   Executor serial, Executor notices, ScheduledExecutorService timer, Clock clock, Duration commLossGrace) {
@@ -97,9 +89,10 @@ final class ProfilePusher {
         serial.execute(() -> {
             var charger = charger(chargePointId);
             inFlight.complete(charger.inFlightKw(desired.get(chargePointId)));
-            // its lowering will not come; the site now reserves what it may draw
+            var wasLowering = charger.isLowering();
             charger.disconnected();
             tellState(chargePointId, null);
+            if (wasLowering) raisesWaitForTheNextDecision();
             releaseRaises();
         });
         return inFlight;
@@ -119,8 +112,7 @@ final class ProfilePusher {
     }
 
     /**
-     * Whether a lowering of this charger is not accepted yet and the site does not hold what the charger may
-     * draw, so every raise waits for it (the one case where the site counts a charger below what it may draw).
+     * Whether a lowering of this charger is not accepted yet, so every other charger's raise waits for it.
      * Read on the pusher's executor (tests).
      */
     boolean holdsRaisesFor(String chargePointId) {
@@ -161,37 +153,25 @@ final class ProfilePusher {
             if (target.isEmpty()) {
                 continue;
             }
-            if (charger(cp).inSync(limit)) {
-                if (limits.heldKw().containsKey(cp)) {
-                    tellAccepted(cp, limit.allocatedKw(), true); // it already holds it: the site may let go
-                }
-                continue;
-            }
-            classify(target.get(), limit, defaults, limits.heldKw().get(cp));
+            if (charger(cp).inSync(limit)) continue;
+            classify(target.get(), limit, defaults);
         }
         releaseRaises();
         next.keySet().forEach(this::show);
     }
 
     /**
-     * Sends a limit at once when that cannot raise what the charger draws at any moment: it is at or below
-     * every limit that may be in force on it (accepted, or sent and not answered). Otherwise it waits with the
-     * raises until no lowering is on its way. A charger that may draw more than its limit holds every raise
-     * back until it cannot any more, unless the site holds what it may draw for it.
+     * Sends a limit at once when it is below what the charger may draw now (accepted, or sent and not answered):
+     * that cannot raise what the site counts for it, which is what it may draw, whichever of those limits it
+     * applies meanwhile. Such a lowering holds every other charger's raise back until the charger cannot draw
+     * more than its limit any more. A raise waits while another charger's lowering is on its way.
      */
-    private void classify(ProfileTarget target, ChargerLimit limit, Map<String, Double> defaults, Double heldKw) {
-        var cp = limit.chargePointId();
-        var charger = charger(cp);
-        var defaultKw = defaults.getOrDefault(cp, 0.0);
-        var mostKw = charger.mayDrawNowKw(limit, defaultKw);
-        var held = heldKw != null && heldKw >= mostKw - 1e-9;
-        if (limit.allocatedKw() < mostKw && !held) {
+    private void classify(ProfileTarget target, ChargerLimit limit, Map<String, Double> defaults) {
+        var charger = charger(limit.chargePointId());
+        var mostKw = charger.mayDrawNowKw(limit, defaults.getOrDefault(limit.chargePointId(), 0.0));
+        if (limit.allocatedKw() < mostKw) {
             charger.lowering(true);
-        }
-        if (limit.allocatedKw() < mostKw && limit.allocatedKw() <= charger.leastKw(limit, defaultKw) + 1e-9) {
-            if (!charger.isSending(limit)) {
-                send(target, limit);
-            }
+            if (!charger.isSending(limit)) send(target, limit);
         } else {
             charger.raiseWaits(limit, ++raiseOrders);
         }
@@ -206,6 +186,9 @@ final class ProfilePusher {
         var target = target(chargePointId);
         var charger = charger(chargePointId);
         if (limit == null || target.isEmpty() || charger.inSync(limit)) {
+            // a connection gone (its failed calls may come before the disconnect) ends no lowering: the site
+            // reserves what the charger may draw and decides again
+            if (target.isEmpty() && charger.isLowering()) raisesWaitForTheNextDecision();
             charger.lowering(false);
             releaseRaises();
             return;
@@ -218,21 +201,25 @@ final class ProfilePusher {
             return;
         }
         charger.raiseGone();
-        classify(target.get(), limit, defaults, lastLimits == null ? null : lastLimits.heldKw().get(chargePointId));
+        classify(target.get(), limit, defaults);
         releaseRaises();
     }
 
     /**
-     * Sends the waiting limits once no other charger's lowering is on its way (a charger does not wait for
-     * its own: its limit brings it down, or up from a lower one it may have applied, either way).
+     * A charger being lowered lost its connection: its lowering will not come, the site reserves what it may
+     * draw and decides again. The raises waiting for it are decided again by that decision: sent now, they
+     * would count on power it keeps.
      */
+    private void raisesWaitForTheNextDecision() {
+        chargers.values().forEach(LimitPush::raiseGone);
+    }
+
+    /** Sends the waiting raises, in the order they started waiting, once no charger's lowering is on its way. */
     private void releaseRaises() {
-        var lowering = chargers.values().stream().filter(LimitPush::isLowering).toList();
-        if (lowering.size() > 1) return;
+        if (chargers.values().stream().anyMatch(LimitPush::isLowering)) return;
         var raises = chargers.values().stream().filter(c -> c.raiseWaiting() != null)
                 .sorted(Comparator.comparingLong(LimitPush::raiseOrder)).toList();
         for (var charger : raises) {
-            if (!lowering.isEmpty() && lowering.getFirst() != charger) continue;
             var limit = charger.raiseWaiting();
             var cp = charger.chargePointId;
             charger.raiseGone();
@@ -302,7 +289,7 @@ final class ProfilePusher {
         }
         if (failure == null && status == SetChargingProfile.Status.Accepted) {
             charger.accepted(sent, current, desired.get(cp));
-            tellAccepted(cp, limit.allocatedKw(), !charger.somethingOnTheWire());
+            tellAccepted(cp, limit.allocatedKw());
             reconsider(cp);
             return;
         }
@@ -314,8 +301,7 @@ final class ProfilePusher {
         }
         log.info("{}: TxProfile {} kW not accepted ({})", cp, limit.allocatedKw(),
                 failure != null ? failure.toString() : status);
-        show(cp); // what it may draw reaches the site before the refusal that makes it hold it
-        notices.execute(() -> port.limitNotAccepted(siteId, cp));
+        show(cp); // what it may draw (a timed-out limit may be in force): the site counts it at least at that
         if (!stillWanted(target, sent)) {
             dropSending(cp, sent);
             reconsider(cp);
@@ -331,17 +317,9 @@ final class ProfilePusher {
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A sending that will not be retried; if the charger then holds what is wanted, the site is told. */
+    /** A sending that will not be retried; the site learns what the charger may draw then. */
     private void dropSending(String chargePointId, LimitPush.InFlight sent) {
-        var charger = charger(chargePointId);
-        if (!charger.dropSending(sent)) {
-            return;
-        }
-        show(chargePointId);
-        var wanted = desired.get(chargePointId);
-        if (wanted != null && charger.inSync(wanted)) {
-            tellAccepted(chargePointId, wanted.allocatedKw(), true);
-        }
+        if (charger(chargePointId).dropSending(sent)) show(chargePointId);
     }
 
     /** The limit is still the one wanted, on the charger's current, open connection, and no newer one went out. */
@@ -366,68 +344,45 @@ final class ProfilePusher {
         });
     }
 
-    /** Tells the site, in one call for every answer that came meanwhile. */
-    private void tellAccepted(String chargePointId, double kw, boolean settled) {
-        queueNotice(() -> {
-            acceptedToTell.put(chargePointId, kw);
-            if (settled) settledToTell.add(chargePointId);
-            else settledToTell.remove(chargePointId);
-        });
+    /** Tells the site the limit the charger accepted (what it keeps drawing through a comm loss). */
+    private void tellAccepted(String chargePointId, double kw) {
+        queueNotice(chargePointId, pending -> pending.accepted(kw));
     }
 
     /** Tells the site the charger's TxProfile state (contract 11), or with null that it is gone. */
     private void tellState(String chargePointId, ProfileStatus state) {
-        queueNotice(() -> {
-            if (state != null) {
-                statesToTell.put(chargePointId, state);
-                goneToTell.remove(chargePointId);
-            } else {
-                statesToTell.remove(chargePointId);
-                goneToTell.add(chargePointId);
-            }
-        });
+        queueNotice(chargePointId, pending -> pending.shows(state));
     }
 
     private void tellMayDraw(String chargePointId, double kw) {
-        queueNotice(() -> mayDrawToTell.put(chargePointId, kw));
+        queueNotice(chargePointId, pending -> pending.mayDraw(kw));
     }
 
     /**
-     * Queues a notice for the site (under the notices' lock) and, unless a flush is already queued, queues one:
-     * every notice that came meanwhile reaches the site in one go, so a burst of answers is one site event.
+     * Notes a notice in the outbox and, unless a flush is already queued, queues one: every notice that came
+     * meanwhile reaches the site in one go, so a burst of answers is one site event per kind.
      */
-    private void queueNotice(Runnable put) {
-        boolean schedule;
-        synchronized (acceptedToTell) {
-            put.run();
-            schedule = !flushQueued;
-            flushQueued = true;
-        }
-        if (schedule) notices.execute(this::flushNotices);
+    private void queueNotice(String chargePointId, java.util.function.Consumer<SiteNotices.Pending> notice) {
+        if (outbox.note(chargePointId, notice)) notices.execute(this::flushNotices);
     }
 
     private void flushNotices() {
-        Map<String, Double> accepted;
-        Set<String> settled;
-        Map<String, ProfileStatus> states;
-        Set<String> gone;
-        Map<String, Double> mayDraw;
-        synchronized (acceptedToTell) {
-            accepted = new LinkedHashMap<>(acceptedToTell);
-            settled = Set.copyOf(settledToTell);
-            states = Map.copyOf(statesToTell);
-            gone = Set.copyOf(goneToTell);
-            mayDraw = Map.copyOf(mayDrawToTell);
-            acceptedToTell.clear();
-            settledToTell.clear();
-            statesToTell.clear();
-            goneToTell.clear();
-            mayDrawToTell.clear();
-            flushQueued = false;
-        }
-        // what they may draw first: an acceptance may make the site decide again
+        var mayDraw = new HashMap<String, Double>();
+        var accepted = new LinkedHashMap<String, Double>();
+        var states = new HashMap<String, ProfileStatus>();
+        var gone = new HashSet<String>();
+        outbox.drain().forEach((cp, pending) -> {
+            if (pending.mayDrawKw != null) mayDraw.put(cp, pending.mayDrawKw);
+            if (pending.acceptedKw != null) accepted.put(cp, pending.acceptedKw);
+            switch (pending.profile) {
+                case CHANGED -> states.put(cp, pending.status);
+                case GONE -> gone.add(cp);
+                case UNCHANGED -> { }
+            }
+        });
+        // what they may draw first: the site counts them by it
         if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
-        if (!accepted.isEmpty()) port.limitsAcknowledged(siteId, accepted, settled);
+        if (!accepted.isEmpty()) port.limitsAcknowledged(siteId, accepted);
         if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
     }
 

@@ -9,7 +9,6 @@ import dev.dynamo.site.SiteHandle;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.site.SiteStateException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -96,8 +95,8 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
-    public void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger, Set<String> settled) {
-        sites.site(siteId).ifPresent(site -> site.limitsAcknowledged(kwByCharger, settled));
+    public void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger) {
+        sites.site(siteId).ifPresent(site -> site.limitsAcknowledged(kwByCharger));
     }
 
     @Override
@@ -108,11 +107,6 @@ public final class SiteRegistryPort implements OcppSitePort {
     @Override
     public void mayDraw(String siteId, Map<String, Double> kwByCharger) {
         sites.site(siteId).ifPresent(site -> site.mayDraw(kwByCharger));
-    }
-
-    @Override
-    public void limitNotAccepted(String siteId, String chargePointId) {
-        sites.site(siteId).ifPresent(site -> site.limitNotAccepted(chargePointId));
     }
 
     @Override
@@ -134,15 +128,13 @@ public final class SiteRegistryPort implements OcppSitePort {
     public void onDecision(Consumer<SiteLimits> listener) {
         sites.addListener((site, allocation) -> {
             var limits = new ArrayList<ChargerLimit>(allocation.allocations().size());
-            var heldKw = new HashMap<String, Double>();
             for (var a : allocation.allocations()) {
-                // a lowering on its way is sent; the site holds the previous limit until it is accepted
+                // the target is sent; the site counts the charger at least at what it may draw until then
+                // (an over-limit charger is counted at what it draws, but keeps being told what it accepted)
                 limits.add(new ChargerLimit(a.chargePointId(), a.targetKw(), a.phasesInUse(),
                         a.session() == null ? null : a.session().transactionId(), a.status() == ChargerStatus.OFFLINE));
-                // (an over-limit charger is counted at what it draws, but keeps being told what it accepted)
-                if (a.loweringKw() != null && !a.overLimit()) heldKw.put(a.chargePointId(), a.allocatedKw());
             }
-            listener.accept(new SiteLimits(site.siteId(), limits, heldKw));
+            listener.accept(new SiteLimits(site.siteId(), limits));
         });
     }
 

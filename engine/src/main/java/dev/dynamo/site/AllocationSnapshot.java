@@ -36,6 +36,12 @@ public record AllocationSnapshot(String siteId, Strategy strategy, double totalB
                 circuits, budget);
     }
 
+    /** The same decision with its chargers counted otherwise (what they may draw now changed): new totals. */
+    AllocationSnapshot withCounted(List<ChargerAllocation> counted, double totalCountedKw, List<CircuitLoad> loads) {
+        return new AllocationSnapshot(siteId, strategy, totalBudgetKw, totalCountedKw, calculatedAt, trigger, counted,
+                loads, budget);
+    }
+
     public java.util.Optional<ChargerAllocation> charger(String chargePointId) {
         return allocations.stream().filter(a -> a.chargePointId().equals(chargePointId)).findFirst();
     }

@@ -13,8 +13,10 @@ import java.util.Map;
  * @param measuredKw  the last metered power, or null when none is known
  * @param currentA    the current on each phase it draws on only
  * @param queuedSince when it started waiting, or null while it charges
- * @param loweringKw  a lowered limit sent to the charger and not accepted yet, or null: until it is,
- *                    {@code allocatedKw} is the previous limit it accepted, still in force and reserved
+ * @param allocatedKw what the site counts for it (contract 8, last paragraph): its {@code targetKw}, or more
+ *                    while it may still draw more (a lowering not accepted yet), or less while its raise waits
+ *                    for another charger's lowering (it may only draw what it drew); never below what it may draw
+ * @param targetKw    the limit the decision gave it: what it is sent
  * @param limitedBy   what stops it from getting more (contract section 11)
  * @param atRisk      its session has a departure and cannot get its remaining energy by then even at its cap (10)
  * @param profile     its TxProfile state (contract 11), or null when it is not connected over OCPP
@@ -23,7 +25,7 @@ import java.util.Map;
  */
 public record ChargerAllocation(String chargePointId, double allocatedKw, double capKw, CapReason capReason,
                                 ChargerStatus status, Session session, Double measuredKw, int phasesInUse,
-                                Map<Phase, Double> currentA, Instant queuedSince, Double loweringKw,
+                                Map<Phase, Double> currentA, Instant queuedSince, double targetKw,
                                 LimitedBy limitedBy, boolean atRisk, ProfileStatus profile, boolean overLimit) {
     public ChargerAllocation {
         currentA = Map.copyOf(currentA);
@@ -31,31 +33,32 @@ public record ChargerAllocation(String chargePointId, double allocatedKw, double
 
     public ChargerAllocation(String chargePointId, double allocatedKw, double capKw, CapReason capReason,
                              ChargerStatus status, Session session, Double measuredKw, int phasesInUse,
-                             Map<Phase, Double> currentA, Instant queuedSince, Double loweringKw,
+                             Map<Phase, Double> currentA, Instant queuedSince, double targetKw,
                              LimitedBy limitedBy, boolean atRisk) {
         this(chargePointId, allocatedKw, capKw, capReason, status, session, measuredKw, phasesInUse, currentA,
-                queuedSince, loweringKw, limitedBy, atRisk, null, false);
+                queuedSince, targetKw, limitedBy, atRisk, null, false);
     }
 
     /** Counted at its metered power: it ignores the limit it accepted (contract 11). */
     ChargerAllocation withOverLimit() {
         return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, measuredKw,
-                phasesInUse, currentA, queuedSince, loweringKw, limitedBy, atRisk, profile, true);
+                phasesInUse, currentA, queuedSince, targetKw, limitedBy, atRisk, profile, true);
     }
 
     /** With the charger's TxProfile state as the OCPP connector last told it (null: not connected over OCPP). */
     public ChargerAllocation withProfile(ProfileStatus value) {
         return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, measuredKw,
-                phasesInUse, currentA, queuedSince, loweringKw, limitedBy, atRisk, value, overLimit);
+                phasesInUse, currentA, queuedSince, targetKw, limitedBy, atRisk, value, overLimit);
     }
 
-    /** The limit the charger is to have: the lowering on its way, else the allocation. */
-    public double targetKw() {
-        return loweringKw != null ? loweringKw : allocatedKw;
+    /** Counted at {@code kw} (with the current it draws at that power on each of its phases); its target stays. */
+    ChargerAllocation counted(double kw, Map<Phase, Double> currents) {
+        return new ChargerAllocation(chargePointId, kw, capKw, capReason, status, session, measuredKw,
+                phasesInUse, currents, queuedSince, targetKw, limitedBy, atRisk, profile, overLimit);
     }
 
     public ChargerAllocation withMeasuredKw(Double kw) {
         return new ChargerAllocation(chargePointId, allocatedKw, capKw, capReason, status, session, kw,
-                phasesInUse, currentA, queuedSince, loweringKw, limitedBy, atRisk, profile, overLimit);
+                phasesInUse, currentA, queuedSince, targetKw, limitedBy, atRisk, profile, overLimit);
     }
 }

@@ -62,11 +62,16 @@ final class DecisionMaker {
         }
     }
 
+    /** The site's decision now: its targets, each charger counted at least at what it may draw ({@link Counted}). */
     Outcome decide(LiveSite site, Instant now, Trigger trigger) {
-        return decide(site, site.config, now, trigger);
+        var outcome = decide(site, site.config, now, trigger);
+        return new Outcome(Counted.of(site, outcome.snapshot()), outcome.admissionOrder(), outcome.rotationOn());
     }
 
-    /** The decision the site would make under {@code config}; the site's state is only read (also for a preview). */
+    /**
+     * The decision the site would make under {@code config}, every charger counted at its target; the site's
+     * state is only read (also for a preview).
+     */
     Outcome decide(LiveSite site, ChargingConfig config, Instant now, Trigger trigger) {
         var definition = site.definition;
         var inForce = BudgetInForce.at(config.maxPowerKw(), config.strategy() == Strategy.SCHEDULED,
@@ -142,44 +147,27 @@ final class DecisionMaker {
         var otherLoads = site.grid.otherLoads(definition, limitIds(limits), site.sessions, site.meters, now);
         var result = core.apply(new AllocationInput(budgetKw, sharing, limits, counted, demands, otherLoads,
                 departuresOf(demands, departures, departureAware)));
-        var lowerings = new java.util.TreeMap<String, Lowerings.Lowering>();
-        for (var more = Lowerings.stillInForce(site, result.shares()); !more.isEmpty();
-                more = Lowerings.stillInForce(site, result.shares())) {
-            // They may still draw their previous limit: it is held for them, the others share the rest
-            // (which may lower another one below what it may draw: until none is left).
-            lowerings.putAll(more);
-            var held = new ArrayList<>(counted);
-            lowerings.forEach((cp, lowering) -> {
-                var charger = chargers.get(cp);
-                held.add(new Reservation(cp, lowering.inForceKw(), site.sessions.get(cp).phasesInUse(), phaseOf(charger),
-                        charger.voltageV(), limitOf(charger, gridLimited)));
-            });
-            var others = demands.stream().filter(d -> !lowerings.containsKey(d.chargePointId())).toList();
-            result = core.apply(new AllocationInput(budgetKw, sharing, limits, held, others, otherLoads,
-                    departuresOf(others, departures, departureAware)));
-        }
-
+        // one decision, one run of the core: its shares are the targets sent. What the site counts for a charger
+        // whose lowering is on its way follows it apart from the targets (Counted), so a lowering never calls for
+        // another decision.
         var allocations = new ArrayList<ChargerAllocation>();
         for (var share : result.shares()) {
             var cp = share.chargePointId();
             var queued = share.allocatedKw() <= 0;
             var queuedSince = queued ? site.queuedSince.getOrDefault(cp, now) : null;
             allocations.add(allocation(site, chargers.get(cp), caps.get(cp), share.allocatedKw(),
-                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, null, share.limitedBy(),
+                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, share.allocatedKw(), share.limitedBy(),
                     departures.get(cp)));
         }
         for (var reservation : reservations) {
             var cp = reservation.chargePointId();
-            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null, null,
+            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null,
+                    reservation.kw(),
                     LimitedBy.RESERVATION, departures.get(cp)));
         }
-        // a held lowering: its own limit still in force is held for it, like a comm-loss reservation
-        lowerings.forEach((cp, lowering) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp),
-                lowering.inForceKw(), ChargerStatus.CHARGING, null, lowering.targetKw(), LimitedBy.RESERVATION,
-                departures.get(cp))));
         // counted at what it draws; the limit it is told stays the one it accepted
         overLimitKw.forEach((cp, kw) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp), kw,
-                ChargerStatus.CHARGING, null, site.acknowledgedKw.get(cp), LimitedBy.RESERVATION, departures.get(cp))
+                ChargerStatus.CHARGING, null, site.acknowledgedKw.getOrDefault(cp, kw), LimitedBy.RESERVATION, departures.get(cp))
                 .withOverLimit()));
         allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
         var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
@@ -202,8 +190,11 @@ final class DecisionMaker {
     private double reservedKw(LiveSite site, String cp, Instant lostAt, Instant now, double defaultKw) {
         // after the grace period its TxProfile has expired: it falls back to its default profile
         if (!now.isBefore(lostAt.plus(commLossGrace))) return defaultKw;
-        // the higher of what it accepted and what was on its way unanswered: it may have applied that (8.1)
-        return Math.max(site.acknowledgedKw.getOrDefault(cp, defaultKw), site.inFlightAtLossKw.getOrDefault(cp, 0.0));
+        // the higher of what it accepted and what was on its way unanswered: it may have applied that (8.1); and
+        // at least what the site counted for it when it was lost, as its connector saw it
+        var kw = Math.max(site.acknowledgedKw.getOrDefault(cp, defaultKw), site.inFlightAtLossKw.getOrDefault(cp, 0.0));
+        var mayDrawKw = site.mayDrawKw.get(cp);
+        return mayDrawKw != null ? Math.max(kw, Kw.ceil(mayDrawKw)) : kw;
     }
 
     static Set<String> charging(LiveSite site) {
@@ -213,18 +204,23 @@ final class DecisionMaker {
     }
 
     private static ChargerAllocation allocation(LiveSite site, ChargerDefinition charger, Caps caps, double kw,
-                                                ChargerStatus status, Instant queuedSince, Double loweringKw,
+                                                ChargerStatus status, Instant queuedSince, double targetKw,
                                                 LimitedBy limitedBy, Departure departure) {
         var session = site.sessions.get(charger.chargePointId());
         var meter = site.meters.get(charger.chargePointId());
         var phases = session.phasesInUse();
+        return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
+                meter != null ? meter.kw() : null, phases, currents(charger, phases, kw), queuedSince, targetKw, limitedBy,
+                departure != null && departure.atRisk(caps.capKw()), site.profiles.get(charger.chargePointId()), false);
+    }
+
+    /** The current it draws at {@code kw} on each phase it draws on, rounded down to 0.01 A. */
+    static Map<Phase, Double> currents(ChargerDefinition charger, int phases, double kw) {
         var currents = new EnumMap<Phase, Double>(Phase.class);
         var currentA = Kw.floor(kw * 1000 / (phases * charger.voltageV()));
         if (phases == 3) for (var p : Phase.values()) currents.put(p, currentA);
         else currents.put(phaseOf(charger), currentA);
-        return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
-                meter != null ? meter.kw() : null, phases, currents, queuedSince, loweringKw, limitedBy,
-                departure != null && departure.atRisk(caps.capKw()), site.profiles.get(charger.chargePointId()), false);
+        return currents;
     }
 
     static Phase phaseOf(ChargerDefinition charger) {

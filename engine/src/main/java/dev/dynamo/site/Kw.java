@@ -10,6 +10,12 @@ final class Kw {
         return Math.floor(value * 100 + 1e-6) / 100;
     }
 
+    /** Rounds up to 0.01, forgiving binary noise just above a step: for what a charger may draw, never undercounted. */
+    static double ceil(double value) {
+        if (Double.isInfinite(value)) return value;
+        return Math.ceil(value * 100 - 1e-6) / 100;
+    }
+
     /** Rounds to the nearest 0.01: for sums of values already on the 0.01 grid. */
     static double round(double value) {
         return Math.round(value * 100) / 100.0;

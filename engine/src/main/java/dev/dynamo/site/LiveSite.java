@@ -32,14 +32,10 @@ final class LiveSite {
     /** The last limit each charger acknowledged, kW (told by the OCPP connector). */
     final Map<String, Double> acknowledgedKw = new HashMap<>();
     /**
-     * The highest limit decided for each charger since it last accepted its latest one (kW): it takes its
-     * profiles in order, so until then it may still get to any of them.
+     * What each charger may draw now as its OCPP connector sees it (the TxProfile it accepted, else its default;
+     * one on its way or possibly in force when higher), kW: what the site counts it at least at ({@link Counted}).
      */
-    final Map<String, Double> sentMaxKw = new HashMap<>();
-    /** What each charger may draw now as its OCPP connector sees it (accepted or on its way, the highest), kW. */
     final Map<String, Double> mayDrawKw = new HashMap<>();
-    /** Chargers that refused a limit (or let it time out) since they last accepted their latest one. */
-    final Set<String> refused = new HashSet<>();
     final Map<String, MeterReading> meters = new HashMap<>();
     /** The energy delivered in each session in progress (contract 10). */
     final Map<String, SessionEnergy> energy = new HashMap<>();
@@ -63,6 +59,18 @@ final class LiveSite {
     final GridState grid = new GridState();
     /** The clock of the site, for the meters' age in the published view. */
     java.time.Clock clock = java.time.Clock.systemUTC();
+
+    private SiteDefinition defaultsOf;
+    private Map<String, Double> defaultLimitsKw;
+
+    /** Each charger's TxDefaultProfile limit, kW; computed again only when the definition changed. */
+    Map<String, Double> defaultLimitsKw() {
+        if (defaultsOf != definition) {
+            defaultLimitsKw = DefaultLimits.kwByCharger(definition);
+            defaultsOf = definition;
+        }
+        return defaultLimitsKw;
+    }
 
     LiveSite(SiteDefinition definition) {
         this.definition = definition;
@@ -92,9 +100,7 @@ final class LiveSite {
         lostSince.remove(chargePointId);
         inFlightAtLossKw.remove(chargePointId);
         acknowledgedKw.remove(chargePointId);
-        sentMaxKw.remove(chargePointId);
         mayDrawKw.remove(chargePointId);
-        refused.remove(chargePointId);
         meters.remove(chargePointId);
         energy.remove(chargePointId);
         overSince.remove(chargePointId);

@@ -146,11 +146,6 @@ final class SiteDecisions {
         live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
         live.allocation = snapshot;
         live.grid.decided(live.definition, snapshot.calculatedAt(), snapshot.trigger());
-        for (var a : snapshot.allocations()) {
-            if (a.status() != ChargerStatus.OFFLINE && a.session().transactionId() != null) {
-                live.sentMaxKw.merge(a.chargePointId(), a.targetKw(), Math::max);
-            }
-        }
         env.decisions().record(outcome.record());
         LOG.debug("site {}: {} decision, budget {} kW, allocated {} kW to {} chargers", live.definition.siteId(),
                 snapshot.trigger().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(),
@@ -258,7 +253,7 @@ final class SiteDecisions {
 
     private static Map<String, Double> shares(AllocationSnapshot snapshot) {
         var map = new TreeMap<String, Double>();
-        snapshot.allocations().forEach(a -> map.put(a.chargePointId(), a.allocatedKw()));
+        snapshot.allocations().forEach(a -> map.put(a.chargePointId(), a.targetKw()));
         return map;
     }
 

@@ -50,8 +50,6 @@ public final class SiteHandle implements AutoCloseable {
     private final SiteTimers timers;
     private final SiteDecisions decisions;
     private volatile SiteView view;
-    /** A rebalance after limits were accepted or refused is waiting on the site's thread. */
-    private boolean rebalanceQueued;
     /** Connections taken in since the last decision, and whether a {@code connect} decision is queued for them. */
     private int connectsUndecided;
     private boolean connectDecisionQueued;
@@ -616,34 +614,34 @@ public final class SiteHandle implements AutoCloseable {
 
     /**
      * Limits accepted by chargers (kW by charge point id), applied as one event: what each keeps drawing if
-     * its connection is lost; {@code settled} have no other limit on its way to them. When the site held a
-     * previous limit for a lowering, the others may now share what it gave up.
+     * its connection is lost, and what tells whether it ignores its limit (contract 11). No decision: what the
+     * site counts for it follows {@link #mayDraw}.
      */
-    public void limitsAcknowledged(Map<String, Double> kwByCharger, Set<String> settled) {
+    public void limitsAcknowledged(Map<String, Double> kwByCharger) {
         executor.callUnbounded(() -> {
             live.acknowledgedKw.putAll(kwByCharger);
             kwByCharger.keySet().forEach(live.inFlightAtLossKw::remove);
-            settled.forEach(cp -> {
-                live.sentMaxKw.remove(cp);
-                live.refused.remove(cp);
-            });
-            if (live.allocation != null && live.allocation.allocations().stream()
-                    .anyMatch(a -> a.loweringKw() != null && !a.overLimit() && kwByCharger.containsKey(a.chargePointId()))) {
-                rebalanceSoon();
-            }
             return null;
         });
     }
 
     /**
-     * What chargers may draw now, as their OCPP connector sees it (kW): a charger whose lowering is refused or
-     * timed out is held at least at that. No decision by itself.
+     * What chargers may draw now, as their OCPP connector sees it (kW): the site counts each at least at that
+     * (contract 8: a lowering not accepted yet counts at the previous limit, a raise waiting for it at what the
+     * charger drew). The allocation in force is counted again, no decision (its targets stay).
      */
     public void mayDraw(Map<String, Double> kwByCharger) {
         executor.callUnbounded(() -> {
             kwByCharger.forEach((cp, kw) -> {
-                if (live.sessions.containsKey(cp)) live.mayDrawKw.put(cp, kw);
+                if (live.sessions.containsKey(cp) && Double.isFinite(kw)) live.mayDrawKw.put(cp, kw);
             });
+            if (live.allocation != null) {
+                var counted = Counted.of(live, live.allocation);
+                if (counted != live.allocation) {
+                    live.allocation = counted;
+                    publish();
+                }
+            }
             return null;
         });
     }
@@ -664,33 +662,6 @@ public final class SiteHandle implements AutoCloseable {
                 publish();
             }
             return null;
-        });
-    }
-
-    /**
-     * The charger rejected a limit, or did not answer in time (it is being sent again). A lowering it has
-     * not accepted leaves its previous limit in force: the site holds it for the charger from now on.
-     */
-    public void limitNotAccepted(String chargePointId) {
-        executor.callUnbounded(() -> {
-            // refusals are rare: the next decision holds what it may still draw, whatever was refused
-            if (!live.sessions.containsKey(chargePointId)) return null;
-            live.refused.add(chargePointId);
-            rebalanceSoon();
-            return null;
-        });
-    }
-
-    /**
-     * One decision after the events already queued: a burst of answers makes one rebalance. Recorded as
-     * {@code measured} (the contract's triggers are fixed): a charger reported what it may draw.
-     */
-    private void rebalanceSoon() {
-        if (rebalanceQueued) return;
-        rebalanceQueued = true;
-        executor.submit(() -> {
-            rebalanceQueued = false;
-            decide(Trigger.MEASURED);
         });
     }
 

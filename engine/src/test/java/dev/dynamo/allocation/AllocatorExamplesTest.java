@@ -28,6 +28,32 @@ class AllocatorExamplesTest {
     }
 
     @Test
+    void a_limit_is_found_by_its_id_whatever_string_instance_names_it() {
+        // ids with neighbouring hash codes (row-0-0, row-0-1, ...) and demands naming them by copies, by the
+        // limit's own instance, and alternately: the lookup keeps a memo per string instance
+        var limits = new java.util.ArrayList<Limit>();
+        limits.add(new Limit("grid", null, 10_000));
+        var demands = new java.util.ArrayList<Demand>();
+        for (int r = 0; r < 40; r++) {
+            String id = "row-0-" + r;
+            limits.add(new Limit(id, "grid", 16 + r));
+            for (int k = 0; k < 3; k++) {
+                String named = k == 1 ? id : new String(id);
+                demands.add(threePhase("CP-" + r + "-" + k, 22, 0, named));
+            }
+        }
+        var result = allocate(10_000, Sharing.EQUAL, limits, List.of(), demands);
+        for (int r = 0; r < 40; r++) {
+            double perChargerKw = Allocator.roundDownKw((16 + r) * 3 * 230 / 1000.0 / 3);
+            for (int k = 0; k < 3; k++) assertThat(result.shares().get(r * 3 + k).allocatedKw()).isEqualTo(perChargerKw);
+            assertThat(result.limits().get(r + 1).limitId()).isEqualTo("row-0-" + r);
+        }
+        assertThatThrownBy(() -> allocate(10, Sharing.EQUAL, limits, List.of(),
+                List.of(threePhase("X", 22, 0, new String("row-0-40")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown limit row-0-40");
+    }
+
+    @Test
     void equal_shares_150_kw_among_seven_22_kw_chargers_as_21_42_each() {
         var demands = java.util.stream.IntStream.rangeClosed(1, 7)
                 .mapToObj(n -> threePhase("CP-00" + n, 22, 0, null)).toList();

@@ -78,7 +78,7 @@ final class FakeSitePort implements OcppSitePort {
     }
 
     @Override
-    public void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger, java.util.Set<String> settled) {
+    public void limitsAcknowledged(String siteId, Map<String, Double> kwByCharger) {
         acknowledgedKw.putAll(kwByCharger);
         kwByCharger.forEach((cp, kw) -> calls.add("acknowledged " + cp + " " + kw));
     }
@@ -97,9 +97,6 @@ final class FakeSitePort implements OcppSitePort {
     public void mayDraw(String siteId, Map<String, Double> kwByCharger) {
         mayDrawKw.putAll(kwByCharger);
     }
-
-    @Override
-    public void limitNotAccepted(String siteId, String chargePointId) { calls.add("not accepted " + chargePointId); }
 
     @Override
     public Map<String, Double> defaultLimitsKw(String siteId) { return Map.copyOf(defaultsKw); }

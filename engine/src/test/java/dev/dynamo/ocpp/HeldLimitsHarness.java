@@ -2,12 +2,14 @@ package dev.dynamo.ocpp;
 
 import static dev.dynamo.testing.TestSites.charger;
 import static dev.dynamo.testing.TestSites.equal;
+import static dev.dynamo.testing.TestSites.onCircuit;
 import static dev.dynamo.testing.TestSites.site;
 
 import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile.Status;
 import dev.dynamo.site.AllocationSnapshot;
 import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.CircuitDefinition;
 import dev.dynamo.testing.SiteFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +40,24 @@ final class HeldLimitsHarness implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     final ProfilePusher pusher;
 
+    /** The breaker of {@link #ROW}, per phase: 22.08 kW of 3-phase chargers at 230 V. */
+    static final double ROW_A = 32;
+    static final double ROW_KW = ROW_A * 230 * 3 / 1000;
+    static final String ROW = "row";
+
     HeldLimitsHarness(double budgetKw, List<String> ids) {
+        this(budgetKw, ids, 0);
+    }
+
+    /** With the first {@code onRow} chargers behind the breaker {@link #ROW} of {@link #ROW_A} per phase. */
+    HeldLimitsHarness(double budgetKw, List<String> ids, int onRow) {
         this.budgetKw = budgetKw;
-        var definitions = ids.stream().map(id -> charger(id, 22)).toList();
-        fixture.registry.putSite(site("s", 22 * ids.size(), definitions), _ -> {});
+        var definitions = new ArrayList<ChargerDefinition>();
+        for (int i = 0; i < ids.size(); i++) {
+            definitions.add(i < onRow ? onCircuit(ids.get(i), 22, ROW) : charger(ids.get(i), 22));
+        }
+        var circuits = onRow > 0 ? List.of(new CircuitDefinition(ROW, null, ROW_A)) : List.<CircuitDefinition>of();
+        fixture.registry.putSite(site("s", 22 * ids.size(), null, circuits, definitions), _ -> {});
         fixture.registry.site("s").orElseThrow().storeConfig(_ -> equal(budgetKw, 0, T0));
         pusher = new ProfilePusher("s", port, cp -> Optional.ofNullable(chargers.get(cp)), tasks::add, tasks::add,
                 retries, java.time.Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMinutes(5));
@@ -77,14 +93,6 @@ final class HeldLimitsHarness implements AutoCloseable {
         appliedUnderBudgetKw = Math.max(appliedUnderBudgetKw, sent.budgetAtSendKw());
     }
     private long ticks;
-
-    /**
-     * A lowering of the charger is not accepted yet (on its way, or waiting for its retry) and the site does not
-     * hold its previous limit: the pusher holds every raise back until it lands, and the site need not count it.
-     */
-    boolean lowering(Charger charger) {
-        return pusher.holdsRaisesFor(charger.chargePointId());
-    }
 
     void start(String cp) {
         var charger = chargers.get(cp);
@@ -243,6 +251,18 @@ final class HeldLimitsHarness implements AutoCloseable {
                 unanswered.addLast(sent);
             }
             return sent.answer;
+        }
+
+        /**
+         * What it may draw now: the limit in force on it, or a TxProfile of its transaction sent and not answered
+         * when higher (it may apply that at any moment).
+         */
+        double mayDrawKw() {
+            var kw = inForceKw;
+            for (var sent : unanswered) {
+                if (transactionId != null && transactionId.equals(sent.profile().transactionId())) kw = Math.max(kw, sent.limitKw());
+            }
+            return kw;
         }
 
         void answerOldest(boolean accept) {

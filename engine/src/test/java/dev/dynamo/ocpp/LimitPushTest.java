@@ -55,7 +55,6 @@ class LimitPushTest {
         push.lowering(true);
         assertThat(push.state()).isEqualTo(State.LOWERING);
         assertThat(push.mayDrawNowKw(limit(6), DEFAULT_KW)).isEqualTo(10.0);
-        assertThat(push.leastKw(limit(6), DEFAULT_KW)).isEqualTo(6.0);
         push.answerCame();
         push.accepted(lower, true, limit(6));
         push.lowering(false);
@@ -103,6 +102,40 @@ class LimitPushTest {
     }
 
     @Test
+    void onANewConnectionItMayStillDrawWhatItAcceptedBeforeOrItsDefault() {
+        push.connected();
+        var accepted = push.sent(limit(16), 1);
+        push.answerCame();
+        push.accepted(accepted, true, limit(16));
+        push.disconnected();
+        push.connected();
+        assertThat(push.state()).isEqualTo(State.UNSYNCED);
+        // it may have kept its TxProfile (16) or let it expire (its default)
+        assertThat(push.mayDrawNowKw(limit(8), DEFAULT_KW)).isEqualTo(16.0);
+        assertThat(push.mayDrawNowKw(limit(8), 20.0)).isEqualTo(20.0);
+        // another transaction's TxProfile is not in force for this one
+        assertThat(push.mayDrawNowKw(limit(8, 9), DEFAULT_KW)).isEqualTo(DEFAULT_KW);
+    }
+
+    @Test
+    void aProfileUnansweredWhenTheConnectionDroppedMayBeInForceOnTheNextOne() {
+        push.connected();
+        var accepted = push.sent(limit(8), 1);
+        push.answerCame();
+        push.accepted(accepted, true, limit(8));
+        push.sent(limit(18), 2);
+        push.disconnected();
+        push.connected();
+        assertThat(push.mayDrawNowKw(limit(8), DEFAULT_KW)).isEqualTo(18.0);
+        assertThat(push.inSync(limit(8))).isFalse();
+        var again = push.sent(limit(8), 3);
+        push.answerCame();
+        push.accepted(again, true, limit(8));
+        assertThat(push.mayDrawNowKw(limit(8), DEFAULT_KW)).isEqualTo(8.0);
+        assertThat(push.inSync(limit(8))).isTrue();
+    }
+
+    @Test
     void anAnswerForAnOlderSendingDoesNotPassForTheNewer() {
         push.connected();
         var older = push.sent(limit(10), 1);
@@ -141,7 +174,7 @@ class LimitPushTest {
     }
 
     @Test
-    void aDisconnectForgetsWhatWasOnItsWayButAReconnectDoesNotTrustTheAcceptedLimit() {
+    void aDisconnectEndsWhatIsOnTheWireAndAReconnectDoesNotTrustTheAcceptedLimitAsInSync() {
         push.connected();
         var sent = push.sent(limit(10), 1);
         push.answerCame();
@@ -151,11 +184,12 @@ class LimitPushTest {
         push.disconnected();
         assertThat(push.isLowering()).isFalse();
         assertThat(push.hasSending()).isFalse();
-        assertThat(push.inFlightKw(limit(5))).isNull();
+        // unanswered, it may be in force (contract 8.1: the reservation takes the higher)
+        assertThat(push.inFlightKw(limit(5))).isEqualTo(5.0);
         push.connected();
         assertThat(push.state()).isEqualTo(State.UNSYNCED);
         assertThat(push.inSync(limit(10))).isFalse();
-        assertThat(push.mayDrawNowKw(limit(10), DEFAULT_KW)).isEqualTo(DEFAULT_KW);
+        assertThat(push.mayDrawNowKw(limit(10), DEFAULT_KW)).isEqualTo(10.0);
     }
 
     @Test

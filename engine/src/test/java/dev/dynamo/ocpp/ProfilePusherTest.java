@@ -154,7 +154,7 @@ class ProfilePusherTest {
     }
 
     @Test
-    void the_raises_go_out_when_the_charger_being_lowered_disconnects() {
+    void the_raises_waiting_for_a_charger_lost_while_lowering_wait_for_the_next_decision() {
         var a = connect("A");
         var b = connect("B");
         pusher.decision(limits(limit("A", 15, 1), limit("B", 15, 2)));
@@ -164,7 +164,10 @@ class ProfilePusherTest {
 
         a.open = false;
         pusher.disconnected("A");
+        // the site reserves what A may still draw and decides again: B's raise counted on A's lowering
+        assertThat(b.txLimits()).containsExactly(15000.0);
 
+        pusher.decision(limits(limit("B", 22, 2)));
         assertThat(b.txLimits()).containsExactly(15000.0, 22000.0);
     }
 

@@ -26,7 +26,8 @@ class OverLimitTest {
         site.connected("CP-B");
         site.startSession("CP-A", SessionStart.NONE, 1);
         site.startSession("CP-B", SessionStart.NONE, 2);
-        site.limitsAcknowledged(Map.of("CP-A", 15.0, "CP-B", 15.0), Set.of("CP-A", "CP-B"));
+        site.limitsAcknowledged(Map.of("CP-A", 15.0, "CP-B", 15.0));
+        site.mayDraw(Map.of("CP-A", 15.0, "CP-B", 15.0));
         site.awaitIdle();
         return site;
     }
@@ -48,8 +49,14 @@ class OverLimitTest {
             fixture.advanceTo(T0.plusSeconds(60));
             assertThat(of(site, "CP-A").overLimit()).isTrue();
             assertThat(of(site, "CP-A").allocatedKw()).isEqualTo(20);
+            assertThat(of(site, "CP-B").targetKw()).isEqualTo(10);
+            // contract 8: CP-B counts at the 15 kW it accepted until it accepts its lowering
+            assertThat(of(site, "CP-B").allocatedKw()).isEqualTo(15);
+            var decisions = fixture.decisions.size();
+            site.mayDraw(Map.of("CP-B", 10.0));
             assertThat(of(site, "CP-B").allocatedKw()).isEqualTo(10);
             assertThat(site.view().allocation().totalAllocatedKw()).isEqualTo(30);
+            assertThat(fixture.decisions).as("counted again, not decided again").hasSize(decisions);
 
             fixture.advanceTo(T0.plusSeconds(70));
             site.meterValue("CP-A", 16, null); // within the margin: it complies

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour over time: schedule boundaries, comm loss, rotation, restarts. */
@@ -58,9 +57,13 @@ class SiteTimelineTest {
             site.storeConfig(_ -> equal(30, 0, T0));
             site.connected("CP-001");
             site.startSession("CP-001", SessionStart.NONE, 1);
-            site.limitsAcknowledged(Map.of("CP-001", 22.0), Set.of("CP-001"));
+            site.limitsAcknowledged(Map.of("CP-001", 22.0));
+            site.mayDraw(Map.of("CP-001", 22.0));
             site.startSession("CP-002", SessionStart.NONE, null);
-            assertThat(site.view().allocation().allocations()).extracting(ChargerAllocation::allocatedKw).containsExactly(15.0, 15.0);
+            var shared = site.view().allocation();
+            assertThat(shared.allocations()).extracting(ChargerAllocation::targetKw).containsExactly(15.0, 15.0);
+            // contract 8: until CP-001 accepts its lowering it counts at the 22 kW it accepted
+            assertThat(shared.allocations()).extracting(ChargerAllocation::allocatedKw).containsExactly(22.0, 15.0);
 
             site.disconnected("CP-001");
             var offline = site.view().allocation();
