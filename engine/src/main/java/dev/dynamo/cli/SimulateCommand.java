@@ -34,7 +34,7 @@ public final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenario", required = true, paramLabel = "FILE",
-            description = "Scenario file, or the name of a bundled one (office-car-park, overnight-depot, public-hub, demo-loop, office-pv, van-depot).")
+            description = "Scenario file, or the name of a bundled one (office-car-park, overnight-depot, public-hub, demo-loop, office-pv, van-depot, hundred-chargers).")
     String scenario;
 
     @Option(names = "--strategy", paramLabel = "S",
@@ -51,6 +51,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", description = "Seed for generated vehicles instead of the scenario's.")
     Long seed;
+
+    @Option(names = "--days", paramLabel = "N",
+            description = "Run N days (1 to 366) from the scenario's start instead of its duration_hours: a scenario with a"
+                    + " vehicle_model generates arrivals for every day from its seed (365 for a year).")
+    Integer days;
 
     @Option(names = "--lp-slot-min", defaultValue = "1", paramLabel = "MIN",
             description = "Slot length of the upper-bound linear program, minutes (default ${DEFAULT-VALUE}); longer slots solve faster and still bound.")
@@ -76,14 +81,22 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("simulate: " + e.getMessage());
             return 2;
         }
-        var run = seed == null ? loaded : new Scenario(loaded.name(), loaded.description(), loaded.site(), loaded.config(),
-                loaded.configChanges(), loaded.start(), loaded.duration(), seed, loaded.vehicles(), loaded.model(),
-                loaded.buildingLoads());
+        if (days != null && (days < 1 || days > 366)) {
+            err.println("simulate: --days: must be 1 to 366, was " + days);
+            return 2;
+        }
+        var run = seed == null ? loaded : loaded.withSeed(seed);
+        if (days != null) run = run.withDuration(java.time.Duration.ofDays(days));
         var console = System.console();
-        var progress = console != null && console.isTerminal() ? new ProgressBar(System.err) : Simulator.Progress.NONE;
+        var days = run.duration().toMillis() / 86_400_000.0;
+        // a bar on a terminal; elsewhere (a log, a pipe) a line every 10% of a run longer than a day
+        Simulator.Progress progress = console != null && console.isTerminal() ? new ProgressBar(System.err, days)
+                : days > 1 ? new ProgressLines(err, days) : Simulator.Progress.NONE;
         var startedNs = System.nanoTime();
         var simulator = new Simulator(dev.dynamo.allocation.Allocator::allocate, lpSlotMin);
         if (planner) simulator.withPlanner();
+        // the table needs the KPIs only: without --out or --csv no run keeps its vehicles and timeline
+        if (this.out == null && csv == null) simulator.withoutDetails();
         var report = simulator.compare(run, choices, progress);
         if (progress instanceof ProgressBar bar) bar.finish();
         var out = spec.commandLine().getOut();
@@ -111,21 +124,53 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** A one-line bar redrawn in place: only on a terminal. */
+    /** A one-line bar redrawn in place: only on a terminal. The loop calls it at most once per percent. */
     private static final class ProgressBar implements Simulator.Progress {
         private final PrintStream err;
+        private final double days;
 
-        ProgressBar(PrintStream err) { this.err = err; }
+        ProgressBar(PrintStream err, double days) {
+            this.err = err;
+            this.days = days;
+        }
 
         @Override
         public void update(String run, double done) {
             var filled = (int) Math.round(done * 30);
-            err.printf(Locale.ROOT, "\r%-24s [%s%s] %3d%%", run, "#".repeat(filled), " ".repeat(30 - filled), Math.round(done * 100));
+            var day = days > 1 ? String.format(Locale.ROOT, " day %d of %d", (long) Math.min(Math.ceil(days), Math.floor(done * days) + 1),
+                    (long) Math.ceil(days)) : "";
+            err.printf(Locale.ROOT, "\r%-24s [%s%s] %3d%%%s", run, "#".repeat(filled), " ".repeat(30 - filled), Math.round(done * 100), day);
             err.flush();
         }
 
         void finish() {
-            err.print("\r" + " ".repeat(64) + "\r");
+            err.print("\r" + " ".repeat(80) + "\r");
+            err.flush();
+        }
+    }
+
+    /** Not on a terminal: one line per 10% of each run, so that a long run in a log shows it is alive. */
+    private static final class ProgressLines implements Simulator.Progress {
+        private final java.io.PrintWriter err;
+        private final double days;
+        private String run;
+        private int shownTenths = -1;
+
+        ProgressLines(java.io.PrintWriter err, double days) {
+            this.err = err;
+            this.days = days;
+        }
+
+        @Override
+        public void update(String label, double done) {
+            if (!label.equals(run)) {
+                run = label;
+                shownTenths = -1;
+            }
+            var tenths = (int) Math.floor(done * 10 + 1e-9);
+            if (tenths <= shownTenths) return;
+            shownTenths = tenths;
+            err.printf(Locale.ROOT, "simulate: %s %d%% (day %.1f of %.0f)%n", label, tenths * 10, done * days, days);
             err.flush();
         }
     }

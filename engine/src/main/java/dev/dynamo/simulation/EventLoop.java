@@ -59,12 +59,27 @@ final class EventLoop implements Timers {
      * decide exactly as before (no 5-minute departure ticks).
      */
     private final boolean departures;
-    private final List<Car> cars = new ArrayList<>();
+    /** The vehicles by arrival; {@code cars[i]} exists from its arrival (and, without details, until it leaves). */
+    private final List<VehicleSpec> specs;
+    private final Car[] cars;
+    /** The next vehicle whose arrival and departure are not queued yet: queued one at a time, the queue stays small. */
+    private int nextQueued;
+    /** Whether a finished vehicle's {@link Car} is kept for the report's vehicle list; without, only its tally. */
+    private boolean details = true;
+    /** What each vehicle got, by index, written when it leaves: the KPIs are made from these. */
+    private final double[] deliveredKwh;
+    private final long[] longestWaitMs;
     private final Car[] onCharger;
     private final List<Car> line = new ArrayList<>();
     private final SimulatedClock clock;
     private final SimulatedSite simulated;
     private final PriorityQueue<Event> events = new PriorityQueue<>();
+    /**
+     * The completion events, apart: each decision re-times every vehicle whose allocation changed, so they are
+     * most of the events (the superseded ones still mark an instant the vehicles' energy is brought up to).
+     * Guarded by {@code events}.
+     */
+    private final CompletionQueue completions = new CompletionQueue();
     private final List<RunResult.TimelinePoint> timeline = new ArrayList<>();
     private final long startMs;
     private final long endMs;
@@ -91,11 +106,14 @@ final class EventLoop implements Timers {
         this.simulated = siteFactory.apply(this);
         this.departures = initial.departureAware() || changes.stream().anyMatch(c -> c.config().departureAware());
         this.meters = departures || initial.redistributeUnused() || changes.stream().anyMatch(c -> c.config().redistributeUnused());
-        for (var spec : vehicles) {
-            var car = new Car(cars.size(), spec);
-            cars.add(car);
-            push(Math.max(startMs, spec.arrival().toEpochMilli()), Kind.ARRIVAL, car.index, 0, null, null);
-            push(spec.departure().toEpochMilli(), Kind.DEPARTURE, car.index, 0, null, null);
+        this.specs = List.copyOf(vehicles);
+        this.cars = new Car[specs.size()];
+        this.deliveredKwh = new double[specs.size()];
+        this.longestWaitMs = new long[specs.size()];
+        if (byArrival(specs)) {
+            queueNextVehicle();
+        } else {
+            while (nextQueued < specs.size()) queueNextVehicle();
         }
         changes.forEach(c -> push(c.at().toEpochMilli(), Kind.CONFIG, -1, 0, c.config(), null));
         if (meters) push(startMs + METER_INTERVAL_MS, Kind.METER, -1, 0, null, null);
@@ -113,6 +131,32 @@ final class EventLoop implements Timers {
         meters = true;
         for (int i = 0; i < loads.size(); i++) push(startMs, Kind.READING, i, 0, null, null);
     }
+
+    /**
+     * Queues the next vehicle's arrival and departure. With the vehicles in arrival order, the next one is
+     * queued when the one before arrives: the same events in the same order as queuing all at the start
+     * (arrivals and departures among themselves keep the vehicles' order), in a queue of the vehicles present.
+     */
+    private void queueNextVehicle() {
+        var index = nextQueued++;
+        var spec = specs.get(index);
+        push(arrivalMs(spec), Kind.ARRIVAL, index, 0, null, null);
+        push(spec.departure().toEpochMilli(), Kind.DEPARTURE, index, 0, null, null);
+    }
+
+    private long arrivalMs(VehicleSpec spec) { return Math.max(startMs, spec.arrival().toEpochMilli()); }
+
+    private boolean byArrival(List<VehicleSpec> vehicles) {
+        for (int i = 1; i < vehicles.size(); i++)
+            if (arrivalMs(vehicles.get(i)) < arrivalMs(vehicles.get(i - 1))) return false;
+        return true;
+    }
+
+    /**
+     * Keeps no timeline and no {@link Car} after its vehicle left: the KPIs stay the same, the memory of a long
+     * run stays that of the vehicles present (plus 16 bytes per vehicle). Before {@link #begin}.
+     */
+    void withoutDetails() { details = false; }
 
     /** The highest power the grid connection carried at any event (NaN without building loads). */
     double peakGridImportKw() { return peakGridImportKw; }
@@ -132,6 +176,10 @@ final class EventLoop implements Timers {
         return timer;
     }
 
+    /**
+     * Runs to the end; {@code progress} hears the fraction done at most once per percent. With details, the
+     * vehicles are returned (see {@link #finish}).
+     */
     List<Car> run(DoubleConsumer progress) {
         try (simulated) {
             begin();
@@ -161,7 +209,9 @@ final class EventLoop implements Timers {
     long nextEventMs() {
         synchronized (events) {
             var next = events.peek();
-            return next == null || next.atMs() >= endMs ? Long.MAX_VALUE : next.atMs();
+            var atMs = next == null ? Long.MAX_VALUE : next.atMs();
+            if (!completions.isEmpty()) atMs = Math.min(atMs, completions.atMs());
+            return atMs >= endMs ? Long.MAX_VALUE : atMs;
         }
     }
 
@@ -169,7 +219,15 @@ final class EventLoop implements Timers {
     boolean step() {
         Event event;
         synchronized (events) {
-            event = events.poll();
+            var head = events.peek();
+            // a completion comes first at its instant (Kind.COMPLETE is the first kind)
+            if (!completions.isEmpty() && (head == null || completions.atMs() <= head.atMs())) {
+                event = new Event(completions.atMs(), Kind.COMPLETE, completions.seq(), completions.car(), completions.version(),
+                        null, null);
+                completions.poll();
+            } else {
+                event = events.poll();
+            }
         }
         var nowMs = event.atMs();
         clock.set(Instant.ofEpochMilli(nowMs));
@@ -191,12 +249,37 @@ final class EventLoop implements Timers {
         record(nowMs);
     }
 
-    /** The vehicles still charging or waiting leave when the run ends. */
+    /**
+     * The vehicles still charging or waiting leave when the run ends; with details, every vehicle of the run
+     * (one that never came is {@code EXPECTED}), else none: the tallies hold what the KPIs need.
+     */
     List<Car> finish() {
         for (var car : onCharger) if (car != null) car.advance(endMs);
-        for (var car : cars) if (car.state != Car.State.GONE && car.state != Car.State.EXPECTED) car.leave(endMs, "run_ended");
-        return cars;
+        for (var car : cars) if (car != null && car.state != Car.State.GONE && car.state != Car.State.EXPECTED) leave(car, endMs, "run_ended");
+        if (!details) return List.of();
+        var all = new ArrayList<Car>(cars.length);
+        for (int i = 0; i < cars.length; i++) all.add(cars[i] != null ? cars[i] : new Car(i, specs.get(i)));
+        return all;
     }
+
+    /** kWh each vehicle got, by index (after {@link #finish}). */
+    double[] deliveredKwh() { return deliveredKwh; }
+
+    /** The longest wait of each vehicle, ms, by index (after {@link #finish}). */
+    long[] longestWaitMs() { return longestWaitMs; }
+
+    List<VehicleSpec> vehicles() { return specs; }
+
+    /** The vehicle leaves: its tally is written, and without details its car is let go. */
+    private void leave(Car car, long nowMs, String reason) {
+        car.leave(nowMs, reason);
+        deliveredKwh[car.index] = car.deliveredKwh;
+        longestWaitMs[car.index] = car.longestWaitMs;
+        if (!details) cars[car.index] = null;
+    }
+
+    /** The car of a queued event, or null when it left and was let go (no details). */
+    private Car car(int index) { return cars[index]; }
 
     /** Stops the sessions of the vehicles still plugged in when the run ended (a looping playback starts afresh). */
     void endSessions() {
@@ -236,20 +319,25 @@ final class EventLoop implements Timers {
     /** Applies one event; false when it was stale and changed nothing. */
     private boolean handle(Event event, long nowMs) {
         switch (event.kind()) {
-            case ARRIVAL -> arrive(cars.get(event.car()), nowMs);
+            case ARRIVAL -> {
+                if (nextQueued < specs.size()) queueNextVehicle();
+                var car = new Car(event.car(), specs.get(event.car()));
+                cars[car.index] = car;
+                arrive(car, nowMs);
+            }
             case DEPARTURE -> {
-                var car = cars.get(event.car());
-                if (car.state == Car.State.GONE || car.state == Car.State.EXPECTED) return false;
+                var car = car(event.car());
+                if (car == null || car.state == Car.State.GONE || car.state == Car.State.EXPECTED) return false;
                 if (car.state == Car.State.IN_LINE) {
                     line.remove(car);
-                    car.leave(nowMs, "departed");
+                    leave(car, nowMs, "departed");
                 } else {
                     unplug(car, nowMs, "departed");
                 }
             }
             case COMPLETE -> {
-                var car = cars.get(event.car());
-                if (car.state != Car.State.PLUGGED || car.completionVersion != event.version()) return false;
+                var car = car(event.car());
+                if (car == null || car.state != Car.State.PLUGGED || car.completionVersion != event.version()) return false;
                 car.deliveredKwh = car.spec.energyNeededKwh();
                 unplug(car, nowMs, "energy_delivered");
             }
@@ -306,7 +394,7 @@ final class EventLoop implements Timers {
 
     private void unplug(Car car, long nowMs, String reason) {
         onCharger[car.chargerIndex] = null;
-        car.leave(nowMs, reason);
+        leave(car, nowMs, reason);
         simulated.sessionStopped(car.chargePointId);
         // the first in line that may use this charger takes it
         for (var waiting : line) {
@@ -354,7 +442,11 @@ final class EventLoop implements Timers {
             var hours = car.battery.hoursToDeliver(car.deliveredKwh, kw, car.spec.energyNeededKwh());
             if (Double.isFinite(hours)) {
                 var atMs = nowMs + Math.max(1, (long) Math.ceil(hours * 3_600_000));
-                if (atMs < endMs) push(atMs, Kind.COMPLETE, car.index, car.completionVersion, null, null);
+                if (atMs < endMs) {
+                    synchronized (events) {
+                        completions.add(atMs, seq++, car.index, car.completionVersion);
+                    }
+                }
             }
         }
     }
@@ -372,11 +464,13 @@ final class EventLoop implements Timers {
             else queued++;
         }
         peakKw = Math.max(peakKw, drawKw);
+        if (!details && buildingLoads.isEmpty()) return;
         if (!buildingLoads.isEmpty()) {
             var importKw = otherLoadKw(Instant.ofEpochMilli(nowMs)) + drawKw;
             peakGridImportKw = Math.max(peakGridImportKw, importKw);
             if (importKw > site.gridConnectionCapacityKw() + 1e-6) capacityBreaches++;
         }
+        if (!details) return;
         var last = timeline.isEmpty() ? null : timeline.getLast();
         var point = new RunResult.TimelinePoint(Instant.ofEpochMilli(nowMs), simulated.budgetKw(), allocatedKw, drawKw,
                 charging, queued, line.size());
@@ -409,6 +503,82 @@ final class EventLoop implements Timers {
             if (below) kw += car.drawKw();
         }
         return kw;
+    }
+
+    /**
+     * A binary heap of completion events (instant, sequence, vehicle, version) in four arrays, ordered as
+     * {@link Event#compareTo} orders events of one kind: by instant, then sequence. No object per event.
+     */
+    private static final class CompletionQueue {
+        private long[] atMs = new long[64];
+        private long[] seq = new long[64];
+        private int[] car = new int[64];
+        private long[] version = new long[64];
+        private int size;
+
+        boolean isEmpty() { return size == 0; }
+
+        long atMs() { return atMs[0]; }
+
+        long seq() { return seq[0]; }
+
+        int car() { return car[0]; }
+
+        long version() { return version[0]; }
+
+        void add(long at, long sequence, int vehicle, long ver) {
+            if (size == atMs.length) {
+                atMs = java.util.Arrays.copyOf(atMs, size * 2);
+                seq = java.util.Arrays.copyOf(seq, size * 2);
+                car = java.util.Arrays.copyOf(car, size * 2);
+                version = java.util.Arrays.copyOf(version, size * 2);
+            }
+            var i = size++;
+            while (i > 0) {
+                var parent = (i - 1) >>> 1;
+                if (!before(at, sequence, parent)) break;
+                move(parent, i);
+                i = parent;
+            }
+            set(i, at, sequence, vehicle, ver);
+        }
+
+        void poll() {
+            var last = --size;
+            if (last == 0) return;
+            long at = atMs[last], sequence = seq[last], ver = version[last];
+            var vehicle = car[last];
+            var i = 0;
+            while (true) {
+                var child = 2 * i + 1;
+                if (child >= last) break;
+                if (child + 1 < last && before(atMs[child + 1], seq[child + 1], child)) child++;
+                if (!lessThan(atMs[child], seq[child], at, sequence)) break;
+                move(child, i);
+                i = child;
+            }
+            set(i, at, sequence, vehicle, ver);
+        }
+
+        /** Whether (at, sequence) comes before the entry at {@code index}. */
+        private boolean before(long at, long sequence, int index) {
+            return lessThan(at, sequence, atMs[index], seq[index]);
+        }
+
+        private static boolean lessThan(long atA, long seqA, long atB, long seqB) {
+            return atA != atB ? atA < atB : seqA < seqB;
+        }
+
+        private void move(int from, int to) {
+            set(to, atMs[from], seq[from], car[from], version[from]);
+        }
+
+        private void set(int i, long at, long sequence, int vehicle, long ver) {
+            atMs[i] = at;
+            seq[i] = sequence;
+            car[i] = vehicle;
+            version[i] = ver;
+        }
     }
 
     private void push(long atMs, Kind kind, int car, long version, ChargingConfig config, Timer timer) {

@@ -59,6 +59,17 @@ public record Kpis(int vehicles, double requestedKwh, double deliveredKwh, doubl
                 upperBoundSlotMin, achievedToUpperBound, value, worstShortKwh, planner);
     }
 
+    /** As {@link #jain(List)}, on an array (the same sums in the same order). */
+    public static double jain(double[] shares) {
+        var sum = 0.0;
+        var squares = 0.0;
+        for (var x : shares) {
+            sum += x;
+            squares += x * x;
+        }
+        return squares == 0 ? 1 : sum * sum / (shares.length * squares);
+    }
+
     /** Jain's fairness index: (Σx)² / (n Σx²); 1 for no vehicles or all at zero, where every share is the same. */
     public static double jain(List<Double> shares) {
         var sum = 0.0;

@@ -29,6 +29,28 @@ public record Scenario(String name, String description, SiteDefinition site, Cha
 
     public Instant end() { return start.plus(duration); }
 
+    /** The longest run a scenario may ask for: a leap year. */
+    public static final Duration LONGEST = Duration.ofDays(366);
+
+    /**
+     * The same scenario run for {@code length} from its start (a year of a one-day scenario: the vehicle model
+     * generates arrivals for every day from the same seed); config changes from the new end on are dropped.
+     */
+    public Scenario withDuration(Duration length) {
+        if (length.isNegative() || length.isZero() || length.compareTo(LONGEST) > 0)
+            throw new IllegalArgumentException("a run lasts more than 0 and at most 366 days, was " + length);
+        var end = start.plus(length);
+        return new Scenario(name, description, site, config,
+                configChanges.stream().filter(c -> c.at().isBefore(end)).toList(), start, length, seed, vehicles, model,
+                buildingLoads);
+    }
+
+    /** The same scenario with vehicles generated from {@code value} instead of its own seed. */
+    public Scenario withSeed(long value) {
+        return new Scenario(name, description, site, config, configChanges, start, duration, value, vehicles, model,
+                buildingLoads);
+    }
+
     /** A config stored at a given instant, replacing the one in force. */
     public record ConfigChange(Instant at, ChargingConfig config) {}
 }

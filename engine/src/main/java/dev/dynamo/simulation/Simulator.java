@@ -5,6 +5,7 @@ import dev.dynamo.allocation.AllocationResult;
 import dev.dynamo.allocation.Allocator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class Simulator {
     private final int upperBoundSlotMin;
     /** Whether runs are measured against the planner bound too (a mixed-integer program: seconds to minutes). */
     private boolean planner;
+    /** Whether runs keep each vehicle's outcome and the power timeline ({@link #withoutDetails}). */
+    private boolean details = true;
     /** The planner bound of each upper bound computed (the same vehicles and budget): runs of one comparison share it. */
     private final Map<UpperBound, PlannerBound> planners = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
@@ -34,6 +37,15 @@ public final class Simulator {
     /** This simulator measuring each run against the planner bound too ({@link PlannerBound}; contract 10's goal). */
     public Simulator withPlanner() {
         planner = true;
+        return this;
+    }
+
+    /**
+     * This simulator keeping no details: runs report their KPIs (the same) without the vehicle list and the
+     * power timeline, and hold in memory only the vehicles present, so a year of a large site fits in little.
+     */
+    public Simulator withoutDetails() {
+        details = false;
         return this;
     }
 
@@ -68,7 +80,32 @@ public final class Simulator {
 
     private RunResult run(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice,
                           Map<List<Double>, UpperBound> bounds, Progress progress) {
-        return withBound(scenario, vehicles, choice, simulate(scenario, vehicles, choice, progress), bounds);
+        // the bound needs only the vehicles and the budget: it is solved on a second thread while the run goes
+        var key = budgetKey(timeline(scenario, choice));
+        java.util.concurrent.CompletableFuture<UpperBound> pending = null;
+        if (!bounds.containsKey(key)) {
+            var timeline = timeline(scenario, choice);
+            pending = new java.util.concurrent.CompletableFuture<>();
+            var future = pending;
+            Thread.ofPlatform().daemon().name("upper-bound").start(() -> {
+                try {
+                    future.complete(UpperBound.compute(scenario.site(), timeline, vehicles, scenario.start(), scenario.end(),
+                            upperBoundSlotMin));
+                } catch (RuntimeException | Error e) {
+                    future.completeExceptionally(e);
+                }
+            });
+        }
+        var result = simulate(scenario, vehicles, choice, progress);
+        if (pending != null) {
+            try {
+                bounds.put(key, pending.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) throw cause;
+                throw e;
+            }
+        }
+        return withBound(scenario, vehicles, choice, result, bounds);
     }
 
     /** The run's KPIs measured against the upper bound of its budget (computed once per budget in {@code bounds}). */
@@ -96,8 +133,10 @@ public final class Simulator {
         // the same strategy without the meter, on the budget a cautious operator would set
         var staticKw = staticBudgetKw(scenario);
         var withoutMeter = withoutMeters(scenario, staticKw);
-        var staticCars = loop(withoutMeter, vehicles, choice).run(_ -> {});
-        var staticKwh = staticCars.stream().mapToDouble(c -> c.deliveredKwh).sum();
+        var staticLoop = loop(withoutMeter, vehicles, choice);
+        staticLoop.withoutDetails();
+        staticLoop.run(_ -> {});
+        var staticKwh = Arrays.stream(staticLoop.deliveredKwh()).sum();
         var grid = new Kpis.Grid(loop.peakGridImportKw(), loop.capacityBreaches(), staticKw, staticKwh);
         return new RunResult(result.strategy(), result.kpis().withGrid(grid), result.vehicles(), result.timeline());
     }
@@ -140,24 +179,42 @@ public final class Simulator {
                 windows, c.rotationPeriodMin(), c.redistributeUnused(), c.updatedAt());
     }
 
-    /** The KPIs of a finished run (a playback's too), without the upper bound. */
+    /**
+     * The KPIs of a finished run (a playback's too), without the upper bound: from the loop's tallies of each
+     * vehicle, in the vehicles' order, so that they are the same with or without details; {@code cars} (empty
+     * without details) give the report's vehicle list.
+     */
     RunResult measure(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice, EventLoop loop, List<Car> cars) {
         var timeline = timeline(scenario, choice);
         var hasRotation = timeline.segments().stream().anyMatch(s -> s.config().rotationPeriodMin() != null);
-        var longestWaitWithoutRotationMin = hasRotation
-                ? longestWaitMin(loop(scenario, vehicles, choice.withoutRotation()).run(_ -> {}))
-                : longestWaitMin(cars);
-        var outcomes = cars.stream().map(Simulator::outcome).toList();
-        var requestedKwh = outcomes.stream().mapToDouble(RunResult.VehicleOutcome::requestedKwh).sum();
-        var deliveredKwh = outcomes.stream().mapToDouble(RunResult.VehicleOutcome::deliveredKwh).sum();
+        double longestWaitWithoutRotationMin;
+        if (hasRotation) {
+            var withoutRotation = loop(scenario, vehicles, choice.withoutRotation());
+            withoutRotation.withoutDetails();
+            withoutRotation.run(_ -> {});
+            longestWaitWithoutRotationMin = longestWaitMin(withoutRotation);
+        } else {
+            longestWaitWithoutRotationMin = longestWaitMin(loop);
+        }
+        var specs = loop.vehicles();
+        var delivered = loop.deliveredKwh();
+        var requestedKwh = specs.stream().mapToDouble(VehicleSpec::energyNeededKwh).sum();
+        var deliveredKwh = Arrays.stream(delivered).sum();
+        var shares = new double[specs.size()];
+        var fullyServed = 0;
+        var worstShortKwh = 0.0;
+        for (int i = 0; i < shares.length; i++) {
+            var needed = specs.get(i).energyNeededKwh();
+            shares[i] = delivered[i] / needed;
+            if (served(delivered[i], needed)) fullyServed++;
+            worstShortKwh = Math.max(worstShortKwh, Math.max(0, needed - delivered[i]));
+        }
         var budgetKwh = timeline.energyKwh(scenario.start(), scenario.end());
-        var kpis = new Kpis(outcomes.size(), requestedKwh, deliveredKwh, requestedKwh - deliveredKwh,
-                (int) outcomes.stream().filter(RunResult.VehicleOutcome::fullyServed).count(),
-                Kpis.jain(outcomes.stream().map(o -> o.deliveredKwh() / o.requestedKwh()).toList()),
-                longestWaitMin(cars), longestWaitWithoutRotationMin, loop.peakKw(), budgetKwh,
+        var kpis = new Kpis(specs.size(), requestedKwh, deliveredKwh, requestedKwh - deliveredKwh, fullyServed,
+                Kpis.jain(shares), longestWaitMin(loop), longestWaitWithoutRotationMin, loop.peakKw(), budgetKwh,
                 budgetKwh == 0 ? 0 : deliveredKwh / budgetKwh, loop.decisions(), Double.NaN, 0, Double.NaN, null,
-                outcomes.stream().mapToDouble(o -> Math.max(0, o.requestedKwh() - o.deliveredKwh())).max().orElse(0), null);
-        return new RunResult(choice.label(), kpis, outcomes, loop.timeline());
+                worstShortKwh, null);
+        return new RunResult(choice.label(), kpis, cars.stream().map(Simulator::outcome).toList(), loop.timeline());
     }
 
     private EventLoop loop(Scenario scenario, List<VehicleSpec> vehicles, StrategyChoice choice) {
@@ -165,8 +222,11 @@ public final class Simulator {
         var loop = new EventLoop(site, choice.apply(scenario.config(), site), changes(scenario, choice), vehicles,
                 scenario.start(), scenario.end(), allocator);
         loop.feedBuildingLoads(scenario.buildingLoads());
+        if (!details) loop.withoutDetails();
         return loop;
     }
+
+    private static boolean served(double deliveredKwh, double neededKwh) { return deliveredKwh >= neededKwh - 1e-9; }
 
     static List<Scenario.ConfigChange> changes(Scenario scenario, StrategyChoice choice) {
         return scenario.configChanges().stream()
@@ -189,13 +249,13 @@ public final class Simulator {
         return key;
     }
 
-    private static double longestWaitMin(List<Car> cars) {
-        return cars.stream().mapToLong(c -> c.longestWaitMs).max().orElse(0) / 60_000.0;
+    private static double longestWaitMin(EventLoop loop) {
+        return Arrays.stream(loop.longestWaitMs()).max().orElse(0) / 60_000.0;
     }
 
     private static RunResult.VehicleOutcome outcome(Car car) {
         var spec = car.spec;
-        var served = car.deliveredKwh >= spec.energyNeededKwh() - 1e-9;
+        var served = served(car.deliveredKwh, spec.energyNeededKwh());
         return new RunResult.VehicleOutcome(spec.vehicleId(), car.chargePointId, spec.arrival(), spec.departure(),
                 spec.energyNeededKwh(), car.deliveredKwh, served, car.longestWaitMs / 60_000.0, car.totalWaitMs / 60_000.0,
                 car.endReason == null ? null : Instant.ofEpochMilli(car.endedMs), car.endReason);

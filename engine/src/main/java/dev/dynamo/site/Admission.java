@@ -19,13 +19,56 @@ final class Admission {
 
     /** Rule 5: by rank in priority_order for priority sharing (unlisted after), then session start, then id. */
     static List<String> ruleFive(Collection<Session> sessions, Sharing sharing, List<String> priorityOrder) {
-        Comparator<Session> byStart = Comparator
-                .comparing((Session s) -> s.startedAt().truncatedTo(ChronoUnit.MILLIS))
-                .thenComparing(Session::chargePointId);
-        Comparator<Session> order = sharing == Sharing.PRIORITY
-                ? Comparator.comparingInt((Session s) -> rank(priorityOrder, s.chargePointId())).thenComparing(byStart)
-                : byStart;
-        return sessions.stream().sorted(order).map(Session::chargePointId).toList();
+        if (sharing != Sharing.PRIORITY) {
+            var byStart = byStartInIdOrder(sessions);
+            if (byStart != null) return byStart;
+        }
+        // the keys are computed once per session, not once per comparison: this runs at every decision
+        var keys = new Key[sessions.size()];
+        var i = 0;
+        for (var s : sessions) {
+            var rank = sharing == Sharing.PRIORITY ? rank(priorityOrder, s.chargePointId()) : 0;
+            keys[i++] = new Key(rank, s.startedAt().truncatedTo(ChronoUnit.MILLIS), s.chargePointId());
+        }
+        java.util.Arrays.sort(keys);
+        var order = new String[keys.length];
+        for (i = 0; i < keys.length; i++) order[i] = keys[i].chargePointId();
+        return List.of(order);
+    }
+
+    /**
+     * By start to the millisecond, then id, for sessions given in id order (a site's, from its sorted map): a
+     * sort of longs holding the start and the place in that order; null when they are not in id order or a
+     * start is outside 1970–2109, for the general sort.
+     */
+    private static List<String> byStartInIdOrder(Collection<Session> sessions) {
+        if (sessions.size() >= 1 << 20) return null;
+        var keys = new long[sessions.size()];
+        var ids = new String[sessions.size()];
+        var i = 0;
+        for (var s : sessions) {
+            var id = s.chargePointId();
+            if (i > 0 && ids[i - 1].compareTo(id) >= 0) return null;
+            var ms = s.startedAt().truncatedTo(ChronoUnit.MILLIS);
+            if (ms.getEpochSecond() < 0 || ms.getEpochSecond() >= 1L << 32) return null;
+            ids[i] = id;
+            keys[i] = ms.toEpochMilli() << 20 | i;
+            i++;
+        }
+        java.util.Arrays.sort(keys);
+        var order = new String[keys.length];
+        for (i = 0; i < keys.length; i++) order[i] = ids[(int) (keys[i] & ((1 << 20) - 1))];
+        return List.of(order);
+    }
+
+    /** Rule 5's sort key of one session: rank (0 for all with equal sharing), start to the millisecond, id. */
+    private record Key(int rank, Instant startedAt, String chargePointId) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            if (rank != other.rank) return Integer.compare(rank, other.rank);
+            var byStart = startedAt.compareTo(other.startedAt);
+            return byStart != 0 ? byStart : chargePointId.compareTo(other.chargePointId);
+        }
     }
 
     private static int rank(List<String> priorityOrder, String chargePointId) {

@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +35,11 @@ final class DecisionMaker {
 
     private final Function<AllocationInput, AllocationResult> core;
     private final Duration commLossGrace;
+    /** {@link #chargersOf}'s cache: the definition it was made for (compared by identity) and its map. */
+    private SiteDefinition chargersOf;
+    private Map<String, ChargerDefinition> chargers;
+    /** Each charger's place in the definition's chargers sorted by id. */
+    private Map<String, Integer> idRank;
 
     DecisionMaker(Function<AllocationInput, AllocationResult> core, Duration commLossGrace) {
         this.core = core;
@@ -81,8 +86,7 @@ final class DecisionMaker {
         var budgetKw = budget.budgetKw();
         var sharing = inForce.sharing();
 
-        var chargers = definition.chargers().stream()
-                .collect(Collectors.toMap(ChargerDefinition::chargePointId, c -> c));
+        var chargers = chargersOf(definition);
         var gridLimited = definition.gridConnectionCurrentA() != null;
         var active = site.sessions.values().stream()
                 .filter(s -> chargers.containsKey(s.chargePointId()) && !site.lostSince.containsKey(s.chargePointId()))
@@ -111,7 +115,8 @@ final class DecisionMaker {
             return new Demand(cp, cap.capKw(), cap.floorKw(), site.sessions.get(cp).phasesInUse(), phaseOf(charger),
                     charger.voltageV(), limitOf(charger, gridLimited));
         }).toList();
-        var defaults = DefaultLimits.kwByCharger(definition);
+        // the default limits matter only for chargers offline past their grace period: computed when one is offline
+        var defaults = site.lostSince.isEmpty() ? Map.<String, Double>of() : DefaultLimits.kwByCharger(definition);
         var reservations = site.lostSince.entrySet().stream()
                 .filter(e -> chargers.containsKey(e.getKey()) && site.sessions.containsKey(e.getKey()))
                 .sorted(Map.Entry.comparingByKey())
@@ -169,7 +174,7 @@ final class DecisionMaker {
         overLimitKw.forEach((cp, kw) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp), kw,
                 ChargerStatus.CHARGING, null, site.acknowledgedKw.getOrDefault(cp, kw), LimitedBy.RESERVATION, departures.get(cp))
                 .withOverLimit()));
-        allocations.sort(Comparator.comparing(ChargerAllocation::chargePointId));
+        sortByChargePoint(allocations, definition);
         var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
         var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
                 allocations, circuits(result.limits()), budget);
@@ -199,8 +204,41 @@ final class DecisionMaker {
 
     static Set<String> charging(LiveSite site) {
         if (site.allocation == null) return site.chargingAtRestore;
-        return site.allocation.allocations().stream().filter(a -> a.status() == ChargerStatus.CHARGING)
-                .map(ChargerAllocation::chargePointId).collect(Collectors.toSet());
+        var allocations = site.allocation.allocations();
+        var charging = HashSet.<String>newHashSet(allocations.size());
+        for (var a : allocations) if (a.status() == ChargerStatus.CHARGING) charging.add(a.chargePointId());
+        return charging;
+    }
+
+    /** The chargers of the last definition by id: a site's definition changes rarely, decisions are many. */
+    private Map<String, ChargerDefinition> chargersOf(SiteDefinition definition) {
+        if (definition != chargersOf) {
+            chargers = definition.chargers().stream().collect(Collectors.toMap(ChargerDefinition::chargePointId, c -> c));
+            var ids = definition.chargers().stream().map(ChargerDefinition::chargePointId).sorted().toList();
+            idRank = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) idRank.put(ids.get(i), i);
+            chargersOf = definition;
+        }
+        return chargers;
+    }
+
+    /**
+     * By charge point id, as {@code Comparator.comparing(ChargerAllocation::chargePointId)}: each allocation is a
+     * charger of the definition, at most once, so it goes straight to its place in the chargers' id order.
+     */
+    private void sortByChargePoint(List<ChargerAllocation> allocations, SiteDefinition definition) {
+        chargersOf(definition);
+        var placed = new ChargerAllocation[idRank.size()];
+        for (var a : allocations) {
+            var rank = idRank.get(a.chargePointId());
+            if (rank == null || placed[rank] != null) {
+                allocations.sort((x, y) -> x.chargePointId().compareTo(y.chargePointId()));
+                return;
+            }
+            placed[rank] = a;
+        }
+        allocations.clear();
+        for (var a : placed) if (a != null) allocations.add(a);
     }
 
     private static ChargerAllocation allocation(LiveSite site, ChargerDefinition charger, Caps caps, double kw,
@@ -214,13 +252,14 @@ final class DecisionMaker {
                 departure != null && departure.atRisk(caps.capKw()), site.profiles.get(charger.chargePointId()), false);
     }
 
-    /** The current it draws at {@code kw} on each phase it draws on, rounded down to 0.01 A. */
+    /**
+     * The current it draws at {@code kw} on each phase it draws on, rounded down to 0.01 A; immutable already, so
+     * that {@code ChargerAllocation}'s {@code Map.copyOf} keeps it as it is (one per charger and decision).
+     */
     static Map<Phase, Double> currents(ChargerDefinition charger, int phases, double kw) {
-        var currents = new EnumMap<Phase, Double>(Phase.class);
         var currentA = Kw.floor(kw * 1000 / (phases * charger.voltageV()));
-        if (phases == 3) for (var p : Phase.values()) currents.put(p, currentA);
-        else currents.put(phaseOf(charger), currentA);
-        return currents;
+        return phases == 3 ? Map.of(Phase.L1, currentA, Phase.L2, currentA, Phase.L3, currentA)
+                : Map.of(phaseOf(charger), currentA);
     }
 
     static Phase phaseOf(ChargerDefinition charger) {

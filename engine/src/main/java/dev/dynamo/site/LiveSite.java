@@ -48,8 +48,9 @@ final class LiveSite {
     final Map<String, Instant> capLiftedAt = new HashMap<>();
     /** Since when a charger's meter has shown current on one phase only (7.1). */
     final Map<String, Instant> onePhaseSince = new HashMap<>();
-    final Map<String, Instant> queuedSince = new HashMap<>();
-    final Map<String, Instant> admittedAt = new HashMap<>();
+    /** Replaced whole by each decision (its new state is made beside the old one until it is written). */
+    Map<String, Instant> queuedSince = new HashMap<>();
+    Map<String, Instant> admittedAt = new HashMap<>();
     /** Who was charging when the site was restored; stands for the last decision's until there is one. */
     final Set<String> chargingAtRestore = new HashSet<>();
     /** The admission order of the last decision. */

@@ -139,10 +139,8 @@ final class SiteDecisions {
         persist(write, durable.changes(live.sessions.keySet(), queuedSince, admittedAt,
                 storedOrder(outcome, outcome.admissionOrder()), clockAt).withEnergy(energy));
         live.energy.putAll(energy);
-        live.queuedSince.clear();
-        live.queuedSince.putAll(queuedSince);
-        live.admittedAt.clear();
-        live.admittedAt.putAll(admittedAt);
+        live.queuedSince = queuedSince;
+        live.admittedAt = admittedAt;
         live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
         live.allocation = snapshot;
         live.grid.decided(live.definition, snapshot.calculatedAt(), snapshot.trigger());

@@ -44,7 +44,7 @@ public class SimulationBenchmark {
         @Setup
         public void setUp() {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.dynamo")).setLevel(Level.WARN);
-            try (var in = SimulationBenchmark.class.getResourceAsStream("/scenarios/hundred-chargers.dynamo-scenario.json")) {
+            try (var in = SimulationBenchmark.class.getResourceAsStream("/dynamo/scenarios/hundred-chargers.dynamo-scenario.json")) {
                 scenario = ScenarioReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

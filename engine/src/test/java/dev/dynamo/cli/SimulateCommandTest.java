@@ -53,6 +53,28 @@ class SimulateCommandTest {
     }
 
     @Test
+    void days_run_a_scenario_for_that_many_days_with_progress_on_stderr() {
+        assertThat(simulate("--scenario", "public-hub", "--lp-slot-min", "15")).as(err.toString()).isZero();
+        var oneDay = vehicles(out.toString());
+        out.getBuffer().setLength(0);
+        assertThat(simulate("--scenario", "public-hub", "--days", "2", "--lp-slot-min", "15")).as(err.toString()).isZero();
+        // the vehicle model generates the second day too
+        assertThat(vehicles(out.toString())).isGreaterThan(oneDay * 3 / 2);
+        assertThat(err.toString()).contains("simulate: scenario 50% (day 1.0 of 2)").contains("simulate: scenario 100% (day 2.0 of 2)");
+    }
+
+    @Test
+    void days_outside_1_to_366_are_refused() throws Exception {
+        assertThat(simulate("--scenario", scenarioFile(), "--days", "367")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("simulate: --days: must be 1 to 366, was 367");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    private static int vehicles(String table) {
+        return Integer.parseInt(table.lines().filter(l -> l.startsWith("vehicles")).findFirst().orElseThrow().split("\\s+")[1]);
+    }
+
+    @Test
     void a_broken_scenario_is_one_clear_line_and_exit_code_2(@TempDir Path dir) throws Exception {
         var file = dir.resolve("broken.json");
         Files.writeString(file, Files.readString(Path.of(scenarioFile())).replace("\"energy_needed_kwh\": 15", "\"energy_needed_kwh\": -1"));

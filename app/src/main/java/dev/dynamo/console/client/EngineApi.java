@@ -54,4 +54,12 @@ public interface EngineApi {
     SessionInfo startSession(String siteId, String chargePointId, Double evMaxPowerKw);
 
     void stopSession(String siteId, String chargePointId);
+
+    /**
+     * Changes the energy need or departure of the session in progress ({@code PATCH …/session}, contract 10);
+     * answers the session as stored. A value out of range is a 422, a wrong type a 400, no session a 404.
+     */
+    default SessionInfo changeSession(String siteId, String chargePointId, SessionChange change) {
+        throw new UnsupportedOperationException("changeSession");
+    }
 }

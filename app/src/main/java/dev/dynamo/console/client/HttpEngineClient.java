@@ -125,6 +125,11 @@ public final class HttpEngineClient implements EngineApi {
     }
 
     @Override
+    public SessionInfo changeSession(String siteId, String chargePointId, SessionChange change) {
+        return send(withBody("PATCH", sessionPath(siteId, chargePointId), change.body()), SessionInfo.class);
+    }
+
+    @Override
     public LimitList limits(String siteId) {
         return send(get("/api/v1/sites/" + path(siteId) + "/limits", REQUEST_TIMEOUT), LimitList.class);
     }

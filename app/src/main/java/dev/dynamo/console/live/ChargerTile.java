@@ -25,6 +25,9 @@ public final class ChargerTile extends Canvas {
     private static final Font SCALE_FONT = Font.font(14);
     private static final Font TEXT_FONT = Font.font(14);
     private static final Font TEXT_FONT_SMALL = Font.font(12);
+    private static final Font PROGRESS_FONT = Font.font(12);
+    private static final Font BADGE_FONT = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11);
+    private static final String AT_RISK = "⚠ AT RISK";
     // one measuring node for all tiles, used on the FX thread only
     private static final Text MEASURE = new Text();
 
@@ -33,6 +36,9 @@ public final class ChargerTile extends Canvas {
     private double maxKw = 1;
     private String text = "";
     private Theme.Tone tone = Theme.Tone.GOOD;
+    private TileProgress progress = TileProgress.NONE;
+    private boolean atRisk;
+    private boolean focusRing;
 
     ChargerTile(double widthPx, double heightPx) {
         super(widthPx, heightPx);
@@ -51,15 +57,31 @@ public final class ChargerTile extends Canvas {
 
     public Theme.Tone getTone() { return tone; }
 
+    /** The session's progress line ("12.3 / 40 kWh · by 17:30"); empty without a need or departure. */
+    public String getProgressText() { return progress.text(); }
+
+    /** Whether the tile shows its session at risk of missing its departure (red frame, "⚠ AT RISK"). */
+    public boolean isAtRisk() { return atRisk; }
+
     /** Shows new values; draws only when one of them differs from what is shown. */
-    void show(String newTitle, double newValueKw, double newMaxKw, String newText, Theme.Tone newTone) {
+    void show(String newTitle, double newValueKw, double newMaxKw, String newText, Theme.Tone newTone,
+              TileProgress newProgress, boolean newAtRisk) {
         if (newTitle.equals(title) && newValueKw == valueKw && newMaxKw == maxKw && newText.equals(text)
-                && newTone == tone) return;
+                && newTone == tone && newProgress.equals(progress) && newAtRisk == atRisk) return;
         title = newTitle;
         valueKw = newValueKw;
         maxKw = newMaxKw;
         text = Objects.requireNonNull(newText);
         tone = newTone;
+        progress = newProgress;
+        atRisk = newAtRisk;
+        draw();
+    }
+
+    /** The keyboard focus ring (the cell holding this tile has the focus). */
+    void showFocus(boolean focused) {
+        if (focused == focusRing) return;
+        focusRing = focused;
         draw();
     }
 
@@ -119,7 +141,51 @@ public final class ChargerTile extends Canvas {
         g.setTextAlign(TextAlignment.LEFT);
         // a status line with a metered value is longer: a smaller font keeps it inside the tile
         g.setFont(width(text, TEXT_FONT) <= width - 2 * pad ? TEXT_FONT : TEXT_FONT_SMALL);
-        g.fillText(text, pad, height - pad);
+        // and past that the line is squeezed to the tile's width rather than cut
+        g.fillText(text, pad, height - pad, width - 2 * pad);
+
+        drawProgress(g, width, size, pad);
+        if (atRisk) {
+            // not colour alone: a red frame and the words, readable at a glance across a depot of tiles
+            g.setStroke(Theme.OFFLINE);
+            g.setLineWidth(3);
+            g.strokeRoundRect(1.5, 1.5, width - 3, height - 3, size * 0.05, size * 0.05);
+            g.setFont(BADGE_FONT);
+            g.setTextAlign(TextAlignment.LEFT);
+            var badgeWidth = width(AT_RISK, BADGE_FONT) + 10;
+            var badgeX = width - pad - badgeWidth;
+            g.setFill(Theme.OFFLINE);
+            g.fillRoundRect(badgeX, pad - 1, badgeWidth, 17, 8, 8);
+            g.setFill(Theme.BACKGROUND);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(AT_RISK, badgeX + 5, pad + 1);
+        }
+        if (focusRing) {
+            g.setStroke(Theme.ACCENT);
+            g.setLineWidth(2);
+            var inset = atRisk ? 5 : 1;
+            g.strokeRoundRect(inset, inset, width - 2 * inset, height - 2 * inset, size * 0.05, size * 0.05);
+        }
+    }
+
+    /** The need line and a thin bar of delivered / needed between the value and the ring. */
+    private void drawProgress(javafx.scene.canvas.GraphicsContext g, double width, double size, double pad) {
+        if (progress.text().isEmpty()) return;
+        var top = size * 0.29;
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFont(PROGRESS_FONT);
+        g.setFill(atRisk ? Theme.OFFLINE : Theme.TEXT);
+        g.fillText(progress.text(), width / 2, top, width - 2 * pad);
+        if (!progress.bar()) return;
+        var barY = top + 17;
+        var barWidth = width - 2 * pad;
+        g.setFill(Theme.BORDER);
+        g.fillRoundRect(pad, barY, barWidth, 5, 5, 5);
+        if (progress.fraction() > 0) {
+            g.setFill(atRisk ? Theme.OFFLINE : Theme.ACCENT);
+            g.fillRoundRect(pad, barY, barWidth * progress.fraction(), 5, 5, 5);
+        }
     }
 
     private static double width(String value, Font font) {

@@ -19,10 +19,20 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
     private final InvalidationListener show;
     private ChargerGauge shown;
 
-    ChargerTileCell(TileRefresher refresher, java.util.function.Consumer<String> onSelect) {
+    /** {@code onSelect} gets the charger and whether the keyboard opened it. */
+    ChargerTileCell(TileRefresher refresher, java.util.function.BiConsumer<String, Boolean> onSelect) {
         this.refresher = refresher;
-        // a click on a tile opens its Why panel
-        setOnMouseClicked(_ -> { if (shown != null && !isEmpty()) onSelect.accept(shown.chargePointId()); });
+        // a click on a tile opens its panel; so do Enter and Space on a tile with the keyboard focus
+        setOnMouseClicked(_ -> { if (shown != null && !isEmpty()) onSelect.accept(shown.chargePointId(), false); });
+        setFocusTraversable(true);
+        setOnKeyPressed(event -> {
+            if ((event.getCode() == javafx.scene.input.KeyCode.ENTER || event.getCode() == javafx.scene.input.KeyCode.SPACE)
+                    && shown != null && !isEmpty()) {
+                onSelect.accept(shown.chargePointId(), true);
+                event.consume();
+            }
+        });
+        focusedProperty().subscribe(tile::showFocus);
         show = _ -> refresher.mark(this);
         tile.getStyleClass().add(TILE_CLASS);
         setGraphic(tile);
@@ -43,6 +53,8 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
             shown.measuredKwProperty().removeListener(show);
             shown.statusProperty().removeListener(show);
             shown.troubleProperty().removeListener(show);
+            shown.atRiskProperty().removeListener(show);
+            shown.progressProperty().removeListener(show);
         }
         shown = next;
         shown.allocatedKwProperty().addListener(show);
@@ -50,6 +62,8 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
         shown.measuredKwProperty().addListener(show);
         shown.statusProperty().addListener(show);
         shown.troubleProperty().addListener(show);
+        shown.atRiskProperty().addListener(show);
+        shown.progressProperty().addListener(show);
         // an id change re-applies CSS, but to this one node only
         tile.setId("tile-" + shown.chargePointId());
         // a session that starts or stops shifts every tile after it: drawn a few per frame like a refresh
@@ -69,7 +83,7 @@ final class ChargerTileCell extends GridCell<ChargerGauge> {
             case CHARGING -> Theme.Tone.GOOD;
             case QUEUED -> Theme.Tone.WAITING;
             case OFFLINE -> Theme.Tone.BAD;
-        });
+        }, gauge.progressProperty().get(), gauge.atRiskProperty().get());
     }
 
     static String kw(double value) { return String.format(Locale.ROOT, "%.1f kW", value); }

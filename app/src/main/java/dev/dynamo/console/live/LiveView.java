@@ -94,7 +94,11 @@ public final class LiveView extends BorderPane {
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(ROW_SPACING_PX);
         var refresher = new TileRefresher();
-        grid.setCellFactory(_ -> new ChargerTileCell(refresher, model.why()::select));
+        grid.setCellFactory(_ -> new ChargerTileCell(refresher, (id, byKeyboard) -> {
+            model.why().select(id);
+            // the keyboard follows into the panel's session form; Escape there closes the panel
+            if (byKeyboard) javafx.application.Platform.runLater(whyPanel::focusSession);
+        }));
         grid.setItems(model.gauges());
         grid.skinProperty().subscribe(LiveView::fixRowHeight);
 
@@ -113,8 +117,29 @@ public final class LiveView extends BorderPane {
         whyScroll.visibleProperty().bind(whyPanel.visibleProperty());
         whyScroll.managedProperty().bind(whyPanel.visibleProperty());
         whyScroll.getStyleClass().add("why-scroll");
+        // another charger's panel opens at its top (its session), whatever the last one was scrolled to
+        model.why().selectedProperty().addListener((_, was, id) -> {
+            if (id != null && !id.equals(was)) whyScroll.setVvalue(0);
+        });
+        // a field reached with Tab in the panel is scrolled into view
+        sceneProperty().subscribe(scene -> {
+            if (scene != null) scene.focusOwnerProperty().subscribe(owner -> reveal(whyScroll, owner));
+        });
         setRight(whyScroll);
         setPadding(new Insets(20));
+    }
+
+    private void reveal(javafx.scene.control.ScrollPane scroll, javafx.scene.Node owner) {
+        var inside = false;
+        for (var at = owner; at != null && !inside; at = at.getParent()) inside = at == whyPanel;
+        if (!inside || !whyPanel.isVisible()) return;
+        var bounds = whyPanel.sceneToLocal(owner.localToScene(owner.getLayoutBounds()));
+        var viewport = scroll.getViewportBounds().getHeight();
+        var room = whyPanel.getHeight() - viewport;
+        if (room <= 0) return;
+        var top = scroll.getVvalue() * room;
+        if (bounds.getMaxY() > top + viewport) scroll.setVvalue(Math.min(1, (bounds.getMaxY() + 8 - viewport) / room));
+        else if (bounds.getMinY() < top) scroll.setVvalue(Math.max(0, (bounds.getMinY() - 8) / room));
     }
 
     /**

@@ -28,6 +28,8 @@ import javafx.collections.ObservableList;
  */
 public final class LiveViewModel {
     static final Duration REFRESH = Duration.ofSeconds(1);
+    /** Sessions (need, delivered, departure; contract 10) come with the site, read every this many refreshes. */
+    static final int SESSIONS_EVERY = 5;
 
     private final Background background;
     private final ObservableList<ChargerGauge> gauges = FXCollections.observableArrayList();
@@ -51,6 +53,10 @@ public final class LiveViewModel {
     private ConnectedSite site;
     private Job polling = Job.DONE;
     private boolean inFlight;
+    private final java.time.Clock clock;
+    private int ticks;
+    private boolean sessionsDue = true;
+    private Map<String, TileProgress> progressById = Map.of();
 
     private final WhyViewModel why;
 
@@ -58,7 +64,8 @@ public final class LiveViewModel {
 
     public LiveViewModel(Background background, java.time.Clock clock) {
         this.background = background;
-        this.why = new WhyViewModel(background, clock);
+        this.clock = clock;
+        this.why = new WhyViewModel(background, clock, this::refreshSessions);
     }
 
     /** The Why side panel of the selected tile. */
@@ -104,6 +111,8 @@ public final class LiveViewModel {
         gridCapacityKw.set(connectedSite.site().gridConnectionCapacityKw());
         demo.set(connectedSite.demo());
         rebalanceResult.set(null);
+        progressById = Map.of();
+        sessionsDue = true;
         why.attach(connectedSite);
         limits.attach(connectedSite, background);
         polling = background.every(REFRESH, this::refresh);
@@ -119,9 +128,63 @@ public final class LiveViewModel {
         if (site == null || inFlight) return;
         inFlight = true;
         var current = site;
-        background.submit(_ -> current.api().allocation(current.siteId()),
-                allocation -> { inFlight = false; if (current == site) apply(allocation); },
+        var readSessions = sessionsDue || ticks++ % SESSIONS_EVERY == 0;
+        sessionsDue = false;
+        background.submit(_ -> {
+                    var allocation = current.api().allocation(current.siteId());
+                    return new Polled(allocation, readSessions ? sessions(current) : null);
+                },
+                polled -> {
+                    inFlight = false;
+                    if (current != site) return;
+                    if (polled.sessions() != null) sessions(polled.sessions());
+                    apply(polled.allocation());
+                },
                 failure -> { inFlight = false; if (current == site) failed(failure); });
+    }
+
+    /** Reads the sessions with the next refresh, and refreshes now when no refresh is running (after a change). */
+    public void refreshSessions() {
+        sessionsDue = true;
+        refresh();
+    }
+
+    private record Polled(Allocation allocation, Sessions sessions) {}
+
+    /** The sessions of the site's chargers and what their tiles show of them, worked out off the FX thread. */
+    record Sessions(Map<String, dev.dynamo.console.client.SessionInfo> byCharger, Map<String, TileProgress> progress) {}
+
+    private Sessions sessions(ConnectedSite current) {
+        dev.dynamo.console.client.Site fresh;
+        try {
+            fresh = current.api().site(current.siteId());
+        } catch (EngineException e) {
+            return null; // the allocation still shows; the sessions are read again next time
+        }
+        var zone = zone(fresh.timezone());
+        var now = clock.instant();
+        var byCharger = new HashMap<String, dev.dynamo.console.client.SessionInfo>();
+        var progress = new HashMap<String, TileProgress>();
+        for (var charger : fresh.chargers()) {
+            if (charger.session() == null) continue;
+            byCharger.put(charger.chargePointId(), charger.session());
+            var shown = TileProgress.of(charger.session(), zone, now);
+            if (shown != TileProgress.NONE) progress.put(charger.chargePointId(), shown);
+        }
+        return new Sessions(byCharger, progress);
+    }
+
+    static java.time.ZoneId zone(String timezone) {
+        try {
+            return timezone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(timezone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
+    void sessions(Sessions sessions) {
+        progressById = sessions.progress();
+        why.sessions(sessions.byCharger());
     }
 
     public void rebalance() {
@@ -157,7 +220,11 @@ public final class LiveViewModel {
             sameChargers = gauges.get(i).chargePointId().equals(allocation.allocations().get(i).chargePointId());
         }
         if (sameChargers) {
-            for (int i = 0; i < gauges.size(); i++) gauges.get(i).update(allocation.allocations().get(i));
+            for (int i = 0; i < gauges.size(); i++) {
+                var gauge = gauges.get(i);
+                gauge.update(allocation.allocations().get(i));
+                gauge.progress(progressById.getOrDefault(gauge.chargePointId(), TileProgress.NONE));
+            }
             return;
         }
         var next = new ArrayList<ChargerGauge>(allocation.allocations().size());
@@ -165,6 +232,7 @@ public final class LiveViewModel {
         for (var charger : allocation.allocations()) {
             var gauge = byId.getOrDefault(charger.chargePointId(), new ChargerGauge(charger.chargePointId()));
             gauge.update(charger);
+            gauge.progress(progressById.getOrDefault(charger.chargePointId(), TileProgress.NONE));
             next.add(gauge);
             seen.put(charger.chargePointId(), gauge);
         }

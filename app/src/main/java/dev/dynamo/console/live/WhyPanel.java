@@ -10,7 +10,10 @@ import javafx.scene.layout.VBox;
 
 /** The side panel of a selected charger: why it gets what it gets. Escape or Close hides it. */
 final class WhyPanel extends VBox {
+    private final SessionPanel sessionPanel;
+
     WhyPanel(WhyViewModel model) {
+        sessionPanel = new SessionPanel(model.sessionEditor());
         setId("why-panel");
         getStyleClass().addAll("panel", "why-panel");
         setSpacing(8);
@@ -21,7 +24,6 @@ final class WhyPanel extends VBox {
         title.getStyleClass().add("section-title");
         var headline = wrapped("why-headline", "why-headline");
         var share = wrapped("why-share", "hint");
-        var session = wrapped("why-session", "hint");
         var error = wrapped("why-error", "error-text");
         // a few breakers at most: wrapped lines, so a long load reads in full at any width
         var path = new VBox(4);
@@ -42,23 +44,27 @@ final class WhyPanel extends VBox {
         close.setId("why-close");
         close.setCancelButton(false);
         close.setOnAction(_ -> model.close());
-        getChildren().addAll(title, headline, share, section("Breakers on its path"), path, section("Session"), session,
-                section("Recent decisions (last hour)"), decisions, error, close);
+        // the session first: a depot operator opens a van's tile to see and set its need and departure
+        getChildren().addAll(sessionPanel, new javafx.scene.control.Separator(), title, headline, share,
+                section("Breakers on its path"), path, section("Recent decisions (last hour)"), decisions, error, close);
 
         title.textProperty().bind(model.selectedProperty().map(id -> "Why " + id + "?"));
         headline.textProperty().bind(model.headlineProperty());
         share.textProperty().bind(model.shareProperty());
-        session.textProperty().bind(model.sessionProperty());
         error.textProperty().bind(model.errorProperty());
         visibleProperty().bind(model.selectedProperty().isNotNull());
         managedProperty().bind(visibleProperty());
-        setOnKeyPressed(event -> {
+        // a filter: Escape closes the panel from inside its text fields too, which would otherwise take the key
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
                 model.close();
                 event.consume();
             }
         });
     }
+
+    /** Puts the keyboard in the session form. */
+    void focusSession() { sessionPanel.focusForm(); }
 
     private static Label section(String text) {
         var label = new Label(text);

@@ -39,11 +39,19 @@ public final class WhyViewModel {
     private ConnectedSite site;
     private Site definition;
     private Allocation allocation;
+    private final SessionViewModel sessionEditor;
 
-    public WhyViewModel(Background background, Clock clock) {
+    public WhyViewModel(Background background, Clock clock) { this(background, clock, () -> {}); }
+
+    /** {@code onSessionChanged} runs after a session's need or departure was stored (the tiles then re-read them). */
+    public WhyViewModel(Background background, Clock clock, Runnable onSessionChanged) {
         this.background = background;
         this.clock = clock;
+        this.sessionEditor = new SessionViewModel(background, clock, onSessionChanged);
     }
+
+    /** The session part of the panel: need, delivered, departure, at risk, and the form that changes them. */
+    public SessionViewModel sessionEditor() { return sessionEditor; }
 
     /** The charger shown, or null when the panel is closed. */
     public ReadOnlyStringProperty selectedProperty() { return selected.getReadOnlyProperty(); }
@@ -68,11 +76,14 @@ public final class WhyViewModel {
         site = connectedSite;
         definition = connectedSite.site();
         allocation = null;
+        sessionEditor.attach(connectedSite);
         close();
     }
 
     /** Opens the panel on a charger: fresh site (its session) and recent decisions are fetched. */
     public void select(String chargePointId) {
+        // another charger: its session is shown once read, never the previous one's form meanwhile
+        if (chargePointId == null || !chargePointId.equals(sessionEditor.chargePointIdProperty().get())) sessionEditor.close();
         selected.set(chargePointId);
         if (chargePointId == null || site == null) return;
         show();
@@ -85,11 +96,14 @@ public final class WhyViewModel {
                     error.set(null);
                     definition = fetched.site();
                     show();
+                    sessionEditor.open(chargePointId, sessionOf(chargePointId), atRiskOf(chargePointId),
+                            LiveViewModel.zone(definition.timezone()));
                     decisions.setAll(recent(chargePointId, fetched.decisions()));
                 }, failure -> error.set(EngineException.describe(failure)));
     }
 
     public void close() {
+        sessionEditor.close();
         selected.set(null);
         path.clear();
         decisions.clear();
@@ -103,7 +117,26 @@ public final class WhyViewModel {
     /** A new allocation: the panel follows it. */
     void allocation(Allocation latest) {
         allocation = latest;
-        if (selected.get() != null) show();
+        if (selected.get() != null) {
+            show();
+            sessionEditor.atRisk(atRiskOf(selected.get()));
+        }
+    }
+
+    /** The sessions read with the site: the open panel shows the selected one's delivered energy as it rises. */
+    void sessions(java.util.Map<String, dev.dynamo.console.client.SessionInfo> byCharger) {
+        var id = selected.get();
+        if (id != null && sessionEditor.chargePointIdProperty().get() != null) sessionEditor.update(byCharger.get(id));
+    }
+
+    private dev.dynamo.console.client.SessionInfo sessionOf(String chargePointId) {
+        return definition == null ? null : definition.chargers().stream().filter(c -> c.chargePointId().equals(chargePointId))
+                .map(dev.dynamo.console.client.Charger::session).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private boolean atRiskOf(String chargePointId) {
+        return allocation != null && allocation.allocations().stream()
+                .anyMatch(a -> a.chargePointId().equals(chargePointId) && Boolean.TRUE.equals(a.atRisk()));
     }
 
     private void show() {

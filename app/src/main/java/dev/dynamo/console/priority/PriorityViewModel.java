@@ -216,7 +216,7 @@ public final class PriorityViewModel {
         return config.map(SiteConfig::toRequest)
                 .orElse(new ConfigRequest(current.site().gridConnectionCapacityKw(), "priority", null, List.of(),
                         List.of(), null, null))
-                .withStrategy("priority").withPriorityOrder(List.copyOf(order)).withoutRotation();
+                .withStrategy("priority").withPriorityOrder(List.copyOf(order)).withoutRotation().withoutDepartureAware();
     }
 
     public void apply() {

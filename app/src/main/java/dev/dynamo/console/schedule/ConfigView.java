@@ -23,6 +23,8 @@ public final class ConfigView extends ScrollPane {
     private final TextField floor = new TextField();
     private final TextField rotation = new TextField();
     private final CheckBox redistribute = new CheckBox("Re_distribute unused power (chargers drawing less than allocated)");
+    private final CheckBox departureAware = new CheckBox("Departure-a_ware sharing");
+    private final Label departureAwareBlocked = new Label();
     private final Label capacity = new Label();
     private final ScheduleTimeline timeline;
     private final ScheduleTable table;
@@ -66,6 +68,17 @@ public final class ConfigView extends ScrollPane {
         row(form, 3, "_Rotation period (min)", rotation, hint("5–1440, empty = off (equal sharing with a floor)"),
                 "rotation_period_min");
         form.add(redistribute, 1, 4, 3, 1);
+        departureAware.setId("departure-aware");
+        var departureHint = hint("Vans with the least time to spare charge first, so each is full by its departure.");
+        departureHint.setId("departure-aware-hint");
+        departureAwareBlocked.setId("departure-aware-blocked");
+        departureAwareBlocked.getStyleClass().add("blocked-reason");
+        departureAwareBlocked.setWrapText(true);
+        departureAwareBlocked.setMaxWidth(760);
+        var departureRow = new HBox(12, departureAware, departureHint);
+        departureRow.setAlignment(Pos.CENTER_LEFT);
+        form.add(departureRow, 1, 5, 3, 1);
+        form.add(new VBox(2, departureAwareBlocked, errorLabel("departure_aware")), 1, 6, 3, 1);
         var formPanel = new VBox(10, form);
         formPanel.getStyleClass().add("panel");
 
@@ -144,6 +157,11 @@ public final class ConfigView extends ScrollPane {
         rotation.textProperty().bindBidirectional(model.rotationPeriodMinProperty());
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         redistribute.selectedProperty().bindBidirectional(model.redistributeUnusedProperty());
+        departureAware.selectedProperty().bindBidirectional(model.departureAwareProperty());
+        departureAware.disableProperty().bind(model.departureAwareBlockedProperty().isNotNull());
+        departureAwareBlocked.textProperty().bind(model.departureAwareBlockedProperty());
+        departureAwareBlocked.visibleProperty().bind(model.departureAwareBlockedProperty().isNotNull());
+        departureAwareBlocked.managedProperty().bind(departureAwareBlocked.visibleProperty());
         capacity.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "grid connection capacity: %.0f kW (the limit)", model.gridCapacityKwProperty().get()),
                 model.gridCapacityKwProperty()));

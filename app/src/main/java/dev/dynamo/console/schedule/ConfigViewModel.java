@@ -40,7 +40,10 @@ public final class ConfigViewModel {
     public static final List<String> STRATEGIES = List.of("equal", "priority", "scheduled");
     public static final List<String> WINDOW_STRATEGIES = List.of("equal", "priority");
     static final List<String> SHOWN_FIELDS = List.of("max_power_kw", "strategy", "min_power_per_charger_kw",
-            "rotation_period_min", "schedule");
+            "rotation_period_min", "schedule", "departure_aware");
+    /** Why the departure switch is off and cannot be turned on with {@code priority} (the engine answers 422). */
+    public static final String DEPARTURE_AWARE_WITH_PRIORITY =
+            "Not with priority: departures apply to equal sharing (equal, or the equal windows of scheduled)";
 
     private final Background background;
     private final StringProperty maxPowerKw = new SimpleStringProperty("");
@@ -48,6 +51,8 @@ public final class ConfigViewModel {
     private final StringProperty rotationPeriodMin = new SimpleStringProperty("");
     private final ObjectProperty<String> strategy = new SimpleObjectProperty<>("equal");
     private final BooleanProperty redistributeUnused = new SimpleBooleanProperty();
+    private final BooleanProperty departureAware = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper departureAwareBlocked = new ReadOnlyStringWrapper();
     private final ReadOnlyDoubleWrapper gridCapacityKw = new ReadOnlyDoubleWrapper();
     private final ObservableList<WindowBlock> windows = FXCollections.observableArrayList();
     // one read-only view, kept: listeners on a throwaway wrapper would be collected with it
@@ -66,7 +71,21 @@ public final class ConfigViewModel {
     private final ObservableList<PreviewRow> previewRowsView = FXCollections.unmodifiableObservableList(previewRows);
     private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper();
 
-    public ConfigViewModel(Background background) { this.background = background; }
+    public ConfigViewModel(Background background) {
+        this.background = background;
+        // with priority the engine refuses departure_aware: the switch goes off and says why
+        strategy.subscribe(chosen -> {
+            var blocked = "priority".equals(chosen);
+            departureAwareBlocked.set(blocked ? DEPARTURE_AWARE_WITH_PRIORITY : null);
+            if (blocked) departureAware.set(false);
+        });
+    }
+
+    /** Contract 10: the vans with the least time to spare charge first, so each is full by its departure. */
+    public BooleanProperty departureAwareProperty() { return departureAware; }
+
+    /** Why the departure switch cannot be turned on now (strategy priority), or null when it can. */
+    public ReadOnlyStringProperty departureAwareBlockedProperty() { return departureAwareBlocked.getReadOnlyProperty(); }
 
     public StringProperty maxPowerKwProperty() { return maxPowerKw; }
 
@@ -220,8 +239,10 @@ public final class ConfigViewModel {
             error.set("Some fields need fixing");
             return null;
         }
+        // always sent: an omitted departure_aware would store the engine's default (off)
         return new ConfigRequest(max, strategy.get(), floor, priorityOrder,
-                ScheduleConversion.toSpecs(windows), rotation, redistributeUnused.get());
+                ScheduleConversion.toSpecs(windows), rotation, redistributeUnused.get(),
+                departureAwareBlocked.get() == null && departureAware.get());
     }
 
     private void show(SiteConfig config) {
@@ -230,6 +251,7 @@ public final class ConfigViewModel {
         rotationPeriodMin.set(config.rotationPeriodMin() == null ? "" : config.rotationPeriodMin().toString());
         strategy.set(config.strategy());
         redistributeUnused.set(config.redistributeUnused());
+        departureAware.set(config.departureAware());
         priorityOrder = config.priorityOrder();
         windows.setAll(ScheduleConversion.toBlocks(config.schedule()));
         status.set("Stored config from " + config.updatedAt());

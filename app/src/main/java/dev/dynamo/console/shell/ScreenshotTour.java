@@ -16,7 +16,8 @@ import javafx.util.Duration;
 /**
  * {@code --screenshots=DIR}: once the console is live, shows each screen, waits for its data and
  * writes a PNG of the window, then exits. The config screen is also shown with a rejected value to
- * show how engine validation errors look; the Simulation screen is shown after a run of the first
+ * show how engine validation errors look; three demo sessions get a need and a departure through the session
+ * panel (one at risk) for the Live, session panel and departure switch pictures; the Simulation screen is shown after a run of the first
  * bundled scenario, then while it plays at 600× (with the Live screen on the played site) and at its end.
  */
 final class ScreenshotTour {
@@ -39,8 +40,11 @@ final class ScreenshotTour {
         steps.add(new Step(() -> window.show(Screen.LIVE), () -> true, "live.png"));
         var why = console.live().why();
         steps.add(new Step(() -> why.select(console.live().gauges().getFirst().chargePointId()),
-                () -> why.headlineProperty().get() != null && !why.decisions().isEmpty(), "live-why.png"));
+                () -> why.headlineProperty().get() != null && !why.decisions().isEmpty(), null));
+        // the session comes first in the panel: scrolled down to the Why part for this picture
+        steps.add(new Step(this::scrollToWhy, () -> true, "live-why.png"));
         steps.add(new Step(why::close, () -> true, null));
+        departures(why);
         steps.add(new Step(() -> window.show(Screen.CONNECT), () -> true, "connect.png"));
         steps.add(new Step(() -> {
             window.show(Screen.HISTORY);
@@ -110,6 +114,56 @@ final class ScreenshotTour {
         }, () -> !simulation.runningProperty().get(), "simulation-played.png"));
         steps.add(new Step(simulation::stop, () -> true, null));
         next(0);
+    }
+
+    /**
+     * Contract 10 through the session panel, as an operator would: three vehicles get a need and a departure
+     * (the first one more than its charger can give by then, so it is at risk), then the Live screen, the panel of
+     * the vehicle at risk, and the Config screen's departure switch.
+     */
+    private void departures(dev.dynamo.console.live.WhyViewModel why) {
+        var editor = why.sessionEditor();
+        String[][] plans = {{"90", "2"}, {"25", "5"}, {"30", "3"}};
+        for (int i = 0; i < plans.length; i++) {
+            var index = i;
+            var plan = plans[i];
+            steps.add(new Step(() -> why.select(console.live().gauges().get(index).chargePointId()),
+                    () -> console.live().gauges().get(index).chargePointId().equals(editor.chargePointIdProperty().get())
+                            && editor.hasSessionProperty().get(), null));
+            steps.add(new Step(() -> {
+                var leaves = java.time.ZonedDateTime.now(java.time.ZoneId.of(console.connect().connectedProperty().get()
+                        .site().timezone())).plusHours(Long.parseLong(plan[1]));
+                editor.neededInputProperty().set(plan[0]);
+                editor.departureDateProperty().set(leaves.toLocalDate());
+                editor.departureTimeProperty().set(java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(leaves));
+                editor.save();
+            }, () -> editor.statusProperty().get() != null && editor.statusProperty().get().startsWith("Saved"), null));
+        }
+        steps.add(new Step(why::close, () -> console.live().gauges().stream().anyMatch(g -> g.atRiskProperty().get()),
+                "live-departures.png"));
+        steps.add(new Step(() -> why.select(console.live().gauges().getFirst().chargePointId()),
+                () -> editor.hasSessionProperty().get() && editor.atRiskProperty().get()
+                        && !why.decisions().isEmpty(), "live-session-panel.png"));
+        steps.add(new Step(why::close, () -> true, null));
+        var config = console.config();
+        steps.add(new Step(() -> {
+            window().show(Screen.CONFIG);
+            config.reload();
+        }, () -> config.statusProperty().get() != null && config.statusProperty().get().startsWith("Stored"), null));
+        steps.add(new Step(() -> config.departureAwareProperty().set(true), () -> true, "config-departure-aware.png"));
+        steps.add(new Step(() -> config.strategyProperty().set("priority"), () -> true, "config-departure-aware-priority.png"));
+        steps.add(new Step(config::reload, () -> !"priority".equals(config.strategyProperty().get()), null));
+    }
+
+    private MainWindow window() { return console.window(); }
+
+    private void scrollToWhy() {
+        if (!(console.window().lookup("#why-scroll") instanceof javafx.scene.control.ScrollPane scroll)
+                || !(console.window().lookup("#why-title") instanceof Node title)
+                || !(scroll.getContent() instanceof javafx.scene.layout.Region content)) return;
+        var room = content.getHeight() - scroll.getViewportBounds().getHeight();
+        var y = content.sceneToLocal(title.localToScene(title.getLayoutBounds())).getMinY();
+        if (room > 0) scroll.setVvalue(Math.min(1, Math.max(0, (y - 8) / room)));
     }
 
     private void selectInTree(Object draft) {

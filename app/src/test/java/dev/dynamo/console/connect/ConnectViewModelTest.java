@@ -98,6 +98,9 @@ class ConnectViewModelTest {
         assertThat(connected.demo()).isTrue();
         assertThat(engine.storedConfig()).isNotNull();
         assertThat(connected.api().allocation(connected.siteId()).allocations()).hasSize(3);
+        // each demo session is given a need and a departure (contract 10)
+        assertThat(engine.requests()).filteredOn(r -> r.startsWith("PATCH")).hasSize(3)
+                .allMatch(r -> r.contains("\"energy_needed_kwh\":") && r.contains("\"departure_at\":\""));
     }
 
 }

@@ -23,9 +23,13 @@ class ChargerGaugeTest {
         assertThat(gauge.troubleProperty().get()).isEqualTo("limit refused");
         gauge.update(allocation(inSync, true, true));
         assertThat(gauge.troubleProperty().get()).isEqualTo("over its limit");
+        assertThat(gauge.atRiskProperty().get()).isTrue();
+        // at risk has a state of its own (a red frame and "⚠ AT RISK" on the tile), not a trouble of the charger
         gauge.update(allocation(inSync, false, true));
-        assertThat(gauge.troubleProperty().get()).isEqualTo("at risk");
+        assertThat(gauge.troubleProperty().get()).isNull();
+        assertThat(gauge.atRiskProperty().get()).isTrue();
         gauge.update(allocation(null, null, null));
         assertThat(gauge.troubleProperty().get()).isNull();
+        assertThat(gauge.atRiskProperty().get()).isFalse();
     }
 }

@@ -153,4 +153,32 @@ class ConfigViewModelTest {
         assertThat(model.fieldErrors().get("max_power_kw")).contains("100");
         assertThat(model.previewRows()).isEmpty();
     }
+
+    @Test
+    void the_departure_switch_is_sent_with_apply_and_preview_and_is_off_with_its_reason_under_priority() {
+        model.attach(site);
+        assertThat(model.departureAwareProperty().get()).isFalse();
+        model.departureAwareProperty().set(true);
+
+        model.preview();
+        assertThat(engine.requests()).filteredOn(r -> r.startsWith("POST") && r.contains("/allocation/preview"))
+                .singleElement().asString().contains("\"departure_aware\":true");
+        model.apply();
+
+        assertThat(engine.storedConfig().path("departure_aware").isBoolean()).isTrue();
+        assertThat(engine.storedConfig().path("departure_aware").asBoolean()).isTrue();
+        assertThat(model.departureAwareProperty().get()).isTrue();
+        assertThat(model.departureAwareBlockedProperty().get()).isNull();
+
+        model.strategyProperty().set("priority");
+        assertThat(model.departureAwareProperty().get()).isFalse();
+        assertThat(model.departureAwareBlockedProperty().get()).startsWith("Not with priority");
+        model.departureAwareProperty().set(true); // what a stale binding might try: still not sent
+        model.apply();
+        assertThat(engine.requests()).filteredOn(r -> r.startsWith("PUT")).last().asString()
+                .contains("\"strategy\":\"priority\"").contains("\"departure_aware\":false");
+
+        model.strategyProperty().set("equal");
+        assertThat(model.departureAwareBlockedProperty().get()).isNull();
+    }
 }

@@ -33,6 +33,7 @@ public final class FakeEngine implements AutoCloseable {
     private final Map<String, Double> chargerMaxKw = new LinkedHashMap<>();
     private final Map<String, Instant> sessions = new TreeMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, ObjectNode> plans = new TreeMap<>();
     private ObjectNode config;
     private Instant calculatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -111,8 +112,22 @@ public final class FakeEngine implements AutoCloseable {
                 calculatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 send(exchange, 201, JSON.createObjectNode().put("session_id", "s-" + cp).put("site_id", SITE_ID)
                         .put("charge_point_id", cp).put("started_at", sessions.get(cp).toString()));
+            } else if (method.equals("PATCH")) {
+                // contract 10: need and departure of the session in progress, echoed back as stored
+                if (!sessions.containsKey(cp)) { problem(exchange, 404, "no session on " + cp, List.of()); return; }
+                var change = JSON.readTree(body);
+                var plan = plans.computeIfAbsent(cp, _ -> JSON.createObjectNode());
+                for (var field : List.of("energy_needed_kwh", "departure_at")) {
+                    if (change.has(field)) plan.set(field, change.get(field));
+                }
+                var session = JSON.createObjectNode().put("session_id", "s-" + cp).put("site_id", SITE_ID)
+                        .put("charge_point_id", cp).put("started_at", sessions.get(cp).toString())
+                        .put("energy_delivered_kwh", 0.0);
+                session.setAll(plan);
+                send(exchange, 200, session);
             } else {
                 sessions.remove(cp);
+                plans.remove(cp);
                 exchange.sendResponseHeaders(204, -1);
             }
         } else {
