@@ -3,7 +3,8 @@
 // (dev.dynamo.ocpp.EchoServerMain: Javalin 7 on Jetty 12), each connection in a closed loop: send a frame of
 // the size of a SetChargingProfile, wait for its echo, send the next. Reports messages/s (round trips), and,
 // with --compare FILE (a load-test.js --json summary of the burst pattern), the engine's TxProfiles/s as a
-// share of it.
+// share of it (engine_share_of_echo), and by CPU per message (engine_share_of_echo_by_cpu: the echo server's CPU per
+// round trip over the engine's CPU per TxProfile; both move with the machine's load, compare runs at a similar load).
 //
 //   ./mvnw -B -pl engine test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
 //          -Dmdep.includeScope=test                         # compiles EchoServerMain, writes its classpath
@@ -94,6 +95,13 @@ function cpuSeconds(pid) {
             const burst = JSON.parse(fs.readFileSync(args.compare, 'utf8'));
             summary.engine_tx_profiles_per_s = burst.tx_profiles_per_s;
             summary.engine_share_of_echo = +(burst.tx_profiles_per_s / summary.messages_per_s).toFixed(3);
+            // the same comparison in CPU per message: the server's CPU per echo round trip against the engine's CPU
+            // per TxProfile (all in: the starts, their durable writes, the decisions and the profiles with their answers)
+            summary.echo_cpu_ms_per_message = +(1000 * summary.server_cpu_s / Math.max(1, echoes)).toFixed(4);
+            if (burst.engine_cpu_s && burst.tx_profiles) {
+                summary.engine_cpu_ms_per_tx_profile = +(1000 * burst.engine_cpu_s / burst.tx_profiles).toFixed(4);
+                summary.engine_share_of_echo_by_cpu = +(summary.echo_cpu_ms_per_message / summary.engine_cpu_ms_per_tx_profile).toFixed(3);
+            }
         }
         console.log(JSON.stringify(summary));
         if (args.json) fs.writeFileSync(args.json, JSON.stringify(summary, null, 2));

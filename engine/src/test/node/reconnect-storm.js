@@ -10,6 +10,14 @@
 //   taskset -c 1 node reconnect-storm.js --jar ../../../target/dynamo-engine.jar --engine-cpus 0
 //
 // Options: --chargers N (1000), --per-site N (50), --port P (18767), --engine-cpus LIST, --jvm "ARGS", --json FILE.
+// --rounds N (1): storms one after another on the same engine; the first is the restart's (a cold JVM), the later
+// ones show the engine's cost once its code is compiled.
+// --no-config: sites without a charging config (no decisions at all; by default every site runs `equal` at half its
+// rating, as in load-test.js, so each connection is also a `connect` decision of its site). The summary counts the
+// decisions the storm made, by trigger (`GET /api/v1/sites/{id}/decisions`).
+// --echo: the same storm against the bare WebSocket echo on the engine's server stack (dev.dynamo.ocpp.EchoServerMain,
+// as echo-bench.js starts it; --classpath FILE, default ../../../target/test-classpath.txt): the floor for the
+// engine's storm, the boot's answer being its echo.
 'use strict';
 const { spawn } = require('child_process');
 const { monitorEventLoopDelay } = require('perf_hooks');
@@ -24,6 +32,9 @@ const total = Number(args.chargers || 1000);
 const perSite = Number(args['per-site'] || 50);
 const port = Number(args.port || 18767);
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const echo = process.argv.includes('--echo');
+const withConfig = !process.argv.includes('--no-config');
+const rounds = Number(args.rounds || 1);
 
 function cpuSeconds(pid) {
     try {
@@ -41,7 +52,7 @@ function percentile(sorted, p) {
 /** Connects, then sends BootNotification; resolves with [ms to open, ms to the boot's answer]. */
 function storm(id, t0) {
     return new Promise((resolve, reject) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${port}/ocpp/${id}`, ['ocpp1.6'], { perMessageDeflate: false });
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/${echo ? 'echo' : 'ocpp'}/${id}`, echo ? [] : ['ocpp1.6'], { perMessageDeflate: false });
         let openedMs;
         ws.on('open', () => {
             openedMs = performance.now() - t0;
@@ -49,7 +60,7 @@ function storm(id, t0) {
         });
         ws.on('message', data => {
             const frame = JSON.parse(data);
-            if (frame[0] === 2) { // the engine's calls (TxDefaultProfile): accepted
+            if (frame[0] === 2 && !echo) { // the engine's calls (TxDefaultProfile): accepted
                 ws.send(`[3,"${frame[1]}",{"status":"Accepted"}]`);
             } else if (frame[1] === 'b1') {
                 resolve({ ws, openedMs, bootedMs: performance.now() - t0, ok: frame[0] === 3 });
@@ -68,8 +79,11 @@ function storm(id, t0) {
         sites.push({ site_id: `storm-${s}`, name: `Storm ${s}`, timezone: 'UTC', grid_connection_capacity_kw: chargers.length * 22, chargers });
     }
     fs.writeFileSync(path.join(dir, 'sites.json'), JSON.stringify({ sites }));
-    const java = ['-jar', args.jar, 'serve', '--port', String(port), '--sites', path.join(dir, 'sites.json'),
-        '--data-dir', path.join(dir, 'data')];
+    const java = echo ? ['-cp', [path.join(__dirname, '../../../target/test-classes'), path.join(__dirname, '../../../target/classes'),
+            fs.readFileSync(args.classpath || path.join(__dirname, '../../../target/test-classpath.txt'), 'utf8').trim()]
+            .join(path.delimiter), 'dev.dynamo.ocpp.EchoServerMain', String(port)]
+        : ['-jar', args.jar, 'serve', '--port', String(port), '--sites', path.join(dir, 'sites.json'),
+            '--data-dir', path.join(dir, 'data')];
     if (args.jvm) java.unshift(...args.jvm.split(' ').filter(Boolean));
     const javaBin = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
     const engine = args['engine-cpus']
@@ -81,38 +95,67 @@ function storm(id, t0) {
             try { if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break; } catch (e) { /* not up yet */ }
             await sleep(200);
         }
+        const base = `http://127.0.0.1:${port}`;
+        for (const site of echo || !withConfig ? [] : sites) {
+            const res = await fetch(`${base}/api/v1/smart-charging/sites/${site.site_id}/config`, {
+                method: 'PUT', headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ max_power_kw: site.chargers.length * 11, strategy: 'equal' }) });
+            if (!res.ok) throw new Error('config refused: ' + await res.text());
+        }
         // warm-up: one charger connects and boots, so the storm does not measure class loading alone
         const warm = await storm(sites[0].chargers[0].charge_point_id, performance.now());
         warm.ws.terminate();
         await sleep(1500); // the engine's per-charge-point replacement bucket (one a second)
         const ids = sites.flatMap(s => s.chargers.map(c => c.charge_point_id));
-        const lag = monitorEventLoopDelay({ resolution: 10 });
-        lag.enable();
-        const loadBefore = os.loadavg();
-        const engineCpuBefore = cpuSeconds(engine.pid);
-        const ownCpuBefore = process.cpuUsage();
-        const t0 = performance.now();
-        results.push(...await Promise.all(ids.map(id => storm(id, t0))));
-        const stormS = (performance.now() - t0) / 1000;
-        lag.disable();
-        const engineCpuS = cpuSeconds(engine.pid) - engineCpuBefore;
-        const ownCpu = process.cpuUsage(ownCpuBefore);
-        const generatorCpuS = (ownCpu.user + ownCpu.system) / 1e6;
-        const opened = results.map(r => r.openedMs).sort((a, b) => a - b);
-        const booted = results.map(r => r.bootedMs).sort((a, b) => a - b);
-        const ms = x => +x.toFixed(1);
-        const summary = { chargers: ids.length, booted_ok: results.filter(r => r.ok).length,
-            all_open_ms: ms(opened[opened.length - 1]), all_booted_ms: ms(booted[booted.length - 1]),
-            open_p50_ms: ms(percentile(opened, 50)), open_p99_ms: ms(percentile(opened, 99)),
-            boot_p50_ms: ms(percentile(booted, 50)), boot_p99_ms: ms(percentile(booted, 99)),
-            storm_s: +stormS.toFixed(2), engine_cpu_s: +engineCpuS.toFixed(2), generator_cpu_s: +generatorCpuS.toFixed(2),
-            engine_cpu_share: +(engineCpuS / stormS).toFixed(2), generator_cpu_share: +(generatorCpuS / stormS).toFixed(2),
-            generator_max_loop_delay_ms: ms(lag.max / 1e6),
-            load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
-            engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length };
-        // the side using most of a CPU for the storm's duration is the one holding it up
-        summary.slow_side = summary.generator_cpu_share > summary.engine_cpu_share ? 'generator' : 'engine';
-        console.log(JSON.stringify(summary));
+        const summaries = [];
+        for (let round = 1; round <= rounds; round++) {
+            if (round > 1) {
+                // the next storm: every connection dropped, the engine idle again, the replacement bucket refilled
+                results.forEach(r => r.ws.terminate());
+                await sleep(5000);
+            }
+            const stormFrom = new Date().toISOString();
+            const lag = monitorEventLoopDelay({ resolution: 10 });
+            lag.enable();
+            const loadBefore = os.loadavg();
+            const engineCpuBefore = cpuSeconds(engine.pid);
+            const ownCpuBefore = process.cpuUsage();
+            const t0 = performance.now();
+            results.splice(0, results.length, ...await Promise.all(ids.map(id => storm(id, t0))));
+            const stormS = (performance.now() - t0) / 1000;
+            lag.disable();
+            const engineCpuS = cpuSeconds(engine.pid) - engineCpuBefore;
+            const ownCpu = process.cpuUsage(ownCpuBefore);
+            const generatorCpuS = (ownCpu.user + ownCpu.system) / 1e6;
+            const opened = results.map(r => r.openedMs).sort((a, b) => a - b);
+            const booted = results.map(r => r.bootedMs).sort((a, b) => a - b);
+            const ms = x => +x.toFixed(1);
+            const summary = { round, server: echo ? 'echo' : 'engine', chargers: ids.length, booted_ok: results.filter(r => r.ok).length,
+                all_open_ms: ms(opened[opened.length - 1]), all_booted_ms: ms(booted[booted.length - 1]),
+                open_p50_ms: ms(percentile(opened, 50)), open_p99_ms: ms(percentile(opened, 99)),
+                boot_p50_ms: ms(percentile(booted, 50)), boot_p99_ms: ms(percentile(booted, 99)),
+                storm_s: +stormS.toFixed(2), engine_cpu_s: +engineCpuS.toFixed(2), generator_cpu_s: +generatorCpuS.toFixed(2),
+                engine_cpu_share: +(engineCpuS / stormS).toFixed(2), generator_cpu_share: +(generatorCpuS / stormS).toFixed(2),
+                generator_max_loop_delay_ms: ms(lag.max / 1e6),
+                load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
+                engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length };
+            if (!echo) {
+                // the decisions the storm made (those of its connections come within a second of them)
+                await sleep(1000);
+                const triggers = {};
+                for (const site of sites) {
+                    const res = await fetch(`${base}/api/v1/sites/${site.site_id}/decisions?from=${stormFrom}&limit=10000`);
+                    if (!res.ok) continue;
+                    for (const d of (await res.json()).decisions) triggers[d.trigger] = (triggers[d.trigger] || 0) + 1;
+                }
+                summary.decisions = triggers;
+            }
+            // the side using most of a CPU for the storm's duration is the one holding it up
+            summary.slow_side = summary.generator_cpu_share > summary.engine_cpu_share ? 'generator' : 'engine';
+            console.log(JSON.stringify(summary));
+            summaries.push(summary);
+        }
+        const summary = summaries.length === 1 ? summaries[0] : summaries;
         if (args.json) fs.writeFileSync(args.json, JSON.stringify(summary, null, 2));
     } finally {
         results.forEach(r => r.ws.terminate());

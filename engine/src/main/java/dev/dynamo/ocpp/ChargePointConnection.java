@@ -36,14 +36,23 @@ public final class ChargePointConnection implements ProfileTarget {
         this.closeSocket = closeSocket;
         this.rpc = new RpcSession(context.codec(), sendText, call -> {
             if (requestSeen.compareAndSet(false, true)) {
-                context.port().connected(siteId, chargePointId());
+                // answered once the site has taken the connection in, without a server thread waiting for it; the
+                // request itself is handled here (what it tells the site queues behind the connection), so the
+                // site's thread only releases the answer
+                var applied = context.port().connectedAsync(siteId, chargePointId());
+                var answer = handle(call);
+                return applied.thenCompose(_ -> answer);
             }
-            try {
-                return CompletableFuture.completedFuture(context.requests().handle(this, call));
-            } catch (RpcException e) {
-                return CompletableFuture.failedFuture(e);
-            }
+            return handle(call);
         }, context.timer(), context.callTimeout(), context.messageIds());
+    }
+
+    private CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> handle(dev.dynamo.ocpp.rpc.OcppFrame.Call call) {
+        try {
+            return CompletableFuture.completedFuture(context.requests().handle(this, call));
+        } catch (RpcException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

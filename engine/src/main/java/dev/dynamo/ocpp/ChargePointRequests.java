@@ -53,7 +53,8 @@ final class ChargePointRequests {
         Record confirmation = switch (call.action()) {
             case "BootNotification" -> {
                 var request = payloads.read(call.payload(), BootNotification.Request.class);
-                log.info("{} booted: {} {}", Printable.of(cp), Printable.of(request.chargePointVendor()),
+                // the connection is logged already: a reconnect storm writes one line per charger, not two
+                log.debug("{} booted: {} {}", Printable.of(cp), Printable.of(request.chargePointVendor()),
                         Printable.of(request.chargePointModel()));
                 yield new BootNotification.Confirmation(BootNotification.Status.Accepted, now(),
                         (int) heartbeatInterval.toSeconds());

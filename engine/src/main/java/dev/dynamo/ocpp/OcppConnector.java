@@ -72,6 +72,8 @@ public final class OcppConnector implements AutoCloseable {
         // A charger may be silent for a heartbeat interval: the socket must outlive that.
         var idle = settings.heartbeatInterval().multipliedBy(2).plusSeconds(30);
         config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(idle));
+        config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ocpp/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         config.routes.wsBeforeUpgrade(PATH, this::checkUpgrade);
         config.routes.ws(PATH, this::socket);
     }

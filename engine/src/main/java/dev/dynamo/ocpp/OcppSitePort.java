@@ -67,6 +67,15 @@ public interface OcppSitePort {
     void connected(String siteId, String chargePointId);
 
     /**
+     * As {@link #connected}, without holding up the caller's thread: completes once the site has taken the
+     * connection in (its {@code connect} decision may follow, one for a burst of connections).
+     */
+    default java.util.concurrent.CompletionStage<Void> connectedAsync(String siteId, String chargePointId) {
+        connected(siteId, chargePointId);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * The connection is gone. {@code inFlightKw}: the highest TxProfile limit sent on it and not answered (the
      * charger may have applied it; contract 8.1), or null for none.
      */

@@ -87,6 +87,12 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<Void> connectedAsync(String siteId, String chargePointId) {
+        return sites.site(siteId).map(site -> site.noticeConnected(chargePointId))
+                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    @Override
     public void disconnected(String siteId, String chargePointId, Double inFlightKw) {
         sites.site(siteId).ifPresent(site -> site.disconnected(chargePointId, inFlightKw));
     }

@@ -112,6 +112,34 @@ final class SiteExecutor implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #callUnbounded}, without waiting: the returned stage completes on the site's thread when the
+     * task has run (or at once when the caller is that thread, or the site runs on the caller's). For the
+     * connector's notices: a burst of them holds up no thread of the server while the site works through it.
+     */
+    <T> java.util.concurrent.CompletableFuture<T> callAsync(Callable<T> task) {
+        if (executor == null || Thread.currentThread() == thread) {
+            try {
+                return java.util.concurrent.CompletableFuture.completedFuture(run(task));
+            } catch (RuntimeException | Error e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        }
+        var result = new java.util.concurrent.CompletableFuture<T>();
+        try {
+            executor.execute(() -> {
+                try {
+                    result.complete(run(task));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new SiteBusyException("the site is closing"));
+        }
+        return result;
+    }
+
     /** Runs the task later on the site's thread (a timer's); ignored once the site is closed. */
     void submit(Runnable task) {
         if (executor == null) {

@@ -51,6 +51,9 @@ public final class SiteHandle implements AutoCloseable {
     private final SiteDecisions decisions;
     /** Null while stale, only in caller-runs mode ({@link #publish}). */
     private volatile SiteView view;
+    /** Connections taken in since the last decision, and whether a {@code connect} decision is queued for them. */
+    private int connectsUndecided;
+    private boolean connectDecisionQueued;
     private final boolean callerRuns;
 
     SiteHandle(SiteEnvironment env, SiteDefinition definition, List<DecisionListener> listeners) {
@@ -577,12 +580,36 @@ public final class SiteHandle implements AutoCloseable {
      * requests: they wait for the site as long as it takes and are never withdrawn.
      */
     public void connected(String chargePointId) {
-        executor.callUnbounded(() -> {
+        try {
+            noticeConnected(chargePointId).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw e;
+        }
+        awaitIdle(); // and its connect decision, queued behind the events before it
+    }
+
+    /**
+     * As {@link #connected}, without waiting: completes once the site has taken the connection in. The
+     * {@code connect} decision follows the events already queued, one for every connection noticed meanwhile
+     * (a reconnect storm of a site's n chargers is one decision, not n, each sending limits to all of them),
+     * and none when another decision comes first, which counts them as well.
+     */
+    public java.util.concurrent.CompletableFuture<Void> noticeConnected(String chargePointId) {
+        return executor.callAsync(() -> {
             if (live.charger(chargePointId).isEmpty()) return null;
             live.connected.add(chargePointId);
             live.lostSince.remove(chargePointId);
             // what was on its way at the loss stays in force on it until it accepts a limit again
-            decide(Trigger.CONNECT);
+            connectsUndecided++;
+            if (!connectDecisionQueued) {
+                connectDecisionQueued = true;
+                executor.submit(() -> {
+                    connectDecisionQueued = false;
+                    if (connectsUndecided > 0) decide(Trigger.CONNECT);
+                });
+            }
+            publish();
             return null;
         });
     }
@@ -825,11 +852,13 @@ public final class SiteHandle implements AutoCloseable {
 
     private void decide(Trigger trigger) {
         decisions.decide(trigger);
+        connectsUndecided = 0; // any decision counts the connections taken in before it
         publish();
     }
 
     private void decide(Trigger trigger, SiteDecisions.DurableWrite write) {
         decisions.decide(trigger, write);
+        connectsUndecided = 0;
         publish();
     }
 

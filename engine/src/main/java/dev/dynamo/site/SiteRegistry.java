@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,6 +32,12 @@ public final class SiteRegistry implements AutoCloseable {
     private final TransactionIds transactionIds;
     /** Held around every site write: the check against the other sites and the write are one step. */
     private final ReentrantLock siteWrites = new ReentrantLock();
+    /** Counts the changes of site definitions: {@link #findCharger} rebuilds its index when it moved. */
+    private final AtomicLong definitions = new AtomicLong();
+    /** Every charger by charge point id, as of {@link ChargerIndex#version()}: an upgrade does not search all sites. */
+    private volatile ChargerIndex chargerIndex = new ChargerIndex(-1, Map.of());
+
+    private record ChargerIndex(long version, Map<String, ChargerLocation> byId) {}
 
     public SiteRegistry(SiteEnvironment env) {
         this.env = env;
@@ -66,6 +74,7 @@ public final class SiteRegistry implements AutoCloseable {
             var previous = sites.put(stored.siteId(), handle);
             if (previous != null) previous.close();
         }
+        definitions.incrementAndGet();
         LOG.info("loaded {} stored sites", sites.size());
     }
 
@@ -128,6 +137,8 @@ public final class SiteRegistry implements AutoCloseable {
                     .map(h -> h.view().definition()).toList());
             return putSiteLocked(definition, configCheck);
         } finally {
+            // after the definition is in force (or refused): the next lookup indexes what is there now
+            definitions.incrementAndGet();
             siteWrites.unlock();
         }
     }
@@ -154,14 +165,25 @@ public final class SiteRegistry implements AutoCloseable {
         }
     }
 
-    /** Finds the site a charge point belongs to. */
+    /**
+     * Finds the site a charge point belongs to. Asked twice per OCPP connection (upgrade and open): an index
+     * built once per change of the sites' definitions, not a search over every charger of every site (a
+     * reconnect storm of n chargers would be O(n²)).
+     */
     public Optional<ChargerLocation> findCharger(String chargePointId) {
-        for (var handle : sites.values()) {
-            var charger = handle.view().definition().chargers().stream()
-                    .filter(c -> c.chargePointId().equals(chargePointId)).findFirst();
-            if (charger.isPresent()) return Optional.of(new ChargerLocation(handle, charger.get()));
+        var version = definitions.get();
+        var index = chargerIndex;
+        if (index.version() != version) {
+            var byId = new HashMap<String, ChargerLocation>();
+            for (var handle : sites.values()) {
+                for (var charger : handle.view().definition().chargers()) {
+                    byId.put(charger.chargePointId(), new ChargerLocation(handle, charger));
+                }
+            }
+            index = new ChargerIndex(version, Map.copyOf(byId));
+            chargerIndex = index;
         }
-        return Optional.empty();
+        return Optional.ofNullable(index.byId().get(chargePointId));
     }
 
     /** An OCPP transaction id never handed out before, also not before a restart (contract 8.1). */
