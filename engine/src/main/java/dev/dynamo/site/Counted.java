@@ -3,8 +3,10 @@ package dev.dynamo.site;
 import dev.dynamo.allocation.Phase;
 import dev.dynamo.contract.ChargerDefinition;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +77,7 @@ final class Counted {
         if (mayDraw.isEmpty() && !anyCountedApart(decided)) return decided;
         Map<String, ChargerDefinition> chargers = null;
         var counted = new ArrayList<ChargerAllocation>(decided.allocations().size());
-        var deltas = new java.util.LinkedHashMap<ChargerDefinition, ChargerAllocation>();
+        var deltas = new LinkedHashMap<ChargerDefinition, ChargerAllocation>();
         for (var a : decided.allocations()) {
             var cp = a.chargePointId();
             var kw = switch (kind(a, mayDraw.get(cp), lowering, cleared)) {
@@ -157,7 +159,7 @@ final class Counted {
             for (int i = 0; i < 3; i++) e.getValue()[i] = Math.max(e.getValue()[i], 0) + exactSum[i];
         }
         var before = site.raisesCleared;
-        raises.sort(java.util.Comparator
+        raises.sort(Comparator
                 .comparing((ChargerAllocation a) -> !Double.valueOf(a.targetKw()).equals(before.get(a.chargePointId())))
                 .thenComparingDouble(a -> a.targetKw() - a.allocatedKw())
                 .thenComparing(ChargerAllocation::chargePointId));

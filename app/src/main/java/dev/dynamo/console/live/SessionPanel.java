@@ -2,6 +2,7 @@ package dev.dynamo.console.live;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -56,13 +57,8 @@ final class SessionPanel extends VBox {
         needed.setPromptText("none");
         needed.textProperty().bindBidirectional(model.neededInputProperty());
         needed.setOnAction(_ -> model.save());
-        var clearNeeded = new Button("Clear");
-        clearNeeded.setId("session-clear-needed");
-        clearNeeded.setOnAction(_ -> model.clearNeeded());
-        var neededLabel = new Label("_Need (kWh)");
-        neededLabel.setMnemonicParsing(true);
-        neededLabel.setLabelFor(needed);
-        neededLabel.setMinWidth(Region.USE_PREF_SIZE);
+        var clearNeeded = clearButton("session-clear-needed", model::clearNeeded);
+        var neededLabel = fieldLabel("_Need (kWh)", needed);
         var neededRow = new HBox(6, needed, clearNeeded);
         neededRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -77,15 +73,8 @@ final class SessionPanel extends VBox {
         time.setPromptText("HH:MM");
         time.textProperty().bindBidirectional(model.departureTimeProperty());
         time.setOnAction(_ -> model.save());
-        var clearDeparture = new Button("Clear");
-        clearDeparture.setId("session-clear-departure");
-        clearDeparture.setOnAction(_ -> model.clearDeparture());
-        var departureLabel = new Label("_Leaves");
-        departureLabel.setMnemonicParsing(true);
-        departureLabel.setLabelFor(time);
-        departureLabel.setMinWidth(Region.USE_PREF_SIZE);
-        clearNeeded.setMinWidth(Region.USE_PREF_SIZE);
-        clearDeparture.setMinWidth(Region.USE_PREF_SIZE);
+        var clearDeparture = clearButton("session-clear-departure", model::clearDeparture);
+        var departureLabel = fieldLabel("_Leaves", time);
         var departureRow = new HBox(6, time, date, clearDeparture);
         departureRow.setAlignment(Pos.CENTER_LEFT);
         var hint = wrapped(null, "hint");
@@ -181,6 +170,23 @@ final class SessionPanel extends VBox {
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
         label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    private static Button clearButton(String id, Runnable clear) {
+        var button = new Button("Clear");
+        button.setId(id);
+        button.setOnAction(_ -> clear.run());
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
+    /** A field's label with its Alt mnemonic, never squeezed below its text. */
+    private static Label fieldLabel(String text, Node field) {
+        var label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 }

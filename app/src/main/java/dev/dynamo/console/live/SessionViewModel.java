@@ -198,20 +198,20 @@ public final class SessionViewModel {
 
     /** Clears the energy need on the engine at once. */
     public void clearNeeded() {
-        var id = chargePointId.get();
-        if (site == null || id == null || busy.get()) return;
-        fieldErrors.clear();
-        error.set(null);
-        send(id, SessionChange.NONE.withEnergyNeeded(null));
+        sendAtOnce(SessionChange.NONE.withEnergyNeeded(null));
     }
 
     /** Clears the departure on the engine at once. */
     public void clearDeparture() {
+        sendAtOnce(SessionChange.NONE.withDeparture(null));
+    }
+
+    private void sendAtOnce(SessionChange change) {
         var id = chargePointId.get();
         if (site == null || id == null || busy.get()) return;
         fieldErrors.clear();
         error.set(null);
-        send(id, SessionChange.NONE.withDeparture(null));
+        send(id, change);
     }
 
     private void send(String id, SessionChange change) {
