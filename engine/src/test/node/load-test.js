@@ -9,8 +9,11 @@
 //
 // Options: --chargers N (1000), --per-site N (50), --pattern open|burst (open), --rate STARTS_PER_S (20, open
 // only: Poisson arrivals over all sites, seeded), --seed N (1), --engine-cpus LIST (taskset for the engine),
-// --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE. The summary has
-// tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js).
+// --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE, --rounds N (1). The
+// summary has tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js).
+// With --rounds N > 1 every charger then stops its transaction and the same starts run again on the same engine,
+// now warm: the summary is round 1's (a fresh JVM, what the goals are measured on), and `rounds` has every round's
+// (round 2 on shows what the just-in-time compiler's warm-up cost round 1).
 //
 // Every site runs `equal` at half its rating (11 kW per charger of 22 kW), so with n sessions every charging
 // charger's limit is min(22, 11 * per-site / n) kW: up to half the site charging, a start changes only its own
@@ -34,6 +37,7 @@ const perSite = Number(args['per-site'] || 50);
 const pattern = args.pattern || 'open';
 const ratePerS = Number(args.rate || 20);
 const port = Number(args.port || 18765);
+const rounds = Number(args.rounds || 1);
 const chargerKw = 22;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 if (!['open', 'burst'].includes(pattern)) throw new Error('--pattern is open or burst');
@@ -83,6 +87,23 @@ function cpuSeconds(pid) {
     try {
         const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
         return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch (e) {
+        return NaN;
+    }
+}
+
+/** CPU seconds the process's just-in-time compiler threads have used so far (Linux; NaN elsewhere). */
+function jitCpuSeconds(pid) {
+    try {
+        let sum = 0;
+        for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+            try {
+                if (!fs.readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').includes('CompilerThre')) continue;
+                const fields = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ')[1].split(' ');
+                sum += (Number(fields[11]) + Number(fields[12])) / 100;
+            } catch (e) { /* the thread ended */ }
+        }
+        return sum;
     } catch (e) {
         return NaN;
     }
@@ -208,72 +229,97 @@ class SiteStarts {
         console.error(`${clients.length} charge points connected and booted in ${Math.round(performance.now() - connectStart)} ms`);
         await sleep(1000); // the TxDefaultProfiles of the connects
 
-        const latencies = [];
-        const confMs = [];
-        let answered = 0;
-        const startOne = c => new Promise(resolve => {
-            const sentAt = performance.now();
-            let confirmed = false;
-            let complete = false;
-            starts.get(c.site).begin(c, sentAt, ms => {
-                latencies.push(ms);
-                complete = true;
-                if (confirmed) resolve();
-            });
-            c.call('StartTransaction', { connectorId: 1, idTag: 'LOAD', meterStart: 0, timestamp: new Date().toISOString() })
-                .then(() => {
-                    confMs.push(performance.now() - sentAt);
-                    answered++;
-                    confirmed = true;
-                    if (complete) resolve();
+        const runRound = async round => {
+            for (const site of sites) starts.set(site.site_id, new SiteStarts(site.chargers.length));
+            txProfiles = 0;
+            const latencies = [];
+            const confMs = [];
+            let answered = 0;
+            const startOne = c => new Promise(resolve => {
+                const sentAt = performance.now();
+                let confirmed = false;
+                let complete = false;
+                starts.get(c.site).begin(c, sentAt, ms => {
+                    latencies.push(ms);
+                    complete = true;
+                    if (confirmed) resolve();
                 });
-            setTimeout(resolve, 10000); // counted as incomplete
-        });
-        const loadBefore = os.loadavg();
-        const engineCpuBefore = engine ? cpuSeconds(engine.pid) : NaN;
-        const ownCpuBefore = process.cpuUsage();
-        const runStart = performance.now();
-        measuring = true;
-        if (pattern === 'burst') {
-            // Sites in parallel; within a site, each start as soon as the previous one is complete.
-            await Promise.all(sites.map(async site => {
-                for (const c of clients.filter(c => c.site === site.site_id)) await startOne(c);
-            }));
-        } else {
-            // Open loop: Poisson arrivals at --rate over all chargers in a random order, whatever the engine does.
-            const rand = random(Number(args.seed || 1));
-            const order = clients.slice();
-            for (let i = order.length - 1; i > 0; i--) {
-                const j = Math.floor(rand() * (i + 1));
-                [order[i], order[j]] = [order[j], order[i]];
+                c.call('StartTransaction', { connectorId: 1, idTag: 'LOAD', meterStart: 0, timestamp: new Date().toISOString() })
+                    .then(conf => {
+                        c.transactionId = conf.transactionId;
+                        confMs.push(performance.now() - sentAt);
+                        answered++;
+                        confirmed = true;
+                        if (complete) resolve();
+                    });
+                setTimeout(resolve, 10000); // counted as incomplete
+            });
+            const loadBefore = os.loadavg();
+            const engineCpuBefore = engine ? cpuSeconds(engine.pid) : NaN;
+            const jitCpuBefore = engine ? jitCpuSeconds(engine.pid) : NaN;
+            const ownCpuBefore = process.cpuUsage();
+            const runStart = performance.now();
+            measuring = true;
+            if (pattern === 'burst') {
+                // Sites in parallel; within a site, each start as soon as the previous one is complete.
+                await Promise.all(sites.map(async site => {
+                    for (const c of clients.filter(c => c.site === site.site_id)) await startOne(c);
+                }));
+            } else {
+                // Open loop: Poisson arrivals at --rate over all chargers in a random order, whatever the engine does.
+                const rand = random(Number(args.seed || 1));
+                const order = clients.slice();
+                for (let i = order.length - 1; i > 0; i--) {
+                    const j = Math.floor(rand() * (i + 1));
+                    [order[i], order[j]] = [order[j], order[i]];
+                }
+                let due = 0;
+                const running = [];
+                for (const c of order) {
+                    due += -Math.log(1 - rand()) / ratePerS * 1000;
+                    const wait = runStart + due - performance.now();
+                    if (wait > 0) await sleep(wait);
+                    running.push(startOne(c));
+                }
+                await Promise.race([Promise.all(running), sleep(30000)]);
             }
-            let due = 0;
-            const running = [];
-            for (const c of order) {
-                due += -Math.log(1 - rand()) / ratePerS * 1000;
-                const wait = runStart + due - performance.now();
-                if (wait > 0) await sleep(wait);
-                running.push(startOne(c));
+            const runS = (performance.now() - runStart) / 1000;
+            measuring = false;
+            const engineCpuS = engine ? cpuSeconds(engine.pid) - engineCpuBefore : NaN;
+            const jitCpuS = engine ? jitCpuSeconds(engine.pid) - jitCpuBefore : NaN;
+            const ownCpu = process.cpuUsage(ownCpuBefore);
+            latencies.sort((a, b) => a - b);
+            confMs.sort((a, b) => a - b);
+            const ms = x => +x.toFixed(1);
+            const summary = { round, rate_per_s: pattern === 'open' ? ratePerS : null, chargers: clients.length,
+                pattern, sites: sites.length, starts: clients.length, complete: latencies.length, answered,
+                p50_ms: ms(percentile(latencies, 50)), p95_ms: ms(percentile(latencies, 95)),
+                p99_ms: ms(percentile(latencies, 99)), max_ms: ms(latencies[latencies.length - 1]),
+                conf_p50_ms: ms(percentile(confMs, 50)), conf_p99_ms: ms(percentile(confMs, 99)),
+                run_s: +runS.toFixed(1), tx_profiles: txProfiles, tx_profiles_per_s: Math.round(txProfiles / runS), engine_cpu_s: +engineCpuS.toFixed(2),
+                engine_jit_cpu_s: +jitCpuS.toFixed(2), engine_cpu_ms_per_tx_profile: +(engineCpuS * 1000 / txProfiles).toFixed(3),
+                generator_cpu_s: +((ownCpu.user + ownCpu.system) / 1e6).toFixed(2),
+                load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
+                engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length };
+            return summary;
+        };
+        const results = [];
+        for (let round = 1; round <= rounds; round++) {
+            if (round > 1) {
+                // every transaction ends (the raises of the stops settle), then the same starts again, warm
+                await Promise.all(sites.map(async site => {
+                    for (const c of clients.filter(c => c.site === site.site_id)) {
+                        await c.call('StopTransaction', { transactionId: c.transactionId, meterStop: 0,
+                            timestamp: new Date().toISOString() });
+                    }
+                }));
+                await sleep(2000);
             }
-            await Promise.race([Promise.all(running), sleep(30000)]);
+            const result = await runRound(round);
+            console.log(JSON.stringify(result));
+            results.push(result);
         }
-        const runS = (performance.now() - runStart) / 1000;
-        measuring = false;
-        const engineCpuS = engine ? cpuSeconds(engine.pid) - engineCpuBefore : NaN;
-        const ownCpu = process.cpuUsage(ownCpuBefore);
-        latencies.sort((a, b) => a - b);
-        confMs.sort((a, b) => a - b);
-        const ms = x => +x.toFixed(1);
-        const summary = { pattern, rate_per_s: pattern === 'open' ? ratePerS : null, chargers: clients.length,
-            sites: sites.length, starts: clients.length, complete: latencies.length, answered,
-            p50_ms: ms(percentile(latencies, 50)), p95_ms: ms(percentile(latencies, 95)),
-            p99_ms: ms(percentile(latencies, 99)), max_ms: ms(latencies[latencies.length - 1]),
-            conf_p50_ms: ms(percentile(confMs, 50)), conf_p99_ms: ms(percentile(confMs, 99)),
-            run_s: +runS.toFixed(1), tx_profiles: txProfiles, tx_profiles_per_s: Math.round(txProfiles / runS), engine_cpu_s: +engineCpuS.toFixed(2),
-            generator_cpu_s: +((ownCpu.user + ownCpu.system) / 1e6).toFixed(2),
-            load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
-            engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length };
-        console.log(JSON.stringify(summary));
+        const summary = rounds > 1 ? { ...results[0], rounds: results } : results[0];
         if (args.json) fs.writeFileSync(args.json, JSON.stringify(summary, null, 2));
     } finally {
         clients.forEach(c => c.ws && c.ws.terminate());
