@@ -81,10 +81,14 @@ public final class ChargePointConnection implements ProfileTarget {
     public CompletableFuture<SetChargingProfile.Status> setChargingProfile(ChargingProfile profile) {
         var payloads = context.payloads();
         // one connector: a newer profile of the same purpose replaces one still waiting to be sent
-        return rpc.call(Action.SET_CHARGING_PROFILE.name(), payloads.writeString(new SetChargingProfile.Request(CONNECTOR_ID, profile)),
+        return rpc.call(Action.SET_CHARGING_PROFILE.name(),
+                        dev.dynamo.ocpp.v16.ChargingProfileJson.write(new SetChargingProfile.Request(CONNECTOR_ID, profile)),
                         profile.chargingProfilePurpose().name())
                 .whenComplete((_, failure) -> countTimeout(failure))
                 .thenApply(result -> {
+                    // the usual {"status": "…"} directly; anything else through the schema check
+                    var status = dev.dynamo.ocpp.v16.ChargingProfileJson.statusOf(result);
+                    if (status != null) return status;
                     try {
                         return payloads.read(result, SetChargingProfile.Confirmation.class).status();
                     } catch (RpcException e) {

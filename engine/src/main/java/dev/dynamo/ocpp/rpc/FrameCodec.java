@@ -82,12 +82,24 @@ public final class FrameCodec {
 
     /** A CALL around a payload already written as a JSON object. */
     public String encodeCall(String messageId, String action, String payloadJson) {
-        try {
-            return "[" + CALL + "," + mapper.writeValueAsString(messageId) + "," + mapper.writeValueAsString(action) + ","
-                    + payloadJson + "]";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a string always serialises", e);
+        var text = new StringBuilder(payloadJson.length() + messageId.length() + action.length() + 12).append('[').append(CALL).append(',');
+        quoted(text, messageId).append(',');
+        return quoted(text, action).append(',').append(payloadJson).append(']').toString();
+    }
+
+    /** A JSON string: our message ids and actions need no escaping; anything else is escaped by the mapper. */
+    private StringBuilder quoted(StringBuilder text, String value) {
+        for (var i = 0; i < value.length(); i++) {
+            var c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                try {
+                    return text.append(mapper.writeValueAsString(value));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("a string always serialises", e);
+                }
+            }
         }
+        return text.append('"').append(value).append('"');
     }
 
     public String encode(OcppFrame frame) {

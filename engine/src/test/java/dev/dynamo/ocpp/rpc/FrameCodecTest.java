@@ -37,6 +37,17 @@ class FrameCodecTest {
     }
 
     @Test
+    void encodes_a_call_around_written_json_as_the_mapper_would() throws Exception {
+        var mapper = new ObjectMapper();
+        for (var id : new String[] {"1a", "z9", "with \"quote\"", "back\\slash", "tab\there", "é"}) {
+            var text = codec.encodeCall(id, "SetChargingProfile", "{\"a\":1}");
+            assertThat(mapper.readTree(text)).isEqualTo(mapper.readTree(
+                    mapper.writeValueAsString(new Object[] {2, id, "SetChargingProfile", java.util.Map.of("a", 1)})));
+        }
+        assertThat(codec.encodeCall("7", "Reset", "{}")).isEqualTo("[2,\"7\",\"Reset\",{}]");
+    }
+
+    @Test
     void reads_the_original_misspelled_occurence_code() throws RpcException {
         var frame = (CallError) codec.decode("[4,\"b\",\"OccurenceConstraintViolation\",\"\",{}]");
 
