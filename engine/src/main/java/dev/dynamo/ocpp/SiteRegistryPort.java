@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 /** The connector's port onto the real site layer. */
 public final class SiteRegistryPort implements OcppSitePort {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SiteRegistryPort.class);
     private final SiteRegistry sites;
     private final Map<String, Defaults> defaults = new ConcurrentHashMap<>();
 
@@ -94,7 +95,10 @@ public final class SiteRegistryPort implements OcppSitePort {
 
     @Override
     public void disconnected(String siteId, String chargePointId, Double inFlightKw) {
-        sites.site(siteId).ifPresent(site -> site.disconnected(chargePointId, inFlightKw));
+        // a fact, applied in order behind the site's events; no server thread waits for the site (a storm of them)
+        sites.site(siteId).ifPresent(site -> site.noticeDisconnected(chargePointId, inFlightKw).whenComplete((_, failure) -> {
+            if (failure != null) LOG.warn("site {}: the loss of {}'s connection was not applied: {}", siteId, chargePointId, failure.toString());
+        }));
     }
 
     @Override

@@ -54,16 +54,19 @@ final class SiteDecisions {
         this.durable = new DurableRotation(live.definition.siteId());
     }
 
-    /** One decision for {@code trigger}, unless the site has no config yet; writes the rotation state it changed. */
-    void decide(Trigger trigger) {
-        decide(trigger, changes -> env.store().writeRotation(changes));
+    /**
+     * One decision for {@code trigger}, unless the site has no config yet; writes the rotation state it changed.
+     * True when a decision was applied, and the site's view published with it.
+     */
+    boolean decide(Trigger trigger) {
+        return decide(trigger, changes -> env.store().writeRotation(changes));
     }
 
     /** As {@link #decide(Trigger)}, with {@code write} making the decision's durable write (called once). */
-    void decide(Trigger trigger, DurableWrite write) {
+    boolean decide(Trigger trigger, DurableWrite write) {
         if (live.config == null) {
             write.write(RotationState.unchanged(live.definition.siteId()));
-            return;
+            return false;
         }
         var outcome = maker.decide(live, env.clock().instant(), trigger);
         var tick = trigger == Trigger.ROTATION;
@@ -73,9 +76,10 @@ final class SiteDecisions {
             persist(write, durable.changes(live.sessions.keySet(), live.queuedSince, live.admittedAt,
                     storedOrder(outcome, live.admissionOrder), clockAt));
             scheduleRotation(clockAt);
-            return;
+            return false;
         }
         commit(outcome, write);
+        return true;
     }
 
     /**

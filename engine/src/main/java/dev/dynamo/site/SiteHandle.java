@@ -51,9 +51,8 @@ public final class SiteHandle implements AutoCloseable {
     private final SiteDecisions decisions;
     /** Null while stale, only in caller-runs mode ({@link #publish}). */
     private volatile SiteView view;
-    /** Connections taken in since the last decision, and whether a {@code connect} decision is queued for them. */
-    private int connectsUndecided;
-    private boolean connectDecisionQueued;
+    /** Connections taken in or lost since the last decision, whose decision waits for the events queued before it. */
+    private final PendingDecision pending = new PendingDecision();
     private final boolean callerRuns;
 
     SiteHandle(SiteEnvironment env, SiteDefinition definition, List<DecisionListener> listeners) {
@@ -601,16 +600,22 @@ public final class SiteHandle implements AutoCloseable {
             live.connected.add(chargePointId);
             live.lostSince.remove(chargePointId);
             // what was on its way at the loss stays in force on it until it accepts a limit again
-            connectsUndecided++;
-            if (!connectDecisionQueued) {
-                connectDecisionQueued = true;
-                executor.submit(() -> {
-                    connectDecisionQueued = false;
-                    if (connectsUndecided > 0) decide(Trigger.CONNECT);
-                });
-            }
+            decideLater(Trigger.CONNECT);
             publish();
             return null;
+        });
+    }
+
+    /**
+     * An event whose decision may wait for the events already queued: one decision follows them for every such
+     * event noted meanwhile, or none when another decision comes first, which covers them as well
+     * ({@link PendingDecision}).
+     */
+    private void decideLater(Trigger trigger) {
+        if (!pending.note(trigger)) return;
+        executor.submit(() -> {
+            var due = pending.due();
+            if (due != null) decide(due);
         });
     }
 
@@ -623,7 +628,24 @@ public final class SiteHandle implements AutoCloseable {
      * (or null): it may have applied it, so the reservation is at least that (contract 8.1).
      */
     public void disconnected(String chargePointId, Double inFlightKw) {
-        executor.callUnbounded(() -> {
+        try {
+            noticeDisconnected(chargePointId, inFlightKw).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw e;
+        }
+        awaitIdle(); // and its disconnect decision, queued behind the events before it
+    }
+
+    /**
+     * As {@link #disconnected(String, Double)}, without waiting: completes once the site has taken the loss in (the
+     * charger is offline and reserved from then on, counted as the allocation in force counts it until the
+     * decision). The {@code disconnect} decision follows the events already queued, one for every connection
+     * lost or taken in meanwhile (a site's n chargers cut off at once are one decision, and so are their n grace
+     * periods ending), none when another decision comes first.
+     */
+    public java.util.concurrent.CompletableFuture<Void> noticeDisconnected(String chargePointId, Double inFlightKw) {
+        return executor.callAsync(() -> {
             if (!live.connected.remove(chargePointId)) return null;
             if (live.sessions.containsKey(chargePointId)) {
                 var since = now();
@@ -631,10 +653,11 @@ public final class SiteHandle implements AutoCloseable {
                 if (inFlightKw != null && Double.isFinite(inFlightKw)) live.inFlightAtLossKw.merge(chargePointId, inFlightKw, Math::max);
                 // when the grace period ends its TxProfile has expired: it counts at its default limit
                 timers.once("grace-" + chargePointId, since.plus(env.commLossGrace()), () -> {
-                    if (since.equals(live.lostSince.get(chargePointId))) decide(Trigger.DISCONNECT);
+                    if (since.equals(live.lostSince.get(chargePointId))) decideLater(Trigger.DISCONNECT);
                 });
             }
-            decide(Trigger.DISCONNECT);
+            decideLater(Trigger.DISCONNECT);
+            publish();
             return null;
         });
     }
@@ -766,9 +789,14 @@ public final class SiteHandle implements AutoCloseable {
         });
     }
 
-    /** Waits until every event already submitted to the site (timers included) has been applied. */
+    /**
+     * Waits until every event already submitted to the site (timers included) has been applied, and the decision
+     * they left queued ({@link #decideLater}) has been made.
+     */
     public void awaitIdle() {
-        executor.callUnbounded(() -> null);
+        while (executor.callUnbounded(pending::queued)) {
+            // that decision's task is queued behind this call: the next one waits for it
+        }
     }
 
     /** A decision without a new event: the first one after a restart. */
@@ -851,15 +879,15 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     private void decide(Trigger trigger) {
-        decisions.decide(trigger);
-        connectsUndecided = 0; // any decision counts the connections taken in before it
-        publish();
+        var published = decisions.decide(trigger);
+        pending.decided(); // any decision counts the connections taken in or lost before it
+        if (!published) publish();
     }
 
     private void decide(Trigger trigger, SiteDecisions.DurableWrite write) {
-        decisions.decide(trigger, write);
-        connectsUndecided = 0;
-        publish();
+        var published = decisions.decide(trigger, write);
+        pending.decided();
+        if (!published) publish();
     }
 
     private void showMeasured(String chargePointId, double measuredKw) {
