@@ -2,7 +2,6 @@ package dev.dynamo.ocpp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
@@ -14,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection's outgoing text frames, coalesced: the frames queued while a write is pending (a burst of
  * decisions, an answer and the next CALL) go to the socket together, in order, batched with one flush,
- * instead of one write each. Thread-safe; the writes run on the given executor, one drain at a time.
+ * instead of one write each. Thread-safe. The thread that finds no write pending writes at once, itself (the
+ * socket's writes do not block: Jetty queues what the socket does not take), and takes with it whatever other
+ * threads queue meanwhile; there is no hand-off to another thread per frame.
  */
 final class CoalescingWriter implements Consumer<String> {
     private static final Logger log = LoggerFactory.getLogger(CoalescingWriter.class);
@@ -26,14 +27,13 @@ final class CoalescingWriter implements Consumer<String> {
     }
 
     private final Transport transport;
-    private final Executor writes;
     private final Object lock = new Object();
     private List<String> pending = new ArrayList<>();
-    private boolean drainQueued;
+    /** A thread is writing: frames queued meanwhile are its to write. */
+    private boolean draining;
 
-    CoalescingWriter(Transport transport, Executor writes) {
+    CoalescingWriter(Transport transport) {
         this.transport = transport;
-        this.writes = writes;
     }
 
     /** Frames to a Jetty session: batched on its core session when it has one, else sent one by one. */
@@ -64,10 +64,10 @@ final class CoalescingWriter implements Consumer<String> {
     public void accept(String text) {
         synchronized (lock) {
             pending.add(text);
-            if (drainQueued) return;
-            drainQueued = true;
+            if (draining) return;
+            draining = true;
         }
-        writes.execute(this::drain);
+        drain();
     }
 
     /** Writes until nothing is pending; only one drain runs at a time, so the frames keep their order. */
@@ -76,7 +76,7 @@ final class CoalescingWriter implements Consumer<String> {
             List<String> frames;
             synchronized (lock) {
                 if (pending.isEmpty()) {
-                    drainQueued = false;
+                    draining = false;
                     return;
                 }
                 frames = pending;

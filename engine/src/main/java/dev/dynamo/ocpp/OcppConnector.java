@@ -118,7 +118,7 @@ public final class OcppConnector implements AutoCloseable {
                 return;
             }
             var connection = new ChargePointConnection(info.get(), context,
-                    new CoalescingWriter(CoalescingWriter.jetty(ctx.session), workers),
+                    new CoalescingWriter(CoalescingWriter.jetty(ctx.session)),
                     reason -> ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, reason));
             bySocket.put(ctx.sessionId(), connection);
             var older = byChargePoint.put(id, connection);

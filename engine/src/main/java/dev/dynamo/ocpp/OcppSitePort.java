@@ -100,6 +100,18 @@ public interface OcppSitePort {
      */
     void mayDraw(String siteId, Map<String, Double> kwByCharger);
 
+    /**
+     * What the pusher has to tell the site, in one go: {@link #mayDraw} first (the site counts by it), then
+     * {@link #limitsAcknowledged}, then {@link #profiles}; empty parts are left out. A port may apply them as one
+     * event of the site (one hand-off instead of three).
+     */
+    default void notices(String siteId, Map<String, Double> mayDrawKw, Map<String, Double> acceptedKw,
+                         Map<String, ProfileStatus> changed, Set<String> gone) {
+        if (!mayDrawKw.isEmpty()) mayDraw(siteId, mayDrawKw);
+        if (!acceptedKw.isEmpty()) limitsAcknowledged(siteId, acceptedKw);
+        if (!changed.isEmpty() || !gone.isEmpty()) profiles(siteId, changed, gone);
+    }
+
     /** The TxDefaultProfile limit of every charger of the site, kW. */
     Map<String, Double> defaultLimitsKw(String siteId);
 

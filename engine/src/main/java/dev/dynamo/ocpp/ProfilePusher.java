@@ -407,9 +407,7 @@ final class ProfilePusher {
             }
         });
         // what they may draw first: the site counts them by it
-        if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
-        if (!accepted.isEmpty()) port.limitsAcknowledged(siteId, accepted);
-        if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
+        port.notices(siteId, mayDraw, accepted, states, gone);
     }
 
     /** 1 s after the first failure, doubling, at most 60 s. */

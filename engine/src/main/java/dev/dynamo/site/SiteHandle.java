@@ -699,6 +699,21 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     /**
+     * {@link #mayDraw}, {@link #limitsAcknowledged} and {@link #profiles} in that order, as one event of the site:
+     * a burst of the connector's answers is one hand-off to the site, not three. Empty parts are left out.
+     */
+    public void connectorNotices(Map<String, Double> mayDrawKw, Map<String, Double> acceptedKw,
+                                 Map<String, ProfileStatus> changed, Set<String> gone) {
+        executor.callUnbounded(() -> {
+            // on the site's thread each runs at once
+            if (!mayDrawKw.isEmpty()) mayDraw(mayDrawKw);
+            if (!acceptedKw.isEmpty()) limitsAcknowledged(acceptedKw);
+            if (!changed.isEmpty() || !gone.isEmpty()) profiles(changed, gone);
+            return null;
+        });
+    }
+
+    /**
      * The TxProfile state of chargers connected over OCPP changed (contract 11, {@code profile}); {@code gone}
      * are no longer connected. Shown in the allocation at once, no decision.
      */
