@@ -259,6 +259,7 @@ class SiteStarts {
             const jitCpuBefore = engine ? jitCpuSeconds(engine.pid) : NaN;
             const ownCpuBefore = process.cpuUsage();
             const runStart = performance.now();
+            const runFrom = new Date(Date.now() - 1).toISOString();
             measuring = true;
             if (pattern === 'burst') {
                 // Sites in parallel; within a site, each start as soon as the previous one is complete.
@@ -288,6 +289,14 @@ class SiteStarts {
             const engineCpuS = engine ? cpuSeconds(engine.pid) - engineCpuBefore : NaN;
             const jitCpuS = engine ? jitCpuSeconds(engine.pid) - jitCpuBefore : NaN;
             const ownCpu = process.cpuUsage(ownCpuBefore);
+            // the decisions the round made, by trigger (one per start: a site has one start in flight in a burst)
+            const decisions = {};
+            const runTo = new Date(Date.now() + 1).toISOString();
+            for (const site of sites) {
+                const res = await fetch(`${base}/api/v1/sites/${site.site_id}/decisions?from=${runFrom}&to=${runTo}&limit=10000`);
+                if (!res.ok) continue;
+                for (const d of (await res.json()).decisions) decisions[d.trigger] = (decisions[d.trigger] || 0) + 1;
+            }
             latencies.sort((a, b) => a - b);
             confMs.sort((a, b) => a - b);
             const ms = x => +x.toFixed(1);
@@ -298,7 +307,7 @@ class SiteStarts {
                 conf_p50_ms: ms(percentile(confMs, 50)), conf_p99_ms: ms(percentile(confMs, 99)),
                 run_s: +runS.toFixed(1), tx_profiles: txProfiles, tx_profiles_per_s: Math.round(txProfiles / runS), engine_cpu_s: +engineCpuS.toFixed(2),
                 engine_jit_cpu_s: +jitCpuS.toFixed(2), engine_cpu_ms_per_tx_profile: +(engineCpuS * 1000 / txProfiles).toFixed(3),
-                generator_cpu_s: +((ownCpu.user + ownCpu.system) / 1e6).toFixed(2),
+                generator_cpu_s: +((ownCpu.user + ownCpu.system) / 1e6).toFixed(2), decisions,
                 load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
                 engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length };
             return summary;
