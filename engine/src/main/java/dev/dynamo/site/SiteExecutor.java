@@ -140,6 +140,11 @@ final class SiteExecutor implements AutoCloseable {
         return result;
     }
 
+    /** Whether the caller is the site's thread (or the site runs on its callers'): a task it waits for runs at once. */
+    boolean onSiteThread() {
+        return executor == null || Thread.currentThread() == thread;
+    }
+
     /** Runs the task later on the site's thread (a timer's); ignored once the site is closed. */
     void submit(Runnable task) {
         if (executor == null) {

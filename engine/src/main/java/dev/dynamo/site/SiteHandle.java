@@ -809,7 +809,8 @@ public final class SiteHandle implements AutoCloseable {
      * they left queued ({@link #decideLater}) has been made.
      */
     public void awaitIdle() {
-        while (executor.callUnbounded(pending::queued)) {
+        // on the site's own thread the queued decision cannot run before this returns: nothing to wait for
+        while (executor.callUnbounded(pending::queued) && !executor.onSiteThread()) {
             // that decision's task is queued behind this call: the next one waits for it
         }
     }
