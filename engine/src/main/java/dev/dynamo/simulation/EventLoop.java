@@ -158,6 +158,9 @@ final class EventLoop implements Timers {
      */
     void withoutDetails() { details = false; }
 
+    /** {@code listener} hears of every decision of the run's site as well. Before {@link #begin}. */
+    void listen(dev.dynamo.site.DecisionListener listener) { simulated.listen(listener); }
+
     /** The highest power the grid connection carried at any event (NaN without building loads). */
     double peakGridImportKw() { return peakGridImportKw; }
 

@@ -65,6 +65,9 @@ final class SimulatedSite implements AutoCloseable {
         handle = registry.site(site.siteId()).orElseThrow();
     }
 
+    /** {@code listener} hears of each decision of this site too (tests pin the decision sequence with it). */
+    void listen(dev.dynamo.site.DecisionListener listener) { registry.addListener(listener); }
+
     void storeConfig(ChargingConfig config) { handle.storeConfig(_ -> config); }
 
     void sessionStarted(String chargePointId, double evMaxPowerKw, double energyNeededKwh, int phasesInUse,
