@@ -433,10 +433,10 @@ final class EventLoop implements Timers {
     private void sync(long nowMs) {
         if (simulated.decisions() == seenDecisions) return;
         seenDecisions = simulated.decisions();
-        var allocation = simulated.allocation();
+        var allocation = simulated.allocation(site);
         for (var car : onCharger) {
             if (car == null) continue;
-            var kw = allocation.getOrDefault(car.chargePointId, 0.0);
+            var kw = allocation[car.chargerIndex];
             if (kw > 0) car.stopWaiting(nowMs);
             else car.startWaiting(nowMs);
             if (kw == car.allocatedKw && car.completionVersion > 0) continue;
