@@ -90,34 +90,50 @@ final class DecisionMaker {
         var caps = new Caps[n];
         var departures = new HashMap<String, Departure>();
         var active = new ArrayList<Session>(site.sessions.size());
+        var activeAt = new Session[n];
+        var measuredCaps = config.redistributeUnused() && !site.measuredCapKw.isEmpty();
         for (var session : site.sessions.values()) {
             var rank = ranked.rank.get(session.chargePointId());
             if (rank == null) continue;
             var cp = session.chargePointId();
             sessions[rank] = session;
             // caps lowered to metered power (7.3) hold only while redistribution is on
-            var measuredCapKw = config.redistributeUnused() ? site.measuredCapKw.get(cp) : null;
+            var measuredCapKw = measuredCaps ? site.measuredCapKw.get(cp) : null;
             caps[rank] = Caps.of(ranked.chargers[rank], session, measuredCapKw, config.minPowerPerChargerKw());
             var departure = Departures.of(site, session, now);
             if (departure != null) departures.put(cp, departure);
-            if (!site.lostSince.containsKey(cp)) active.add(session);
+            if (site.lostSince.isEmpty() || !site.lostSince.containsKey(cp)) {
+                active.add(session);
+                activeAt[rank] = session;
+            }
         }
 
         var departureAware = Departures.inForce(config, sharing);
         // rotation does not apply while departure-aware sharing is on (contract 10)
         var rotationOn = config.rotationPeriodMin() != null && config.minPowerPerChargerKw() > 0 && sharing == Sharing.EQUAL
                 && !departureAware;
-        var ruleFive = Admission.ruleFive(active, sharing, config.priorityOrder());
+        int[] ruleFiveRanks = null;
+        List<String> ruleFive;
+        if (sharing == Sharing.PRIORITY) {
+            ruleFive = Admission.ruleFive(active, sharing, config.priorityOrder());
+        } else {
+            ruleFiveRanks = ranked.byStart(active, activeAt);
+            var ids = new String[ruleFiveRanks.length];
+            for (int i = 0; i < ids.length; i++) ids[i] = activeAt[ruleFiveRanks[i]].chargePointId();
+            ruleFive = List.of(ids);
+        }
         var order = !rotationOn ? ruleFive
                 : trigger == Trigger.ROTATION ? Admission.rotated(ruleFive, site.queuedSince, site.admittedAt)
                 : Admission.sticky(site.admissionOrder, charging(site), ruleFive);
+        var orderRanks = order == ruleFive ? ruleFiveRanks : null;
 
         // a charger ignoring its limit is counted at what it draws, first, like a reservation (contract 11)
         var overLimitKw = new java.util.TreeMap<String, Double>();
         var demands = new ArrayList<Demand>(order.size());
         var demandRanks = new int[order.size()];
-        for (var cp : order) {
-            int rank = ranked.rank.get(cp);
+        for (int i = 0; i < order.size(); i++) {
+            var cp = order.get(i);
+            int rank = orderRanks != null ? orderRanks[i] : ranked.rank.get(cp);
             if (!site.overSince.isEmpty() && OverLimit.over(site, cp, now)) {
                 overLimitKw.put(cp, Kw.floor(site.meters.get(cp).kw()));
                 continue;
@@ -259,6 +275,13 @@ final class DecisionMaker {
             limitIds = limitIds(limitList);
         }
 
+        private final ByStart byStart = new ByStart();
+
+        /** Rule 5's order of the active sessions under equal sharing, as ranks ({@link ByStart}). */
+        int[] byStart(List<Session> active, Session[] activeAt) {
+            return byStart.order(this, active, activeAt);
+        }
+
         /** {@link DecisionMaker#currents} of the charger at {@code rank}: equal maps, one made per value. */
         @SuppressWarnings("unchecked")
         Map<Phase, Double> currents(int rank, int phasesInUse, double kw) {
@@ -277,6 +300,62 @@ final class DecisionMaker {
     }
 
     private static final int CURRENTS_SLOTS = 256;
+
+    /**
+     * Rule 5 under equal sharing, by start to the millisecond, then id, as ranks: made from the last decision's order
+     * when that still holds (the sessions still there keep their order and the few newcomers, most often the last to
+     * start, follow it; one pass checks the whole order), else by {@link Admission#ruleFive}'s sort.
+     */
+    private static final class ByStart {
+        private Session[] lastOrder = new Session[0];
+        private int[] lastRanks = new int[0];
+
+        int[] order(Ranked ranked, List<Session> active, Session[] activeAt) {
+            var n = active.size();
+            var ranks = new int[n];
+            var kept = new boolean[activeAt.length];
+            var k = 0;
+            for (int i = 0; i < lastOrder.length; i++) {
+                var rank = lastRanks[i];
+                if (rank < activeAt.length && activeAt[rank] == lastOrder[i]) {
+                    ranks[k++] = rank;
+                    kept[rank] = true;
+                }
+            }
+            var newcomers = n - k;
+            if (newcomers <= MAX_NEWCOMERS) {
+                for (var session : active) {
+                    int rank = ranked.rank.get(session.chargePointId());
+                    if (!kept[rank]) ranks[k++] = rank;
+                }
+            }
+            if (newcomers > MAX_NEWCOMERS || !inOrder(ranks, activeAt)) ranks = sorted(ranked, active);
+            var order = new Session[n];
+            for (int i = 0; i < n; i++) order[i] = activeAt[ranks[i]];
+            lastOrder = order;
+            lastRanks = ranks;
+            return ranks;
+        }
+
+        /** By start to the millisecond, then by id (the rank is the place in the id order). */
+        private static boolean inOrder(int[] ranks, Session[] activeAt) {
+            for (int i = 1; i < ranks.length; i++) {
+                var before = activeAt[ranks[i - 1]].startedAt().toEpochMilli();
+                var after = activeAt[ranks[i]].startedAt().toEpochMilli();
+                if (before > after || before == after && ranks[i - 1] > ranks[i]) return false;
+            }
+            return true;
+        }
+
+        private static int[] sorted(Ranked ranked, List<Session> active) {
+            var order = Admission.ruleFive(active, Sharing.EQUAL, List.of());
+            var ranks = new int[order.size()];
+            for (int i = 0; i < ranks.length; i++) ranks[i] = ranked.rank.get(order.get(i));
+            return ranks;
+        }
+    }
+
+    private static final int MAX_NEWCOMERS = 8;
 
     private Ranked ranked;
 
