@@ -32,9 +32,28 @@ public record Battery(double batteryKwh, double arrivalSoc, double maxAcceptance
     /** Energy delivered after {@code hours} at a constant allocation, from {@code deliveredKwh}. */
     public double deliveredAfter(double deliveredKwh, double allocatedKw, double hours) {
         if (allocatedKw <= 0 || hours <= 0) return deliveredKwh;
+        return deliveredAfter(at(allocatedKw), deliveredKwh, hours);
+    }
+
+    /**
+     * What {@link #deliveredAfter} works out from the allocation alone: a vehicle is brought up to every event of a
+     * run, its allocation changes only at decisions.
+     */
+    record AtAllocation(double allocatedKw, double fullKwh, double flatKw, double taperStartKwh, double rate) {}
+
+    AtAllocation at(double allocatedKw) {
         var fullKwh = (1 - arrivalSoc) * batteryKwh;
         var flatKw = Math.min(allocatedKw, maxAcceptanceKw);
         var taperStartKwh = Math.min(fullKwh, (taperSoc(flatKw) - arrivalSoc) * batteryKwh);
+        return new AtAllocation(allocatedKw, fullKwh, flatKw, taperStartKwh, TAPER_SLOPE * maxAcceptanceKw / batteryKwh);
+    }
+
+    /** {@link #deliveredAfter(double, double, double)} at {@code allocation} (the same arithmetic, to the bit). */
+    double deliveredAfter(AtAllocation allocation, double deliveredKwh, double hours) {
+        if (allocation.allocatedKw() <= 0 || hours <= 0) return deliveredKwh;
+        var fullKwh = allocation.fullKwh();
+        var flatKw = allocation.flatKw();
+        var taperStartKwh = allocation.taperStartKwh();
         if (deliveredKwh < taperStartKwh) {
             var flatHours = (taperStartKwh - deliveredKwh) / flatKw;
             if (hours <= flatHours) return deliveredKwh + flatKw * hours;
@@ -43,9 +62,8 @@ public record Battery(double batteryKwh, double arrivalSoc, double maxAcceptance
         }
         if (deliveredKwh >= fullKwh) return Math.max(deliveredKwh, fullKwh);
         // d(soc)/dt = k (socLimit - soc): acceptance-bound, exponential approach
-        var rate = TAPER_SLOPE * maxAcceptanceKw / batteryKwh;
         var gap = socLimit() - soc(deliveredKwh);
-        var soc = socLimit() - gap * Math.exp(-rate * hours);
+        var soc = socLimit() - gap * Math.exp(-allocation.rate() * hours);
         return Math.min(soc, 1) * batteryKwh - arrivalSoc * batteryKwh;
     }
 

@@ -255,6 +255,7 @@ final class DecisionMaker {
          */
         private final Map<?, ?>[] currents = new Map<?, ?>[CURRENTS_SLOTS];
         private final long[] currentsKey = new long[CURRENTS_SLOTS];
+        private final long[] currentsVoltage = new long[CURRENTS_SLOTS];
         private final int[] currentsPhase = new int[CURRENTS_SLOTS];
 
         Ranked(SiteDefinition definition) {
@@ -282,18 +283,24 @@ final class DecisionMaker {
             return byStart.order(this, active, activeAt);
         }
 
-        /** {@link DecisionMaker#currents} of the charger at {@code rank}: equal maps, one made per value. */
+        /** {@link DecisionMaker#currents} of the charger at {@code rank}: equal maps, one made per kW, voltage and phases. */
         @SuppressWarnings("unchecked")
         Map<Phase, Double> currents(int rank, int phasesInUse, double kw) {
-            var currentA = currentA(chargers[rank], phasesInUse, kw);
-            var phase = phasesInUse == 3 ? 3 : phases[rank].ordinal();
-            var bits = Double.doubleToRawLongBits(currentA);
-            var slot = (int) (bits ^ (bits >>> 32) ^ (bits >>> 45) ^ phase) & (CURRENTS_SLOTS - 1);
+            var voltage = chargers[rank].voltageV();
+            // the phases in use and, when not all three, the one it draws on
+            var phase = phasesInUse == 3 ? 3 : phasesInUse * 4 + phases[rank].ordinal();
+            var bits = Double.doubleToRawLongBits(kw);
+            var voltageBits = Double.doubleToRawLongBits(voltage);
+            var slot = (int) (bits ^ (bits >>> 32) ^ (bits >>> 45) ^ voltageBits ^ (voltageBits >>> 40) ^ phase)
+                    & (CURRENTS_SLOTS - 1);
             var made = currents[slot];
-            if (made != null && currentsKey[slot] == bits && currentsPhase[slot] == phase) return (Map<Phase, Double>) made;
-            var map = currentsAt(phasesInUse == 3 ? null : phases[rank], currentA);
+            if (made != null && currentsKey[slot] == bits && currentsVoltage[slot] == voltageBits && currentsPhase[slot] == phase) {
+                return (Map<Phase, Double>) made;
+            }
+            var map = DecisionMaker.currents(chargers[rank], phasesInUse, kw);
             currents[slot] = map;
             currentsKey[slot] = bits;
+            currentsVoltage[slot] = voltageBits;
             currentsPhase[slot] = phase;
             return map;
         }
@@ -381,16 +388,9 @@ final class DecisionMaker {
      * that {@code ChargerAllocation}'s {@code Map.copyOf} keeps it as it is (one per charger and decision).
      */
     static Map<Phase, Double> currents(ChargerDefinition charger, int phases, double kw) {
-        return currentsAt(phases == 3 ? null : phaseOf(charger), currentA(charger, phases, kw));
-    }
-
-    private static double currentA(ChargerDefinition charger, int phases, double kw) {
-        return Kw.floor(kw * 1000 / (phases * charger.voltageV()));
-    }
-
-    /** {@code currentA} on {@code phase}, or on all three for null. */
-    private static Map<Phase, Double> currentsAt(Phase phase, double currentA) {
-        return phase == null ? Map.of(Phase.L1, currentA, Phase.L2, currentA, Phase.L3, currentA) : Map.of(phase, currentA);
+        var currentA = Kw.floor(kw * 1000 / (phases * charger.voltageV()));
+        return phases == 3 ? Map.of(Phase.L1, currentA, Phase.L2, currentA, Phase.L3, currentA)
+                : Map.of(phaseOf(charger), currentA);
     }
 
     static Phase phaseOf(ChargerDefinition charger) {
