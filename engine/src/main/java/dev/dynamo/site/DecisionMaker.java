@@ -99,7 +99,7 @@ final class DecisionMaker {
             sessions[rank] = session;
             // caps lowered to metered power (7.3) hold only while redistribution is on
             var measuredCapKw = measuredCaps ? site.measuredCapKw.get(cp) : null;
-            caps[rank] = Caps.of(ranked.chargers[rank], session, measuredCapKw, config.minPowerPerChargerKw());
+            caps[rank] = ranked.caps(rank, session, measuredCapKw, config.minPowerPerChargerKw());
             var departure = Departures.of(site, session, now);
             if (departure != null) departures.put(cp, departure);
             if (site.lostSince.isEmpty() || !site.lostSince.containsKey(cp)) {
@@ -277,6 +277,32 @@ final class DecisionMaker {
         }
 
         private final ByStart byStart = new ByStart();
+        /** The caps last made for each charger, and the session, metered cap and floor they were made of. */
+        private Caps[] capsMade;
+        private Session[] capsSession;
+        private Double[] capsMeasuredKw;
+        private double[] capsMinKw;
+
+        /** {@link Caps#of} for the charger at {@code rank}: the same caps again while its session and inputs are. */
+        Caps caps(int rank, Session session, Double measuredCapKw, double minPowerKw) {
+            if (capsSession == null) {
+                capsMade = new Caps[chargers.length];
+                capsSession = new Session[chargers.length];
+                capsMeasuredKw = new Double[chargers.length];
+                capsMinKw = new double[chargers.length];
+            }
+            var made = capsMade[rank];
+            if (made != null && capsSession[rank] == session && java.util.Objects.equals(capsMeasuredKw[rank], measuredCapKw)
+                    && Double.doubleToRawLongBits(capsMinKw[rank]) == Double.doubleToRawLongBits(minPowerKw)) {
+                return made;
+            }
+            made = Caps.of(chargers[rank], session, measuredCapKw, minPowerKw);
+            capsMade[rank] = made;
+            capsSession[rank] = session;
+            capsMeasuredKw[rank] = measuredCapKw;
+            capsMinKw[rank] = minPowerKw;
+            return made;
+        }
 
         /** Rule 5's order of the active sessions under equal sharing, as ranks ({@link ByStart}). */
         int[] byStart(List<Session> active, Session[] activeAt) {
@@ -331,9 +357,9 @@ final class DecisionMaker {
             }
             var newcomers = n - k;
             if (newcomers <= MAX_NEWCOMERS) {
-                for (var session : active) {
-                    int rank = ranked.rank.get(session.chargePointId());
-                    if (!kept[rank]) ranks[k++] = rank;
+                // in id order: by rank
+                for (int rank = 0; rank < activeAt.length && k < n; rank++) {
+                    if (activeAt[rank] != null && !kept[rank]) ranks[k++] = rank;
                 }
             }
             if (newcomers > MAX_NEWCOMERS || !inOrder(ranks, activeAt)) ranks = sorted(ranked, active);
