@@ -110,7 +110,9 @@ final class EventLoop implements Timers {
         this.cars = new Car[specs.size()];
         this.deliveredKwh = new double[specs.size()];
         this.longestWaitMs = new long[specs.size()];
-        if (byArrival(specs)) {
+        if (specs.isEmpty()) {
+            // a run without vehicles (a short run at night): only configs, timers and meters
+        } else if (byArrival(specs)) {
             queueNextVehicle();
         } else {
             while (nextQueued < specs.size()) queueNextVehicle();

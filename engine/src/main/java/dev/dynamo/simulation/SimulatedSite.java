@@ -39,8 +39,14 @@ final class SimulatedSite implements AutoCloseable {
     SimulatedSite(SiteDefinition site, SimulatedClock clock, Timers timers,
                   Function<AllocationInput, AllocationResult> allocator) {
         // the decisions are counted as the listener hears them: no record is made for a store
-        var env = new SiteEnvironment(clock, new NoStore(), dev.dynamo.site.DecisionSink.DISCARD, timers,
-                SiteEnvironment.DEFAULT_COMM_LOSS_GRACE, allocator);
+        this(site, clock, timers, allocator, new NoStore(), dev.dynamo.site.DecisionSink.DISCARD);
+    }
+
+    /** The same with another store and decision sink (tests: the live engine's durable path decides the same). */
+    SimulatedSite(SiteDefinition site, SimulatedClock clock, Timers timers,
+                  Function<AllocationInput, AllocationResult> allocator, dev.dynamo.store.Store store,
+                  dev.dynamo.site.DecisionSink sink) {
+        var env = new SiteEnvironment(clock, store, sink, timers, SiteEnvironment.DEFAULT_COMM_LOSS_GRACE, allocator);
         registry = new SiteRegistry(env);
         ownsRegistry = true;
         registry.addListener((_, snapshot) -> {
