@@ -13,6 +13,12 @@ package dev.dynamo.simulation;
 public record Battery(double batteryKwh, double arrivalSoc, double maxAcceptanceKw) {
     static final double TAPER_FROM_SOC = 0.8;
     static final double ACCEPTANCE_AT_FULL = 0.1;
+    /**
+     * {@code h * f <= x * CLEARLY_BELOW} (each product rounded) implies {@code h <= x / f} rounded, for h &gt;= 1e-12
+     * and f &gt;= 1e-9 (every value then in the normal range): the three roundings (at most 2^-53 each, relative)
+     * stay within the 2^-50 kept free. {@code BatteryTest} checks it against the division.
+     */
+    private static final double CLEARLY_BELOW = 1 - 0x1p-50;
     /** Slope of acceptance / max per unit of state of charge above 80%: 0.9 over 0.2. */
     private static final double TAPER_SLOPE = (1 - ACCEPTANCE_AT_FULL) / (1 - TAPER_FROM_SOC);
 
@@ -55,7 +61,13 @@ public record Battery(double batteryKwh, double arrivalSoc, double maxAcceptance
         var flatKw = allocation.flatKw();
         var taperStartKwh = allocation.taperStartKwh();
         if (deliveredKwh < taperStartKwh) {
-            var flatHours = (taperStartKwh - deliveredKwh) / flatKw;
+            var toTaperKwh = taperStartKwh - deliveredKwh;
+            // clearly before the taper (hours at least 2^-52 below (toTaper / flat) rounded): the flat rate's answer
+            // without dividing; near the taper the division decides, as always
+            if (hours >= 1e-12 && flatKw >= 1e-9 && hours * flatKw <= toTaperKwh * CLEARLY_BELOW) {
+                return deliveredKwh + flatKw * hours;
+            }
+            var flatHours = toTaperKwh / flatKw;
             if (hours <= flatHours) return deliveredKwh + flatKw * hours;
             deliveredKwh = taperStartKwh;
             hours -= flatHours;

@@ -253,7 +253,8 @@ final class DecisionMaker {
          * Immutable per-phase currents made before, by value (one phase or all three, and the current): chargers at
          * one level share one map, decision after decision. Direct-mapped; a slot holds the last map made for it.
          */
-        private final Map<?, ?>[] currents = new Map<?, ?>[CURRENTS_SLOTS];
+        @SuppressWarnings("unchecked")
+        private final Map<Phase, Double>[] currents = (Map<Phase, Double>[]) new Map<?, ?>[CURRENTS_SLOTS];
         private final long[] currentsKey = new long[CURRENTS_SLOTS];
         private final long[] currentsVoltage = new long[CURRENTS_SLOTS];
         private final int[] currentsPhase = new int[CURRENTS_SLOTS];
@@ -310,7 +311,6 @@ final class DecisionMaker {
         }
 
         /** {@link DecisionMaker#currents} of the charger at {@code rank}: equal maps, one made per kW, voltage and phases. */
-        @SuppressWarnings("unchecked")
         Map<Phase, Double> currents(int rank, int phasesInUse, double kw) {
             var voltage = chargers[rank].voltageV();
             // the phases in use and, when not all three, the one it draws on
@@ -321,7 +321,7 @@ final class DecisionMaker {
                     & (CURRENTS_SLOTS - 1);
             var made = currents[slot];
             if (made != null && currentsKey[slot] == bits && currentsVoltage[slot] == voltageBits && currentsPhase[slot] == phase) {
-                return (Map<Phase, Double>) made;
+                return made;
             }
             var map = DecisionMaker.currents(chargers[rank], phasesInUse, kw);
             currents[slot] = map;
