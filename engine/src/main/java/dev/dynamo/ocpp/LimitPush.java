@@ -156,9 +156,14 @@ final class LimitPush {
         dropSending(sent);
     }
 
-    /** Accepted on its current connection or not: it replaces every profile sent before it. */
+    /**
+     * Accepted on its current connection or not: it replaces every profile sent before it. One accepted on a
+     * connection gone since (its answer came before the loss and is taken after it) is in force on the charger
+     * all the same: it stays among those that may be in force, as the pusher does not trust what the charger
+     * holds on a new connection until it accepts again.
+     */
     void accepted(InFlight sent, boolean onCurrentConnection, ChargerLimit wanted) {
-        maybeInForce.removeIf(other -> other.sequence <= sent.sequence);
+        maybeInForce.removeIf(other -> other.sequence < sent.sequence || onCurrentConnection && other == sent);
         dropSending(sent);
         if (sending != null && sending.retrying && sent.limit.equals(wanted)) {
             sending = null; // it holds what is wanted: that retry is moot

@@ -74,7 +74,10 @@ final class ProfilePusher {
 
     /** A new decision of the site. Returns at once. */
     void decision(SiteLimits limits) {
-        serial.execute(() -> apply(limits));
+        serial.execute(() -> {
+            apply(limits, limits.countedKw());
+            takenIn(limits.count());
+        });
     }
 
     /** The site counted its chargers again (no decision): the raises it now counts at their targets go out. Returns at once. */
@@ -82,7 +85,18 @@ final class ProfilePusher {
         serial.execute(() -> {
             countedKw = counts.countedKw();
             releaseRaises();
+            takenIn(counts.count());
         });
+    }
+
+    /**
+     * A count of the site is taken in: every raise it covers went out. No raise goes out on it any more (the site
+     * keeps counting its raises only until it learns that it was taken in); the others wait for the next count.
+     * When the site keeps raises of it counted, it learns, with what the chargers may draw now, that it was.
+     */
+    private void takenIn(dev.dynamo.site.PublishedCount count) {
+        countedKw = Map.of();
+        if (count.promisesRaises() && outbox.seen(count.number())) notices.execute(this::flushNotices);
     }
 
     /** A charger connected: it gets its TxDefaultProfile, and its TxProfile again at the next decision. */
@@ -117,7 +131,8 @@ final class ProfilePusher {
         serial.execute(() -> {
             charger(target.chargePointId()).redefined();
             sendDefault(target, 0);
-            if (lastLimits != null) apply(lastLimits);
+            // its lowerings go out again; a raise waits for the site's next count (an older one is taken in)
+            if (lastLimits != null) apply(lastLimits, Map.of());
         });
     }
 
@@ -150,9 +165,9 @@ final class ProfilePusher {
         }));
     }
 
-    private void apply(SiteLimits limits) {
+    private void apply(SiteLimits limits, Map<String, Double> counted) {
         lastLimits = limits;
-        countedKw = limits.countedKw();
+        countedKw = counted;
         var next = new HashMap<String, ChargerLimit>();
         for (var limit : limits.limits()) {
             if (!limit.offline() && limit.transactionId() != null) {
@@ -230,18 +245,19 @@ final class ProfilePusher {
     }
 
     /**
-     * Sends the waiting raises, in the order they started waiting: all of them once no charger's lowering is on
-     * its way; before that, those the site counts at their limits (cleared: they fit without the lowerings'
-     * difference), the others keep waiting.
+     * Sends the waiting raises the site counts at their limits in the count being taken in (all of them once no
+     * lowering is on its way; before that, those that fit without the lowerings' difference), in the order they
+     * started waiting; the others wait for a later count. Never on a count already taken in: the site counts a
+     * raise beyond what its charger may draw only until it learns the count was taken in.
      */
     private void releaseRaises() {
-        var lowering = chargers.values().stream().anyMatch(LimitPush::isLowering);
+        if (countedKw.isEmpty()) return;
         var raises = chargers.values().stream().filter(c -> c.raiseWaiting() != null)
                 .sorted(Comparator.comparingLong(LimitPush::raiseOrder)).toList();
         for (var charger : raises) {
             var limit = charger.raiseWaiting();
             var cp = charger.chargePointId;
-            if (lowering && !siteCounts(limit)) continue;
+            if (!siteCounts(limit)) continue;
             charger.raiseGone();
             if (limit.equals(desired.get(cp)) && !charger.inSync(limit) && !charger.isSending(limit)) {
                 target(cp).ifPresent(t -> send(t, limit));
@@ -397,7 +413,8 @@ final class ProfilePusher {
         var accepted = new LinkedHashMap<String, Double>();
         var states = new HashMap<String, ProfileStatus>();
         var gone = new HashSet<String>();
-        outbox.drain().forEach((cp, pending) -> {
+        var drained = outbox.drain();
+        drained.pending().forEach((cp, pending) -> {
             if (pending.mayDrawKw != null) mayDraw.put(cp, pending.mayDrawKw);
             if (pending.acceptedKw != null) accepted.put(cp, pending.acceptedKw);
             switch (pending.profile) {
@@ -407,7 +424,8 @@ final class ProfilePusher {
             }
         });
         // what they may draw first: the site counts them by it
-        if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
+        if (drained.seenCount() >= 0) port.mayDraw(siteId, mayDraw, drained.seenCount());
+        else if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
         if (!accepted.isEmpty()) port.limitsAcknowledged(siteId, accepted);
         if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
     }

@@ -658,10 +658,22 @@ public final class SiteHandle implements AutoCloseable {
      * charger drew). The allocation in force is counted again, no decision (its targets stay).
      */
     public void mayDraw(Map<String, Double> kwByCharger) {
+        mayDraw(kwByCharger, -1);
+    }
+
+    /**
+     * As {@link #mayDraw(Map)}, from a connector that has seen every count up to {@code seenCount} (its number,
+     * {@link PublishedCount}) and told what it did on them: the raises promised in those counts are no longer
+     * counted beyond what it told ({@link MayDraw}).
+     */
+    public void mayDraw(Map<String, Double> kwByCharger, long seenCount) {
         executor.callUnbounded(() -> {
             kwByCharger.forEach((cp, kw) -> {
-                if (live.sessions.containsKey(cp) && Double.isFinite(kw)) live.mayDrawKw.put(cp, kw);
+                if (live.sessions.containsKey(cp) && Double.isFinite(kw)) {
+                    live.mayDraw.computeIfAbsent(cp, _ -> new MayDraw()).told(kw);
+                }
             });
+            if (seenCount >= 0) live.mayDraw.values().forEach(mayDraw -> mayDraw.seen(seenCount));
             if (live.allocation != null) {
                 var counted = Counted.of(live, live.allocation);
                 if (counted != live.allocation) {
