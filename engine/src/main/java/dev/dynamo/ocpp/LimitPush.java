@@ -103,6 +103,7 @@ final class LimitPush {
         shown = null;
         mayDrawTold = null;
         lowering = false;
+        raiseWaiting = null; // no raise goes out on a connection gone: the site decides again
     }
 
     /** A new decision: its lowering and waiting raise are decided again. */
@@ -262,11 +263,17 @@ final class LimitPush {
                 && (wanted == null || wanted.transactionId().equals(accepted.transactionId())) ? accepted.allocatedKw() : null;
     }
 
-    /** Its TxProfile state for the contract (section 11), or null when there is nothing to show. */
+    /**
+     * Its TxProfile state for the contract (section 11), or null when there is nothing to show: refused while its
+     * latest waits for a retry; sending while one is on the wire or its raise waits to go out (its latest limit is
+     * on its way), or while a profile whose answer never came may be in force instead of the one it accepted; in
+     * sync once it holds what it accepted and nothing else.
+     */
     ProfileStatus.State profileState(ChargerLimit wanted) {
         if (sending != null && sending.retrying) return ProfileStatus.State.REFUSED;
-        if (sending != null || onTheWire > 0) return ProfileStatus.State.SENDING;
-        if (acceptedLimitKw(wanted) != null) return ProfileStatus.State.IN_SYNC;
-        return null;
+        if (sending != null || onTheWire > 0 || raiseWaiting != null) return ProfileStatus.State.SENDING;
+        var acceptedKw = acceptedLimitKw(wanted);
+        if (acceptedKw == null) return null;
+        return inSync(accepted) ? ProfileStatus.State.IN_SYNC : ProfileStatus.State.SENDING;
     }
 }

@@ -117,11 +117,8 @@ final class ProfilePusher {
         serial.execute(() -> {
             var charger = charger(chargePointId);
             inFlight.complete(charger.inFlightKw(desired.get(chargePointId)));
-            var wasLowering = charger.isLowering();
             charger.disconnected();
             tellState(chargePointId, null);
-            if (wasLowering) raisesWaitForTheNextDecision();
-            releaseRaises();
         });
         return inFlight;
     }
@@ -216,9 +213,8 @@ final class ProfilePusher {
         var target = target(chargePointId);
         var charger = charger(chargePointId);
         if (limit == null || target.isEmpty() || charger.inSync(limit)) {
-            // a connection gone (its failed calls may come before the disconnect) ends no lowering: the site
-            // reserves what the charger may draw and decides again
-            if (target.isEmpty() && charger.isLowering()) raisesWaitForTheNextDecision();
+            // a connection gone (its failed calls may come before the disconnect): the site reserves what the
+            // charger may draw and decides again; the raises go out on its counts only
             charger.lowering(false);
             releaseRaises();
             return;
@@ -236,15 +232,6 @@ final class ProfilePusher {
     }
 
     /**
-     * A charger being lowered lost its connection: its lowering will not come, the site reserves what it may
-     * draw and decides again. The raises waiting for it are decided again by that decision: sent now, they
-     * would count on power it keeps.
-     */
-    private void raisesWaitForTheNextDecision() {
-        chargers.values().forEach(LimitPush::raiseGone);
-    }
-
-    /**
      * Sends the waiting raises the site counts at their limits in the count being taken in (all of them once no
      * lowering is on its way; before that, those that fit without the lowerings' difference), in the order they
      * started waiting; the others wait for a later count. Never on a count already taken in: the site counts a
@@ -259,8 +246,11 @@ final class ProfilePusher {
             var cp = charger.chargePointId;
             if (!siteCounts(limit)) continue;
             charger.raiseGone();
-            if (limit.equals(desired.get(cp)) && !charger.inSync(limit) && !charger.isSending(limit)) {
-                target(cp).ifPresent(t -> send(t, limit));
+            var target = target(cp);
+            if (limit.equals(desired.get(cp)) && !charger.inSync(limit) && !charger.isSending(limit) && target.isPresent()) {
+                send(target.get(), limit);
+            } else {
+                show(cp); // its raise no longer waits
             }
         }
     }

@@ -226,6 +226,31 @@ final class HeldLimitsHarness implements AutoCloseable {
         settle();
     }
 
+    /**
+     * As {@link #disconnect}, as the connector does it, with the pusher's reports still on their way: the pusher
+     * takes in what it has queued and the loss, and the site learns of the loss (with what was in flight on the
+     * connection) before those reports.
+     */
+    void disconnectUnsettled(String cp, boolean appliedLast) {
+        var charger = chargers.get(cp);
+        if (!charger.open) return;
+        charger.open = false;
+        var last = charger.unanswered.peekLast();
+        if (appliedLast && last != null && charger.transactionId != null
+                && charger.transactionId.equals(last.profile().transactionId())) {
+            charger.inForceKw = last.limitKw();
+            applied(last);
+        }
+        Sent sent;
+        while ((sent = charger.unanswered.pollFirst()) != null) {
+            sent.answer().completeExceptionally(new java.util.concurrent.CancellationException("connection closed"));
+        }
+        var inFlight = pusher.disconnected(cp);
+        runPusher();
+        port.disconnected("s", cp, inFlight.getNow(null));
+        fixture.registry.awaitIdle();
+    }
+
     /** A new connection of a charger that was cut off, and its first request on it. */
     void reconnect(String cp) {
         var old = chargers.get(cp);
