@@ -22,9 +22,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings one site's chargers to the limits (targets) of its latest decision. Lowered limits go first; a raised
- * one goes out at once when the site counts its charger at it (the site cleared it: it fits the budget and the
- * breakers with every lowering not accepted yet counted at what its charger may draw), else it waits until every
- * lowered one is accepted (or its charger is gone), so the site stays within its limits in between (contract 8). A rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s
+ * one goes out only while the pusher takes in a count of the site (a decision or a recount) that counts its
+ * charger at it (the site cleared it: it fits the budget and the breakers with every lowering not accepted yet
+ * counted at what its charger may draw), else it waits for a later count (once the lowerings are accepted), so
+ * the site stays within its limits in between (contract 8) and never counts a charger below a raise on its way:
+ * the site keeps counting the raises of a count until the pusher tells, with what the chargers may draw, that it
+ * took that count in. A rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s
  * while it is still wanted. Tells the site, in batches, what each charger may draw now (it counts the charger
  * at least at that: at its previous limit while a lowering is not accepted, at what it drew while its raise
  * waits), the limits chargers accept (reserved through a comm loss) and their TxProfile states. All state
@@ -191,13 +194,17 @@ final class ProfilePusher {
      * Sends a limit at once when it is below what the charger may draw now (accepted, or sent and not answered):
      * that cannot raise what the site counts for it, which is what it may draw, whichever of those limits it
      * applies meanwhile. Such a lowering holds every other charger's raise back until the charger cannot draw
-     * more than its limit any more. A raise waits while another charger's lowering is on its way.
+     * more than its limit any more. A limit at what it may draw now goes out at once too (contract 8: "at or
+     * below"). A raise waits until a count of the site covers it ({@link #releaseRaises}).
      */
     private void classify(ProfileTarget target, ChargerLimit limit, Map<String, Double> defaults) {
         var charger = charger(limit.chargePointId());
         var mostKw = charger.mayDrawNowKw(limit, defaults.getOrDefault(limit.chargePointId(), 0.0));
         if (limit.allocatedKw() < mostKw) {
             charger.lowering(true);
+            if (!charger.isSending(limit)) send(target, limit);
+        } else if (limit.allocatedKw() <= mostKw) {
+            // what it may draw already (sent again, e.g. in a new unit): no raise, it needs no count of the site
             if (!charger.isSending(limit)) send(target, limit);
         } else {
             charger.raiseWaits(limit, ++raiseOrders);
