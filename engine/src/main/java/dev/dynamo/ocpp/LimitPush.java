@@ -19,7 +19,7 @@ final class LimitPush {
         REFUSED,
         /** A lowering is not accepted yet: the other chargers' raises the site has not cleared wait (the site counts it at what it may draw). */
         LOWERING,
-        /** Its new limit waits until no other charger's lowering is on its way, or the site clears it (it fits without their difference). */
+        /** Its raise waits for a count of the site that covers it (the site clears it: it fits, with the lowerings not accepted yet counted at what their chargers may draw). */
         RAISE_WAITING,
         /** A limit is on the wire. */
         SENDING,
