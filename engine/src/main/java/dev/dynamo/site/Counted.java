@@ -46,6 +46,11 @@ final class Counted {
      * be on the wire, so a new target below it is a lowering, counted at that raise.
      */
     static AllocationSnapshot of(LiveSite site, AllocationSnapshot decided) {
+        if (site.connected.isEmpty()) {
+            // no charger follows an OCPP connection (the offline simulation, a site without OCPP): none is lowering
+            site.raisesCleared.clear();
+            return recount(site, decided, Map.of(), Set.of(), Set.of());
+        }
         var mayDraw = new HashMap<String, Double>();
         var lowering = new HashSet<String>();
         Map<String, Double> defaults = null;
