@@ -48,7 +48,6 @@ final class Counted {
     static AllocationSnapshot of(LiveSite site, AllocationSnapshot decided) {
         if (site.connected.isEmpty()) {
             // no charger follows an OCPP connection (the offline simulation, a site without OCPP): none is lowering
-            site.raisesCleared.clear();
             return recount(site, decided, Map.of(), Set.of(), Set.of());
         }
         var mayDraw = new HashMap<String, Double>();
@@ -80,6 +79,8 @@ final class Counted {
      */
     static PublishedCount published(LiveSite site, AllocationSnapshot counted) {
         var number = ++site.counts;
+        // no charger follows an OCPP connection nor holds a promise (the offline simulation): nothing to keep
+        if (site.connected.isEmpty() && site.mayDraw.isEmpty()) return new PublishedCount(number, false);
         Map<String, Double> defaults = null;
         for (var a : counted.allocations()) {
             if (!followsItsConnector(site, a)) continue;
