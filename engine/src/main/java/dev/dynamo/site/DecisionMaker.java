@@ -225,8 +225,10 @@ final class DecisionMaker {
         // the higher of what it accepted and what was on its way unanswered: it may have applied that (8.1); and
         // at least what the site counted for it when it was lost, as its connector saw it
         var kw = Math.max(site.acknowledgedKw.getOrDefault(cp, defaultKw), site.inFlightAtLossKw.getOrDefault(cp, 0.0));
-        var mayDrawKw = site.mayDrawKw.get(cp);
-        return mayDrawKw != null ? Math.max(kw, Kw.ceil(mayDrawKw)) : kw;
+        // a raise counted and not reported may be on its way too (a promise of MayDraw)
+        var mayDraw = site.mayDraw.get(cp);
+        var mayDrawKw = mayDraw != null ? mayDraw.knownKw() : null;
+        return mayDrawKw != null ? Math.max(kw, mayDrawKw) : kw;
     }
 
     static Set<String> charging(LiveSite site) {

@@ -156,9 +156,10 @@ final class SiteDecisions {
                     snapshot.trigger().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), allocations.size());
         }
         publish.run();
+        var count = Counted.published(live, snapshot);
         for (var listener : listeners) {
             try {
-                listener.decisionMade(live.definition, snapshot);
+                listener.decisionMade(live.definition, snapshot, count);
             } catch (RuntimeException e) {
                 LOG.warn("site {}: decision listener failed", live.definition.siteId(), e);
             }
@@ -212,9 +213,10 @@ final class SiteDecisions {
 
     /** Tells the listeners that the allocation in force was counted again (no decision). */
     void recounted(AllocationSnapshot snapshot) {
+        var count = Counted.published(live, snapshot);
         for (var listener : listeners) {
             try {
-                listener.recounted(live.definition, snapshot);
+                listener.recounted(live.definition, snapshot, count);
             } catch (RuntimeException e) {
                 LOG.warn("site {}: recount listener failed", live.definition.siteId(), e);
             }

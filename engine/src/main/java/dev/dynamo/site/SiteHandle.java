@@ -681,10 +681,22 @@ public final class SiteHandle implements AutoCloseable {
      * charger drew). The allocation in force is counted again, no decision (its targets stay).
      */
     public void mayDraw(Map<String, Double> kwByCharger) {
+        mayDraw(kwByCharger, -1);
+    }
+
+    /**
+     * As {@link #mayDraw(Map)}, from a connector that has seen every count up to {@code seenCount} (its number,
+     * {@link PublishedCount}) and told what it did on them: the raises promised in those counts are no longer
+     * counted beyond what it told ({@link MayDraw}).
+     */
+    public void mayDraw(Map<String, Double> kwByCharger, long seenCount) {
         executor.callUnbounded(() -> {
             kwByCharger.forEach((cp, kw) -> {
-                if (live.sessions.containsKey(cp) && Double.isFinite(kw)) live.mayDrawKw.put(cp, kw);
+                if (live.sessions.containsKey(cp) && Double.isFinite(kw)) {
+                    live.mayDraw.computeIfAbsent(cp, _ -> new MayDraw()).told(kw);
+                }
             });
+            if (seenCount >= 0) live.mayDraw.values().forEach(mayDraw -> mayDraw.seen(seenCount));
             if (live.allocation != null) {
                 var counted = Counted.of(live, live.allocation);
                 if (counted != live.allocation) {
@@ -694,21 +706,6 @@ public final class SiteHandle implements AutoCloseable {
                     decisions.recounted(counted);
                 }
             }
-            return null;
-        });
-    }
-
-    /**
-     * {@link #mayDraw}, {@link #limitsAcknowledged} and {@link #profiles} in that order, as one event of the site:
-     * a burst of the connector's answers is one hand-off to the site, not three. Empty parts are left out.
-     */
-    public void connectorNotices(Map<String, Double> mayDrawKw, Map<String, Double> acceptedKw,
-                                 Map<String, ProfileStatus> changed, Set<String> gone) {
-        executor.callUnbounded(() -> {
-            // on the site's thread each runs at once
-            if (!mayDrawKw.isEmpty()) mayDraw(mayDrawKw);
-            if (!acceptedKw.isEmpty()) limitsAcknowledged(acceptedKw);
-            if (!changed.isEmpty() || !gone.isEmpty()) profiles(changed, gone);
             return null;
         });
     }
