@@ -10,6 +10,10 @@
 //   taskset -c 1 node reconnect-storm.js --jar ../../../target/dynamo-engine.jar --engine-cpus 0
 //
 // Options: --chargers N (1000), --per-site N (50), --port P (18767), --engine-cpus LIST, --jvm "ARGS", --json FILE.
+// --jvm "-XX:AOTCache=../../../target/dynamo-engine.aot": the engine with its AOT cache (made by -Paot; see
+// engine/scripts/bench-storm.sh, which builds both and alternates runs with and without it).
+// The summary splits the engine's CPU seconds: JIT compiler threads (engine_cpu_jit_s), GC and VM threads
+// (engine_cpu_gc_s), the rest being the server's own work.
 // --rounds N (1): storms one after another on the same engine; the first is the restart's (a cold JVM), the later
 // ones show the engine's cost once its code is compiled.
 // --no-config: sites without a charging config (no decisions at all; by default every site runs `equal` at half its
@@ -43,6 +47,24 @@ function cpuSeconds(pid) {
     } catch (e) {
         return NaN;
     }
+}
+
+/** CPU seconds per kind of thread: the JIT compilers, the garbage collector, the rest (the server's own work). */
+function cpuByThread(pid) {
+    const kinds = { jit: 0, gc: 0, other: 0 };
+    let tids = [];
+    try { tids = fs.readdirSync(`/proc/${pid}/task`); } catch (e) { return kinds; }
+    for (const tid of tids) {
+        try {
+            const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+            const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+            const kind = /CompilerThre/.test(name) ? 'jit' : /^(GC |G1 |VM Thread|VM Periodic)/.test(name) ? 'gc' : 'other';
+            kinds[kind] += seconds;
+        } catch (e) { /* the thread ended */ }
+    }
+    return kinds;
 }
 
 function percentile(sorted, p) {
@@ -119,12 +141,14 @@ function storm(id, t0) {
             lag.enable();
             const loadBefore = os.loadavg();
             const engineCpuBefore = cpuSeconds(engine.pid);
+            const threadsBefore = cpuByThread(engine.pid);
             const ownCpuBefore = process.cpuUsage();
             const t0 = performance.now();
             results.splice(0, results.length, ...await Promise.all(ids.map(id => storm(id, t0))));
             const stormS = (performance.now() - t0) / 1000;
             lag.disable();
             const engineCpuS = cpuSeconds(engine.pid) - engineCpuBefore;
+            const threadsAfter = cpuByThread(engine.pid);
             const ownCpu = process.cpuUsage(ownCpuBefore);
             const generatorCpuS = (ownCpu.user + ownCpu.system) / 1e6;
             const opened = results.map(r => r.openedMs).sort((a, b) => a - b);
@@ -135,6 +159,8 @@ function storm(id, t0) {
                 open_p50_ms: ms(percentile(opened, 50)), open_p99_ms: ms(percentile(opened, 99)),
                 boot_p50_ms: ms(percentile(booted, 50)), boot_p99_ms: ms(percentile(booted, 99)),
                 storm_s: +stormS.toFixed(2), engine_cpu_s: +engineCpuS.toFixed(2), generator_cpu_s: +generatorCpuS.toFixed(2),
+                // where the engine's CPU went (threads that ended during the storm count as "other")
+                engine_cpu_jit_s: +(threadsAfter.jit - threadsBefore.jit).toFixed(2), engine_cpu_gc_s: +(threadsAfter.gc - threadsBefore.gc).toFixed(2),
                 engine_cpu_share: +(engineCpuS / stormS).toFixed(2), generator_cpu_share: +(generatorCpuS / stormS).toFixed(2),
                 generator_max_loop_delay_ms: ms(lag.max / 1e6),
                 load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
