@@ -51,18 +51,20 @@ done
 node - "$out" "${names[@]}" <<'EOF'
 const fs = require('fs');
 const [dir, ...names] = process.argv.slice(2);
-const median = xs => { const s = xs.slice().sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = xs => { if (xs.length === 0) return undefined; const s = xs.slice().sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 console.log('== medians: variant, cold storm all booted (s), its engine CPU s (of which JIT, GC), warm storm (s), warm engine CPU s, load before');
 for (const name of names) {
-    const runs = fs.readdirSync(dir).filter(f => f.startsWith(name + '-') && f.endsWith('.json'))
+    const runs = fs.readdirSync(dir).filter(f => new RegExp(`^${name}-\\d+\\.json$`).test(f))
         .map(f => JSON.parse(fs.readFileSync(`${dir}/${f}`, 'utf8')));
     if (runs.length === 0) { console.log(`${name.padEnd(10)} no run completed`); continue; }
     const cold = runs.map(r => r[0]);
-    const warm = runs.map(r => r[1]);
-    const s = ms => (ms / 1000).toFixed(2);
-    console.log(`${name.padEnd(10)} cold ${s(median(cold.map(r => r.all_booted_ms)))} s, CPU ${median(cold.map(r => r.engine_cpu_s)).toFixed(2)} s`
-        + ` (JIT ${median(cold.map(r => r.engine_cpu_jit_s)).toFixed(2)}, GC ${median(cold.map(r => r.engine_cpu_gc_s)).toFixed(2)}),`
-        + ` warm ${s(median(warm.map(r => r.all_booted_ms)))} s, CPU ${median(warm.map(r => r.engine_cpu_s)).toFixed(2)} s;`
-        + ` runs: ${cold.map(r => s(r.all_booted_ms)).join(' ')}; load ${cold.map(r => r.load_before[0]).join(' ')}`);
+    const warm = runs.map(r => r[1]).filter(Boolean); // a run whose second round failed keeps its cold one
+    const f2 = x => x === undefined ? '-' : x.toFixed(2);
+    const s = ms => ms === undefined ? '-' : (ms / 1000).toFixed(2);
+    const med = (rs, key) => median(rs.map(r => r[key]));
+    console.log(`${name.padEnd(10)} cold ${s(med(cold, 'all_booted_ms'))} s, CPU ${f2(med(cold, 'engine_cpu_s'))} s`
+        + ` (JIT ${f2(med(cold, 'engine_cpu_jit_s'))}, GC ${f2(med(cold, 'engine_cpu_gc_s'))}),`
+        + ` warm ${s(med(warm, 'all_booted_ms'))} s, CPU ${f2(med(warm, 'engine_cpu_s'))} s;`
+        + ` runs: ${cold.map(r => s(r.all_booted_ms) + ' s/' + f2(r.engine_cpu_s) + ' CPU').join(', ')}; load ${cold.map(r => r.load_before[0]).join(' ')}`);
 }
 EOF

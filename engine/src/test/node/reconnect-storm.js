@@ -180,9 +180,9 @@ function storm(id, t0) {
             summary.slow_side = summary.generator_cpu_share > summary.engine_cpu_share ? 'generator' : 'engine';
             console.log(JSON.stringify(summary));
             summaries.push(summary);
+            // after every round: a later round that fails (a reset under heavy load) keeps the earlier ones
+            if (args.json) fs.writeFileSync(args.json, JSON.stringify(rounds === 1 ? summaries[0] : summaries, null, 2));
         }
-        const summary = summaries.length === 1 ? summaries[0] : summaries;
-        if (args.json) fs.writeFileSync(args.json, JSON.stringify(summary, null, 2));
     } finally {
         results.forEach(r => r.ws.terminate());
         engine.kill('SIGTERM');
