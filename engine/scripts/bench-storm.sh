@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reconnect-storm benchmark (issue 13: 1,000 charge points connect and boot at once, as after a restart;
 # goal < 3 s) on a cold JVM, plain `java -jar` against the same jar with its AOT cache, in alternating runs.
-# Builds what it needs: the engine jar and its AOT cache (./mvnw -Paot: a training run of about a minute), and the
+# Builds what it needs: the engine jar and its AOT cache (./mvnw -Paot: a training run of one to two minutes), and the
 # npm client of the storm script. Then PAIRS times: one storm engine without the cache, one with it (each run a new
 # JVM, two rounds: round 1 the restart's cold storm, round 2 the same engine warm). Prints every run and the medians.
 #

@@ -2,7 +2,7 @@
 # Trains the packaged engine's AOT cache (JDK 25: the classes it loads and links, method profiles) with its own
 # launcher and runtime, and makes the launcher use it: lib/app/dynamo-engine.aot and a java-options line in
 # lib/app/dynamo-engine.cfg. The training (engine/scripts/aot/AotTraining.java) starts the engine, drives the
-# HTTP API and hundreds of OCPP charge points (upgrade, boot, transactions, limits), and stops it; about a minute.
+# HTTP API and hundreds of OCPP charge points (upgrade, boot, transactions, limits), and stops it; one to two minutes.
 # usage: aot-cache.sh APP_IMAGE_DIR JAVA TRAINER
 set -eu
 
