@@ -96,6 +96,8 @@ public class AotTraining {
         builder.environment().put("JAVA_TOOL_OPTIONS", (toolOptions + " -XX:AOTCacheOutput=" + cache).strip());
         System.out.println("training: " + String.join(" ", engineCommand));
         Process engine = builder.start();
+        // an interrupted training (Ctrl-C, a build stopped) leaves no engine behind
+        Runtime.getRuntime().addShutdownHook(new Thread(engine::destroyForcibly));
         try {
             Http http = new Http("http://127.0.0.1:" + port);
             http.awaitHealthy(engine);
