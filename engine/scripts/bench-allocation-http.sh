@@ -7,6 +7,7 @@
 # kernel's copies through loopback, wrk's reading); allocation/padded is the route's own cost.
 #
 # Usage: engine/scripts/bench-allocation-http.sh [--build] [duration-per-run, default 10s] [rounds, default 2]
+# Prints each round's ratios and their medians; exits 1 when the median allocation/trivial is below 90 %.
 # ACCEPT_ENCODING=gzip sends that header on every route (the allocation then leaves as its cached gzip form;
 # the padded body, all one letter, then shrinks to almost nothing, so padded/trivial says little there).
 # ENGINE_CPUS / WRK_CPUS (taskset lists, e.g. 0 and 1) pin the engine and wrk; by default neither is pinned.
@@ -122,15 +123,33 @@ for _ in 1 2; do
 done
 
 percent() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", 100 * a / b}'; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+goal_ratios="" bytes_ratios="" own_ratios=""
 echo "CPU us per request: engine (user + system), wrk (user + system); [engine, wrk: % of one core]"
 for round in $(seq 1 "$rounds"); do
-    read -r t t_cpu t_user t_sys t_wrk_user t_wrk_sys t_eng_core t_wrk_core <<< "$(measure "$trivial" "$duration")"
-    read -r a a_cpu a_user a_sys a_wrk_user a_wrk_sys a_eng_core a_wrk_core <<< "$(measure "$allocation" "$duration")"
-    read -r p p_cpu p_user p_sys p_wrk_user p_wrk_sys p_eng_core p_wrk_core <<< "$(measure "$padded" "$duration")"
+    # the order turns each round (trivial first, then allocation first, then padded first), so a load that
+    # rises or falls during a round does not always favour the same route
+    for route in $(echo "trivial allocation padded trivial allocation" | cut -d' ' -f$(( (round - 1) % 3 + 1 ))-$(( (round - 1) % 3 + 3 ))); do
+        case "$route" in
+            trivial) read -r t t_cpu t_user t_sys t_wrk_user t_wrk_sys t_eng_core t_wrk_core <<< "$(measure "$trivial" "$duration")" ;;
+            allocation) read -r a a_cpu a_user a_sys a_wrk_user a_wrk_sys a_eng_core a_wrk_core <<< "$(measure "$allocation" "$duration")" ;;
+            padded) read -r p p_cpu p_user p_sys p_wrk_user p_wrk_sys p_eng_core p_wrk_core <<< "$(measure "$padded" "$duration")" ;;
+        esac
+    done
     echo "round $round: trivial $t req/s ($t_cpu us CPU/request), allocation $a req/s ($a_cpu us CPU/request)," \
         "allocation/trivial $(percent "$a" "$t") % (load $(cut -d' ' -f1 /proc/loadavg))"
     echo "  padded ($bytes bytes, no work) $p req/s: padded/trivial $(percent "$p" "$t") %, allocation/padded $(percent "$a" "$p") %"
+    goal_ratios+=" $(percent "$a" "$t")" bytes_ratios+=" $(percent "$p" "$t")" own_ratios+=" $(percent "$a" "$p")"
     echo "  CPU us/request  trivial: engine $t_user + $t_sys, wrk $t_wrk_user + $t_wrk_sys [$t_eng_core, $t_wrk_core];" \
         "allocation: engine $a_user + $a_sys, wrk $a_wrk_user + $a_wrk_sys [$a_eng_core, $a_wrk_core];" \
         "padded: engine $p_user + $p_sys, wrk $p_wrk_user + $p_wrk_sys [$p_eng_core, $p_wrk_core]"
 done
+goal="$(echo "$goal_ratios" | median)"
+echo "median over $rounds round(s): allocation/trivial $goal % (goal >= 90 %), padded/trivial $(echo "$bytes_ratios" | median) %," \
+    "allocation/padded $(echo "$own_ratios" | median) %; load now $(cut -d' ' -f1-3 /proc/loadavg)"
+if awk -v g="$goal" 'BEGIN {exit !(g >= 90)}'; then
+    echo "goal met"
+else
+    echo "goal MISSED"
+    exit 1
+fi
