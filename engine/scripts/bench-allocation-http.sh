@@ -114,7 +114,7 @@ measure() { # url duration -> "req/s engine-us engine-user-us engine-sys-us wrk-
                        1e6 * t[1] / n, 1e6 * t[2] / n, 100 * (u + s) / hz / d, 100 * (t[1] + t[2]) / d}'
 }
 
-# warm both handlers up (JIT) twice, alternating, before anything is measured: the first runs after a
+# warm the three handlers up (JIT) twice, alternating, before anything is measured: the first runs after a
 # warm-up still compete with background compilation
 for _ in 1 2; do
     measure "$trivial" 5s >/dev/null
