@@ -42,6 +42,11 @@ final class Counted {
      * cleared ({@link #clearRaises}) and counted at their targets; the others wait.
      */
     static AllocationSnapshot of(LiveSite site, AllocationSnapshot decided) {
+        if (site.connected.isEmpty()) {
+            // no charger follows an OCPP connection (the offline simulation, a site without OCPP): none is lowering
+            site.raisesCleared.clear();
+            return recount(site, decided, Map.of(), Set.of(), Set.of());
+        }
         var mayDraw = new HashMap<String, Double>();
         var lowering = new HashSet<String>();
         Map<String, Double> defaults = null;

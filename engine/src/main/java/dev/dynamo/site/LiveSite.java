@@ -90,8 +90,18 @@ final class LiveSite {
         return known != null ? known : SessionEnergy.startingAt(session.startedAt(), null);
     }
 
+    private SiteDefinition chargersOf;
+    private Map<String, ChargerDefinition> chargers;
+
     Optional<ChargerDefinition> charger(String chargePointId) {
-        return definition.chargers().stream().filter(c -> c.chargePointId().equals(chargePointId)).findFirst();
+        if (chargersOf != definition) {
+            // made again only when the definition changes (compared by identity); a site has few definitions, many events
+            var byId = new HashMap<String, ChargerDefinition>();
+            for (var charger : definition.chargers()) byId.putIfAbsent(charger.chargePointId(), charger);
+            chargers = byId;
+            chargersOf = definition;
+        }
+        return Optional.ofNullable(chargers.get(chargePointId));
     }
 
     SiteView view() {

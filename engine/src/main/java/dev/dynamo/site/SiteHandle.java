@@ -435,7 +435,7 @@ public final class SiteHandle implements AutoCloseable {
             var stored = new boolean[1];
             try {
                 decide(Trigger.SESSION_START, changes -> {
-                    env.store().putSession(stored(session), changes);
+                    putSession(session, changes);
                     stored[0] = true;
                 });
             } catch (RuntimeException e) {
@@ -507,7 +507,7 @@ public final class SiteHandle implements AutoCloseable {
             var stored = new boolean[1];
             try {
                 decide(Trigger.DEPARTURE, changes -> {
-                    env.store().putSession(stored(changed), changes);
+                    putSession(changed, changes);
                     stored[0] = true;
                 });
             } catch (RuntimeException e) {
@@ -727,7 +727,7 @@ public final class SiteHandle implements AutoCloseable {
             var phasesChanged = learned != null;
             if (phasesChanged) {
                 var updated = session.withPhasesInUse(learned);
-                env.store().putSession(stored(updated));
+                putSession(updated, null);
                 live.sessions.put(chargePointId, updated);
             }
             var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, kw, at);
@@ -888,6 +888,16 @@ public final class SiteHandle implements AutoCloseable {
     private double capOf(String chargePointId) {
         if (live.allocation == null) return 0;
         return live.allocation.charger(chargePointId).map(ChargerAllocation::capKw).orElse(0.0);
+    }
+
+    /**
+     * Stores the session, with the rotation state its decision changed when there is one; a store that keeps
+     * nothing (the offline simulation) is not given a document nobody reads.
+     */
+    private void putSession(Session session, RotationState changes) {
+        if (!env.store().durable()) return;
+        if (changes == null) env.store().putSession(stored(session));
+        else env.store().putSession(stored(session), changes);
     }
 
     private StoredSession stored(Session session) {
