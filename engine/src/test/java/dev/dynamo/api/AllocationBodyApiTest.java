@@ -7,12 +7,14 @@ import static dev.dynamo.api.ApiJson.smart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamo.contract.SiteDocuments;
 import dev.dynamo.testing.TestEngine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +82,28 @@ class AllocationBodyApiTest {
         var refused = get("gzip;q=0, identity");
         assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(refused.body()).isEqualTo(plain.body());
+    }
+
+    @Test
+    void the_cached_body_is_byte_for_byte_what_jackson_writes_for_the_snapshot_with_the_right_length_plain_and_gzipped()
+            throws Exception {
+        var view = engine.server.sites().site("body").orElseThrow().view();
+        var expected = SiteDocuments.write(ResponseJson.allocation(view.allocationIfAny().orElseThrow(), view.meters()))
+                .getBytes(StandardCharsets.UTF_8);
+
+        var plain = get(null);
+        assertThat(plain.body()).isEqualTo(expected);
+        assertThat(plain.headers().firstValueAsLong("Content-Length")).hasValue(expected.length);
+        assertThat(plain.headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(plain.headers().allValues("Vary")).contains("Accept-Encoding");
+
+        var zipped = get("gzip");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.headers().firstValueAsLong("Content-Length")).hasValue(zipped.body().length);
+        assertThat(zipped.headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(gunzip(zipped.body())).isEqualTo(expected);
+        // a second reader gets the same compressed bytes (compressed once per decision)
+        assertThat(get("gzip").body()).isEqualTo(zipped.body());
     }
 
     @Test
