@@ -75,14 +75,31 @@ final class DepartureFilling {
                 if (departure == null || !departure.finite() || !state.admitted[i]) continue;
                 inStage[i] = true;
                 targetKw[i] = Math.min(state.capKw[i], departure.neededKw());
-                if (departure.hoursLeft() > 0 && departure.atRisk(state.capKw[i])) atRisk[i] = anyAtRisk = true;
+                // at risk: it cannot finish even at its cap by the time it really leaves (the aimed time, without a margin)
+                if (departure.realHoursLeft() > 0 && departure.atRiskReally(state.capKw[i])) atRisk[i] = anyAtRisk = true;
             }
             boolean[] refused = overflowing();
             if (refused != null) leaveOut(refused); // not all fit: choose who is left out
-            // those kept, least laxity first (everyone, when all fit: the contract's literal order), then those left out
-            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i);
-            if (refused != null) for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i);
-            if (anyAtRisk) for (int i : order) if (atRisk[i]) raiseAsFarAsAllowed(i);
+            boolean anyShort = refused != null || anyAtRisk;
+            // those kept, least laxity first (everyone, when all fit: the contract's literal order), then those left out;
+            // while someone will be short, the kept ones first take only what finishes them by their real departure
+            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i, anyShort ? keptKw(i) : targetKw[i]);
+            if (refused != null) for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i, targetKw[i]);
+            if (anyAtRisk) for (int i : order) if (atRisk[i]) raiseAsFarAsAllowed(i, targetKw[i]);
+            // then their margin (the aimed rate), from what the sessions that will be short could not take
+            if (anyShort) for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i, targetKw[i]);
+        }
+
+        /**
+         * What a kept session takes before the sessions that will be short: its rate by the real departure when the
+         * site aims earlier (the aimed rate otherwise). Why: energy it takes now only to finish some minutes early is
+         * energy a session that cannot finish loses, and those last minutes cannot give it back (the session that is
+         * short is at its cap by then, and the others are full).
+         */
+        private double keptKw(int i) {
+            var departure = departures.get(i);
+            if (!(departure.realHoursLeft() > departure.hoursLeft())) return targetKw[i];
+            return Math.min(targetKw[i], departure.realNeededKw());
         }
 
         /**
@@ -121,9 +138,9 @@ final class DepartureFilling {
             return refused;
         }
 
-        /** Raises session {@code i} toward its target as far as the budget and its path allow. */
-        private void raiseAsFarAsAllowed(int i) {
-            double roomKw = Math.min(targetKw[i] - state.allocKw[i], state.budgetLeftKw);
+        /** Raises session {@code i} toward {@code toKw} as far as the budget and its path allow. */
+        private void raiseAsFarAsAllowed(int i, double toKw) {
+            double roomKw = Math.min(toKw - state.allocKw[i], state.budgetLeftKw);
             if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
             if (!(roomKw > 0)) return;
             state.allocKw[i] += roomKw;
@@ -148,7 +165,7 @@ final class DepartureFilling {
             for (int i = 0; i < n; i++) {
                 if (!inStage[i] || atRisk[i]) continue;
                 var departure = departures.get(i);
-                double left = departure.hoursLeft();
+                double left = departure.realHoursLeft();
                 if (!(left > 0)) continue;
                 hours[i] = left;
                 excessKwh[i] = Math.max(0, departure.remainingKwh() - state.allocKw[i] * left);

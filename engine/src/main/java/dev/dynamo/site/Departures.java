@@ -30,6 +30,13 @@ final class Departures {
      */
     static final Duration AIM_EARLY = Duration.ofMinutes(10);
 
+    /**
+     * While some session cannot be served in full, the others may use the time up to this long before they leave
+     * (contract reading in {@code DepartureFilling}): finishing exactly at the departure is left a hair short by
+     * the energy register's minute readings and the instants of the re-decisions.
+     */
+    static final Duration LAST_MINUTE = Duration.ofMinutes(1);
+
     /** What the session still needs by its departure as of {@code now}, or null without a need and a departure. */
     static Departure of(LiveSite site, Session session, Instant now) {
         if (session.energyNeededKwh() == null || session.departureAt() == null) return null;
@@ -38,11 +45,16 @@ final class Departures {
         return new Departure(remainingKwh, hoursLeft);
     }
 
-    /** The departure the core works with: the same energy, aiming {@link #AIM_EARLY} before it (never before now). */
+    /**
+     * The departure the core works with: the same energy, aiming {@link #AIM_EARLY} before it (never before now),
+     * and the real departure beside it, which the core uses while some session cannot be served in full.
+     */
     static Departure aimed(Departure departure) {
         var early = AIM_EARLY.toMillis() / MS_PER_HOUR;
         var hours = departure.hoursLeft() > early ? departure.hoursLeft() - early : Math.min(departure.hoursLeft(), 0);
-        return new Departure(departure.remainingKwh(), hours);
+        var last = LAST_MINUTE.toMillis() / MS_PER_HOUR;
+        var real = departure.hoursLeft() > last ? departure.hoursLeft() - last : Math.min(departure.hoursLeft(), 0);
+        return new Departure(departure.remainingKwh(), hours, Math.max(hours, real));
     }
 
     /**
