@@ -37,15 +37,67 @@ final class DepartureFilling {
      * Admits floors and raises the needed rates. {@code departures} is aligned with the demands, null for a
      * demand without a departure.
      */
-    static void fill(FillState state, List<Departure> departureList) {
+    static Hundredths fill(FillState state, List<Departure> departureList) {
         // an array: the stage reads it in every pass, and a list's get costs its checks each time
         Departure[] departures = departureList.toArray(new Departure[0]);
+        // what the budget and the limit-phases leave after other loads and reservations, for the rounding
+        double budgetKw = state.budgetLeftKw;
+        double[] headroomA = state.headroomA.clone();
         int[] order = laxityOrder(state, departures);
         state.admitFloors(order);
-        new NeededRates(state, departures).raise(order);
+        var rates = new NeededRates(state, departures);
+        rates.raise(order);
         // equal filling lifts each demand from its start level; here that is what it already holds
         for (int i = 0; i < state.count; i++) {
             if (state.admitted[i] && state.allocKw[i] > state.floorKw[i]) state.floorKw[i] = state.allocKw[i];
+        }
+        return new Hundredths(departures, order, rates.atRisk, rates.leftOut, budgetKw, headroomA);
+    }
+
+    /**
+     * The rounding of the allocation (to 0.01 kW, down) with departures: what rounding takes off each session goes
+     * back, in whole hundredths, to the sessions with energy left to take, within the budget, every limit-phase of
+     * their path and their cap. Why: while a window binds, the hundredths rounded off a dozen sessions are energy a
+     * session that will be short loses for good. First the sessions that will be short (at risk, or left out),
+     * least laxity first, up to their cap (at risk) or their needed rate; then the others, least laxity first, each
+     * up to its own value rounded up. Sessions without energy left (or without a departure) are rounded as before.
+     */
+    record Hundredths(Departure[] departures, int[] order, boolean[] atRisk, boolean[] leftOut, double budgetKw,
+                      double[] headroomA) {
+        /** Rounds {@code state.allocKw} in place, as {@link Allocator#roundDownKw} and then the hundredths handed back. */
+        void round(FillState state) {
+            double[] kw = state.allocKw;
+            double[] upToKw = new double[state.count];
+            // the budget and headroom left by the rounded values, counted afresh (the filling stages keep their own books)
+            state.budgetLeftKw = budgetKw;
+            System.arraycopy(headroomA, 0, state.headroomA, 0, headroomA.length);
+            for (int i = 0; i < state.count; i++) {
+                double rounded = Allocator.roundDownKw(kw[i]);
+                var departure = departures[i];
+                if (departure != null && departure.finite() && state.admitted[i] && kw[i] > 0) {
+                    double own = Math.ceil(kw[i] * 100 - 1e-7) / 100;
+                    double up = (atRisk[i] || leftOut[i]) ? Math.max(own, Math.min(state.capKw[i], departure.neededKw())) : own;
+                    upToKw[i] = Math.min(state.capKw[i], up);
+                }
+                kw[i] = rounded;
+                if (rounded > 0) {
+                    state.budgetLeftKw -= rounded;
+                    state.draw(i, rounded);
+                }
+            }
+            for (int i : order) if (atRisk[i] || leftOut[i]) handBack(state, i, upToKw[i]);
+            for (int i : order) if (!atRisk[i] && !leftOut[i]) handBack(state, i, upToKw[i]);
+        }
+
+        private static void handBack(FillState state, int i, double upToKw) {
+            double roomKw = Math.min(upToKw - state.allocKw[i], state.budgetLeftKw);
+            if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
+            long hundredths = (long) Math.floor(roomKw * 100 + 1e-7);
+            if (hundredths <= 0) return;
+            double addKw = hundredths / 100.0;
+            state.allocKw[i] = Allocator.roundDownKw(state.allocKw[i] + addKw);
+            state.budgetLeftKw -= addKw;
+            state.draw(i, addKw);
         }
     }
 
