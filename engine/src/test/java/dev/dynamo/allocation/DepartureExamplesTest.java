@@ -126,6 +126,24 @@ class DepartureExamplesTest {
     }
 
     @Test
+    void the_hundredths_rounded_off_go_back_first_to_the_session_that_will_be_short() {
+        // budget 20 kW, flat. K1-K3: 1 kWh left in 0.3 h (3.333… kW each, 10 kW together), S: 30 kWh in 0.3 h, cap 22:
+        // at risk, it takes the 10 kW left. Rounded down that is 3 x 3.33 + 10 = 19.99: the hundredth goes to S
+        var demands = List.of(threePhase("K1", 22, 0, null), threePhase("K2", 22, 0, null), threePhase("K3", 22, 0, null),
+                threePhase("S", 22, 0, null));
+        var departures = Arrays.asList(new Departure(1, 0.3), new Departure(1, 0.3), new Departure(1, 0.3), new Departure(30, 0.3));
+        assertThat(kw(Allocator.allocate(new AllocationInput(20, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), departures))))
+                .containsExactly(3.33, 3.33, 3.33, 10.01);
+        // nobody short (budget 10 for K1-K3 alone): each may rise to its own value rounded up, least laxity first
+        // (ties in the order given): 3.34, 3.33, 3.33; without departures the same site is rounded down as today
+        var three = demands.subList(0, 3);
+        assertThat(kw(Allocator.allocate(new AllocationInput(10, Sharing.EQUAL, List.of(), List.of(), three, List.of(),
+                departures.subList(0, 3))))).containsExactly(3.34, 3.33, 3.33);
+        assertThat(kw(Allocator.allocate(new AllocationInput(10, Sharing.EQUAL, List.of(), List.of(), three, List.of(),
+                Arrays.asList(null, null, null))))).containsExactly(3.33, 3.33, 3.33);
+    }
+
+    @Test
     void negative_laxities_order_most_negative_first_and_ties_keep_the_order_given() {
         // one floor of 5 fits in 5 kW: the least laxity wins, a tie goes to the earlier
         var demands = List.of(threePhase("L-1", 11, 5, null), threePhase("L-2", 11, 5, null), threePhase("L-3", 11, 5, null),
