@@ -119,6 +119,11 @@ check "menu entry with launcher and icon" sh -c \
 
 echo "== engine"
 check "dynamo-engine --version prints $version" sh -c "dynamo-engine --version | grep -qx 'dynamo-engine $version'"
+check "the launcher loads the engine's classes from its AOT cache" sh -c \
+    "JAVA_TOOL_OPTIONS='-Xlog:class+load=info:file=$work/class-load.txt' dynamo-engine --version > /dev/null 2>&1 \
+     && grep -q 'dev.dynamo.cli.Main source: shared objects file' '$work/class-load.txt'"
+check "a JVM the AOT cache does not fit warns and starts without it" sh -c \
+    "JAVA_TOOL_OPTIONS=-XX:-UseCompressedOops dynamo-engine --version 2>&1 | grep -qx 'dynamo-engine $version'"
 # The service's own command line (as in the unit), as its user, with the installed settings; only the port
 # changes (0: a free one, read from the log) so that the test does not collide with anything on 8080.
 # The log exists before the engine starts: the loop below reads it at once (the background job's redirect
@@ -145,6 +150,7 @@ check "database in /var/lib/dynamo, owned by dynamo" sh -c "find /var/lib/dynamo
 kill -TERM "$engine_pid"
 wait "$engine_pid" || true
 check "engine log has no stack trace" sh -c "! grep -E -q '^\s+at |Exception' '$work/engine.log'"
+check "engine log has no AOT cache warning (the service used it)" sh -c "! grep -q '\[aot' '$work/engine.log'"
 
 echo "== console"
 display=":$((90 + RANDOM % 100))"

@@ -10,8 +10,15 @@
 //   taskset -c 1 node reconnect-storm.js --jar ../../../target/dynamo-engine.jar --engine-cpus 0
 //
 // Options: --chargers N (1000), --per-site N (50), --port P (18767), --engine-cpus LIST, --jvm "ARGS", --json FILE.
+// --jvm "-XX:AOTCache=../../../target/dynamo-engine.aot": the engine with its AOT cache (made by -Paot; see
+// engine/scripts/bench-storm.sh, which builds both and alternates runs with and without it).
+// The summary splits the engine's CPU seconds: JIT compiler threads (engine_cpu_jit_s), GC and VM threads
+// (engine_cpu_gc_s), the rest being the server's own work.
 // --rounds N (1): storms one after another on the same engine; the first is the restart's (a cold JVM), the later
 // ones show the engine's cost once its code is compiled.
+// --no-warm-up: no single charger first: round 1 is then also the first OCPP connection of the JVM, as in a real
+// restart (with the warm-up, the OCPP path's classes are loaded before the storm). Every summary also gives the
+// restart before the storm: engine_ready_ms (JVM start until /health answers) and engine_ready_cpu_s.
 // --no-config: sites without a charging config (no decisions at all; by default every site runs `equal` at half its
 // rating, as in load-test.js, so each connection is also a `connect` decision of its site). The summary counts the
 // decisions the storm made, by trigger (`GET /api/v1/sites/{id}/decisions`).
@@ -35,6 +42,7 @@ const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const echo = process.argv.includes('--echo');
 const withConfig = !process.argv.includes('--no-config');
 const rounds = Number(args.rounds || 1);
+const warmUp = !process.argv.includes('--no-warm-up');
 
 function cpuSeconds(pid) {
     try {
@@ -43,6 +51,24 @@ function cpuSeconds(pid) {
     } catch (e) {
         return NaN;
     }
+}
+
+/** CPU seconds per kind of thread: the JIT compilers, the garbage collector, the rest (the server's own work). */
+function cpuByThread(pid) {
+    const kinds = { jit: 0, gc: 0, other: 0 };
+    let tids = [];
+    try { tids = fs.readdirSync(`/proc/${pid}/task`); } catch (e) { return kinds; }
+    for (const tid of tids) {
+        try {
+            const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+            const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+            const kind = /CompilerThre/.test(name) ? 'jit' : /^(GC |G1 |VM Thread|VM Periodic)/.test(name) ? 'gc' : 'other';
+            kinds[kind] += seconds;
+        } catch (e) { /* the thread ended */ }
+    }
+    return kinds;
 }
 
 function percentile(sorted, p) {
@@ -86,6 +112,7 @@ function storm(id, t0) {
             '--data-dir', path.join(dir, 'data')];
     if (args.jvm) java.unshift(...args.jvm.split(' ').filter(Boolean));
     const javaBin = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+    const spawnedAt = performance.now();
     const engine = args['engine-cpus']
         ? spawn('taskset', ['-c', args['engine-cpus'], javaBin, ...java], { stdio: ['ignore', 'ignore', 'inherit'] })
         : spawn(javaBin, java, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -95,6 +122,8 @@ function storm(id, t0) {
             try { if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break; } catch (e) { /* not up yet */ }
             await sleep(200);
         }
+        // the restart itself: from the JVM's start until /health answers, and the CPU it took
+        const ready = { engine_ready_ms: +(performance.now() - spawnedAt).toFixed(1), engine_ready_cpu_s: cpuSeconds(engine.pid) };
         const base = `http://127.0.0.1:${port}`;
         for (const site of echo || !withConfig ? [] : sites) {
             const res = await fetch(`${base}/api/v1/smart-charging/sites/${site.site_id}/config`, {
@@ -102,10 +131,12 @@ function storm(id, t0) {
                 body: JSON.stringify({ max_power_kw: site.chargers.length * 11, strategy: 'equal' }) });
             if (!res.ok) throw new Error('config refused: ' + await res.text());
         }
-        // warm-up: one charger connects and boots, so the storm does not measure class loading alone
-        const warm = await storm(sites[0].chargers[0].charge_point_id, performance.now());
-        warm.ws.terminate();
-        await sleep(1500); // the engine's per-charge-point replacement bucket (one a second)
+        if (warmUp) {
+            // warm-up: one charger connects and boots, so the storm does not measure class loading alone
+            const warm = await storm(sites[0].chargers[0].charge_point_id, performance.now());
+            warm.ws.terminate();
+            await sleep(1500); // the engine's per-charge-point replacement bucket (one a second)
+        }
         const ids = sites.flatMap(s => s.chargers.map(c => c.charge_point_id));
         const summaries = [];
         for (let round = 1; round <= rounds; round++) {
@@ -119,22 +150,26 @@ function storm(id, t0) {
             lag.enable();
             const loadBefore = os.loadavg();
             const engineCpuBefore = cpuSeconds(engine.pid);
+            const threadsBefore = cpuByThread(engine.pid);
             const ownCpuBefore = process.cpuUsage();
             const t0 = performance.now();
             results.splice(0, results.length, ...await Promise.all(ids.map(id => storm(id, t0))));
             const stormS = (performance.now() - t0) / 1000;
             lag.disable();
             const engineCpuS = cpuSeconds(engine.pid) - engineCpuBefore;
+            const threadsAfter = cpuByThread(engine.pid);
             const ownCpu = process.cpuUsage(ownCpuBefore);
             const generatorCpuS = (ownCpu.user + ownCpu.system) / 1e6;
             const opened = results.map(r => r.openedMs).sort((a, b) => a - b);
             const booted = results.map(r => r.bootedMs).sort((a, b) => a - b);
             const ms = x => +x.toFixed(1);
-            const summary = { round, server: echo ? 'echo' : 'engine', chargers: ids.length, booted_ok: results.filter(r => r.ok).length,
+            const summary = { round, server: echo ? 'echo' : 'engine', warm_up: warmUp, ...ready, chargers: ids.length, booted_ok: results.filter(r => r.ok).length,
                 all_open_ms: ms(opened[opened.length - 1]), all_booted_ms: ms(booted[booted.length - 1]),
                 open_p50_ms: ms(percentile(opened, 50)), open_p99_ms: ms(percentile(opened, 99)),
                 boot_p50_ms: ms(percentile(booted, 50)), boot_p99_ms: ms(percentile(booted, 99)),
                 storm_s: +stormS.toFixed(2), engine_cpu_s: +engineCpuS.toFixed(2), generator_cpu_s: +generatorCpuS.toFixed(2),
+                // where the engine's CPU went (threads that ended during the storm count as "other")
+                engine_cpu_jit_s: +(threadsAfter.jit - threadsBefore.jit).toFixed(2), engine_cpu_gc_s: +(threadsAfter.gc - threadsBefore.gc).toFixed(2),
                 engine_cpu_share: +(engineCpuS / stormS).toFixed(2), generator_cpu_share: +(generatorCpuS / stormS).toFixed(2),
                 generator_max_loop_delay_ms: ms(lag.max / 1e6),
                 load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
@@ -154,9 +189,9 @@ function storm(id, t0) {
             summary.slow_side = summary.generator_cpu_share > summary.engine_cpu_share ? 'generator' : 'engine';
             console.log(JSON.stringify(summary));
             summaries.push(summary);
+            // after every round: a later round that fails (a reset under heavy load) keeps the earlier ones
+            if (args.json) fs.writeFileSync(args.json, JSON.stringify(rounds === 1 ? summaries[0] : summaries, null, 2));
         }
-        const summary = summaries.length === 1 ? summaries[0] : summaries;
-        if (args.json) fs.writeFileSync(args.json, JSON.stringify(summary, null, 2));
     } finally {
         results.forEach(r => r.ws.terminate());
         engine.kill('SIGTERM');

@@ -19,7 +19,7 @@ final class LimitPush {
         REFUSED,
         /** A lowering is not accepted yet: the other chargers' raises the site has not cleared wait (the site counts it at what it may draw). */
         LOWERING,
-        /** Its new limit waits until no other charger's lowering is on its way, or the site clears it (it fits without their difference). */
+        /** Its raise waits for a count of the site that covers it (the site clears it: it fits, with the lowerings not accepted yet counted at what their chargers may draw). */
         RAISE_WAITING,
         /** A limit is on the wire. */
         SENDING,
@@ -103,6 +103,7 @@ final class LimitPush {
         shown = null;
         mayDrawTold = null;
         lowering = false;
+        raiseWaiting = null; // no raise goes out on a connection gone: the site decides again
     }
 
     /** A new decision: its lowering and waiting raise are decided again. */
@@ -156,9 +157,14 @@ final class LimitPush {
         dropSending(sent);
     }
 
-    /** Accepted on its current connection or not: it replaces every profile sent before it. */
+    /**
+     * Accepted on its current connection or not: it replaces every profile sent before it. One accepted on a
+     * connection gone since (its answer came before the loss and is taken after it) is in force on the charger
+     * all the same: it stays among those that may be in force, as the pusher does not trust what the charger
+     * holds on a new connection until it accepts again.
+     */
     void accepted(InFlight sent, boolean onCurrentConnection, ChargerLimit wanted) {
-        maybeInForce.removeIf(other -> other.sequence <= sent.sequence);
+        maybeInForce.removeIf(other -> other.sequence < sent.sequence || onCurrentConnection && other == sent);
         dropSending(sent);
         if (sending != null && sending.retrying && sent.limit.equals(wanted)) {
             sending = null; // it holds what is wanted: that retry is moot
@@ -257,11 +263,17 @@ final class LimitPush {
                 && (wanted == null || wanted.transactionId().equals(accepted.transactionId())) ? accepted.allocatedKw() : null;
     }
 
-    /** Its TxProfile state for the contract (section 11), or null when there is nothing to show. */
+    /**
+     * Its TxProfile state for the contract (section 11), or null when there is nothing to show: refused while its
+     * latest waits for a retry; sending while one is on the wire or its raise waits to go out (its latest limit is
+     * on its way), or while a profile whose answer never came may be in force instead of the one it accepted; in
+     * sync once it holds what it accepted and nothing else.
+     */
     ProfileStatus.State profileState(ChargerLimit wanted) {
         if (sending != null && sending.retrying) return ProfileStatus.State.REFUSED;
-        if (sending != null || onTheWire > 0) return ProfileStatus.State.SENDING;
-        if (acceptedLimitKw(wanted) != null) return ProfileStatus.State.IN_SYNC;
-        return null;
+        if (sending != null || onTheWire > 0 || raiseWaiting != null) return ProfileStatus.State.SENDING;
+        var acceptedKw = acceptedLimitKw(wanted);
+        if (acceptedKw == null) return null;
+        return inSync(accepted) ? ProfileStatus.State.IN_SYNC : ProfileStatus.State.SENDING;
     }
 }

@@ -3,6 +3,7 @@ package dev.dynamo.ocpp;
 import dev.dynamo.contract.ChargerDefinition;
 import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.site.ProfileStatus;
+import dev.dynamo.site.PublishedCount;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +101,15 @@ public interface OcppSitePort {
      */
     void mayDraw(String siteId, Map<String, Double> kwByCharger);
 
+    /**
+     * As {@link #mayDraw(String, Map)}, from a pusher that has taken in every count of the site up to number
+     * {@code seenCount} ({@link SiteLimits#count}) and told what it did on them: the raises the site counted in
+     * those counts (which the pusher may have sent) are counted no more than the pusher tells.
+     */
+    default void mayDraw(String siteId, Map<String, Double> kwByCharger, long seenCount) {
+        mayDraw(siteId, kwByCharger);
+    }
+
     /** The TxDefaultProfile limit of every charger of the site, kW. */
     Map<String, Double> defaultLimitsKw(String siteId);
 
@@ -121,24 +131,32 @@ public interface OcppSitePort {
      * The limits of one decision (its targets), for every active charger of the site, and what the site counts
      * for each charger.
      *
-     * @param countedKw what the site counts for each charger, kW (contract 8): a raise whose charger the site
-     *                  counts at it fits the budget and the breakers and may go out while another charger's
-     *                  lowering is not accepted yet; empty: every raise waits for the lowerings
+     * @param countedKw what the site counts for each charger, kW (contract 8): a raise goes out only when the site
+     *                  counts its charger at it (it fits the budget and the breakers with every lowering not
+     *                  accepted yet counted at what its charger may draw), while the pusher takes this count in
+     * @param count     the count's number and whether the site keeps counting raises of it until the pusher says
+     *                  it has taken it in ({@link OcppSitePort#mayDraw(String, Map, long)})
      */
-    record SiteLimits(String siteId, List<ChargerLimit> limits, Map<String, Double> countedKw) {
+    record SiteLimits(String siteId, List<ChargerLimit> limits, Map<String, Double> countedKw, PublishedCount count) {
         public SiteLimits {
             limits = List.copyOf(limits);
             countedKw = Map.copyOf(countedKw);
         }
 
-        /** Without counts: every raise waits while a lowering is not accepted. */
+        /** A site that counts every charger at its target (no raise waits for a lowering: a test's fake site). */
         public SiteLimits(String siteId, List<ChargerLimit> limits) {
-            this(siteId, limits, Map.of());
+            this(siteId, limits, atTargets(limits), new PublishedCount(0, false));
+        }
+
+        private static Map<String, Double> atTargets(List<ChargerLimit> limits) {
+            var counted = new java.util.HashMap<String, Double>();
+            for (var limit : limits) if (!limit.offline()) counted.put(limit.chargePointId(), limit.allocatedKw());
+            return counted;
         }
     }
 
     /** What the site counts for each charger, kW, after a recount without a decision (see {@link SiteLimits#countedKw}). */
-    record SiteCounts(String siteId, Map<String, Double> countedKw) {
+    record SiteCounts(String siteId, Map<String, Double> countedKw, PublishedCount count) {
         public SiteCounts {
             countedKw = Map.copyOf(countedKw);
         }

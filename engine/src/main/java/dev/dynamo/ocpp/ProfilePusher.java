@@ -22,9 +22,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings one site's chargers to the limits (targets) of its latest decision. Lowered limits go first; a raised
- * one goes out at once when the site counts its charger at it (the site cleared it: it fits the budget and the
- * breakers with every lowering not accepted yet counted at what its charger may draw), else it waits until every
- * lowered one is accepted (or its charger is gone), so the site stays within its limits in between (contract 8). A rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s
+ * one goes out only while the pusher takes in a count of the site (a decision or a recount) that counts its
+ * charger at it (the site cleared it: it fits the budget and the breakers with every lowering not accepted yet
+ * counted at what its charger may draw), else it waits for a later count (once the lowerings are accepted), so
+ * the site stays within its limits in between (contract 8) and never counts a charger below a raise on its way:
+ * the site keeps counting the raises of a count until the pusher tells, with what the chargers may draw, that it
+ * took that count in. A rejected or unanswered profile is sent again after 1 s, 2 s, 4 s … 60 s
  * while it is still wanted. Tells the site, in batches, what each charger may draw now (it counts the charger
  * at least at that: at its previous limit while a lowering is not accepted, at what it drew while its raise
  * waits), the limits chargers accept (reserved through a comm loss) and their TxProfile states. All state
@@ -74,7 +77,10 @@ final class ProfilePusher {
 
     /** A new decision of the site. Returns at once. */
     void decision(SiteLimits limits) {
-        serial.execute(() -> apply(limits));
+        serial.execute(() -> {
+            apply(limits, limits.countedKw());
+            takenIn(limits.count());
+        });
     }
 
     /** The site counted its chargers again (no decision): the raises it now counts at their targets go out. Returns at once. */
@@ -82,7 +88,18 @@ final class ProfilePusher {
         serial.execute(() -> {
             countedKw = counts.countedKw();
             releaseRaises();
+            takenIn(counts.count());
         });
+    }
+
+    /**
+     * A count of the site is taken in: every raise it covers went out. No raise goes out on it any more (the site
+     * keeps counting its raises only until it learns that it was taken in); the others wait for the next count.
+     * When the site keeps raises of it counted, it learns, with what the chargers may draw now, that it was.
+     */
+    private void takenIn(dev.dynamo.site.PublishedCount count) {
+        countedKw = Map.of();
+        if (count.promisesRaises() && outbox.seen(count.number())) notices.execute(this::flushNotices);
     }
 
     /** A charger connected: it gets its TxDefaultProfile, and its TxProfile again at the next decision. */
@@ -103,11 +120,8 @@ final class ProfilePusher {
         serial.execute(() -> {
             var charger = charger(chargePointId);
             inFlight.complete(charger.inFlightKw(desired.get(chargePointId)));
-            var wasLowering = charger.isLowering();
             charger.disconnected();
             tellState(chargePointId, null);
-            if (wasLowering) raisesWaitForTheNextDecision();
-            releaseRaises();
         });
         return inFlight;
     }
@@ -117,7 +131,8 @@ final class ProfilePusher {
         serial.execute(() -> {
             charger(target.chargePointId()).redefined();
             sendDefault(target, 0);
-            if (lastLimits != null) apply(lastLimits);
+            // its lowerings go out again; a raise waits for the site's next count (an older one is taken in)
+            if (lastLimits != null) apply(lastLimits, Map.of());
         });
     }
 
@@ -150,9 +165,9 @@ final class ProfilePusher {
         }));
     }
 
-    private void apply(SiteLimits limits) {
+    private void apply(SiteLimits limits, Map<String, Double> counted) {
         lastLimits = limits;
-        countedKw = limits.countedKw();
+        countedKw = counted;
         var next = new HashMap<String, ChargerLimit>();
         for (var limit : limits.limits()) {
             if (!limit.offline() && limit.transactionId() != null) {
@@ -179,13 +194,17 @@ final class ProfilePusher {
      * Sends a limit at once when it is below what the charger may draw now (accepted, or sent and not answered):
      * that cannot raise what the site counts for it, which is what it may draw, whichever of those limits it
      * applies meanwhile. Such a lowering holds every other charger's raise back until the charger cannot draw
-     * more than its limit any more. A raise waits while another charger's lowering is on its way.
+     * more than its limit any more. A limit at what it may draw now goes out at once too (contract 8: "at or
+     * below"). A raise waits until a count of the site covers it ({@link #releaseRaises}).
      */
     private void classify(ProfileTarget target, ChargerLimit limit, Map<String, Double> defaults) {
         var charger = charger(limit.chargePointId());
         var mostKw = charger.mayDrawNowKw(limit, defaults.getOrDefault(limit.chargePointId(), 0.0));
         if (limit.allocatedKw() < mostKw) {
             charger.lowering(true);
+            if (!charger.isSending(limit)) send(target, limit);
+        } else if (limit.allocatedKw() <= mostKw) {
+            // what it may draw already (sent again, e.g. in a new unit): no raise, it needs no count of the site
             if (!charger.isSending(limit)) send(target, limit);
         } else {
             charger.raiseWaits(limit, ++raiseOrders);
@@ -201,9 +220,8 @@ final class ProfilePusher {
         var target = target(chargePointId);
         var charger = charger(chargePointId);
         if (limit == null || target.isEmpty() || charger.inSync(limit)) {
-            // a connection gone (its failed calls may come before the disconnect) ends no lowering: the site
-            // reserves what the charger may draw and decides again
-            if (target.isEmpty() && charger.isLowering()) raisesWaitForTheNextDecision();
+            // a connection gone (its failed calls may come before the disconnect): the site reserves what the
+            // charger may draw and decides again; the raises go out on its counts only
             charger.lowering(false);
             releaseRaises();
             return;
@@ -221,30 +239,25 @@ final class ProfilePusher {
     }
 
     /**
-     * A charger being lowered lost its connection: its lowering will not come, the site reserves what it may
-     * draw and decides again. The raises waiting for it are decided again by that decision: sent now, they
-     * would count on power it keeps.
-     */
-    private void raisesWaitForTheNextDecision() {
-        chargers.values().forEach(LimitPush::raiseGone);
-    }
-
-    /**
-     * Sends the waiting raises, in the order they started waiting: all of them once no charger's lowering is on
-     * its way; before that, those the site counts at their limits (cleared: they fit without the lowerings'
-     * difference), the others keep waiting.
+     * Sends the waiting raises the site counts at their limits in the count being taken in (all of them once no
+     * lowering is on its way; before that, those that fit without the lowerings' difference), in the order they
+     * started waiting; the others wait for a later count. Never on a count already taken in: the site counts a
+     * raise beyond what its charger may draw only until it learns the count was taken in.
      */
     private void releaseRaises() {
-        var lowering = chargers.values().stream().anyMatch(LimitPush::isLowering);
+        if (countedKw.isEmpty()) return;
         var raises = chargers.values().stream().filter(c -> c.raiseWaiting() != null)
                 .sorted(Comparator.comparingLong(LimitPush::raiseOrder)).toList();
         for (var charger : raises) {
             var limit = charger.raiseWaiting();
             var cp = charger.chargePointId;
-            if (lowering && !siteCounts(limit)) continue;
+            if (!siteCounts(limit)) continue;
             charger.raiseGone();
-            if (limit.equals(desired.get(cp)) && !charger.inSync(limit) && !charger.isSending(limit)) {
-                target(cp).ifPresent(t -> send(t, limit));
+            var target = target(cp);
+            if (limit.equals(desired.get(cp)) && !charger.inSync(limit) && !charger.isSending(limit) && target.isPresent()) {
+                send(target.get(), limit);
+            } else {
+                show(cp); // its raise no longer waits
             }
         }
     }
@@ -397,7 +410,8 @@ final class ProfilePusher {
         var accepted = new LinkedHashMap<String, Double>();
         var states = new HashMap<String, ProfileStatus>();
         var gone = new HashSet<String>();
-        outbox.drain().forEach((cp, pending) -> {
+        var drained = outbox.drain();
+        drained.pending().forEach((cp, pending) -> {
             if (pending.mayDrawKw != null) mayDraw.put(cp, pending.mayDrawKw);
             if (pending.acceptedKw != null) accepted.put(cp, pending.acceptedKw);
             switch (pending.profile) {
@@ -407,7 +421,8 @@ final class ProfilePusher {
             }
         });
         // what they may draw first: the site counts them by it
-        if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
+        if (drained.seenCount() >= 0) port.mayDraw(siteId, mayDraw, drained.seenCount());
+        else if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
         if (!accepted.isEmpty()) port.limitsAcknowledged(siteId, accepted);
         if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
     }

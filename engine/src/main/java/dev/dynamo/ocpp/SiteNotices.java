@@ -44,9 +44,14 @@ final class SiteNotices {
         }
     }
 
+    /** The notices taken by one flush, and the site's latest count the pusher had taken in when they were noted (-1: none new). */
+    record Drained(Map<String, Pending> pending, long seenCount) {}
+
     private Map<String, Pending> pending = new LinkedHashMap<>();
     /** A flush is queued and has not taken the notices yet. */
     private boolean flushQueued;
+    /** The latest count of the site the pusher took in and has not told yet, or -1. */
+    private long seenCount = -1;
 
     /** Notes a notice for the charger; true when a flush must be queued (none is yet). */
     synchronized boolean note(String chargePointId, Consumer<Pending> notice) {
@@ -56,10 +61,22 @@ final class SiteNotices {
         return true;
     }
 
+    /**
+     * The pusher took in count {@code count} of the site, and everything it noted on it is noted: the flush that
+     * takes those notices tells the site so. True when a flush must be queued (none is yet).
+     */
+    synchronized boolean seen(long count) {
+        seenCount = Math.max(seenCount, count);
+        if (flushQueued) return false;
+        flushQueued = true;
+        return true;
+    }
+
     /** Takes every notice noted so far, in the order the chargers were first noted; a later note queues a new flush. */
-    synchronized Map<String, Pending> drain() {
-        var taken = pending;
+    synchronized Drained drain() {
+        var taken = new Drained(pending, seenCount);
         pending = new LinkedHashMap<>();
+        seenCount = -1;
         flushQueued = false;
         return taken;
     }

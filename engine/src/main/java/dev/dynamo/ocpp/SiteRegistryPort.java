@@ -5,6 +5,7 @@ import dev.dynamo.site.DefaultLimits;
 import dev.dynamo.contract.SessionStart;
 import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.site.ProfileStatus;
+import dev.dynamo.site.PublishedCount;
 import dev.dynamo.site.SiteHandle;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.site.SiteStateException;
@@ -113,6 +114,11 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
+    public void mayDraw(String siteId, Map<String, Double> kwByCharger, long seenCount) {
+        sites.site(siteId).ifPresent(site -> site.mayDraw(kwByCharger, seenCount));
+    }
+
+    @Override
     public Map<String, Double> defaultLimitsKw(String siteId) {
         var site = sites.site(siteId);
         if (site.isEmpty()) return Map.of();
@@ -129,15 +135,23 @@ public final class SiteRegistryPort implements OcppSitePort {
 
     @Override
     public void onDecision(Consumer<SiteLimits> listener) {
-        sites.addListener((site, allocation) -> {
-            var limits = new ArrayList<ChargerLimit>(allocation.allocations().size());
-            for (var a : allocation.allocations()) {
-                // the target is sent; the site counts the charger at least at what it may draw until then
-                // (an over-limit charger is counted at what it draws, but keeps being told what it accepted)
-                limits.add(new ChargerLimit(a.chargePointId(), a.targetKw(), a.phasesInUse(),
-                        a.session() == null ? null : a.session().transactionId(), a.status() == ChargerStatus.OFFLINE));
+        sites.addListener(new DecisionListener() {
+            @Override
+            public void decisionMade(SiteDefinition site, AllocationSnapshot allocation) {
+                decisionMade(site, allocation, new PublishedCount(0, false));
             }
-            listener.accept(new SiteLimits(site.siteId(), limits, countedKw(allocation)));
+
+            @Override
+            public void decisionMade(SiteDefinition site, AllocationSnapshot allocation, PublishedCount count) {
+                var limits = new ArrayList<ChargerLimit>(allocation.allocations().size());
+                for (var a : allocation.allocations()) {
+                    // the target is sent; the site counts the charger at least at what it may draw until then
+                    // (an over-limit charger is counted at what it draws, but keeps being told what it accepted)
+                    limits.add(new ChargerLimit(a.chargePointId(), a.targetKw(), a.phasesInUse(),
+                            a.session() == null ? null : a.session().transactionId(), a.status() == ChargerStatus.OFFLINE));
+                }
+                listener.accept(new SiteLimits(site.siteId(), limits, countedKw(allocation), count));
+            }
         });
     }
 
@@ -148,8 +162,8 @@ public final class SiteRegistryPort implements OcppSitePort {
             public void decisionMade(SiteDefinition site, AllocationSnapshot allocation) {}
 
             @Override
-            public void recounted(SiteDefinition site, AllocationSnapshot allocation) {
-                listener.accept(new SiteCounts(site.siteId(), countedKw(allocation)));
+            public void recounted(SiteDefinition site, AllocationSnapshot allocation, PublishedCount count) {
+                listener.accept(new SiteCounts(site.siteId(), countedKw(allocation), count));
             }
         });
     }

@@ -13,6 +13,12 @@ package dev.dynamo.simulation;
 public record Battery(double batteryKwh, double arrivalSoc, double maxAcceptanceKw) {
     static final double TAPER_FROM_SOC = 0.8;
     static final double ACCEPTANCE_AT_FULL = 0.1;
+    /**
+     * {@code h * f <= x * CLEARLY_BELOW} (each product rounded) implies {@code h <= x / f} rounded, for h &gt;= 1e-12
+     * and f &gt;= 1e-9 (every value then in the normal range): the three roundings (at most 2^-53 each, relative)
+     * stay within the 2^-50 kept free. {@code BatteryTest} checks it against the division.
+     */
+    private static final double CLEARLY_BELOW = 1 - 0x1p-50;
     /** Slope of acceptance / max per unit of state of charge above 80%: 0.9 over 0.2. */
     private static final double TAPER_SLOPE = (1 - ACCEPTANCE_AT_FULL) / (1 - TAPER_FROM_SOC);
 
@@ -32,20 +38,44 @@ public record Battery(double batteryKwh, double arrivalSoc, double maxAcceptance
     /** Energy delivered after {@code hours} at a constant allocation, from {@code deliveredKwh}. */
     public double deliveredAfter(double deliveredKwh, double allocatedKw, double hours) {
         if (allocatedKw <= 0 || hours <= 0) return deliveredKwh;
+        return deliveredAfter(at(allocatedKw), deliveredKwh, hours);
+    }
+
+    /**
+     * What {@link #deliveredAfter} works out from the allocation alone: a vehicle is brought up to every event of a
+     * run, its allocation changes only at decisions.
+     */
+    record AtAllocation(double allocatedKw, double fullKwh, double flatKw, double taperStartKwh, double rate) {}
+
+    AtAllocation at(double allocatedKw) {
         var fullKwh = (1 - arrivalSoc) * batteryKwh;
         var flatKw = Math.min(allocatedKw, maxAcceptanceKw);
         var taperStartKwh = Math.min(fullKwh, (taperSoc(flatKw) - arrivalSoc) * batteryKwh);
+        return new AtAllocation(allocatedKw, fullKwh, flatKw, taperStartKwh, TAPER_SLOPE * maxAcceptanceKw / batteryKwh);
+    }
+
+    /** {@link #deliveredAfter(double, double, double)} at {@code allocation} (the same arithmetic, to the bit). */
+    double deliveredAfter(AtAllocation allocation, double deliveredKwh, double hours) {
+        if (allocation.allocatedKw() <= 0 || hours <= 0) return deliveredKwh;
+        var fullKwh = allocation.fullKwh();
+        var flatKw = allocation.flatKw();
+        var taperStartKwh = allocation.taperStartKwh();
         if (deliveredKwh < taperStartKwh) {
-            var flatHours = (taperStartKwh - deliveredKwh) / flatKw;
+            var toTaperKwh = taperStartKwh - deliveredKwh;
+            // clearly before the taper (hours at least 2^-52 below (toTaper / flat) rounded): the flat rate's answer
+            // without dividing; near the taper the division decides, as always
+            if (hours >= 1e-12 && flatKw >= 1e-9 && hours * flatKw <= toTaperKwh * CLEARLY_BELOW) {
+                return deliveredKwh + flatKw * hours;
+            }
+            var flatHours = toTaperKwh / flatKw;
             if (hours <= flatHours) return deliveredKwh + flatKw * hours;
             deliveredKwh = taperStartKwh;
             hours -= flatHours;
         }
         if (deliveredKwh >= fullKwh) return Math.max(deliveredKwh, fullKwh);
         // d(soc)/dt = k (socLimit - soc): acceptance-bound, exponential approach
-        var rate = TAPER_SLOPE * maxAcceptanceKw / batteryKwh;
         var gap = socLimit() - soc(deliveredKwh);
-        var soc = socLimit() - gap * Math.exp(-rate * hours);
+        var soc = socLimit() - gap * Math.exp(-allocation.rate() * hours);
         return Math.min(soc, 1) * batteryKwh - arrivalSoc * batteryKwh;
     }
 

@@ -26,10 +26,15 @@ final class Car {
         this.battery = new Battery(spec.batteryKwh(), spec.arrivalSoc(), spec.maxAcceptanceKw());
     }
 
+    /** What the battery works out from the allocation, made again when the allocation changes. */
+    private Battery.AtAllocation atAllocation;
+
     /** Charges at the current allocation up to {@code nowMs}, never past what was requested. */
     void advance(long nowMs) {
-        if (state == State.PLUGGED && nowMs > updatedMs && allocatedKw > 0)
-            deliveredKwh = Math.min(spec.energyNeededKwh(), battery.deliveredAfter(deliveredKwh, allocatedKw, (nowMs - updatedMs) / 3_600_000.0));
+        if (state == State.PLUGGED && nowMs > updatedMs && allocatedKw > 0) {
+            if (atAllocation == null || atAllocation.allocatedKw() != allocatedKw) atAllocation = battery.at(allocatedKw);
+            deliveredKwh = Math.min(spec.energyNeededKwh(), battery.deliveredAfter(atAllocation, deliveredKwh, (nowMs - updatedMs) / 3_600_000.0));
+        }
         updatedMs = nowMs;
     }
 

@@ -110,7 +110,9 @@ final class EventLoop implements Timers {
         this.cars = new Car[specs.size()];
         this.deliveredKwh = new double[specs.size()];
         this.longestWaitMs = new long[specs.size()];
-        if (byArrival(specs)) {
+        if (specs.isEmpty()) {
+            // a run without vehicles (a short run at night): only configs, timers and meters
+        } else if (byArrival(specs)) {
             queueNextVehicle();
         } else {
             while (nextQueued < specs.size()) queueNextVehicle();
@@ -157,6 +159,9 @@ final class EventLoop implements Timers {
      * run stays that of the vehicles present (plus 16 bytes per vehicle). Before {@link #begin}.
      */
     void withoutDetails() { details = false; }
+
+    /** {@code listener} hears of every decision of the run's site as well. Before {@link #begin}. */
+    void listen(dev.dynamo.site.DecisionListener listener) { simulated.listen(listener); }
 
     /** The highest power the grid connection carried at any event (NaN without building loads). */
     double peakGridImportKw() { return peakGridImportKw; }
@@ -231,7 +236,12 @@ final class EventLoop implements Timers {
         }
         var nowMs = event.atMs();
         clock.set(Instant.ofEpochMilli(nowMs));
-        for (var car : onCharger) if (car != null) car.advance(nowMs);
+        if (event.kind() == Kind.COMPLETE && superseded(event)) {
+            // changes nothing but the instant the vehicles' energy is brought up to: brought up later, car by car
+            broughtUpTo.add(nowMs);
+            return false;
+        }
+        advanceAll(nowMs);
         if (!handle(event, nowMs)) return false;
         sync(nowMs);
         record(nowMs);
@@ -244,7 +254,7 @@ final class EventLoop implements Timers {
      */
     void adoptOutsideDecision(long nowMs) {
         if (simulated.decisions() == seenDecisions) return;
-        for (var car : onCharger) if (car != null) car.advance(nowMs);
+        advanceAll(nowMs);
         sync(nowMs);
         record(nowMs);
     }
@@ -254,7 +264,7 @@ final class EventLoop implements Timers {
      * (one that never came is {@code EXPECTED}), else none: the tallies hold what the KPIs need.
      */
     List<Car> finish() {
-        for (var car : onCharger) if (car != null) car.advance(endMs);
+        advanceAll(endMs);
         for (var car : cars) if (car != null && car.state != Car.State.GONE && car.state != Car.State.EXPECTED) leave(car, endMs, "run_ended");
         if (!details) return List.of();
         var all = new ArrayList<Car>(cars.length);
@@ -315,6 +325,39 @@ final class EventLoop implements Timers {
     int decisions() { return simulated.decisions(); }
 
     Map<String, Integer> decisionsByTrigger() { return simulated.decisionsByTrigger(); }
+
+    /**
+     * The instants of superseded completions not yet applied to the vehicles' energy. Each is still an instant every
+     * charging vehicle's energy is brought up to (the closed form is applied from instant to instant, so skipping
+     * one would change the last bits); applied car by car at the next event, in the same order: the same result.
+     */
+    private final LongList broughtUpTo = new LongList();
+
+    /** Brings every vehicle on a charger up to the superseded completions' instants, then to {@code nowMs}. */
+    private void advanceAll(long nowMs) {
+        for (var car : onCharger) {
+            if (car == null) continue;
+            for (int i = 0; i < broughtUpTo.size; i++) car.advance(broughtUpTo.values[i]);
+            car.advance(nowMs);
+        }
+        broughtUpTo.size = 0;
+    }
+
+    /** A completion whose vehicle left or got another allocation since it was set: {@link #handle} ignores it. */
+    private boolean superseded(Event event) {
+        var car = car(event.car());
+        return car == null || car.state != Car.State.PLUGGED || car.completionVersion != event.version();
+    }
+
+    private static final class LongList {
+        long[] values = new long[16];
+        int size;
+
+        void add(long value) {
+            if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
+            values[size++] = value;
+        }
+    }
 
     /** Applies one event; false when it was stale and changed nothing. */
     private boolean handle(Event event, long nowMs) {
@@ -432,10 +475,10 @@ final class EventLoop implements Timers {
     private void sync(long nowMs) {
         if (simulated.decisions() == seenDecisions) return;
         seenDecisions = simulated.decisions();
-        var allocation = simulated.allocation();
+        var allocation = simulated.allocation(site);
         for (var car : onCharger) {
             if (car == null) continue;
-            var kw = allocation.getOrDefault(car.chargePointId, 0.0);
+            var kw = allocation[car.chargerIndex];
             if (kw > 0) car.stopWaiting(nowMs);
             else car.startWaiting(nowMs);
             if (kw == car.allocatedKw && car.completionVersion > 0) continue;

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 /** A simulation keeps nothing: the site layer's writes go nowhere, and it starts with no stored sites. */
 final class NoStore implements Store {
+    @Override public boolean durable() { return false; }
     @Override public List<StoredSite> loadSites() { return List.of(); }
     @Override public void putSite(String siteId, String definitionJson) {}
     @Override public void putConfig(String siteId, String configJson, Instant updatedAt) {}

@@ -32,17 +32,28 @@ final class SimulatedSite implements AutoCloseable {
     private volatile int decisions;
     private volatile AllocationSnapshot latest;
     private int mappedAt = -1;
-    private Map<String, Double> allocation = Map.of();
+    private double[] allocation = new double[0];
+    /** Each charger's place in the site's chargers, by charge point id. */
+    private Map<String, Integer> indexOf;
 
     SimulatedSite(SiteDefinition site, SimulatedClock clock, Timers timers,
                   Function<AllocationInput, AllocationResult> allocator) {
-        var env = new SiteEnvironment(clock, new NoStore(), decision -> {
-            decisions++;
-            decisionsByTrigger.merge(decision.trigger(), 1, Integer::sum);
-        }, timers, SiteEnvironment.DEFAULT_COMM_LOSS_GRACE, allocator);
+        // the decisions are counted as the listener hears them: no record is made for a store
+        this(site, clock, timers, allocator, new NoStore(), dev.dynamo.site.DecisionSink.DISCARD);
+    }
+
+    /** The same with another store and decision sink (tests: the live engine's durable path decides the same). */
+    SimulatedSite(SiteDefinition site, SimulatedClock clock, Timers timers,
+                  Function<AllocationInput, AllocationResult> allocator, dev.dynamo.store.Store store,
+                  dev.dynamo.site.DecisionSink sink) {
+        var env = new SiteEnvironment(clock, store, sink, timers, SiteEnvironment.DEFAULT_COMM_LOSS_GRACE, allocator);
         registry = new SiteRegistry(env);
         ownsRegistry = true;
-        registry.addListener((_, snapshot) -> latest = snapshot);
+        registry.addListener((_, snapshot) -> {
+            decisions++;
+            decisionsByTrigger.merge(snapshot.trigger().json(), 1, Integer::sum);
+            latest = snapshot;
+        });
         registry.putSite(site, _ -> {});
         handle = registry.site(site.siteId()).orElseThrow();
     }
@@ -64,6 +75,9 @@ final class SimulatedSite implements AutoCloseable {
         registry.putSite(site, _ -> {});
         handle = registry.site(site.siteId()).orElseThrow();
     }
+
+    /** {@code listener} hears of each decision of this site too (tests pin the decision sequence with it). */
+    void listen(dev.dynamo.site.DecisionListener listener) { registry.addListener(listener); }
 
     void storeConfig(ChargingConfig config) { handle.storeConfig(_ -> config); }
 
@@ -113,12 +127,24 @@ final class SimulatedSite implements AutoCloseable {
 
     double budgetKw() { return latest == null ? 0 : latest.totalBudgetKw(); }
 
-    /** The allocation of the last decision, kW by charge point id. */
-    Map<String, Double> allocation() {
-        if (mappedAt != decisions) {
-            var map = new HashMap<String, Double>();
-            if (latest != null) latest.allocations().forEach(a -> map.put(a.chargePointId(), a.allocatedKw()));
-            allocation = map;
+    /**
+     * The allocation of the last decision, kW by the charger's place in {@code site}'s chargers (0 for a charger
+     * without an allocation); made once per decision.
+     */
+    double[] allocation(SiteDefinition site) {
+        if (mappedAt != decisions || allocation.length != site.chargers().size()) {
+            if (indexOf == null) {
+                indexOf = new HashMap<>();
+                for (int i = 0; i < site.chargers().size(); i++) indexOf.putIfAbsent(site.chargers().get(i).chargePointId(), i);
+            }
+            var kw = new double[site.chargers().size()];
+            if (latest != null) {
+                for (var a : latest.allocations()) {
+                    var index = indexOf.get(a.chargePointId());
+                    if (index != null) kw[index] = a.allocatedKw();
+                }
+            }
+            allocation = kw;
             mappedAt = decisions;
         }
         return allocation;

@@ -29,6 +29,8 @@ public final class Simulator {
     private boolean planner;
     /** Whether runs keep each vehicle's outcome and the power timeline ({@link #withoutDetails}). */
     private boolean details = true;
+    /** Told of every decision of every run, or null (tests pin the decision sequence with it). */
+    private dev.dynamo.site.DecisionListener observer;
     /** The planner bound of each upper bound computed (the same vehicles and budget): runs of one comparison share it. */
     private final Map<UpperBound, PlannerBound> planners = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
@@ -46,6 +48,12 @@ public final class Simulator {
      */
     public Simulator withoutDetails() {
         details = false;
+        return this;
+    }
+
+    /** This simulator telling {@code listener} of every decision of its runs (the site's snapshots, in order). */
+    Simulator observing(dev.dynamo.site.DecisionListener listener) {
+        observer = listener;
         return this;
     }
 
@@ -223,6 +231,7 @@ public final class Simulator {
                 scenario.start(), scenario.end(), allocator);
         loop.feedBuildingLoads(scenario.buildingLoads());
         if (!details) loop.withoutDetails();
+        if (observer != null) loop.listen(observer);
         return loop;
     }
 

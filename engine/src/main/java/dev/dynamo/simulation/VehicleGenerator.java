@@ -55,8 +55,14 @@ public final class VehicleGenerator {
         var soc = model.arrivalSoc().draw(random);
         var room = type.batteryKwh() * (1 - soc);
         var energyKwh = Math.min(model.energyKwh().draw(random), room);
-        return new VehicleSpec("G-%05d".formatted(n), arrival, departure, round3(energyKwh), type.maxAcceptanceKw(), null,
+        return new VehicleSpec(id(n), arrival, departure, round3(energyKwh), type.maxAcceptanceKw(), null,
                 type.batteryKwh(), soc, type.phasesInUse());
+    }
+
+    /** {@code "G-%05d".formatted(n)} for n &gt;= 0, without a formatter per vehicle (a year: a million of them). */
+    static String id(int n) {
+        var digits = Integer.toString(n);
+        return digits.length() >= 5 ? "G-" + digits : "G-" + "0".repeat(5 - digits.length()) + digits;
     }
 
     private static VehicleModel.EvType pick(List<VehicleModel.EvType> mix, RandomGenerator random) {

@@ -23,9 +23,11 @@ import java.util.Set;
  *   <li>{@link Kind#AT_TARGET}: everything else (in sync, a raise that goes out at once or is cleared, a charger not connected
  *       over OCPP, a comm-loss reservation, a charger over its limit): counted at its target.</li>
  * </ul>
- * What an OCPP charger may draw is what its connector last told ({@code LiveSite.mayDrawKw}: the limit it
- * accepted, else its TxDefaultProfile's, or one on its way when higher), its default limit before that. The
- * count changes with those notices, not by deciding again: a lowering never costs another decision.
+ * What an OCPP charger may draw is what its connector last told ({@link MayDraw}: the limit it accepted, else its
+ * TxDefaultProfile's, or one on its way when higher), its default limit before that, and at least a raise the site
+ * counted in a count the connector has not acknowledged (the connector sends a raise only when a count covers it,
+ * so it may be on the wire). The count changes with those notices, not by deciding again: a lowering never costs
+ * another decision.
  */
 final class Counted {
     /** Below this a limit is not lower (the allocation is on a 0.01 kW grid). */
@@ -39,36 +41,59 @@ final class Counted {
     /**
      * The decision (or the allocation in force) with each charger counted as it may draw now; the same snapshot
      * when nothing changes. While a lowering is not accepted, the raises that fit what the site counts are
-     * cleared ({@link #clearRaises}) and counted at their targets; the others wait.
+     * cleared ({@link #clearRaises}) and counted at their targets; the others wait. What a charger may draw
+     * includes a raise counted in an earlier count its connector has not acknowledged ({@link MayDraw}): it may
+     * be on the wire, so a new target below it is a lowering, counted at that raise.
      */
     static AllocationSnapshot of(LiveSite site, AllocationSnapshot decided) {
+        if (site.connected.isEmpty()) {
+            // no charger follows an OCPP connection (the offline simulation, a site without OCPP): none is lowering
+            return recount(site, decided, Map.of(), Set.of(), Set.of());
+        }
         var mayDraw = new HashMap<String, Double>();
         var lowering = new HashSet<String>();
         Map<String, Double> defaults = null;
         for (var a : decided.allocations()) {
             if (!followsItsConnector(site, a)) continue;
             var cp = a.chargePointId();
-            var told = site.mayDrawKw.get(cp);
-            if (told == null) {
+            var known = site.mayDraw.get(cp);
+            var defaultKw = 0.0;
+            if (known == null || known.state() == MayDraw.State.UNTOLD) {
                 // until its connector tells, it may draw its TxDefaultProfile limit
                 if (defaults == null) defaults = site.defaultLimitsKw();
-                told = defaults.getOrDefault(cp, 0.0);
+                defaultKw = Kw.ceil(defaults.getOrDefault(cp, 0.0));
             }
-            var kw = Kw.ceil(told);
+            var kw = known != null ? known.kw(defaultKw) : defaultKw;
             mayDraw.put(cp, kw);
             if (a.targetKw() < kw - EPSILON_KW) lowering.add(cp);
         }
-        if (lowering.isEmpty()) {
-            site.raisesCleared.clear();
-            return recount(site, decided, mayDraw, lowering, Set.of());
-        }
+        if (lowering.isEmpty()) return recount(site, decided, mayDraw, lowering, Set.of());
         var waiting = recount(site, decided, mayDraw, lowering, Set.of());
         var cleared = clearRaises(site, waiting, mayDraw, lowering);
-        site.raisesCleared.clear();
-        for (var a : waiting.allocations()) {
-            if (cleared.contains(a.chargePointId())) site.raisesCleared.put(a.chargePointId(), a.targetKw());
-        }
         return cleared.isEmpty() ? waiting : recount(site, decided, mayDraw, lowering, cleared);
+    }
+
+    /**
+     * The site publishes {@code counted} to its listeners (a decision or a recount): its number, and the raises in
+     * it its connectors may now send, which stay counted until they acknowledge it ({@link MayDraw#counted}).
+     */
+    static PublishedCount published(LiveSite site, AllocationSnapshot counted) {
+        var number = ++site.counts;
+        // no charger follows an OCPP connection nor holds a promise (the offline simulation): nothing to keep
+        if (site.connected.isEmpty() && site.mayDraw.isEmpty()) return new PublishedCount(number, false);
+        Map<String, Double> defaults = null;
+        for (var a : counted.allocations()) {
+            if (!followsItsConnector(site, a)) continue;
+            var cp = a.chargePointId();
+            if (defaults == null) defaults = site.defaultLimitsKw();
+            site.mayDraw.computeIfAbsent(cp, _ -> new MayDraw())
+                    .counted(a.allocatedKw(), number, Kw.ceil(defaults.getOrDefault(cp, 0.0)));
+        }
+        // one of a charger lost since is released too by the acknowledgement (its reservation then follows what
+        // its connector told)
+        var promises = false;
+        for (var mayDraw : site.mayDraw.values()) promises |= mayDraw.state() == MayDraw.State.PROMISED;
+        return new PublishedCount(number, promises);
     }
 
     /** {@code decided} with each charger counted by its {@link Kind}; the same snapshot when nothing changes. */
@@ -107,8 +132,8 @@ final class Counted {
      * The waiting raises that fit (contract 8: only the raises that need a lowering's difference wait): with the
      * raise counted at its target and every other charger at what the site counts for it, the budget (rule 1)
      * and every limit on its path, on each phase it draws on (rule 10), still hold. Decided one after the other:
-     * first those cleared before at the same target (one may already be on its way: it is not taken back), then
-     * the smallest raise first, then by charge point id. Smallest first lets the most chargers have their new
+     * the smallest raise first, then by charge point id (one cleared before may be on its way: it is counted in
+     * what its charger may draw until its connector acknowledges the count, {@link MayDraw}). Smallest first lets the most chargers have their new
      * limits while a lowering is held up, and is deterministic; a large raise that does not fit waits for the
      * lowering (or the next decision) as before. Currents are compared unrounded: the other loads on a limit
      * are what its shown load leaves beyond its chargers' shown currents, never less than 0.
@@ -158,22 +183,18 @@ final class Counted {
             var exactSum = chargersA.get(e.getKey());
             for (int i = 0; i < 3; i++) e.getValue()[i] = Math.max(e.getValue()[i], 0) + exactSum[i];
         }
-        var before = site.raisesCleared;
-        raises.sort(Comparator
-                .comparing((ChargerAllocation a) -> !Double.valueOf(a.targetKw()).equals(before.get(a.chargePointId())))
-                .thenComparingDouble(a -> a.targetKw() - a.allocatedKw())
+        raises.sort(Comparator.comparingDouble((ChargerAllocation a) -> a.targetKw() - a.allocatedKw())
                 .thenComparing(ChargerAllocation::chargePointId));
         var totalKw = waiting.totalAllocatedKw();
         var cleared = new HashSet<String>();
         for (var a : raises) {
             var charger = chargers.get(a.chargePointId());
             if (charger == null) continue;
-            var sticky = Double.valueOf(a.targetKw()).equals(before.get(a.chargePointId()));
             var addKw = a.targetKw() - a.allocatedKw();
             var target = exactCurrents(charger, a.phasesInUse(), a.targetKw());
             var now = exactCurrents(charger, a.phasesInUse(), a.allocatedKw());
             var path = paths.get(a.chargePointId());
-            var fits = sticky || totalKw + addKw <= waiting.totalBudgetKw() + 1e-9;
+            var fits = totalKw + addKw <= waiting.totalBudgetKw() + 1e-9;
             for (var id : path) {
                 var load = loads.get(id);
                 if (!fits || load == null) continue;
@@ -182,7 +203,7 @@ final class Counted {
                     if (addA > 0 && load[i] + addA > maxA.get(id) + 1e-9) fits = false;
                 }
             }
-            if (!fits && !sticky) continue;
+            if (!fits) continue;
             cleared.add(a.chargePointId());
             totalKw += addKw;
             for (var id : path) {

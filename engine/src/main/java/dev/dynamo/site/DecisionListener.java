@@ -16,4 +16,14 @@ public interface DecisionListener {
      * be. Same thread rules as {@link #decisionMade}.
      */
     default void recounted(SiteDefinition site, AllocationSnapshot allocation) {}
+
+    /** As {@link #decisionMade(SiteDefinition, AllocationSnapshot)}, with the count it publishes (contract 8). */
+    default void decisionMade(SiteDefinition site, AllocationSnapshot allocation, PublishedCount count) {
+        decisionMade(site, allocation);
+    }
+
+    /** As {@link #recounted(SiteDefinition, AllocationSnapshot)}, with the count it publishes (contract 8). */
+    default void recounted(SiteDefinition site, AllocationSnapshot allocation, PublishedCount count) {
+        recounted(site, allocation);
+    }
 }

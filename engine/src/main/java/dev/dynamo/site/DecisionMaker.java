@@ -2,6 +2,7 @@ package dev.dynamo.site;
 
 import dev.dynamo.contract.ChargingConfig;
 import dev.dynamo.contract.ChargerDefinition;
+import dev.dynamo.contract.Session;
 import dev.dynamo.contract.SiteDefinition;
 import dev.dynamo.contract.Strategy;
 
@@ -35,11 +36,6 @@ final class DecisionMaker {
 
     private final Function<AllocationInput, AllocationResult> core;
     private final Duration commLossGrace;
-    /** {@link #chargersOf}'s cache: the definition it was made for (compared by identity) and its map. */
-    private SiteDefinition chargersOf;
-    private Map<String, ChargerDefinition> chargers;
-    /** Each charger's place in the definition's chargers sorted by id. */
-    private Map<String, Integer> idRank;
 
     DecisionMaker(Function<AllocationInput, AllocationResult> core, Duration commLossGrace) {
         this.core = core;
@@ -75,7 +71,9 @@ final class DecisionMaker {
 
     /**
      * The decision the site would make under {@code config}, every charger counted at its target; the site's
-     * state is only read (also for a preview).
+     * state is only read (also for a preview). Each charger is looked up once per decision: its definition, session,
+     * caps and departure are held by its place in the id order ({@link Ranked}), and the allocations are made in
+     * that order.
      */
     Outcome decide(LiveSite site, ChargingConfig config, Instant now, Trigger trigger) {
         var definition = site.definition;
@@ -86,96 +84,125 @@ final class DecisionMaker {
         var budgetKw = budget.budgetKw();
         var sharing = inForce.sharing();
 
-        var chargers = chargersOf(definition);
-        var gridLimited = definition.gridConnectionCurrentA() != null;
-        var active = site.sessions.values().stream()
-                .filter(s -> chargers.containsKey(s.chargePointId()) && !site.lostSince.containsKey(s.chargePointId()))
-                .toList();
-        var caps = new HashMap<String, Caps>();
+        var ranked = ranked(definition);
+        var n = ranked.chargers.length;
+        var sessions = new Session[n];
+        var caps = new Caps[n];
+        var departures = new HashMap<String, Departure>();
+        var active = new ArrayList<Session>(site.sessions.size());
+        var activeAt = new Session[n];
+        var measuredCaps = config.redistributeUnused() && !site.measuredCapKw.isEmpty();
         for (var session : site.sessions.values()) {
-            var charger = chargers.get(session.chargePointId());
+            var rank = ranked.rank.get(session.chargePointId());
+            if (rank == null) continue;
+            var cp = session.chargePointId();
+            sessions[rank] = session;
             // caps lowered to metered power (7.3) hold only while redistribution is on
-            var measuredCapKw = config.redistributeUnused() ? site.measuredCapKw.get(session.chargePointId()) : null;
-            if (charger != null) caps.put(session.chargePointId(), Caps.of(charger, session,
-                    measuredCapKw, config.minPowerPerChargerKw()));
+            var measuredCapKw = measuredCaps ? site.measuredCapKw.get(cp) : null;
+            caps[rank] = ranked.caps(rank, session, measuredCapKw, config.minPowerPerChargerKw());
+            var departure = Departures.of(site, session, now);
+            if (departure != null) departures.put(cp, departure);
+            if (site.lostSince.isEmpty() || !site.lostSince.containsKey(cp)) {
+                active.add(session);
+                activeAt[rank] = session;
+            }
         }
 
         var departureAware = Departures.inForce(config, sharing);
         // rotation does not apply while departure-aware sharing is on (contract 10)
         var rotationOn = config.rotationPeriodMin() != null && config.minPowerPerChargerKw() > 0 && sharing == Sharing.EQUAL
                 && !departureAware;
-        var ruleFive = Admission.ruleFive(active, sharing, config.priorityOrder());
+        int[] ruleFiveRanks = null;
+        List<String> ruleFive;
+        if (sharing == Sharing.PRIORITY) {
+            ruleFive = Admission.ruleFive(active, sharing, config.priorityOrder());
+        } else {
+            ruleFiveRanks = ranked.byStart(active, activeAt);
+            var ids = new String[ruleFiveRanks.length];
+            for (int i = 0; i < ids.length; i++) ids[i] = activeAt[ruleFiveRanks[i]].chargePointId();
+            ruleFive = List.of(ids);
+        }
         var order = !rotationOn ? ruleFive
                 : trigger == Trigger.ROTATION ? Admission.rotated(ruleFive, site.queuedSince, site.admittedAt)
                 : Admission.sticky(site.admissionOrder, charging(site), ruleFive);
-
-        List<Demand> demands = order.stream().map(cp -> {
-            var charger = chargers.get(cp);
-            var cap = caps.get(cp);
-            return new Demand(cp, cap.capKw(), cap.floorKw(), site.sessions.get(cp).phasesInUse(), phaseOf(charger),
-                    charger.voltageV(), limitOf(charger, gridLimited));
-        }).toList();
-        // the default limits matter only for chargers offline past their grace period: computed when one is offline
-        var defaults = site.lostSince.isEmpty() ? Map.<String, Double>of() : DefaultLimits.kwByCharger(definition);
-        var reservations = site.lostSince.entrySet().stream()
-                .filter(e -> chargers.containsKey(e.getKey()) && site.sessions.containsKey(e.getKey()))
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> {
-                    var charger = chargers.get(e.getKey());
-                    var kw = reservedKw(site, e.getKey(), e.getValue(), now, defaults.getOrDefault(e.getKey(), 0.0));
-                    return new Reservation(e.getKey(), kw, site.sessions.get(e.getKey()).phasesInUse(),
-                            phaseOf(charger), charger.voltageV(), limitOf(charger, gridLimited));
-                }).toList();
+        var orderRanks = order == ruleFive ? ruleFiveRanks : null;
 
         // a charger ignoring its limit is counted at what it draws, first, like a reservation (contract 11)
         var overLimitKw = new java.util.TreeMap<String, Double>();
-        for (var demand : demands) {
-            var cp = demand.chargePointId();
-            if (OverLimit.over(site, cp, now)) overLimitKw.put(cp, Kw.floor(site.meters.get(cp).kw()));
+        var demands = new ArrayList<Demand>(order.size());
+        var demandRanks = new int[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+            var cp = order.get(i);
+            int rank = orderRanks != null ? orderRanks[i] : ranked.rank.get(cp);
+            if (!site.overSince.isEmpty() && OverLimit.over(site, cp, now)) {
+                overLimitKw.put(cp, Kw.floor(site.meters.get(cp).kw()));
+                continue;
+            }
+            var cap = caps[rank];
+            demandRanks[demands.size()] = rank;
+            demands.add(new Demand(cp, cap.capKw(), cap.floorKw(), sessions[rank].phasesInUse(), ranked.phases[rank],
+                    ranked.chargers[rank].voltageV(), ranked.limits[rank]));
+        }
+        // the default limits matter only for chargers offline past their grace period: computed when one is offline
+        List<Reservation> reservations = List.of();
+        if (!site.lostSince.isEmpty()) {
+            var defaults = DefaultLimits.kwByCharger(definition);
+            reservations = site.lostSince.entrySet().stream()
+                    .filter(e -> ranked.rank.containsKey(e.getKey()) && site.sessions.containsKey(e.getKey()))
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> {
+                        int rank = ranked.rank.get(e.getKey());
+                        var kw = reservedKw(site, e.getKey(), e.getValue(), now, defaults.getOrDefault(e.getKey(), 0.0));
+                        return new Reservation(e.getKey(), kw, sessions[rank].phasesInUse(), ranked.phases[rank],
+                                ranked.chargers[rank].voltageV(), ranked.limits[rank]);
+                    }).toList();
         }
         var counted = new ArrayList<>(reservations);
-        if (!overLimitKw.isEmpty()) {
-            overLimitKw.forEach((cp, kw) -> {
-                var charger = chargers.get(cp);
-                counted.add(new Reservation(cp, kw, site.sessions.get(cp).phasesInUse(), phaseOf(charger),
-                        charger.voltageV(), limitOf(charger, gridLimited)));
-            });
-            demands = demands.stream().filter(d -> !overLimitKw.containsKey(d.chargePointId())).toList();
-        }
+        overLimitKw.forEach((cp, kw) -> {
+            int rank = ranked.rank.get(cp);
+            counted.add(new Reservation(cp, kw, sessions[rank].phasesInUse(), ranked.phases[rank],
+                    ranked.chargers[rank].voltageV(), ranked.limits[rank]));
+        });
 
-        var departures = new HashMap<String, Departure>();
-        for (var session : site.sessions.values()) {
-            var departure = Departures.of(site, session, now);
-            if (departure != null) departures.put(session.chargePointId(), departure);
-        }
-        var limits = limits(definition);
-        var otherLoads = site.grid.otherLoads(definition, limitIds(limits), site.sessions, site.meters, now);
-        var result = core.apply(new AllocationInput(budgetKw, sharing, limits, counted, demands, otherLoads,
+        var otherLoads = site.grid.otherLoads(definition, ranked.limitIds, site.sessions, site.meters, now);
+        var result = core.apply(new AllocationInput(budgetKw, sharing, ranked.limitList, counted, demands, otherLoads,
                 departuresOf(demands, departures, departureAware)));
         // one decision, one run of the core: its shares are the targets sent. What the site counts for a charger
         // whose lowering is on its way follows it apart from the targets (Counted), so a lowering never calls for
-        // another decision.
-        var allocations = new ArrayList<ChargerAllocation>();
-        for (var share : result.shares()) {
+        // another decision. Each charger is at most once among the shares, reservations and over-limit ones: the
+        // allocations are put in charge point order by their place in it.
+        var placed = new ChargerAllocation[n];
+        var shares = result.shares();
+        for (int i = 0; i < shares.size(); i++) {
+            var share = shares.get(i);
+            var rank = demandRanks[i];
             var cp = share.chargePointId();
             var queued = share.allocatedKw() <= 0;
             var queuedSince = queued ? site.queuedSince.getOrDefault(cp, now) : null;
-            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), share.allocatedKw(),
+            placed[rank] = allocation(site, ranked, rank, sessions[rank], caps[rank], share.allocatedKw(),
                     queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, share.allocatedKw(), share.limitedBy(),
-                    departures.get(cp)));
+                    departures.get(cp));
         }
         for (var reservation : reservations) {
             var cp = reservation.chargePointId();
-            allocations.add(allocation(site, chargers.get(cp), caps.get(cp), reservation.kw(), ChargerStatus.OFFLINE, null,
-                    reservation.kw(),
-                    LimitedBy.RESERVATION, departures.get(cp)));
+            int rank = ranked.rank.get(cp);
+            placed[rank] = allocation(site, ranked, rank, sessions[rank], caps[rank], reservation.kw(), ChargerStatus.OFFLINE,
+                    null, reservation.kw(), LimitedBy.RESERVATION, departures.get(cp));
         }
         // counted at what it draws; the limit it is told stays the one it accepted
-        overLimitKw.forEach((cp, kw) -> allocations.add(allocation(site, chargers.get(cp), caps.get(cp), kw,
-                ChargerStatus.CHARGING, null, site.acknowledgedKw.getOrDefault(cp, kw), LimitedBy.RESERVATION, departures.get(cp))
-                .withOverLimit()));
-        sortByChargePoint(allocations, definition);
-        var totalKw = Kw.round(allocations.stream().mapToDouble(ChargerAllocation::allocatedKw).sum());
+        overLimitKw.forEach((cp, kw) -> {
+            int rank = ranked.rank.get(cp);
+            placed[rank] = allocation(site, ranked, rank, sessions[rank], caps[rank], kw, ChargerStatus.CHARGING, null,
+                    site.acknowledgedKw.getOrDefault(cp, kw), LimitedBy.RESERVATION, departures.get(cp)).withOverLimit();
+        });
+        var allocations = new ArrayList<ChargerAllocation>(shares.size() + counted.size());
+        var sum = new Kw.Sum();
+        for (var a : placed) {
+            if (a == null) continue;
+            allocations.add(a);
+            sum.add(a.allocatedKw());
+        }
+        var totalKw = Kw.round(sum.value());
         var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
                 allocations, circuits(result.limits()), budget);
         return new Outcome(snapshot, order, rotationOn);
@@ -198,8 +225,10 @@ final class DecisionMaker {
         // the higher of what it accepted and what was on its way unanswered: it may have applied that (8.1); and
         // at least what the site counted for it when it was lost, as its connector saw it
         var kw = Math.max(site.acknowledgedKw.getOrDefault(cp, defaultKw), site.inFlightAtLossKw.getOrDefault(cp, 0.0));
-        var mayDrawKw = site.mayDrawKw.get(cp);
-        return mayDrawKw != null ? Math.max(kw, Kw.ceil(mayDrawKw)) : kw;
+        // a raise counted and not reported may be on its way too (a promise of MayDraw)
+        var mayDraw = site.mayDraw.get(cp);
+        var mayDrawKw = mayDraw != null ? mayDraw.knownKw() : null;
+        return mayDrawKw != null ? Math.max(kw, mayDrawKw) : kw;
     }
 
     static Set<String> charging(LiveSite site) {
@@ -210,46 +239,176 @@ final class DecisionMaker {
         return charging;
     }
 
-    /** The chargers of the last definition by id: a site's definition changes rarely, decisions are many. */
-    private Map<String, ChargerDefinition> chargersOf(SiteDefinition definition) {
-        if (definition != chargersOf) {
-            chargers = definition.chargers().stream().collect(Collectors.toMap(ChargerDefinition::chargePointId, c -> c));
-            var ids = definition.chargers().stream().map(ChargerDefinition::chargePointId).sorted().toList();
-            idRank = new HashMap<>();
-            for (int i = 0; i < ids.size(); i++) idRank.put(ids.get(i), i);
-            chargersOf = definition;
+    /**
+     * A definition's chargers in id order, with what a decision needs of each by that place; made again only when
+     * the definition changes (compared by identity): a site's definition changes rarely, decisions are many.
+     */
+    private static final class Ranked {
+        final SiteDefinition definition;
+        final ChargerDefinition[] chargers;
+        final Map<String, Integer> rank;
+        final Phase[] phases;
+        final String[] limits;
+        final List<Limit> limitList;
+        final Set<String> limitIds;
+        /**
+         * Immutable per-phase currents made before, by value (one phase or all three, and the current): chargers at
+         * one level share one map, decision after decision. Direct-mapped; a slot holds the last map made for it.
+         */
+        @SuppressWarnings("unchecked")
+        private final Map<Phase, Double>[] currents = (Map<Phase, Double>[]) new Map<?, ?>[CURRENTS_SLOTS];
+        private final long[] currentsKey = new long[CURRENTS_SLOTS];
+        private final long[] currentsVoltage = new long[CURRENTS_SLOTS];
+        private final int[] currentsPhase = new int[CURRENTS_SLOTS];
+
+        Ranked(SiteDefinition definition) {
+            this.definition = definition;
+            chargers = definition.chargers().stream().sorted(Comparator.comparing(ChargerDefinition::chargePointId))
+                    .toArray(ChargerDefinition[]::new);
+            var n = chargers.length;
+            rank = HashMap.newHashMap(n);
+            phases = new Phase[n];
+            limits = new String[n];
+            var gridLimited = definition.gridConnectionCurrentA() != null;
+            for (int i = 0; i < n; i++) {
+                rank.put(chargers[i].chargePointId(), i);
+                phases[i] = phaseOf(chargers[i]);
+                limits[i] = limitOf(chargers[i], gridLimited);
+            }
+            limitList = List.copyOf(DecisionMaker.limits(definition));
+            limitIds = limitIds(limitList);
         }
-        return chargers;
+
+        private final ByStart byStart = new ByStart();
+        /** The caps last made for each charger, and the session, metered cap and floor they were made of. */
+        private Caps[] capsMade;
+        private Session[] capsSession;
+        private Double[] capsMeasuredKw;
+        private double[] capsMinKw;
+
+        /** {@link Caps#of} for the charger at {@code rank}: the same caps again while its session and inputs are. */
+        Caps caps(int rank, Session session, Double measuredCapKw, double minPowerKw) {
+            if (capsSession == null) {
+                capsMade = new Caps[chargers.length];
+                capsSession = new Session[chargers.length];
+                capsMeasuredKw = new Double[chargers.length];
+                capsMinKw = new double[chargers.length];
+            }
+            var made = capsMade[rank];
+            if (made != null && capsSession[rank] == session && java.util.Objects.equals(capsMeasuredKw[rank], measuredCapKw)
+                    && Double.doubleToRawLongBits(capsMinKw[rank]) == Double.doubleToRawLongBits(minPowerKw)) {
+                return made;
+            }
+            made = Caps.of(chargers[rank], session, measuredCapKw, minPowerKw);
+            capsMade[rank] = made;
+            capsSession[rank] = session;
+            capsMeasuredKw[rank] = measuredCapKw;
+            capsMinKw[rank] = minPowerKw;
+            return made;
+        }
+
+        /** Rule 5's order of the active sessions under equal sharing, as ranks ({@link ByStart}). */
+        int[] byStart(List<Session> active, Session[] activeAt) {
+            return byStart.order(this, active, activeAt);
+        }
+
+        /** {@link DecisionMaker#currents} of the charger at {@code rank}: equal maps, one made per kW, voltage and phases. */
+        Map<Phase, Double> currents(int rank, int phasesInUse, double kw) {
+            var voltage = chargers[rank].voltageV();
+            // the phases in use and, when not all three, the one it draws on
+            var phase = phasesInUse == 3 ? 3 : phasesInUse * 4 + phases[rank].ordinal();
+            var bits = Double.doubleToRawLongBits(kw);
+            var voltageBits = Double.doubleToRawLongBits(voltage);
+            var slot = (int) (bits ^ (bits >>> 32) ^ (bits >>> 45) ^ voltageBits ^ (voltageBits >>> 40) ^ phase)
+                    & (CURRENTS_SLOTS - 1);
+            var made = currents[slot];
+            if (made != null && currentsKey[slot] == bits && currentsVoltage[slot] == voltageBits && currentsPhase[slot] == phase) {
+                return made;
+            }
+            var map = DecisionMaker.currents(chargers[rank], phasesInUse, kw);
+            currents[slot] = map;
+            currentsKey[slot] = bits;
+            currentsVoltage[slot] = voltageBits;
+            currentsPhase[slot] = phase;
+            return map;
+        }
     }
+
+    private static final int CURRENTS_SLOTS = 256;
 
     /**
-     * By charge point id, as {@code Comparator.comparing(ChargerAllocation::chargePointId)}: each allocation is a
-     * charger of the definition, at most once, so it goes straight to its place in the chargers' id order.
+     * Rule 5 under equal sharing, by start to the millisecond, then id, as ranks: made from the last decision's order
+     * when that still holds (the sessions still there keep their order and the few newcomers, most often the last to
+     * start, follow it; one pass checks the whole order), else by {@link Admission#ruleFive}'s sort.
      */
-    private void sortByChargePoint(List<ChargerAllocation> allocations, SiteDefinition definition) {
-        chargersOf(definition);
-        var placed = new ChargerAllocation[idRank.size()];
-        for (var a : allocations) {
-            var rank = idRank.get(a.chargePointId());
-            if (rank == null || placed[rank] != null) {
-                allocations.sort((x, y) -> x.chargePointId().compareTo(y.chargePointId()));
-                return;
+    private static final class ByStart {
+        private Session[] lastOrder = new Session[0];
+        private int[] lastRanks = new int[0];
+
+        int[] order(Ranked ranked, List<Session> active, Session[] activeAt) {
+            var n = active.size();
+            var ranks = new int[n];
+            var kept = new boolean[activeAt.length];
+            var k = 0;
+            for (int i = 0; i < lastOrder.length; i++) {
+                var rank = lastRanks[i];
+                if (rank < activeAt.length && activeAt[rank] == lastOrder[i]) {
+                    ranks[k++] = rank;
+                    kept[rank] = true;
+                }
             }
-            placed[rank] = a;
+            var newcomers = n - k;
+            if (newcomers <= MAX_NEWCOMERS) {
+                // in id order: by rank
+                for (int rank = 0; rank < activeAt.length && k < n; rank++) {
+                    if (activeAt[rank] != null && !kept[rank]) ranks[k++] = rank;
+                }
+            }
+            if (newcomers > MAX_NEWCOMERS || !inOrder(ranks, activeAt)) ranks = sorted(ranked, active);
+            var order = new Session[n];
+            for (int i = 0; i < n; i++) order[i] = activeAt[ranks[i]];
+            lastOrder = order;
+            lastRanks = ranks;
+            return ranks;
         }
-        allocations.clear();
-        for (var a : placed) if (a != null) allocations.add(a);
+
+        /** By start to the millisecond, then by id (the rank is the place in the id order). */
+        private static boolean inOrder(int[] ranks, Session[] activeAt) {
+            for (int i = 1; i < ranks.length; i++) {
+                var before = activeAt[ranks[i - 1]].startedAt().toEpochMilli();
+                var after = activeAt[ranks[i]].startedAt().toEpochMilli();
+                if (before > after || before == after && ranks[i - 1] > ranks[i]) return false;
+            }
+            return true;
+        }
+
+        private static int[] sorted(Ranked ranked, List<Session> active) {
+            var order = Admission.ruleFive(active, Sharing.EQUAL, List.of());
+            var ranks = new int[order.size()];
+            for (int i = 0; i < ranks.length; i++) ranks[i] = ranked.rank.get(order.get(i));
+            return ranks;
+        }
     }
 
-    private static ChargerAllocation allocation(LiveSite site, ChargerDefinition charger, Caps caps, double kw,
-                                                ChargerStatus status, Instant queuedSince, double targetKw,
+    private static final int MAX_NEWCOMERS = 8;
+
+    private Ranked ranked;
+
+    private Ranked ranked(SiteDefinition definition) {
+        if (ranked == null || ranked.definition != definition) ranked = new Ranked(definition);
+        return ranked;
+    }
+
+    private static ChargerAllocation allocation(LiveSite site, Ranked ranked, int rank, Session session, Caps caps,
+                                                double kw, ChargerStatus status, Instant queuedSince, double targetKw,
                                                 LimitedBy limitedBy, Departure departure) {
-        var session = site.sessions.get(charger.chargePointId());
-        var meter = site.meters.get(charger.chargePointId());
+        var cp = session.chargePointId();
+        var meter = site.meters.isEmpty() ? null : site.meters.get(cp);
         var phases = session.phasesInUse();
-        return new ChargerAllocation(charger.chargePointId(), kw, caps.capKw(), caps.reason(), status, session,
-                meter != null ? meter.kw() : null, phases, currents(charger, phases, kw), queuedSince, targetKw, limitedBy,
-                departure != null && departure.atRisk(caps.capKw()), site.profiles.get(charger.chargePointId()), false);
+        return new ChargerAllocation(cp, kw, caps.capKw(), caps.reason(), status, session,
+                meter != null ? meter.kw() : null, phases, ranked.currents(rank, phases, kw), queuedSince, targetKw, limitedBy,
+                departure != null && departure.atRisk(caps.capKw()), site.profiles.isEmpty() ? null : site.profiles.get(cp),
+                false);
     }
 
     /**

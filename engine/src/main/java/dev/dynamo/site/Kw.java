@@ -20,4 +20,28 @@ final class Kw {
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
+
+    /**
+     * A sum as {@code DoubleStream.sum} makes it (compensated summation, the simple sum kept for infinities), so that
+     * a total summed in a loop is the same to the bit as one summed over a stream.
+     */
+    static final class Sum {
+        private double high;
+        private double negatedLow;
+        private double simple;
+
+        void add(double value) {
+            var tmp = value - negatedLow;
+            var sum = high;
+            var velvel = sum + tmp;
+            negatedLow = (velvel - sum) - tmp;
+            high = velvel;
+            simple += value;
+        }
+
+        double value() {
+            var tmp = high - negatedLow;
+            return Double.isNaN(tmp) && Double.isInfinite(simple) ? simple : tmp;
+        }
+    }
 }

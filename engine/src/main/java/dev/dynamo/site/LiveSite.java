@@ -32,15 +32,13 @@ final class LiveSite {
     /** The last limit each charger acknowledged, kW (told by the OCPP connector). */
     final Map<String, Double> acknowledgedKw = new HashMap<>();
     /**
-     * What each charger may draw now as its OCPP connector sees it (the TxProfile it accepted, else its default;
-     * one on its way or possibly in force when higher), kW: what the site counts it at least at ({@link Counted}).
+     * What each charger with a session may draw now: what its OCPP connector told (the TxProfile it accepted, else
+     * its default; one on its way or possibly in force when higher), and a raise counted that the connector may
+     * have sent and not reported yet. The site counts it at least at that ({@link Counted}).
      */
-    final Map<String, Double> mayDrawKw = new HashMap<>();
-    /**
-     * The raises cleared while a lowering is not accepted (they fit what the site counts), at their targets, kW:
-     * one may be on its way, so it stays counted at that target while that is its target ({@link Counted}).
-     */
-    final Map<String, Double> raisesCleared = new HashMap<>();
+    final Map<String, MayDraw> mayDraw = new HashMap<>();
+    /** The number of the latest count published to the listeners (decision or recount). */
+    long counts;
     final Map<String, MeterReading> meters = new HashMap<>();
     /** The energy delivered in each session in progress (contract 10). */
     final Map<String, SessionEnergy> energy = new HashMap<>();
@@ -95,8 +93,18 @@ final class LiveSite {
         return known != null ? known : SessionEnergy.startingAt(session.startedAt(), null);
     }
 
+    private SiteDefinition chargersOf;
+    private Map<String, ChargerDefinition> chargers;
+
     Optional<ChargerDefinition> charger(String chargePointId) {
-        return definition.chargers().stream().filter(c -> c.chargePointId().equals(chargePointId)).findFirst();
+        if (chargersOf != definition) {
+            // made again only when the definition changes (compared by identity); a site has few definitions, many events
+            var byId = new HashMap<String, ChargerDefinition>();
+            for (var charger : definition.chargers()) byId.putIfAbsent(charger.chargePointId(), charger);
+            chargers = byId;
+            chargersOf = definition;
+        }
+        return Optional.ofNullable(chargers.get(chargePointId));
     }
 
     SiteView view() {
@@ -111,8 +119,7 @@ final class LiveSite {
         lostSince.remove(chargePointId);
         inFlightAtLossKw.remove(chargePointId);
         acknowledgedKw.remove(chargePointId);
-        mayDrawKw.remove(chargePointId);
-        raisesCleared.remove(chargePointId);
+        mayDraw.remove(chargePointId);
         meters.remove(chargePointId);
         energy.remove(chargePointId);
         integralAtRegisterKwh.remove(chargePointId);

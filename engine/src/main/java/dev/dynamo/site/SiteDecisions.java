@@ -121,37 +121,41 @@ final class SiteDecisions {
 
     private void commit(DecisionMaker.Outcome outcome, DurableWrite write) {
         var snapshot = outcome.snapshot();
-        var wasCharging = DecisionMaker.charging(live);
-        var queuedSince = new HashMap<>(live.queuedSince);
-        var admittedAt = new HashMap<>(live.admittedAt);
-        for (var a : snapshot.allocations()) {
-            var cp = a.chargePointId();
-            if (a.status() == ChargerStatus.QUEUED) {
-                queuedSince.put(cp, a.queuedSince());
-                admittedAt.remove(cp);
-            } else if (a.status() == ChargerStatus.CHARGING) {
-                queuedSince.remove(cp);
-                if (!wasCharging.contains(cp)) admittedAt.put(cp, snapshot.calculatedAt());
-            }
-        }
+        var allocations = snapshot.allocations();
+        var wasCharging = wasCharging(allocations);
         var clockAt = clockAt(outcome, snapshot.trigger() == Trigger.ROTATION);
         var energy = energyChanges(snapshot);
-        persist(write, durable.changes(live.sessions.keySet(), queuedSince, admittedAt,
-                storedOrder(outcome, outcome.admissionOrder()), clockAt).withEnergy(energy));
-        live.energy.putAll(energy);
-        live.queuedSince = queuedSince;
-        live.admittedAt = admittedAt;
+        if (env.store().durable()) {
+            // the new queue is made beside the old one until it is written: a failed write leaves the site as it was
+            var queuedSince = new HashMap<>(live.queuedSince);
+            var admittedAt = new HashMap<>(live.admittedAt);
+            queueChanges(allocations, wasCharging, snapshot.calculatedAt(), queuedSince, admittedAt);
+            persist(write, durable.changes(live.sessions.keySet(), queuedSince, admittedAt,
+                    storedOrder(outcome, outcome.admissionOrder()), clockAt).withEnergy(energyByCharger(allocations, energy)));
+            live.queuedSince = queuedSince;
+            live.admittedAt = admittedAt;
+        } else {
+            // a store that keeps nothing (the offline simulation): no rotation state or energy to write beside the
+            // event's own write, and the queue changes in place once that is done
+            write.write(RotationState.unchanged(live.definition.siteId()));
+            queueChanges(allocations, wasCharging, snapshot.calculatedAt(), live.queuedSince, live.admittedAt);
+        }
+        for (int i = 0; i < energy.length; i++) {
+            if (energy[i] != null) live.energy.put(allocations.get(i).chargePointId(), energy[i]);
+        }
         live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
         live.allocation = snapshot;
         live.grid.decided(live.definition, snapshot.calculatedAt(), snapshot.trigger());
-        env.decisions().record(outcome.record());
-        LOG.debug("site {}: {} decision, budget {} kW, allocated {} kW to {} chargers", live.definition.siteId(),
-                snapshot.trigger().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(),
-                snapshot.allocations().size());
+        if (env.decisions().keepsRecords()) env.decisions().record(outcome.record());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("site {}: {} decision, budget {} kW, allocated {} kW to {} chargers", live.definition.siteId(),
+                    snapshot.trigger().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), allocations.size());
+        }
         publish.run();
+        var count = Counted.published(live, snapshot);
         for (var listener : listeners) {
             try {
-                listener.decisionMade(live.definition, snapshot);
+                listener.decisionMade(live.definition, snapshot, count);
             } catch (RuntimeException e) {
                 LOG.warn("site {}: decision listener failed", live.definition.siteId(), e);
             }
@@ -161,11 +165,54 @@ final class SiteDecisions {
         scheduleDeparture(snapshot.calculatedAt());
     }
 
+    /** Rule 7.2's queue after a decision: since when each queued charger waits, when each charging one was admitted. */
+    private static void queueChanges(List<ChargerAllocation> allocations, boolean[] wasCharging, Instant at,
+                                     Map<String, Instant> queuedSince, Map<String, Instant> admittedAt) {
+        for (int i = 0; i < allocations.size(); i++) {
+            var a = allocations.get(i);
+            var cp = a.chargePointId();
+            if (a.status() == ChargerStatus.QUEUED) {
+                queuedSince.put(cp, a.queuedSince());
+                admittedAt.remove(cp);
+            } else if (a.status() == ChargerStatus.CHARGING) {
+                queuedSince.remove(cp);
+                if (!wasCharging[i]) admittedAt.put(cp, at);
+            }
+        }
+    }
+
+    /**
+     * Whether each of {@code allocations} (by charge point id) was charging in the allocation in force (or at the
+     * restore, before any decision): both lists go by charge point id, so one walk through them tells.
+     */
+    private boolean[] wasCharging(List<ChargerAllocation> allocations) {
+        var was = new boolean[allocations.size()];
+        if (live.allocation == null) {
+            for (int i = 0; i < was.length; i++) was[i] = live.chargingAtRestore.contains(allocations.get(i).chargePointId());
+            return was;
+        }
+        var before = live.allocation.allocations();
+        var j = 0;
+        for (int i = 0; i < was.length; i++) {
+            var cp = allocations.get(i).chargePointId();
+            while (j < before.size() && !before.get(j).chargePointId().equals(cp) && before.get(j).chargePointId().compareTo(cp) < 0) j++;
+            was[i] = j < before.size() && before.get(j).chargePointId().equals(cp) && before.get(j).status() == ChargerStatus.CHARGING;
+        }
+        return was;
+    }
+
+    private static Map<String, SessionEnergy> energyByCharger(List<ChargerAllocation> allocations, SessionEnergy[] energy) {
+        var changes = new HashMap<String, SessionEnergy>();
+        for (int i = 0; i < energy.length; i++) if (energy[i] != null) changes.put(allocations.get(i).chargePointId(), energy[i]);
+        return changes;
+    }
+
     /** Tells the listeners that the allocation in force was counted again (no decision). */
     void recounted(AllocationSnapshot snapshot) {
+        var count = Counted.published(live, snapshot);
         for (var listener : listeners) {
             try {
-                listener.recounted(live.definition, snapshot);
+                listener.recounted(live.definition, snapshot, count);
             } catch (RuntimeException e) {
                 LOG.warn("site {}: recount listener failed", live.definition.siteId(), e);
             }
@@ -193,16 +240,18 @@ final class SiteDecisions {
      * The integral of each session's allocation (contract 10) goes on at its new rate from this decision: the
      * sessions whose rate changes (and new ones) are stored with the decision's write, and so are those
      * stored more than 5 minutes ago (with the departure tick, a session with a departure is stored that often).
+     * Aligned with the snapshot's allocations; null where the energy goes on as it was.
      */
-    private Map<String, SessionEnergy> energyChanges(AllocationSnapshot snapshot) {
-        var changes = new HashMap<String, SessionEnergy>();
+    private SessionEnergy[] energyChanges(AllocationSnapshot snapshot) {
+        var allocations = snapshot.allocations();
+        var changes = new SessionEnergy[allocations.size()];
         var staleBefore = snapshot.calculatedAt().minus(Departures.TICK);
-        for (var a : snapshot.allocations()) {
-            var cp = a.chargePointId();
-            var known = live.energy.get(cp);
+        for (int i = 0; i < changes.length; i++) {
+            var a = allocations.get(i);
+            var known = live.energy.get(a.chargePointId());
             if (known != null && known.rateKw() == a.allocatedKw() && known.integralAt().isAfter(staleBefore)) continue;
             var base = known != null ? known : live.energyOf(a.session());
-            changes.put(cp, base.rateFrom(snapshot.calculatedAt(), a.allocatedKw()));
+            changes[i] = base.rateFrom(snapshot.calculatedAt(), a.allocatedKw());
         }
         return changes;
     }

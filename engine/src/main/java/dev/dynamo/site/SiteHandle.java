@@ -435,7 +435,7 @@ public final class SiteHandle implements AutoCloseable {
             var stored = new boolean[1];
             try {
                 decide(Trigger.SESSION_START, changes -> {
-                    env.store().putSession(stored(session), changes);
+                    putSession(session, changes);
                     stored[0] = true;
                 });
             } catch (RuntimeException e) {
@@ -507,7 +507,7 @@ public final class SiteHandle implements AutoCloseable {
             var stored = new boolean[1];
             try {
                 decide(Trigger.DEPARTURE, changes -> {
-                    env.store().putSession(stored(changed), changes);
+                    putSession(changed, changes);
                     stored[0] = true;
                 });
             } catch (RuntimeException e) {
@@ -660,10 +660,22 @@ public final class SiteHandle implements AutoCloseable {
      * charger drew). The allocation in force is counted again, no decision (its targets stay).
      */
     public void mayDraw(Map<String, Double> kwByCharger) {
+        mayDraw(kwByCharger, -1);
+    }
+
+    /**
+     * As {@link #mayDraw(Map)}, from a connector that has seen every count up to {@code seenCount} (its number,
+     * {@link PublishedCount}) and told what it did on them: the raises promised in those counts are no longer
+     * counted beyond what it told ({@link MayDraw}).
+     */
+    public void mayDraw(Map<String, Double> kwByCharger, long seenCount) {
         executor.callUnbounded(() -> {
             kwByCharger.forEach((cp, kw) -> {
-                if (live.sessions.containsKey(cp) && Double.isFinite(kw)) live.mayDrawKw.put(cp, kw);
+                if (live.sessions.containsKey(cp) && Double.isFinite(kw)) {
+                    live.mayDraw.computeIfAbsent(cp, _ -> new MayDraw()).told(kw);
+                }
             });
+            if (seenCount >= 0) live.mayDraw.values().forEach(mayDraw -> mayDraw.seen(seenCount));
             if (live.allocation != null) {
                 var counted = Counted.of(live, live.allocation);
                 if (counted != live.allocation) {
@@ -729,7 +741,7 @@ public final class SiteHandle implements AutoCloseable {
             var phasesChanged = learned != null;
             if (phasesChanged) {
                 var updated = session.withPhasesInUse(learned);
-                env.store().putSession(stored(updated));
+                putSession(updated, null);
                 live.sessions.put(chargePointId, updated);
             }
             var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, kw, at);
@@ -890,6 +902,16 @@ public final class SiteHandle implements AutoCloseable {
     private double capOf(String chargePointId) {
         if (live.allocation == null) return 0;
         return live.allocation.charger(chargePointId).map(ChargerAllocation::capKw).orElse(0.0);
+    }
+
+    /**
+     * Stores the session, with the rotation state its decision changed when there is one; a store that keeps
+     * nothing (the offline simulation) is not given a document nobody reads.
+     */
+    private void putSession(Session session, RotationState changes) {
+        if (!env.store().durable()) return;
+        if (changes == null) env.store().putSession(stored(session));
+        else env.store().putSession(stored(session), changes);
     }
 
     private StoredSession stored(Session session) {

@@ -44,6 +44,13 @@ public record SessionEnergy(Double registerStartKwh, Double registerKwh, double 
     }
 
     private static double hours(Instant from, Instant to) {
+        var seconds = to.getEpochSecond() - from.getEpochSecond();
+        if (Math.abs(seconds) < 1_000_000_000L) {
+            // Duration.between(from, to).toMillis() (truncated toward zero) without a Duration: this runs per
+            // session and decision
+            var millis = (seconds * 1_000_000_000L + (to.getNano() - from.getNano())) / 1_000_000L;
+            return Math.max(0, millis) / MS_PER_HOUR;
+        }
         return Math.max(0, Duration.between(from, to).toMillis()) / MS_PER_HOUR;
     }
 }

@@ -13,6 +13,14 @@ public interface Store extends AutoCloseable {
 
     List<StoredSite> loadSites();
 
+    /**
+     * False for a store that keeps nothing and is never read back (the offline simulation's): the site layer then
+     * makes none of the records only a store needs (the rotation state and energy a decision changed).
+     */
+    default boolean durable() {
+        return true;
+    }
+
     /** Creates or replaces a site definition; keeps its config. */
     void putSite(String siteId, String definitionJson);
 

@@ -94,6 +94,15 @@ final class FakeSitePort implements OcppSitePort {
     final Map<String, Double> mayDrawKw = new ConcurrentHashMap<>();
 
     @Override
+    public void mayDraw(String siteId, Map<String, Double> kwByCharger, long seenCount) {
+        this.seenCount = Math.max(this.seenCount, seenCount);
+        mayDraw(siteId, kwByCharger);
+    }
+
+    /** The latest count of the site the pusher said it took in, or -1. */
+    volatile long seenCount = -1;
+
+    @Override
     public void mayDraw(String siteId, Map<String, Double> kwByCharger) {
         mayDrawKw.putAll(kwByCharger);
     }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * A real site and its {@link ProfilePusher} with chargers the test answers by hand: the pusher's tasks run
@@ -37,7 +37,15 @@ final class HeldLimitsHarness implements AutoCloseable {
     final ManualScheduler retries = new ManualScheduler();
     final Map<String, Charger> chargers = new LinkedHashMap<>();
     double budgetKw;
-    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /**
+     * The pusher's tasks ({@link Task#pusher}: its serial executor) and its reports to the site (its notices'
+     * flushes), in the order they were queued: {@link #settle} runs them all, {@link #runPusher} and
+     * {@link #deliverReports} one kind only, so a test can put a site decision between the pusher sending a limit
+     * and the site learning it (issue 13's race).
+     */
+    private final ConcurrentLinkedDeque<Task> tasks = new ConcurrentLinkedDeque<>();
+
+    private record Task(boolean pusher, Runnable run) {}
     final ProfilePusher pusher;
 
     /** The breaker of {@link #ROW}, per phase: 22.08 kW of 3-phase chargers at 230 V. */
@@ -68,7 +76,8 @@ final class HeldLimitsHarness implements AutoCloseable {
         this.budgetKw = budgetKw;
         fixture.registry.putSite(site("s", capacityKw, null, circuits, definitions), _ -> {});
         fixture.registry.site("s").orElseThrow().storeConfig(_ -> equal(budgetKw, 0, T0));
-        pusher = new ProfilePusher("s", port, cp -> Optional.ofNullable(chargers.get(cp)), tasks::add, tasks::add,
+        pusher = new ProfilePusher("s", port, cp -> Optional.ofNullable(chargers.get(cp)),
+                run -> tasks.add(new Task(true, run)), run -> tasks.add(new Task(false, run)),
                 retries, java.time.Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMinutes(5));
         port.onDecision(pusher::decision);
         port.onRecount(pusher::counted);
@@ -85,10 +94,62 @@ final class HeldLimitsHarness implements AutoCloseable {
     /** Runs the pusher's tasks and the site's events until nothing is left to do. */
     void settle() {
         do {
-            Runnable task;
-            while ((task = tasks.poll()) != null) task.run();
+            Task task;
+            while ((task = tasks.poll()) != null) task.run().run();
             fixture.registry.awaitIdle();
         } while (!tasks.isEmpty());
+    }
+
+    /** Runs the pusher's own tasks (what it sends, how it takes answers) until none is left; its reports to the site wait. */
+    void runPusher() {
+        runOnly(true);
+    }
+
+    /** Delivers the pusher's reports queued so far (what chargers may draw, accepted limits, states) to the site. */
+    void deliverReports() {
+        runOnly(false);
+    }
+
+    private void runOnly(boolean pusherTasks) {
+        for (var more = true; more; ) {
+            more = false;
+            for (var it = tasks.iterator(); it.hasNext(); ) {
+                var task = it.next();
+                if (task.pusher() != pusherTasks) continue;
+                it.remove();
+                task.run().run();
+                more = true;
+            }
+            // what the site does on its own thread may queue more of them
+            fixture.registry.awaitIdle();
+        }
+    }
+
+    /** Neither a task of the pusher nor a report waits. */
+    boolean settled() {
+        return tasks.isEmpty();
+    }
+
+    /** A new config (another budget), decided by the site; the pusher's work on it waits for {@link #runPusher}. */
+    void budgetUnsettled(double kw) {
+        budgetKw = kw;
+        fixture.registry.site("s").orElseThrow().storeConfig(_ -> equal(kw, 0, T0));
+        fixture.registry.awaitIdle();
+    }
+
+    /** The session on the charger stops and the site decides; the pusher's work on it waits for {@link #runPusher}. */
+    void stopUnsettled(String cp) {
+        var charger = chargers.get(cp);
+        if (charger.transactionId == null) return;
+        port.sessionStopped("s", cp, charger.transactionId);
+        charger.transactionId = null;
+        charger.inForceKw = 0;
+        fixture.registry.awaitIdle();
+    }
+
+    /** The charger answers its oldest TxProfile; the pusher takes the answer at {@link #runPusher}. */
+    void answerUnsettled(String cp, boolean accept) {
+        chargers.get(cp).answerOldest(accept);
     }
 
     private int lastTransactionId;
@@ -163,6 +224,31 @@ final class HeldLimitsHarness implements AutoCloseable {
         settle();
         port.disconnected("s", cp, inFlight.getNow(null));
         settle();
+    }
+
+    /**
+     * As {@link #disconnect}, as the connector does it, with the pusher's reports still on their way: the pusher
+     * takes in what it has queued and the loss, and the site learns of the loss (with what was in flight on the
+     * connection) before those reports.
+     */
+    void disconnectUnsettled(String cp, boolean appliedLast) {
+        var charger = chargers.get(cp);
+        if (!charger.open) return;
+        charger.open = false;
+        var last = charger.unanswered.peekLast();
+        if (appliedLast && last != null && charger.transactionId != null
+                && charger.transactionId.equals(last.profile().transactionId())) {
+            charger.inForceKw = last.limitKw();
+            applied(last);
+        }
+        Sent sent;
+        while ((sent = charger.unanswered.pollFirst()) != null) {
+            sent.answer().completeExceptionally(new java.util.concurrent.CancellationException("connection closed"));
+        }
+        var inFlight = pusher.disconnected(cp);
+        runPusher();
+        port.disconnected("s", cp, inFlight.getNow(null));
+        fixture.registry.awaitIdle();
     }
 
     /** A new connection of a charger that was cut off, and its first request on it. */

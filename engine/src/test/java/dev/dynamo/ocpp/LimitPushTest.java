@@ -212,4 +212,21 @@ class LimitPushTest {
         assertThat(push.state()).isEqualTo(State.UNSYNCED);
         assertThat(push.inSync(limit(10))).isFalse();
     }
+
+    @Test
+    void aLimitAcceptedOnAConnectionGoneSinceMayStillBeDrawn() {
+        var sent = push.sent(limit(18), 1);
+        push.disconnected(); // the answer came before the loss; the pusher takes it after
+        push.answerCame();
+        push.accepted(sent, false, limit(18));
+        assertThat(push.inFlightKw(limit(18))).isEqualTo(18.0);
+        push.connected();
+        assertThat(push.mayDrawNowKw(limit(10), DEFAULT_KW)).isEqualTo(18.0);
+        assertThat(push.state()).isEqualTo(State.UNSYNCED);
+
+        var lower = push.sent(limit(10), 2);
+        push.answerCame();
+        push.accepted(lower, true, limit(10));
+        assertThat(push.mayDrawNowKw(limit(10), DEFAULT_KW)).isEqualTo(10.0);
+    }
 }

@@ -3,7 +3,9 @@ package dev.dynamo.ocpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamo.ocpp.OcppSitePort.ChargerLimit;
+import dev.dynamo.ocpp.OcppSitePort.SiteCounts;
 import dev.dynamo.ocpp.OcppSitePort.SiteLimits;
+import dev.dynamo.site.PublishedCount;
 import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile.Status;
 import dev.dynamo.contract.ChargerDefinition;
@@ -84,6 +86,19 @@ class ProfilePusherTest {
         return new SiteLimits("s", List.of(limits));
     }
 
+    /**
+     * A decision lowering A (15 → 8 kW) and raising B (15 → 22 kW) as a site counts it while A's lowering is not
+     * accepted: A at what it may draw, B's raise waiting (it does not fit without A's difference).
+     */
+    private static SiteLimits held(ChargerLimit... limits) {
+        return new SiteLimits("s", List.of(limits), Map.of("A", 15.0, "B", 15.0), new PublishedCount(1, false));
+    }
+
+    /** The site counts its chargers again, each at its target (A's lowering is accepted): B's raise is cleared. */
+    private void siteCountsAtTargets() {
+        pusher.counted(new SiteCounts("s", Map.of("A", 8.0, "B", 22.0), new PublishedCount(2, true)));
+    }
+
     private static ChargerLimit limit(String cp, double kw, int tx) {
         return new ChargerLimit(cp, kw, 3, tx, false);
     }
@@ -107,13 +122,19 @@ class ProfilePusherTest {
         a.answerLast(Status.Accepted);
         b.answerLast(Status.Accepted);
 
-        pusher.decision(limits(limit("A", 8, 1), limit("B", 22, 2)));
+        pusher.decision(held(limit("A", 8, 1), limit("B", 22, 2)));
 
         assertThat(a.txLimits()).containsExactly(15000.0, 8000.0);
         assertThat(b.txLimits()).containsExactly(15000.0);
         a.answerLast(Status.Accepted);
-        assertThat(b.txLimits()).containsExactly(15000.0, 22000.0);
         assertThat(port.acknowledgedKw).containsEntry("A", 8.0);
+        assertThat(port.mayDrawKw).containsEntry("A", 8.0);
+        // a raise goes out on a count of the site that covers it, never before the site has learnt it may
+        assertThat(b.txLimits()).containsExactly(15000.0);
+        siteCountsAtTargets();
+        assertThat(b.txLimits()).containsExactly(15000.0, 22000.0);
+        assertThat(port.mayDrawKw).containsEntry("B", 22.0);
+        assertThat(port.seenCount).as("the site learns that its count was taken in").isEqualTo(2);
     }
 
     @Test
@@ -123,7 +144,7 @@ class ProfilePusherTest {
         pusher.decision(limits(limit("A", 15, 1), limit("B", 15, 2)));
         a.answerLast(Status.Accepted);
         b.answerLast(Status.Accepted);
-        pusher.decision(limits(limit("A", 8, 1), limit("B", 22, 2)));
+        pusher.decision(held(limit("A", 8, 1), limit("B", 22, 2)));
 
         a.answerLast(Status.Rejected);
         assertThat(a.txLimits()).containsExactly(15000.0, 8000.0);
@@ -134,6 +155,7 @@ class ProfilePusherTest {
         assertThat(b.txLimits()).containsExactly(15000.0);
         assertThat(port.acknowledgedKw).containsEntry("A", 15.0);
         a.answerLast(Status.Accepted);
+        siteCountsAtTargets();
         assertThat(b.txLimits()).containsExactly(15000.0, 22000.0);
     }
 
@@ -144,10 +166,10 @@ class ProfilePusherTest {
         pusher.decision(limits(limit("A", 15, 1), limit("B", 15, 2)));
         a.answerLast(Status.Accepted);
         b.answerLast(Status.Accepted);
-        pusher.decision(limits(limit("A", 8, 1), limit("B", 22, 2)));
+        pusher.decision(held(limit("A", 8, 1), limit("B", 22, 2)));
         a.answerLast(Status.Rejected);
 
-        pusher.decision(limits(limit("A", 8, 1), limit("B", 22, 2)));
+        pusher.decision(held(limit("A", 8, 1), limit("B", 22, 2)));
 
         assertThat(a.txLimits()).containsExactly(15000.0, 8000.0);
         assertThat(b.txLimits()).containsExactly(15000.0);
@@ -160,7 +182,7 @@ class ProfilePusherTest {
         pusher.decision(limits(limit("A", 15, 1), limit("B", 15, 2)));
         a.answerLast(Status.Accepted);
         b.answerLast(Status.Accepted);
-        pusher.decision(limits(limit("A", 8, 1), limit("B", 22, 2)));
+        pusher.decision(held(limit("A", 8, 1), limit("B", 22, 2)));
 
         a.open = false;
         pusher.disconnected("A");

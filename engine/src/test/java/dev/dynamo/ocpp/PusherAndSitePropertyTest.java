@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.dynamo.site.ChargerAllocation;
 import dev.dynamo.site.ChargerStatus;
+import dev.dynamo.site.ProfileStatus;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -25,7 +26,8 @@ class PusherAndSitePropertyTest {
     /** A and B are behind the breaker {@code row} (32 A per phase, 22.08 kW); C and D only behind the grid. */
     private static final List<String> ON_ROW = List.of("A", "B");
 
-    sealed interface Step permits Stop, Answer, TimeOut, Retry, Budget, Disconnect, Reconnect {}
+    sealed interface Step permits Stop, Answer, TimeOut, Retry, Budget, Disconnect, Reconnect,
+            DecideOnly, AnswerOnly, PusherRuns, ReportsArrive, DisconnectOnly {}
 
     record Stop(String cp) implements Step {}
 
@@ -42,6 +44,22 @@ class PusherAndSitePropertyTest {
     record Reconnect(String cp) implements Step {}
 
     /**
+     * The split steps (issue 13's race): the site decides (a new budget) and the pusher has not run yet; a charger
+     * answers and the pusher has not taken the answer yet; the pusher runs (sends, takes answers) and its reports
+     * have not reached the site yet; its reports reach the site. Every other step first settles what is left.
+     */
+    record DecideOnly(double kw) implements Step {}
+
+    record AnswerOnly(String cp, boolean accept) implements Step {}
+
+    record PusherRuns() implements Step {}
+
+    record ReportsArrive() implements Step {}
+
+    /** The connection drops and the site learns it before the pusher's reports still on their way (contract 8.1). */
+    record DisconnectOnly(String cp, boolean appliedLast) implements Step {}
+
+    /**
      * After every step: (1) the site counts each charger with a session at least at what it may draw: the limit
      * in force on it and every TxProfile of its transaction sent and not answered (a comm-loss reservation
      * included), with no exception; (2) what it counts fits the budget and the breaker {@code row}, but for
@@ -53,6 +71,9 @@ class PusherAndSitePropertyTest {
      * its target (its raise waits) would break the budget or the breaker at its target, and the pusher holds no
      * raise the site counts (contract 8: only the raises that need a lowering's difference wait). Once all
      * chargers are back and have answered, each is counted at its target, draws it, and the total fits.
+     * (1) holds after the split steps too: between the pusher sending a limit and the site learning it, and after a
+     * comm loss the site learns of before the pusher's reports; (2) to
+     * (5) are checked where nothing of the pusher waits (its tasks and reports all run).
      */
     @Property(tries = 2000)
     void the_site_counts_what_each_charger_may_draw_and_no_raise_breaks_the_budget_or_a_breaker(
@@ -62,6 +83,7 @@ class PusherAndSitePropertyTest {
                 site.start(cp);
                 site.acceptAll();
             }
+            var wasSettled = true;
             for (var step : steps) {
                 var decisions = site.fixture.decisions.size();
                 var before = site.allocation().allocations();
@@ -75,9 +97,11 @@ class PusherAndSitePropertyTest {
                     case Budget b -> site.budget(b.kw());
                     case Disconnect d -> site.disconnect(d.cp(), d.appliedLast());
                     case Reconnect r -> site.reconnect(r.cp());
-                }
-                if (step instanceof Answer || step instanceof TimeOut || step instanceof Retry) {
-                    assertThat(site.fixture.decisions).as("decisions after %s", step).hasSize(decisions);
+                    case DecideOnly d -> site.budgetUnsettled(d.kw());
+                    case AnswerOnly a -> site.answerUnsettled(a.cp(), a.accept());
+                    case PusherRuns _ -> site.runPusher();
+                    case ReportsArrive _ -> site.deliverReports();
+                    case DisconnectOnly d -> site.disconnectUnsettled(d.cp(), d.appliedLast());
                 }
                 var allocation = site.allocation();
                 for (var charger : site.chargers.values()) {
@@ -85,6 +109,12 @@ class PusherAndSitePropertyTest {
                     var counted = allocation.charger(charger.chargePointId()).orElseThrow();
                     assertThat(charger.mayDrawKw()).as("%s (%s) after %s", charger.chargePointId(), counted.status(), step)
                             .isLessThanOrEqualTo(counted.allocatedKw() + 1e-9);
+                }
+                var settledBefore = wasSettled;
+                wasSettled = site.settled();
+                if (!wasSettled) continue;
+                if ((step instanceof Answer || step instanceof TimeOut || step instanceof Retry) && settledBefore) {
+                    assertThat(site.fixture.decisions).as("decisions after %s", step).hasSize(decisions);
                 }
                 assertFits(allocation.allocations(), site.budgetKw, "the budget after " + step);
                 assertFits(onRow(allocation.allocations()), HeldLimitsHarness.ROW_KW, "the row after " + step);
@@ -95,13 +125,15 @@ class PusherAndSitePropertyTest {
                         .mapToDouble(a -> a.currentA().getOrDefault(dev.dynamo.allocation.Phase.L1, 0.0)).sum();
                 assertThat(rowLoad.l1A()).as("the row's load after %s", step).isCloseTo(rowA, within(0.03)); // each shown current is rounded down to 0.01 A
                 assertNoRaiseHeldThatFits(site, allocation.allocations(), "after " + step);
-                if (!(step instanceof Reconnect)) {
+                assertProfilesShown(site, allocation.allocations(), "after " + step);
+                if (!(step instanceof Reconnect) && settledBefore) {
                     // raises wait for lowerings: nothing adds to what is counted beyond a limit it already exceeded
                     assertNoRaiseBeyond(before, allocation.allocations(), site.budgetKw, "the budget after " + step);
                     assertNoRaiseBeyond(onRow(before), onRow(allocation.allocations()), HeldLimitsHarness.ROW_KW,
                             "the row after " + step);
                 }
             }
+            site.settle();
             for (var cp : IDS) site.reconnect(cp);
             site.acceptAll();
 
@@ -145,6 +177,35 @@ class PusherAndSitePropertyTest {
             } else if (a.targetKw() > charger.inForceKw + 1e-6) {
                 assertThat(state).as("%s, counted at its raise %s kW, %s", a.chargePointId(), a.targetKw(), when)
                         .isNotEqualTo(LimitPush.State.RAISE_WAITING);
+            }
+        }
+    }
+
+    /**
+     * Contract 11, where nothing of the pusher waits: a connected charger shown {@code in_sync} has no TxProfile on
+     * its way and draws the {@code limit_kw} shown (the limit it accepted last); one with a TxProfile unanswered is
+     * shown {@code sending} (or {@code refused} while a refused one waits for its retry); the limit shown is never
+     * above what the site counts.
+     */
+    private static void assertProfilesShown(HeldLimitsHarness site, List<ChargerAllocation> allocations, String when) {
+        for (var a : allocations) {
+            var charger = site.chargers.get(a.chargePointId());
+            if (!charger.open || charger.transactionId == null || a.status() == ChargerStatus.OFFLINE) continue;
+            var profile = a.profile();
+            if (profile == null) continue;
+            var onItsWay = charger.unanswered.stream()
+                    .anyMatch(sent -> charger.transactionId.equals(sent.profile().transactionId()));
+            if (profile.state() == ProfileStatus.State.IN_SYNC) {
+                assertThat(onItsWay).as("%s shown in sync %s with a TxProfile on its way", a.chargePointId(), when).isFalse();
+                assertThat(profile.limitKw()).as("%s's limit shown in sync %s", a.chargePointId(), when)
+                        .isCloseTo(charger.inForceKw, within(1e-9));
+            } else if (onItsWay) {
+                assertThat(profile.state()).as("%s %s", a.chargePointId(), when).isIn(ProfileStatus.State.SENDING,
+                        ProfileStatus.State.REFUSED);
+            }
+            if (profile.limitKw() != null) {
+                assertThat(profile.limitKw()).as("%s's limit shown %s", a.chargePointId(), when)
+                        .isLessThanOrEqualTo(a.allocatedKw() + 1e-9);
             }
         }
     }
@@ -199,7 +260,12 @@ class PusherAndSitePropertyTest {
                 Tuple.of(1, Arbitraries.just(new Retry())),
                 Tuple.of(2, budgets().map(Budget::new)),
                 Tuple.of(2, Combinators.combine(cp, applied()).as(Disconnect::new)),
-                Tuple.of(2, cp.map(Reconnect::new)));
+                Tuple.of(2, cp.map(Reconnect::new)),
+                Tuple.of(2, budgets().map(DecideOnly::new)),
+                Tuple.of(3, Combinators.combine(cp, Arbitraries.of(true, true, false)).as(AnswerOnly::new)),
+                Tuple.of(3, Arbitraries.just(new PusherRuns())),
+                Tuple.of(3, Arbitraries.just(new ReportsArrive())),
+                Tuple.of(1, Combinators.combine(cp, applied()).as(DisconnectOnly::new)));
         return step.list().ofMinSize(1).ofMaxSize(40);
     }
 

@@ -12,6 +12,34 @@ class BatteryTest {
     // 100 kWh from 20%: the taper begins after 60 kWh
     private final Battery battery = new Battery(100, 0.2, 50);
 
+    /** The flat stretch's answer without the division is the one with it, to the bit (near the taper too). */
+    @Property(tries = 3000)
+    void the_energy_before_the_taper_is_that_of_the_division(
+            @ForAll @DoubleRange(min = 10, max = 150) double batteryKwh, @ForAll @DoubleRange(min = 0, max = 0.95) double soc,
+            @ForAll @DoubleRange(min = 1, max = 350) double acceptanceKw, @ForAll @DoubleRange(min = 0.01, max = 400) double allocatedKw,
+            @ForAll @DoubleRange(min = 0, max = 1) double deliveredShare, @ForAll @DoubleRange(min = 0, max = 2) double nearTaper) {
+        var battery = new Battery(batteryKwh, soc, acceptanceKw);
+        var at = battery.at(allocatedKw);
+        var delivered = at.taperStartKwh() * deliveredShare;
+        var toTaper = at.taperStartKwh() - delivered;
+        // hours up to twice those to the taper, and exactly at it
+        for (var hours : new double[] {nearTaper * toTaper / at.flatKw(), toTaper / at.flatKw(), Math.nextUp(toTaper / at.flatKw()),
+                Math.nextDown(toTaper / at.flatKw()), 1 / 60.0, 1e-7}) {
+            if (!(hours > 0)) continue;
+            assertThat(battery.deliveredAfter(at, delivered, hours)).isEqualTo(byDivision(battery, at, delivered, hours));
+        }
+    }
+
+    /** {@link Battery#deliveredAfter} as it was: the flat stretch always decided by the division (the taper as it is). */
+    private static double byDivision(Battery battery, Battery.AtAllocation at, double deliveredKwh, double hours) {
+        if (deliveredKwh < at.taperStartKwh()) {
+            var flatHours = (at.taperStartKwh() - deliveredKwh) / at.flatKw();
+            if (hours <= flatHours) return deliveredKwh + at.flatKw() * hours;
+            return battery.deliveredAfter(at, at.taperStartKwh(), hours - flatHours);
+        }
+        return battery.deliveredAfter(at, deliveredKwh, hours);
+    }
+
     @Test
     void draws_the_allocation_below_80_percent_and_never_above_acceptance() {
         assertThat(battery.drawKw(0, 30)).isEqualTo(30);

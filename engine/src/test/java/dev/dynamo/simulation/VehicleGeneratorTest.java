@@ -27,6 +27,13 @@ class VehicleGeneratorTest {
     }
 
     @Test
+    void vehicle_ids_are_numbered_with_five_digits_at_least() {
+        for (var n : new int[] {0, 1, 9, 10, 99, 1234, 12345, 99999, 100000, 1_092_263, Integer.MAX_VALUE}) {
+            assertThat(VehicleGenerator.id(n)).isEqualTo("G-%05d".formatted(n));
+        }
+    }
+
+    @Test
     void the_same_seed_gives_the_same_vehicles_and_another_seed_others() {
         var model = model(morningOnly(), new Distribution.Normal(480, 60, 60, 600), null);
         var first = VehicleGenerator.generate(model, 7, START, END, ZONE);
