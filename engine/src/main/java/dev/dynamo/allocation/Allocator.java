@@ -27,14 +27,16 @@ public final class Allocator {
         var state = new FillState(tree, input.demands(), budgetKw);
         otherLoads(state, input.otherLoads());
         reserve(state, input.reservations());
+        DepartureFilling.Hundredths hundredths = null;
         if (input.departures().isEmpty()) state.admitFloors();
-        else DepartureFilling.fill(state, input.departures());
+        else hundredths = DepartureFilling.fill(state, input.departures());
         switch (input.sharing()) {
             case EQUAL -> EqualFilling.fill(state);
             case PRIORITY -> PriorityFilling.fill(state);
         }
         double[] roundedKw = state.allocKw; // rounded in place: the state ends here
-        for (int i = 0; i < state.count; i++) roundedKw[i] = roundDownKw(roundedKw[i]);
+        if (hundredths != null) hundredths.round(state);
+        else for (int i = 0; i < state.count; i++) roundedKw[i] = roundDownKw(roundedKw[i]);
         var shares = new Shares(input.demands(), roundedKw, limitedBy(state));
         return new AllocationResult(shares, loads(tree, state, roundedKw, input.reservations()));
     }

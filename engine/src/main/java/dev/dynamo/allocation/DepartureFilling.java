@@ -37,20 +37,74 @@ final class DepartureFilling {
      * Admits floors and raises the needed rates. {@code departures} is aligned with the demands, null for a
      * demand without a departure.
      */
-    static void fill(FillState state, List<Departure> departures) {
+    static Hundredths fill(FillState state, List<Departure> departureList) {
+        // an array: the stage reads it in every pass, and a list's get costs its checks each time
+        Departure[] departures = departureList.toArray(new Departure[0]);
+        // what the budget and the limit-phases leave after other loads and reservations, for the rounding
+        double budgetKw = state.budgetLeftKw;
+        double[] headroomA = state.headroomA.clone();
         int[] order = laxityOrder(state, departures);
         state.admitFloors(order);
-        new NeededRates(state, departures).raise(order);
+        var rates = new NeededRates(state, departures);
+        rates.raise(order);
         // equal filling lifts each demand from its start level; here that is what it already holds
         for (int i = 0; i < state.count; i++) {
             if (state.admitted[i] && state.allocKw[i] > state.floorKw[i]) state.floorKw[i] = state.allocKw[i];
+        }
+        return new Hundredths(departures, order, rates.atRisk, rates.leftOut, budgetKw, headroomA);
+    }
+
+    /**
+     * The rounding of the allocation (to 0.01 kW, down) with departures: what rounding takes off each session goes
+     * back, in whole hundredths, to the sessions with energy left to take, within the budget, every limit-phase of
+     * their path and their cap. Why: while a window binds, the hundredths rounded off a dozen sessions are energy a
+     * session that will be short loses for good. First the sessions that will be short (at risk, or left out),
+     * least laxity first, up to their cap (at risk) or their needed rate; then the others, least laxity first, each
+     * up to its own value rounded up. Sessions without energy left (or without a departure) are rounded as before.
+     */
+    record Hundredths(Departure[] departures, int[] order, boolean[] atRisk, boolean[] leftOut, double budgetKw,
+                      double[] headroomA) {
+        /** Rounds {@code state.allocKw} in place, as {@link Allocator#roundDownKw} and then the hundredths handed back. */
+        void round(FillState state) {
+            double[] kw = state.allocKw;
+            double[] upToKw = new double[state.count];
+            // the budget and headroom left by the rounded values, counted afresh (the filling stages keep their own books)
+            state.budgetLeftKw = budgetKw;
+            System.arraycopy(headroomA, 0, state.headroomA, 0, headroomA.length);
+            for (int i = 0; i < state.count; i++) {
+                double rounded = Allocator.roundDownKw(kw[i]);
+                var departure = departures[i];
+                if (departure != null && departure.finite() && state.admitted[i] && kw[i] > 0) {
+                    double own = Math.ceil(kw[i] * 100 - 1e-7) / 100;
+                    double up = (atRisk[i] || leftOut[i]) ? Math.max(own, Math.min(state.capKw[i], departure.neededKw())) : own;
+                    upToKw[i] = Math.min(state.capKw[i], up);
+                }
+                kw[i] = rounded;
+                if (rounded > 0) {
+                    state.budgetLeftKw -= rounded;
+                    state.draw(i, rounded);
+                }
+            }
+            for (int i : order) if (atRisk[i] || leftOut[i]) handBack(state, i, upToKw[i]);
+            for (int i : order) if (!atRisk[i] && !leftOut[i]) handBack(state, i, upToKw[i]);
+        }
+
+        private static void handBack(FillState state, int i, double upToKw) {
+            double roomKw = Math.min(upToKw - state.allocKw[i], state.budgetLeftKw);
+            if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
+            long hundredths = (long) Math.floor(roomKw * 100 + 1e-7);
+            if (hundredths <= 0) return;
+            double addKw = hundredths / 100.0;
+            state.allocKw[i] = Allocator.roundDownKw(state.allocKw[i] + addKw);
+            state.budgetLeftKw -= addKw;
+            state.draw(i, addKw);
         }
     }
 
     /** The needed-rate stage. Constraints are the limit-phases ({@code limit * 3 + phase}) and the budget ({@code tree.size * 3}). */
     private static final class NeededRates {
         private final FillState state;
-        private final List<Departure> departures;
+        private final Departure[] departures;
         private final int budget;
         private final double[] targetKw;
         /** Sessions of the stage: admitted, with a finite laxity; {@code atRisk} among them cannot finish. */
@@ -58,7 +112,7 @@ final class DepartureFilling {
         private final boolean[] atRisk;
         private final boolean[] leftOut;
 
-        NeededRates(FillState state, List<Departure> departures) {
+        NeededRates(FillState state, Departure[] departures) {
             this.state = state;
             this.departures = departures;
             budget = state.tree.size * 3;
@@ -71,18 +125,35 @@ final class DepartureFilling {
         void raise(int[] order) {
             boolean anyAtRisk = false;
             for (int i : order) {
-                var departure = departures.get(i);
+                var departure = departures[i];
                 if (departure == null || !departure.finite() || !state.admitted[i]) continue;
                 inStage[i] = true;
                 targetKw[i] = Math.min(state.capKw[i], departure.neededKw());
-                if (departure.hoursLeft() > 0 && departure.atRisk(state.capKw[i])) atRisk[i] = anyAtRisk = true;
+                // at risk: it cannot finish even at its cap by the time it really leaves (the aimed time, without a margin)
+                if (departure.realHoursLeft() > 0 && departure.atRiskReally(state.capKw[i])) atRisk[i] = anyAtRisk = true;
             }
             boolean[] refused = overflowing();
             if (refused != null) leaveOut(refused); // not all fit: choose who is left out
-            // those kept, least laxity first (everyone, when all fit: the contract's literal order), then those left out
-            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i);
-            if (refused != null) for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i);
-            if (anyAtRisk) for (int i : order) if (atRisk[i]) raiseAsFarAsAllowed(i);
+            boolean anyShort = refused != null || anyAtRisk;
+            // those kept, least laxity first (everyone, when all fit: the contract's literal order), then those left out;
+            // while someone will be short, the kept ones first take only what finishes them by their real departure
+            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i, anyShort ? keptKw(i) : targetKw[i]);
+            if (refused != null) for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i, targetKw[i]);
+            if (anyAtRisk) for (int i : order) if (atRisk[i]) raiseAsFarAsAllowed(i, targetKw[i]);
+            // then their margin (the aimed rate), from what the sessions that will be short could not take
+            if (anyShort) for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i, targetKw[i]);
+        }
+
+        /**
+         * What a kept session takes before the sessions that will be short: its rate by the real departure when the
+         * site aims earlier (the aimed rate otherwise). Why: energy it takes now only to finish some minutes early is
+         * energy a session that cannot finish loses, and those last minutes cannot give it back (the session that is
+         * short is at its cap by then, and the others are full).
+         */
+        private double keptKw(int i) {
+            var departure = departures[i];
+            if (!(departure.realHoursLeft() > departure.hoursLeft())) return targetKw[i];
+            return Math.min(targetKw[i], departure.realNeededKw());
         }
 
         /**
@@ -121,9 +192,10 @@ final class DepartureFilling {
             return refused;
         }
 
-        /** Raises session {@code i} toward its target as far as the budget and its path allow. */
-        private void raiseAsFarAsAllowed(int i) {
-            double roomKw = Math.min(targetKw[i] - state.allocKw[i], state.budgetLeftKw);
+        /** Raises session {@code i} toward {@code toKw} as far as the budget and its path allow. */
+        private void raiseAsFarAsAllowed(int i, double toKw) {
+            double roomKw = Math.min(toKw - state.allocKw[i], state.budgetLeftKw);
+            if (!(roomKw > 0)) return; // the path cannot make it more (once the budget is spent, most return here)
             if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
             if (!(roomKw > 0)) return;
             state.allocKw[i] += roomKw;
@@ -147,8 +219,8 @@ final class DepartureFilling {
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (!inStage[i] || atRisk[i]) continue;
-                var departure = departures.get(i);
-                double left = departure.hoursLeft();
+                var departure = departures[i];
+                double left = departure.realHoursLeft();
                 if (!(left > 0)) continue;
                 hours[i] = left;
                 excessKwh[i] = Math.max(0, departure.remainingKwh() - state.allocKw[i] * left);
@@ -156,25 +228,41 @@ final class DepartureFilling {
             }
             if (count == 0) return;
             int[] byDeparture = KeyOrder.byKey(hours, eligible, count, n);
+            // each constraint's members counted by draw class (sessions of a class share its path), then laid out
             int[] start = new int[budget + 2];
-            for (int j = 0; j < count; j++) {
-                int i = byDeparture[j];
-                if (refused[budget]) start[budget + 1]++;
-                int c = state.drawClass[i];
+            int[] perClass = new int[state.classCount];
+            for (int j = 0; j < count; j++) perClass[state.drawClass[eligible[j]]]++;
+            if (refused[budget]) start[budget + 1] = count;
+            // the refused limit-phases of each class's path, in path order
+            int[] refusedStart = new int[state.classCount + 1];
+            for (int c = 0; c < state.classCount; c++) {
+                int onPath = 0;
+                if (perClass[c] > 0) {
+                    for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
+                        if (refused[state.path[k]]) onPath++;
+                    }
+                }
+                refusedStart[c + 1] = refusedStart[c] + onPath;
+            }
+            int[] refusedOnPath = new int[refusedStart[state.classCount]];
+            for (int c = 0, r = 0; c < state.classCount; c++) {
+                if (perClass[c] == 0) continue;
                 for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
-                    if (refused[state.path[k]]) start[state.path[k] + 1]++;
+                    if (refused[state.path[k]]) {
+                        refusedOnPath[r++] = state.path[k];
+                        start[state.path[k] + 1] += perClass[c];
+                    }
                 }
             }
             for (int c = 0; c <= budget; c++) start[c + 1] += start[c];
             int[] members = new int[start[budget + 1]];
             int[] at = Arrays.copyOf(start, budget + 1);
+            boolean budgetRefused = refused[budget];
             for (int j = 0; j < count; j++) {
                 int i = byDeparture[j];
-                if (refused[budget]) members[at[budget]++] = i;
+                if (budgetRefused) members[at[budget]++] = i;
                 int c = state.drawClass[i];
-                for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
-                    if (refused[state.path[k]]) members[at[state.path[k]]++] = i;
-                }
+                for (int r = refusedStart[c], end = refusedStart[c + 1]; r < end; r++) members[at[refusedOnPath[r]]++] = i;
             }
             var largest = new TakeHeap(count);
             for (int c = 0; c <= budget; c++) {
@@ -183,10 +271,11 @@ final class DepartureFilling {
                 if (carries(members, start[c], start[c + 1], c, capacity, hours, excessKwh)) continue; // nobody to leave out here
                 largest.clear();
                 double due = 0;
+                boolean onBudget = c == budget;
                 for (int j = start[c]; j < start[c + 1]; j++) {
                     int i = members[j];
                     if (leftOut[i]) continue;
-                    double energy = weight(i, c) * excessKwh[i];
+                    double energy = (onBudget ? 1 : state.ampsPerKw[i]) * excessKwh[i];
                     due += energy;
                     largest.push(i, energy);
                     double carried = capacity * hours[i];
@@ -204,20 +293,17 @@ final class DepartureFilling {
         private boolean carries(int[] members, int from, int to, int constraint, double capacity, double[] hours,
                                 double[] excessKwh) {
             double due = 0;
+            boolean onBudget = constraint == budget;
             for (int j = from; j < to; j++) {
                 int i = members[j];
                 if (leftOut[i]) continue;
-                due += weight(i, constraint) * excessKwh[i];
+                due += (onBudget ? 1 : state.ampsPerKw[i]) * excessKwh[i];
                 double carried = capacity * hours[i];
                 if (due > carried + FillState.TOLERANCE * Math.max(1, carried)) return false;
             }
             return true;
         }
 
-        /** What one kW of session {@code i} takes of {@code constraint}: kW of the budget, amperes of a limit-phase. */
-        private double weight(int i, int constraint) {
-            return constraint == budget ? 1 : state.ampsPerKw[i];
-        }
     }
 
     /** A binary max-heap of sessions by a key. */
@@ -277,26 +363,27 @@ final class DepartureFilling {
      * non-negative for {@link KeyOrder}: negative laxities are sorted apart by their magnitude, fed in
      * reverse and read back reversed, so that their ties too stay in the order given.
      */
-    static int[] laxityOrder(FillState state, List<Departure> departures) {
+    static int[] laxityOrder(FillState state, Departure[] departures) {
         int n = state.count;
         double[] key = new double[n];
+        double[] laxity = new double[n];
         int[] negative = new int[n];
         int[] rest = new int[n];
         int negatives = 0;
         int others = 0;
+        for (int i = 0; i < n; i++) {
+            var departure = departures[i];
+            laxity[i] = departure == null ? Double.POSITIVE_INFINITY : departure.laxityHours(state.capKw[i]);
+        }
         for (int i = n - 1; i >= 0; i--) {
-            var departure = departures.get(i);
-            double laxity = departure == null ? Double.POSITIVE_INFINITY : departure.laxityHours(state.capKw[i]);
-            if (laxity < 0) {
-                key[i] = -laxity;
+            if (laxity[i] < 0) {
+                key[i] = -laxity[i];
                 negative[negatives++] = i;
             }
         }
         for (int i = 0; i < n; i++) {
-            var departure = departures.get(i);
-            double laxity = departure == null ? Double.POSITIVE_INFINITY : departure.laxityHours(state.capKw[i]);
-            if (!(laxity < 0)) {
-                key[i] = laxity + 0.0;
+            if (!(laxity[i] < 0)) {
+                key[i] = laxity[i] + 0.0;
                 rest[others++] = i;
             }
         }

@@ -433,6 +433,8 @@ final class EventLoop implements Timers {
         // the session starts with the vehicle's need and departure (contract 10): they matter with departure_aware
         simulated.sessionStarted(definition.chargePointId(), car.spec.maxAcceptanceKw(), car.spec.energyNeededKwh(),
                 ChargerFit.phasesInUse(car.spec, definition), departures ? car.spec.departure() : null);
+        // its register at the start, as a charger's meterStart: else the site counts from the first minute's reading
+        if (departures) simulated.energyRegister(car.chargePointId, 0);
     }
 
     private void unplug(Car car, long nowMs, String reason) {

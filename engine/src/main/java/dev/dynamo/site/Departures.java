@@ -30,19 +30,44 @@ final class Departures {
      */
     static final Duration AIM_EARLY = Duration.ofMinutes(10);
 
+    /**
+     * While some session cannot be served in full, the others may use the time up to this long before they leave
+     * (contract reading in {@code DepartureFilling}). A few seconds: the latency of a new limit reaching the charger
+     * (the energy since the register's latest reading is counted, see {@link #deliveredKwh}).
+     */
+    static final Duration REAL_MARGIN = Duration.ofSeconds(5);
+
     /** What the session still needs by its departure as of {@code now}, or null without a need and a departure. */
     static Departure of(LiveSite site, Session session, Instant now) {
         if (session.energyNeededKwh() == null || session.departureAt() == null) return null;
-        var remainingKwh = session.energyNeededKwh() - site.energyOf(session).deliveredKwh(now);
+        var remainingKwh = session.energyNeededKwh() - deliveredKwh(site, session, now);
         var hoursLeft = Duration.between(now, session.departureAt()).toMillis() / MS_PER_HOUR;
         return new Departure(remainingKwh, hoursLeft);
     }
 
-    /** The departure the core works with: the same energy, aiming {@link #AIM_EARLY} before it (never before now). */
+    /**
+     * The energy delivered as of {@code now}: the register's rise, plus the integral of the allocation since its
+     * latest reading (a register read once a minute is up to a minute old: a vehicle finishing just on time would
+     * look behind it, at risk, in the last minute); else the integral of the allocation.
+     */
+    static double deliveredKwh(LiveSite site, Session session, Instant now) {
+        var energy = site.energyOf(session);
+        var delivered = energy.deliveredKwh(now);
+        var atReading = site.integralAtRegisterKwh.get(session.chargePointId());
+        if (!energy.registerBased() || atReading == null) return delivered;
+        return delivered + Math.max(0, energy.rateFrom(now, energy.rateKw()).integralKwh() - atReading);
+    }
+
+    /**
+     * The departure the core works with: the same energy, aiming {@link #AIM_EARLY} before it (never before now),
+     * and the real departure beside it, which the core uses while some session cannot be served in full.
+     */
     static Departure aimed(Departure departure) {
         var early = AIM_EARLY.toMillis() / MS_PER_HOUR;
         var hours = departure.hoursLeft() > early ? departure.hoursLeft() - early : Math.min(departure.hoursLeft(), 0);
-        return new Departure(departure.remainingKwh(), hours);
+        var last = REAL_MARGIN.toMillis() / MS_PER_HOUR;
+        var real = departure.hoursLeft() > last ? departure.hoursLeft() - last : Math.min(departure.hoursLeft(), 0);
+        return new Departure(departure.remainingKwh(), hours, Math.max(hours, real));
     }
 
     /**

@@ -42,6 +42,11 @@ final class LiveSite {
     final Map<String, MeterReading> meters = new HashMap<>();
     /** The energy delivered in each session in progress (contract 10). */
     final Map<String, SessionEnergy> energy = new HashMap<>();
+    /**
+     * The integral of each session's allocation at its latest register reading (not stored: after a restart the
+     * register alone counts until the next reading), so that a departure's energy goes on from the reading.
+     */
+    final Map<String, Double> integralAtRegisterKwh = new HashMap<>();
     /** Since when each charger has drawn more than it accepted (contract 11, over_limit). */
     final Map<String, Instant> overSince = new HashMap<>();
     /** The TxProfile state of chargers connected over OCPP, as the connector last told it. */
@@ -117,6 +122,7 @@ final class LiveSite {
         mayDraw.remove(chargePointId);
         meters.remove(chargePointId);
         energy.remove(chargePointId);
+        integralAtRegisterKwh.remove(chargePointId);
         overSince.remove(chargePointId);
         measuredCapKw.remove(chargePointId);
         capLiftedAt.remove(chargePointId);

@@ -540,9 +540,11 @@ public final class SiteHandle implements AutoCloseable {
             if (session == null || !Double.isFinite(registerKwh) || registerKwh < 0) return null;
             if (transactionId != null && !transactionId.equals(session.transactionId())) return null;
             var before = live.energyOf(session);
+            var now = now();
+            // the energy since this reading is counted from here on, even when the register has not moved
+            live.integralAtRegisterKwh.put(chargePointId, before.rateFrom(now, before.rateKw()).integralKwh());
             if (before.registerKwh() != null && before.registerKwh() == registerKwh) return null;
             var after = before.withRegister(registerKwh);
-            var now = now();
             var was = Departures.of(live, session, now);
             env.store().writeEnergy(List.of(new StoredEnergy(siteId(), chargePointId, after)));
             live.energy.put(chargePointId, after);

@@ -96,6 +96,54 @@ class DepartureExamplesTest {
     }
 
     @Test
+    void while_a_session_will_be_short_the_others_first_take_only_their_rate_by_the_real_departure() {
+        // budget 20 kW, flat. K: 9 kWh left, aimed 0.9 h (10 kW), really leaves in 1 h (9 kW), cap 22.
+        // S: 30 kWh left by the same times, cap 11: at risk (11 kWh at most by 1 h)
+        var demands = List.of(threePhase("K", 22, 0, null), threePhase("S", 11, 0, null));
+        var aimedOnly = Arrays.asList(new Departure(9, 0.9), new Departure(30, 0.9));
+        var withReal = Arrays.asList(new Departure(9, 0.9, 1.0), new Departure(30, 0.9, 1.0));
+
+        // aimed only (as before): K its 10 kW, S the 10 left
+        assertThat(kw(Allocator.allocate(new AllocationInput(20, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), aimedOnly))))
+                .containsExactly(10.0, 10.0);
+        // with the real departure: K its 9 kW by then, S its cap 11, nothing left for K's margin: 9 + 11 = 20.
+        // Over the hour K still takes 9 kWh; S takes 11 instead of 10 (and in the last 6 minutes, once K is full
+        // under the aimed plan, the budget would have had no one to give its 10 kW to)
+        assertThat(kw(Allocator.allocate(new AllocationInput(20, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), withReal))))
+                .containsExactly(9.0, 11.0);
+        // budget 25: K 9, S 11, K's margin up to its aimed 10, then the last 4 kW to K (S is at its cap): 14 / 11
+        assertThat(kw(Allocator.allocate(new AllocationInput(25, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), withReal))))
+                .containsExactly(14.0, 11.0);
+
+        // nobody short (S needs 4.5 kWh: 5 kW by 0.9 h; budget 16 carries 10 + 5): the real departure changes
+        // nothing; the last kW lifts S from 5 to 6
+        var noneShort = Arrays.asList(new Departure(9, 0.9, 1.0), new Departure(4.5, 0.9, 1.0));
+        var noneShortAimed = Arrays.asList(new Departure(9, 0.9), new Departure(4.5, 0.9));
+        assertThat(kw(Allocator.allocate(new AllocationInput(16, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), noneShort))))
+                .containsExactly(10.0, 6.0)
+                .isEqualTo(kw(Allocator.allocate(new AllocationInput(16, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), noneShortAimed))));
+        assertThatThrownBy(() -> new Departure(9, 1.0, 0.9)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_hundredths_rounded_off_go_back_first_to_the_session_that_will_be_short() {
+        // budget 20 kW, flat. K1-K3: 1 kWh left in 0.3 h (3.333… kW each, 10 kW together), S: 30 kWh in 0.3 h, cap 22:
+        // at risk, it takes the 10 kW left. Rounded down that is 3 x 3.33 + 10 = 19.99: the hundredth goes to S
+        var demands = List.of(threePhase("K1", 22, 0, null), threePhase("K2", 22, 0, null), threePhase("K3", 22, 0, null),
+                threePhase("S", 22, 0, null));
+        var departures = Arrays.asList(new Departure(1, 0.3), new Departure(1, 0.3), new Departure(1, 0.3), new Departure(30, 0.3));
+        assertThat(kw(Allocator.allocate(new AllocationInput(20, Sharing.EQUAL, List.of(), List.of(), demands, List.of(), departures))))
+                .containsExactly(3.33, 3.33, 3.33, 10.01);
+        // nobody short (budget 10 for K1-K3 alone): each may rise to its own value rounded up, least laxity first
+        // (ties in the order given): 3.34, 3.33, 3.33; without departures the same site is rounded down as today
+        var three = demands.subList(0, 3);
+        assertThat(kw(Allocator.allocate(new AllocationInput(10, Sharing.EQUAL, List.of(), List.of(), three, List.of(),
+                departures.subList(0, 3))))).containsExactly(3.34, 3.33, 3.33);
+        assertThat(kw(Allocator.allocate(new AllocationInput(10, Sharing.EQUAL, List.of(), List.of(), three, List.of(),
+                Arrays.asList(null, null, null))))).containsExactly(3.33, 3.33, 3.33);
+    }
+
+    @Test
     void negative_laxities_order_most_negative_first_and_ties_keep_the_order_given() {
         // one floor of 5 fits in 5 kW: the least laxity wins, a tie goes to the earlier
         var demands = List.of(threePhase("L-1", 11, 5, null), threePhase("L-2", 11, 5, null), threePhase("L-3", 11, 5, null),

@@ -62,14 +62,16 @@ class DeparturesApiTest {
             assertThat(allocation(client, "DP-1").get("at_risk").asBoolean()).isFalse();
             assertThat(allocation(client, "DP-2").get("at_risk").asBoolean()).isFalse();
 
-            // DP-2 now needs 50 kWh by 11:10: more than 22 kW can give in 2 h (aimed; at risk). Its laxity is the
-            // least, but it cannot finish anyway: DP-1, which can, keeps its 20 kW and DP-2 gets the rest
+            // DP-2 now needs 50 kWh by 11:10: more than 22 kW can give by then (at risk). Its laxity is the
+            // least, but it cannot finish anyway: DP-1, which can, goes first. While DP-2 will be short, DP-1 takes
+            // only its rate by the real departure (less 5 s): 40 kWh in 2 h 9 min 55 s = 18.48 kW (rounded up), and
+            // DP-2 the 11.52 kW left; DP-1's margin (20 kW, 10 minutes early) would come after DP-2's cap
             var patched = client.patch(session("dp", "DP-2"), "{\"energy_needed_kwh\":50,\"departure_at\":\"2026-11-24T11:10:00Z\"}");
             assertThat(patched.status()).isEqualTo(200);
             assertThat(patched.json().get("energy_needed_kwh").asDouble()).isEqualTo(50);
             assertThat(patched.json().get("departure_at").asText()).isEqualTo("2026-11-24T11:10:00.000Z");
-            assertThat(kw(client, "DP-2")).isEqualTo(10);
-            assertThat(kw(client, "DP-1")).isEqualTo(20);
+            assertThat(kw(client, "DP-2")).isEqualTo(11.52);
+            assertThat(kw(client, "DP-1")).isEqualTo(18.48);
             assertThat(allocation(client, "DP-2").get("at_risk").asBoolean()).isTrue();
             assertThat(allocation(client, "DP-1").get("at_risk").asBoolean()).isFalse();
 
