@@ -10,7 +10,7 @@
 #   engine/scripts/bench-storm.sh 3 -- --no-warm-up   # a real restart: no single charger before the storm
 #
 # The engine runs on CPU 0, the storm's client on CPU 1 (taskset; needs 2 CPUs). A number is an idle measurement
-# only when the load average printed before each run is below 0.5.
+# only when the load average printed before each run is below 0.5; WAIT_IDLE=1 waits for that before each run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
@@ -39,6 +39,9 @@ echo "== $pairs runs of each: ${names[*]} (commit $(git rev-parse --short HEAD 2
 cd engine/src/test/node
 for run in $(seq 1 "$pairs"); do
     for i in "${!names[@]}"; do
+        if [[ "${WAIT_IDLE:-0}" == 1 ]]; then
+            while awk '{exit !($1 >= 0.5)}' /proc/loadavg; do sleep 5; done
+        fi
         echo "-- ${names[$i]} #$run, $(uptime | sed 's/.*load/load/')"
         jvm=()
         if [[ -n "${flags[$i]}" ]]; then jvm=(--jvm "${flags[$i]}"); fi
