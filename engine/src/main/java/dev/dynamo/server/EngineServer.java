@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +76,9 @@ public final class EngineServer implements AutoCloseable {
             sites.load();
             SiteSetup.apply(sites, fileSites, options);
 
-            List<Consumer<JavalinConfig>> extensions = options.plugins().stream()
-                    .map(plugin -> (Consumer<JavalinConfig>) config -> plugin.install(config, sites, options)).toList();
+            var extensions = new ArrayList<Consumer<JavalinConfig>>();
+            extensions.add(EngineServer::acceptStorms);
+            options.plugins().forEach(plugin -> extensions.add(config -> plugin.install(config, sites, options)));
             // plugins stop before the sites they use (and after the app that serves them)
             options.plugins().forEach(closeables::push);
             var app = EngineApi.create(new ApiContext(sites, new HistoryService(store, decisionLog), options.clock(),
@@ -92,6 +96,32 @@ public final class EngineServer implements AutoCloseable {
             if (e instanceof EngineStartException) throw e;
             throw new EngineStartException(messageOf(e), e);
         }
+    }
+
+    /**
+     * Connections waiting to be accepted, per listening port. After a restart every charger of every site connects
+     * within a second; with Java's default of 50 the kernel drops the handshakes beyond it and the chargers' TCP
+     * retries them after 1, 3, 7, 15… s (storms of 1,000 took 9 to 54 s now and then). The kernel caps it at
+     * {@code net.core.somaxconn}.
+     */
+    static final int ACCEPT_QUEUE = 4096;
+
+    /** Sets {@link #ACCEPT_QUEUE} on every connector, Javalin's and the plugins', when the server binds them. */
+    private static void acceptStorms(JavalinConfig config) {
+        config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                for (var connector : server.getConnectors()) {
+                    if (connector instanceof ServerConnector listening) listening.setAcceptQueueSize(ACCEPT_QUEUE);
+                }
+            }
+        }));
+    }
+
+    /** The accept queue of the first connector, for tests. */
+    int acceptQueueSize() {
+        return app.jettyServer().server().getConnectors()[0] instanceof ServerConnector listening
+                ? listening.getAcceptQueueSize() : -1;
     }
 
     public int port() { return app.port(); }

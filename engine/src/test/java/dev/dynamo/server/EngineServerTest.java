@@ -38,6 +38,13 @@ class EngineServerTest {
     }
 
     @Test
+    void the_port_queues_a_reconnect_storm_instead_of_dropping_handshakes_beyond_javas_default_of_50() {
+        try (var engine = new TestEngine(T0, dir.resolve("data"), sitesFile(), null)) {
+            assertThat(engine.server.acceptQueueSize()).isEqualTo(EngineServer.ACCEPT_QUEUE).isGreaterThanOrEqualTo(1000);
+        }
+    }
+
+    @Test
     void sites_configs_and_sessions_made_through_the_api_survive_a_restart_on_the_same_data_dir() {
         var data = dir.resolve("data");
         var empty = sitesFile();
