@@ -5,10 +5,15 @@ import dev.dynamo.allocation.AllocationResult;
 import dev.dynamo.allocation.Allocator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -32,7 +37,7 @@ public final class Simulator {
     /** Told of every decision of every run, or null (tests pin the decision sequence with it). */
     private dev.dynamo.site.DecisionListener observer;
     /** The planner bound of each upper bound computed (the same vehicles and budget): runs of one comparison share it. */
-    private final Map<UpperBound, PlannerBound> planners = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<UpperBound, PlannerBound> planners = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public Simulator() { this(Allocator::allocate, 1); }
 
@@ -70,7 +75,7 @@ public final class Simulator {
             all.addAll(VehicleGenerator.generate(scenario.model(), scenario.seed(), scenario.start(), scenario.end(), scenario.site().timezone()));
         return all.stream()
                 .filter(v -> v.arrival().isBefore(scenario.end()) && v.departure().isAfter(scenario.start()))
-                .sorted(java.util.Comparator.comparing(VehicleSpec::arrival).thenComparing(VehicleSpec::vehicleId))
+                .sorted(Comparator.comparing(VehicleSpec::arrival).thenComparing(VehicleSpec::vehicleId))
                 .toList();
     }
 
@@ -90,10 +95,10 @@ public final class Simulator {
                           Map<List<Double>, UpperBound> bounds, Progress progress) {
         // the bound needs only the vehicles and the budget: it is solved on a second thread while the run goes
         var key = budgetKey(timeline(scenario, choice));
-        java.util.concurrent.CompletableFuture<UpperBound> pending = null;
+        CompletableFuture<UpperBound> pending = null;
         if (!bounds.containsKey(key)) {
             var timeline = timeline(scenario, choice);
-            pending = new java.util.concurrent.CompletableFuture<>();
+            pending = new CompletableFuture<>();
             var future = pending;
             Thread.ofPlatform().daemon().name("upper-bound").start(() -> {
                 try {
@@ -108,7 +113,7 @@ public final class Simulator {
         if (pending != null) {
             try {
                 bounds.put(key, pending.join());
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException cause) throw cause;
                 throw e;
             }
