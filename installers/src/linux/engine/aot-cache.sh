@@ -3,8 +3,6 @@
 # launcher and runtime, and makes the launcher use it: lib/app/dynamo-engine.aot and a java-options line in
 # lib/app/dynamo-engine.cfg. The training (engine/scripts/aot/AotTraining.java) starts the engine, drives the
 # HTTP API and hundreds of OCPP charge points (upgrade, boot, transactions, limits), and stops it; one to two minutes.
-# The training includes the busy minutes after a restart (every charger of a site starting one after the other), so
-# that a restarted engine compiles that path from the cache's profiles before it is busy rather than during it.
 # JVM_OPTIONS_FILE (engine/jvm.options, a java @argfile) holds the engine's other JVM options: each becomes a
 # java-options line of the launcher too, so the package runs what the README's java command line runs.
 # usage: aot-cache.sh APP_IMAGE_DIR JAVA TRAINER JVM_OPTIONS_FILE
