@@ -6,12 +6,13 @@
 // it trains is any command that takes the engine's `serve` options:
 //
 //   java engine/scripts/aot/AotTraining.java --cache engine/target/dynamo-engine.aot -- \
-//        java -jar engine/target/dynamo-engine.jar                       # the plain jar (engine/scripts/aot-cache.sh)
+//        java @engine/jvm.options -jar engine/target/dynamo-engine.jar   # the plain jar (engine -Paot)
 //   java engine/scripts/aot/AotTraining.java --cache APP/lib/app/dynamo-engine.aot -- APP/bin/dynamo-engine
 //                                                                         # the packaged launcher (installers/pom.xml)
 //
 // The cache only fits the JVM that wrote it and the same jar (path layout, size and time): run the engine with the
-// same java (or the packaged runtime) and -XX:AOTCache=CACHE. Options: --chargers N (400), --rounds N (3: storms),
+// same java (or the packaged runtime), the same JVM options (engine/jvm.options; a different
+// --enable-native-access makes the JVM refuse the cache) and -XX:AOTCache=CACHE. Options: --chargers N (400), --rounds N (3: storms),
 // --burst-rounds N (0: none; N rounds of every charger of a site starting one after the other, then stopping, as
 // load-test.js --pattern burst does; measured without a gain for that burst on JDK 25, docs/benchmarks.md).
 import java.io.IOException;
