@@ -95,11 +95,13 @@ final class DecisionMaker {
         // the chargers lost with their session going on, in charge point order (the sessions' order)
         int[] lostRanks = null;
         int lost = 0;
+        // a site that keeps nothing about any charger (no connection, meter value or acknowledgement) looks none up
+        var anyState = !site.states().isEmpty();
         for (var session : site.sessions.values()) {
             var rank = ranked.rank.get(session.chargePointId());
             if (rank == null) continue;
             var cp = session.chargePointId();
-            var state = site.stateOf(cp);
+            var state = anyState ? site.stateOf(cp) : null;
             sessions[rank] = session;
             states[rank] = state;
             // caps lowered to metered power (7.3) hold only while redistribution is on
