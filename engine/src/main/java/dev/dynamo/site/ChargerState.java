@@ -39,8 +39,8 @@ final class ChargerState {
     /** The last limit it acknowledged, kW (told by the OCPP connector), or null. */
     Double acknowledgedKw;
     /**
-     * What it may draw now with a session ({@link MayDraw}), made when its connector first tells or the site first
-     * counts it; null before.
+     * What it may draw now with a session ({@link MayDraw}), made by {@link LiveSite#mayDraw} (which counts the
+     * chargers holding one) when its connector first tells or the site first counts it; null before.
      */
     private MayDraw mayDraw;
     /** Its latest meter value in the session, or null. */
@@ -97,9 +97,10 @@ final class ChargerState {
     /** What it may draw, or null before its connector told or the site counted it. */
     MayDraw mayDrawIfAny() { return mayDraw; }
 
-    /** What it may draw, made when there is none yet. */
-    MayDraw mayDraw() {
-        if (mayDraw == null) mayDraw = new MayDraw();
+    /** Holds a new {@link MayDraw} (only {@link LiveSite#mayDraw}, which counts them, makes one). */
+    MayDraw holdNewMayDraw() {
+        if (mayDraw != null) throw new IllegalStateException("holds one already");
+        mayDraw = new MayDraw();
         return mayDraw;
     }
 

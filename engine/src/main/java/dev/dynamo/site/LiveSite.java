@@ -141,8 +141,10 @@ final class LiveSite {
 
     /** The charger's {@link MayDraw}, made when it has none yet. */
     MayDraw mayDraw(ChargerState state) {
-        if (state.mayDrawIfAny() == null) mayDrawCount++;
-        return state.mayDraw();
+        var mayDraw = state.mayDrawIfAny();
+        if (mayDraw != null) return mayDraw;
+        mayDrawCount++;
+        return state.holdNewMayDraw();
     }
 
     /** A charger connected over OCPP. */
