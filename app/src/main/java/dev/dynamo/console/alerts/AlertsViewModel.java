@@ -10,7 +10,6 @@ import dev.dynamo.console.watch.Alert;
 import dev.dynamo.console.watch.AlertRules;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -73,7 +72,7 @@ public final class AlertsViewModel {
     public void refresh() {
         poll.fetch(current -> () -> {
             var config = current.api().config(current.siteId()).orElse(null);
-            return new Polled(config == null ? null : allocationOrNone(current), config);
+            return new Polled(config == null ? null : current.api().allocationIfConfigured(current.siteId()).orElse(null), config);
         }, polled -> {
             error.set(null);
             update(AlertRules.evaluate(polled.allocation(), polled.config(), clock.instant()));
@@ -81,15 +80,6 @@ public final class AlertsViewModel {
     }
 
     private record Polled(Allocation allocation, SiteConfig config) {}
-
-    private static Allocation allocationOrNone(ConnectedSite site) {
-        try {
-            return site.api().allocation(site.siteId());
-        } catch (EngineException e) {
-            if (e.notFound()) return null;
-            throw e;
-        }
-    }
 
     /** Takes the alerts that hold now: new ones open, gone ones clear, cleared ones older than an hour go. */
     void update(List<Alert> current) {

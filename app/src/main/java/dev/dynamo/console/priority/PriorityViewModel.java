@@ -112,19 +112,10 @@ public final class PriorityViewModel {
 
     /** Fetches the live allocation; a site without config has none (every charger shows idle). */
     public void refreshLive() {
-        poll.fetch(current -> () -> allocationOrNone(current), allocation -> {
+        poll.fetch(current -> () -> current.api().allocationIfConfigured(current.siteId()), allocation -> {
             live = allocation.orElse(null);
             showRows();
         }, _ -> {});
-    }
-
-    private static Optional<Allocation> allocationOrNone(ConnectedSite site) {
-        try {
-            return Optional.of(site.api().allocation(site.siteId()));
-        } catch (EngineException e) {
-            if (e.notFound()) return Optional.empty();
-            throw e;
-        }
     }
 
     /** Asks the engine what the order on screen would give; one request at a time, the latest order wins. */

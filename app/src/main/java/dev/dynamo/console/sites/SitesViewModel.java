@@ -1,6 +1,5 @@
 package dev.dynamo.console.sites;
 
-import dev.dynamo.console.client.Allocation;
 import dev.dynamo.console.client.ConnectedSite;
 import dev.dynamo.console.client.EngineApi;
 import dev.dynamo.console.client.EngineException;
@@ -72,14 +71,7 @@ public final class SitesViewModel {
         var result = new ArrayList<SiteSummary>();
         for (var each : api.sites()) {
             var config = api.config(each.siteId()).orElse(null);
-            Allocation allocation = null;
-            if (config != null) {
-                try {
-                    allocation = api.allocation(each.siteId());
-                } catch (EngineException e) {
-                    if (!e.notFound()) throw e;
-                }
-            }
+            var allocation = config == null ? null : api.allocationIfConfigured(each.siteId()).orElse(null);
             var active = allocation == null ? 0 : allocation.allocations().size();
             var queued = allocation == null ? 0 : (int) allocation.allocations().stream().filter(a -> a.queued()).count();
             var alerts = AlertRules.evaluate(allocation, config, clock.instant()).size();
