@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -213,7 +214,7 @@ public class AotTraining {
         List<CompletableFuture<String>> booting = new ArrayList<>();
         for (ChargePoint cp : chargePoints) booting.add(cp.call("BootNotification", "{\"chargePointVendor\":\"Training\",\"chargePointModel\":\"Burst\"}"));
         for (CompletableFuture<String> boot : booting) boot.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        Map<String, List<ChargePoint>> bySite = new java.util.LinkedHashMap<>();
+        Map<String, List<ChargePoint>> bySite = new LinkedHashMap<>();
         int index = 0;
         for (Site site : sites) {
             bySite.put(site.id, chargePoints.subList(index, index + site.chargers.size()));
