@@ -236,6 +236,8 @@ class SiteStarts {
     const engine = !command.length ? null : args['engine-cpus']
         ? spawn('taskset', ['-c', args['engine-cpus'], ...command], { stdio: ['ignore', 'ignore', 'inherit'], env: engineEnv() })
         : spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: engineEnv() });
+    // an engine this script started never outlives it, whatever ends it
+    process.on('exit', () => { if (engine && engine.exitCode === null) engine.kill('SIGKILL'); });
     const base = `http://127.0.0.1:${port}`;
     const clients = [];
     try {
@@ -272,6 +274,7 @@ class SiteStarts {
             const latencies = [];
             const confMs = [];
             let answered = 0;
+            const refused = [];
             const startOne = c => new Promise(resolve => {
                 const sentAt = performance.now();
                 let confirmed = false;
@@ -288,6 +291,11 @@ class SiteStarts {
                         answered++;
                         confirmed = true;
                         if (complete) resolve();
+                    }, err => {
+                        // a CALLERROR (e.g. InternalError when the site's store did not answer in time): the start
+                        // is counted as refused, and the run goes on
+                        refused.push(err.message);
+                        resolve();
                     });
                 setTimeout(resolve, 10000); // counted as incomplete
             });
@@ -340,6 +348,7 @@ class SiteStarts {
             const ms = x => +x.toFixed(1);
             const summary = { round, started_at: startedAt, ended_at: runTo, rate_per_s: pattern === 'open' ? ratePerS : null, chargers: clients.length,
                 pattern, sites: sites.length, starts: clients.length, complete: latencies.length, answered,
+                refused: refused.length, refused_first: refused[0] || null,
                 p50_ms: ms(percentile(latencies, 50)), p95_ms: ms(percentile(latencies, 95)),
                 p99_ms: ms(percentile(latencies, 99)), max_ms: ms(latencies[latencies.length - 1]),
                 conf_p50_ms: ms(percentile(confMs, 50)), conf_p99_ms: ms(percentile(confMs, 99)),
