@@ -738,7 +738,8 @@ public final class SiteHandle implements AutoCloseable {
             } finally {
                 var stale = publishing == Publishing.STALE;
                 publishing = Publishing.AT_ONCE;
-                if (stale) publish();
+                // these notices change only the allocation among what the view shows: the rest is not copied again
+                if (stale) view = callerRuns ? null : view.withAllocation(live.allocation);
             }
             return null;
         });
