@@ -83,7 +83,7 @@ public final class PayloadValidator {
         }
     }
 
-    private static void validateValue(JsonNode value, Type type, Property component, String where)
+    private static void validateValue(JsonNode value, Type type, Property property, String where)
             throws RpcException {
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
             if (!value.isArray()) {
@@ -91,7 +91,7 @@ public final class PayloadValidator {
             }
             var itemType = list.getActualTypeArguments()[0];
             for (int i = 0; i < value.size(); i++) {
-                validateValue(value.get(i), itemType, component, where + "[" + i + "]");
+                validateValue(value.get(i), itemType, property, where + "[" + i + "]");
             }
             return;
         }
@@ -100,7 +100,7 @@ public final class PayloadValidator {
             if (!value.isTextual()) {
                 throw typeError(where, "a string");
             }
-            var max = component.maxLength();
+            var max = property.maxLength();
             if (max != null && value.textValue().length() > max.value()) {
                 throw new RpcException(ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
                         where + " is longer than " + max.value() + " characters");
