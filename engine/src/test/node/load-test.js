@@ -13,7 +13,10 @@
 // --shipped (the JVM options the package runs with, engine/jvm.options, and the jar's AOT cache of -Paot, which must
 // exist: what the goals are measured on), --aot-cache FILE (another cache for --shipped), --launcher PATH (run a
 // packaged launcher, e.g. installers/target/app-image/dynamo-engine/bin/dynamo-engine, instead of --jar). The
-// summary has tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js).
+// summary has tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js), the engine's
+// CPU per TxProfile with and without its JIT compiler threads, and its threads' voluntary context switches per
+// TxProfile (engine_waits_per_tx_profile: hand-offs between threads; less sensitive to other load on the machine
+// than CPU time or latency).
 // With --rounds N > 1 every charger then stops its transaction and the same starts run again on the same engine,
 // now warm: the summary is round 1's (a fresh JVM, what the goals are measured on), and `rounds` has every round's
 // (round 2 on shows what the just-in-time compiler's warm-up cost round 1).
@@ -139,6 +142,27 @@ function jitCpuSeconds(pid) {
                 if (!fs.readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').includes('CompilerThre')) continue;
                 const fields = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ')[1].split(' ');
                 sum += (Number(fields[11]) + Number(fields[12])) / 100;
+            } catch (e) { /* the thread ended */ }
+        }
+        return sum;
+    } catch (e) {
+        return NaN;
+    }
+}
+
+/**
+ * Voluntary context switches of the process's threads so far (a thread waits: every hand-off of work between
+ * threads costs one or two; Linux, NaN elsewhere). Involuntary ones (preemption by other processes) are left
+ * out; so are threads that ended.
+ */
+function voluntarySwitches(pid) {
+    try {
+        let sum = 0;
+        for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+            try {
+                const status = fs.readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8');
+                const m = /^voluntary_ctxt_switches:\s+(\d+)$/m.exec(status);
+                if (m) sum += Number(m[1]);
             } catch (e) { /* the thread ended */ }
         }
         return sum;
@@ -302,6 +326,7 @@ class SiteStarts {
             const loadBefore = os.loadavg();
             const engineCpuBefore = engine ? cpuSeconds(engine.pid) : NaN;
             const jitCpuBefore = engine ? jitCpuSeconds(engine.pid) : NaN;
+            const switchesBefore = engine ? voluntarySwitches(engine.pid) : NaN;
             const ownCpuBefore = process.cpuUsage();
             const runStart = performance.now();
             const runFrom = new Date(Date.now() - 1).toISOString();
@@ -334,6 +359,7 @@ class SiteStarts {
             measuring = false;
             const engineCpuS = engine ? cpuSeconds(engine.pid) - engineCpuBefore : NaN;
             const jitCpuS = engine ? jitCpuSeconds(engine.pid) - jitCpuBefore : NaN;
+            const switches = engine ? voluntarySwitches(engine.pid) - switchesBefore : NaN;
             const ownCpu = process.cpuUsage(ownCpuBefore);
             // the decisions the round made, by trigger (one per start: a site has one start in flight in a burst)
             const decisions = {};
@@ -357,6 +383,8 @@ class SiteStarts {
                 // what the engine and its JIT compiler had used from the JVM's start until this round began
                 engine_cpu_before_s: +engineCpuBefore.toFixed(2), engine_jit_cpu_before_s: +jitCpuBefore.toFixed(2),
                 engine_cpu_ms_per_tx_profile: +(engineCpuS * 1000 / txProfiles).toFixed(3),
+                engine_own_cpu_ms_per_tx_profile: +((engineCpuS - jitCpuS) * 1000 / txProfiles).toFixed(3),
+                engine_waits_per_tx_profile: +(switches / txProfiles).toFixed(2),
                 generator_cpu_s: +((ownCpu.user + ownCpu.system) / 1e6).toFixed(2), decisions,
                 load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
                 engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length,

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -52,7 +53,11 @@ public final class OcppConnector implements AutoCloseable {
     public OcppConnector(OcppSitePort port, OcppSettings settings) {
         this.port = port;
         this.settings = settings;
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ocpp-timer").daemon().factory());
+        var scheduler = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("ocpp-timer").daemon().factory());
+        // every CALL schedules its time-out and nearly every one is cancelled by its answer: removed at once, a
+        // cancelled one does not wake the timer's thread when its time comes (one wake-up per TxProfile before)
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.timer = scheduler;
         this.workers = Executors.newVirtualThreadPerTaskExecutor();
         this.guard = new UpgradeGuard(settings.clock());
         var payloads = new Payloads(Payloads.newMapper());
@@ -185,8 +190,11 @@ public final class OcppConnector implements AutoCloseable {
     }
 
     private ProfilePusher pusher(String siteId) {
-        return pushers.computeIfAbsent(siteId, id -> new ProfilePusher(id, port, this::connection,
-                new SerialExecutor(workers), new SerialExecutor(workers), timer, settings.clock(), settings.commLossGrace()));
+        return pushers.computeIfAbsent(siteId, id -> {
+            var serial = new SerialExecutor(workers);
+            return new ProfilePusher(id, port, this::connection, serial, serial::executeHere, new SerialExecutor(workers),
+                    timer, settings.clock(), settings.commLossGrace());
+        });
     }
 
     private Optional<ProfileTarget> connection(String chargePointId) {

@@ -110,6 +110,20 @@ public interface OcppSitePort {
         mayDraw(siteId, kwByCharger);
     }
 
+    /**
+     * What a pusher has to tell the site after a burst of answers, in one go and in this order: what chargers may
+     * draw now ({@link #mayDraw(String, Map, long)}, with {@code seenCount} -1 when it took in no new count), the
+     * limits they accepted ({@link #limitsAcknowledged}), their TxProfile states ({@link #profiles}). An empty
+     * part is not told.
+     */
+    default void notices(String siteId, Map<String, Double> mayDrawKw, long seenCount, Map<String, Double> acceptedKw,
+                         Map<String, ProfileStatus> changed, Set<String> gone) {
+        if (seenCount >= 0) mayDraw(siteId, mayDrawKw, seenCount);
+        else if (!mayDrawKw.isEmpty()) mayDraw(siteId, mayDrawKw);
+        if (!acceptedKw.isEmpty()) limitsAcknowledged(siteId, acceptedKw);
+        if (!changed.isEmpty() || !gone.isEmpty()) profiles(siteId, changed, gone);
+    }
+
     /** The TxDefaultProfile limit of every charger of the site, kW. */
     Map<String, Double> defaultLimitsKw(String siteId);
 

@@ -42,6 +42,8 @@ final class ProfilePusher {
     private final OcppSitePort port;
     private final Function<String, Optional<ProfileTarget>> connections;
     private final Executor serial;
+    /** Where a charger's answer is taken in: the serial executor, on the thread that read the answer when it is idle. */
+    private final Executor answers;
     /** Tells the site of accepted limits in order, without holding up the pusher. */
     private final Executor notices;
     private final ScheduledExecutorService timer;
@@ -65,7 +67,18 @@ final class ProfilePusher {
 
     ProfilePusher(String siteId, OcppSitePort port, Function<String, Optional<ProfileTarget>> connections,
                   Executor serial, Executor notices, ScheduledExecutorService timer, Clock clock, Duration commLossGrace) {
+        this(siteId, port, connections, serial, serial, notices, timer, clock, commLossGrace);
+    }
+
+    /**
+     * @param answers runs the tasks of {@code serial} too, in the same order, possibly on the caller's thread
+     *                ({@link SerialExecutor#executeHere}): the answers of the chargers are taken in there
+     */
+    ProfilePusher(String siteId, OcppSitePort port, Function<String, Optional<ProfileTarget>> connections,
+                  Executor serial, Executor answers, Executor notices, ScheduledExecutorService timer, Clock clock,
+                  Duration commLossGrace) {
         this.siteId = siteId;
+        this.answers = answers;
         this.notices = notices;
         this.port = port;
         this.connections = connections;
@@ -274,8 +287,9 @@ final class ProfilePusher {
         var profile = Profiles.tx(target.charger(), limit.allocatedKw(), limit.phasesInUse(), limit.transactionId(),
                 clock.instant().plus(commLossGrace));
         show(cp);
+        // the answer is taken in on the thread that read it when the pusher is idle (no hand-off per answer)
         target.setChargingProfile(profile).whenComplete((status, failure) ->
-                serial.execute(() -> {
+                answers.execute(() -> {
                     answered(target, sent, status, failure);
                     show(cp);
                 }));
@@ -420,11 +434,8 @@ final class ProfilePusher {
                 case UNCHANGED -> { }
             }
         });
-        // what they may draw first: the site counts them by it
-        if (drained.seenCount() >= 0) port.mayDraw(siteId, mayDraw, drained.seenCount());
-        else if (!mayDraw.isEmpty()) port.mayDraw(siteId, mayDraw);
-        if (!accepted.isEmpty()) port.limitsAcknowledged(siteId, accepted);
-        if (!states.isEmpty() || !gone.isEmpty()) port.profiles(siteId, states, gone);
+        // what they may draw first (the site counts them by it), then what they accepted and their states: one site event
+        port.notices(siteId, mayDraw, drained.seenCount(), accepted, states, gone);
     }
 
     /** 1 s after the first failure, doubling, at most 60 s. */

@@ -28,6 +28,22 @@ final class SerialExecutor implements Executor {
         pool.execute(this::drain);
     }
 
+    /**
+     * As {@link #execute}, but when nothing of this executor runs or waits, the task runs at once on the calling
+     * thread (and with it what others queue meanwhile): no hand-off to another thread. For callers that hold no
+     * lock and may lend their thread for a while (a server thread that read a charger's answer).
+     */
+    void executeHere(Runnable task) {
+        synchronized (tasks) {
+            tasks.add(task);
+            if (running) {
+                return;
+            }
+            running = true;
+        }
+        drain();
+    }
+
     private void drain() {
         while (true) {
             Runnable next;

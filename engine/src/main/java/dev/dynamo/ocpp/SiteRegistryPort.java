@@ -123,6 +123,12 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
+    public void notices(String siteId, Map<String, Double> mayDrawKw, long seenCount, Map<String, Double> acceptedKw,
+                        Map<String, ProfileStatus> changed, Set<String> gone) {
+        sites.site(siteId).ifPresent(site -> site.pusherNotices(mayDrawKw, seenCount, acceptedKw, changed, gone));
+    }
+
+    @Override
     public Map<String, Double> defaultLimitsKw(String siteId) {
         var site = sites.site(siteId);
         if (site.isEmpty()) return Map.of();

@@ -52,6 +52,16 @@ public final class SiteHandle implements AutoCloseable {
     private final SiteDecisions decisions;
     /** Null while stale, only in caller-runs mode ({@link #publish}). */
     private volatile SiteView view;
+    /** When {@link #publish} makes the view: at once, or once at the end of a batch of events (site thread only). */
+    private Publishing publishing = Publishing.AT_ONCE;
+
+    private enum Publishing {
+        AT_ONCE,
+        /** In a batch: nothing changed yet. */
+        DEFERRED,
+        /** In a batch: changed, published at its end. */
+        STALE
+    }
     /** Connections taken in or lost since the last decision, whose decision waits for the events queued before it. */
     private final PendingDecision pending = new PendingDecision();
     private final boolean callerRuns;
@@ -719,6 +729,29 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     /**
+     * What the OCPP pusher tells after a burst of answers, as one site event (one hand-off to the site's thread,
+     * one view published): {@link #mayDraw(Map, long)} ({@code seenCount} -1: no new count taken in), then
+     * {@link #limitsAcknowledged}, then {@link #profiles}, each applied as on its own; an empty part is skipped.
+     */
+    public void pusherNotices(Map<String, Double> mayDrawKw, long seenCount, Map<String, Double> acceptedKw,
+                              Map<String, ProfileStatus> changed, Set<String> gone) {
+        executor.callUnbounded(() -> {
+            publishing = Publishing.DEFERRED;
+            try {
+                if (seenCount >= 0 || !mayDrawKw.isEmpty()) mayDraw(mayDrawKw, seenCount);
+                if (!acceptedKw.isEmpty()) limitsAcknowledged(acceptedKw);
+                if (!changed.isEmpty() || !gone.isEmpty()) profiles(changed, gone);
+            } finally {
+                var stale = publishing == Publishing.STALE;
+                publishing = Publishing.AT_ONCE;
+                // these notices change only the allocation among what the view shows: the rest is not copied again
+                if (stale) view = callerRuns ? null : view.withAllocation(live.allocation);
+            }
+            return null;
+        });
+    }
+
+    /**
      * The TxProfile state of chargers connected over OCPP changed (contract 11, {@code profile}); {@code gone}
      * are no longer connected. Shown in the allocation at once, no decision.
      */
@@ -933,6 +966,10 @@ public final class SiteHandle implements AutoCloseable {
      * for: copying every session after each of millions of events is most of a long run otherwise.
      */
     private void publish() {
+        if (publishing != Publishing.AT_ONCE) {
+            publishing = Publishing.STALE;
+            return;
+        }
         view = callerRuns ? null : live.view();
     }
 

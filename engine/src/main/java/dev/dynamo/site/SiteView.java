@@ -46,6 +46,11 @@ public record SiteView(SiteDefinition definition, ChargingConfig config, Map<Str
         return session == null ? 0 : SessionEnergy.startingAt(session.startedAt(), null).deliveredKwh(now);
     }
 
+    /** This view with another allocation (its collections are immutable already: not copied again). */
+    SiteView withAllocation(AllocationSnapshot allocation) {
+        return new SiteView(definition, config, sessions, connected, allocation, limits, meters, energy);
+    }
+
     public String siteId() { return definition.siteId(); }
 
     public Optional<ChargingConfig> configIfAny() { return Optional.ofNullable(config); }

@@ -112,6 +112,7 @@ final class JdbcStore implements Store, DecisionScanner {
                     statement.setString(2, chargePointId);
                     timed(statement);
                     statement.executeUpdate();
+                    EnergyRows.delete(connection, siteId, chargePointId);
                 }
             }
             RotationRows.write(connection, changes);
@@ -133,11 +134,21 @@ final class JdbcStore implements Store, DecisionScanner {
 
     @Override
     public void deleteSession(String siteId, String chargePointId) {
-        update("delete the session on " + chargePointId, DELETE_SESSION,
-                statement -> {
-                    statement.setString(1, siteId);
-                    statement.setString(2, chargePointId);
-                });
+        write("delete the session on " + chargePointId, connection -> inTransaction(connection, () -> {
+            deleteSession(connection, siteId, chargePointId);
+            return null;
+        }));
+    }
+
+    /** The session's row and its energy's. */
+    private void deleteSession(Connection connection, String siteId, String chargePointId) throws SQLException {
+        try (var statement = connection.prepareStatement(DELETE_SESSION)) {
+            statement.setString(1, siteId);
+            statement.setString(2, chargePointId);
+            timed(statement);
+            statement.executeUpdate();
+        }
+        EnergyRows.delete(connection, siteId, chargePointId);
     }
 
     @Override
@@ -177,11 +188,7 @@ final class JdbcStore implements Store, DecisionScanner {
             return;
         }
         write("delete the session on " + chargePointId, connection -> inTransaction(connection, () -> {
-            try (var statement = connection.prepareStatement(DELETE_SESSION)) {
-                statement.setString(1, siteId);
-                statement.setString(2, chargePointId);
-                statement.executeUpdate();
-            }
+            deleteSession(connection, siteId, chargePointId);
             RotationRows.write(connection, changes);
             return null;
         }));

@@ -49,6 +49,33 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void a_sessions_energy_is_kept_with_it_and_goes_with_it() {
+        var energy = new SessionEnergy(12.5, 13.0, 0.75, T0.plusSeconds(60), 11.04);
+        var later = new SessionEnergy(12.5, null, 1.5, T0.plusSeconds(120), 7.36);
+        store.putSession(new StoredSession("depot", "CP-1", "{}"));
+        store.putSession(new StoredSession("depot", "CP-2", "{}"), new RotationState("depot", null, Map.of(),
+                Map.of("CP-1", energy, "CP-2", energy)));
+        // the energy of a charger without a session in progress is not kept
+        store.writeEnergy(List.of(new StoredEnergy("depot", "CP-1", later), new StoredEnergy("depot", "CP-9", later)));
+        reopen();
+        assertThat(store.loadEnergy()).containsExactly(new StoredEnergy("depot", "CP-1", later),
+                new StoredEnergy("depot", "CP-2", energy));
+
+        // an ended session's energy goes with it: a new session on that charger starts without it
+        store.deleteSession("depot", "CP-1");
+        store.deleteSession("depot", "CP-2", new RotationState("depot", T0.plusSeconds(180), Map.of(), Map.of()));
+        store.putSession(new StoredSession("depot", "CP-1", "{}"));
+        store.putSession(new StoredSession("depot", "CP-2", "{}"));
+        reopen();
+        assertThat(store.loadEnergy()).isEmpty();
+
+        // so does the energy of a session a new site definition ends
+        store.writeEnergy(List.of(new StoredEnergy("depot", "CP-1", energy), new StoredEnergy("depot", "CP-2", energy)));
+        store.putSite("depot", "{}", List.of("CP-1"), new RotationState("depot", null, Map.of(), Map.of()));
+        assertThat(store.loadEnergy()).containsExactly(new StoredEnergy("depot", "CP-2", energy));
+    }
+
+    @Test
     void sites_are_loaded_in_id_order_with_their_config() {
         store.putSite("site-b", "{\"b\":1}");
         store.putSite("site-a", "{\"a\":1}");

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamo.ocpp.rpc.ErrorCode;
 import dev.dynamo.ocpp.rpc.RpcException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,33 +37,53 @@ public final class PayloadValidator {
         validateObject(payload, type, "");
     }
 
-    private static void validateObject(JsonNode node, Class<?> type, String path) throws RpcException {
-        var components = type.getRecordComponents();
-        var names = new HashSet<String>();
-        for (var component : components) {
-            names.add(component.getName());
+    /** One property of a message record: what the validator reads of its component. */
+    private record Property(String name, Type type, boolean optional, MaxLength maxLength) {}
+
+    /** A message record's properties, and their names. */
+    private record Schema(List<Property> properties, Set<String> names) {}
+
+    /**
+     * Each record's schema, read by reflection once: {@link Class#getRecordComponents} makes new components, and
+     * their annotations and generic types are parsed again, at every call (tens of microseconds a message).
+     */
+    private static final ClassValue<Schema> SCHEMAS = new ClassValue<>() {
+        @Override
+        protected Schema computeValue(Class<?> type) {
+            var properties = new ArrayList<Property>();
+            var names = new HashSet<String>();
+            for (var component : type.getRecordComponents()) {
+                properties.add(new Property(component.getName(), component.getGenericType(),
+                        component.isAnnotationPresent(OptionalField.class), component.getAnnotation(MaxLength.class)));
+                names.add(component.getName());
+            }
+            return new Schema(List.copyOf(properties), Set.copyOf(names));
         }
+    };
+
+    private static void validateObject(JsonNode node, Class<?> type, String path) throws RpcException {
+        var schema = SCHEMAS.get(type);
         var fields = node.fieldNames();
         while (fields.hasNext()) {
             var name = fields.next();
-            if (!names.contains(name)) {
+            if (!schema.names().contains(name)) {
                 throw new RpcException(ErrorCode.FORMATION_VIOLATION, "unknown property " + path + name);
             }
         }
-        for (var component : components) {
-            var value = node.get(component.getName());
-            var where = path + component.getName();
+        for (var property : schema.properties()) {
+            var value = node.get(property.name());
+            var where = path + property.name();
             if (value == null || value.isNull()) {
-                if (!component.isAnnotationPresent(OptionalField.class)) {
+                if (!property.optional()) {
                     throw new RpcException(ErrorCode.OCCURRENCE_CONSTRAINT_VIOLATION, where + " is required");
                 }
                 continue;
             }
-            validateValue(value, component.getGenericType(), component, where);
+            validateValue(value, property.type(), property, where);
         }
     }
 
-    private static void validateValue(JsonNode value, Type type, RecordComponent component, String where)
+    private static void validateValue(JsonNode value, Type type, Property property, String where)
             throws RpcException {
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
             if (!value.isArray()) {
@@ -71,7 +91,7 @@ public final class PayloadValidator {
             }
             var itemType = list.getActualTypeArguments()[0];
             for (int i = 0; i < value.size(); i++) {
-                validateValue(value.get(i), itemType, component, where + "[" + i + "]");
+                validateValue(value.get(i), itemType, property, where + "[" + i + "]");
             }
             return;
         }
@@ -80,7 +100,7 @@ public final class PayloadValidator {
             if (!value.isTextual()) {
                 throw typeError(where, "a string");
             }
-            var max = component.getAnnotation(MaxLength.class);
+            var max = property.maxLength();
             if (max != null && value.textValue().length() > max.value()) {
                 throw new RpcException(ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
                         where + " is longer than " + max.value() + " characters");
