@@ -1,5 +1,5 @@
--- Contract 10's energy of a session in a narrow table of its own (the V40 columns of charging_session are no
--- longer read or written). A decision that changes the rates of a site's sessions writes their energy in the
+-- Contract 10's energy of a session in a narrow table of its own (moved from the V40 columns of charging_session,
+-- which are then dropped). A decision that changes the rates of a site's sessions writes their energy in the
 -- same transaction as before; with the energy beside each session's JSON document, that rewrote (in SQLite's
 -- WAL) every page holding a session of the site; these rows are a few dozen bytes, a site's fit in a page or two.
 CREATE TABLE session_energy (
@@ -19,3 +19,9 @@ SELECT site_id, charge_point_id, energy_start_kwh, energy_register_kwh, energy_i
        energy_rate_kw
 FROM charging_session
 WHERE energy_integral_at IS NOT NULL AND energy_integral_kwh IS NOT NULL AND energy_rate_kw IS NOT NULL;
+
+ALTER TABLE charging_session DROP COLUMN energy_start_kwh;
+ALTER TABLE charging_session DROP COLUMN energy_register_kwh;
+ALTER TABLE charging_session DROP COLUMN energy_integral_kwh;
+ALTER TABLE charging_session DROP COLUMN energy_integral_at;
+ALTER TABLE charging_session DROP COLUMN energy_rate_kw;
