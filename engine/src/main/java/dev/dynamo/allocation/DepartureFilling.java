@@ -85,19 +85,37 @@ final class DepartureFilling {
                     state.draw(i, rounded);
                 }
             }
-            for (int i : order) if (atRisk[i] || leftOut[i]) handBack(state, i, upToKw[i]);
-            for (int i : order) if (!atRisk[i] && !leftOut[i]) handBack(state, i, upToKw[i]);
+            // a class whose path has less than a hundredth left keeps it so: headroom only falls from here on
+            boolean[] pathFull = new boolean[state.classCount];
+            for (int i : order) if (atRisk[i] || leftOut[i]) handBack(state, i, upToKw[i], pathFull);
+            for (int i : order) if (!atRisk[i] && !leftOut[i]) handBack(state, i, upToKw[i], pathFull);
         }
 
-        private static void handBack(FillState state, int i, double upToKw) {
+        private static void handBack(FillState state, int i, double upToKw, boolean[] pathFull) {
             double roomKw = Math.min(upToKw - state.allocKw[i], state.budgetLeftKw);
-            if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
-            long hundredths = (long) Math.floor(roomKw * 100 + 1e-7);
+            // nothing to hand back before the path is looked at (its minimum could only lower the room)
+            if (hundredthsIn(roomKw) <= 0) return;
+            if (state.ampsPerKw[i] > 0) {
+                int c = state.drawClass[i];
+                if (pathFull[c]) return;
+                double pathKw = state.pathHeadroomA(i) / state.ampsPerKw[i];
+                if (hundredthsIn(pathKw) <= 0) {
+                    pathFull[c] = true; // every member of the class draws at the same amperes per kW on the same path
+                    return;
+                }
+                roomKw = Math.min(roomKw, pathKw);
+            }
+            long hundredths = hundredthsIn(roomKw);
             if (hundredths <= 0) return;
             double addKw = hundredths / 100.0;
             state.allocKw[i] = Allocator.roundDownKw(state.allocKw[i] + addKw);
             state.budgetLeftKw -= addKw;
             state.draw(i, addKw);
+        }
+
+        /** Whole hundredths of a kW in {@code kw} (an exact hundredth computed a little below counts). */
+        private static long hundredthsIn(double kw) {
+            return (long) Math.floor(kw * 100 + 1e-7);
         }
     }
 
@@ -111,6 +129,8 @@ final class DepartureFilling {
         private final boolean[] inStage;
         private final boolean[] atRisk;
         private final boolean[] leftOut;
+        /** Draw classes with a full limit-phase on their path: none of their members can rise any more. */
+        private final boolean[] pathFull;
 
         NeededRates(FillState state, Departure[] departures) {
             this.state = state;
@@ -120,6 +140,7 @@ final class DepartureFilling {
             inStage = new boolean[state.count];
             atRisk = new boolean[state.count];
             leftOut = new boolean[state.count];
+            pathFull = new boolean[state.classCount];
         }
 
         void raise(int[] order) {
@@ -196,8 +217,16 @@ final class DepartureFilling {
         private void raiseAsFarAsAllowed(int i, double toKw) {
             double roomKw = Math.min(toKw - state.allocKw[i], state.budgetLeftKw);
             if (!(roomKw > 0)) return; // the path cannot make it more (once the budget is spent, most return here)
-            if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
-            if (!(roomKw > 0)) return;
+            if (state.ampsPerKw[i] > 0) {
+                int c = state.drawClass[i];
+                if (pathFull[c]) return;
+                double pathKw = state.pathHeadroomA(i) / state.ampsPerKw[i];
+                if (!(pathKw > 0)) {
+                    pathFull[c] = true; // its members share the path and the amperes per kW; headroom only falls here
+                    return;
+                }
+                roomKw = Math.min(roomKw, pathKw);
+            }
             state.allocKw[i] += roomKw;
             state.budgetLeftKw -= roomKw;
             state.draw(i, roomKw);
