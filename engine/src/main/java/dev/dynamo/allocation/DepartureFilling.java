@@ -257,77 +257,101 @@ final class DepartureFilling {
             }
             if (count == 0) return;
             int[] byDeparture = KeyOrder.byKey(hours, eligible, count, n);
+            // from here on a session is its rank by departure: each constraint reads its members' figures in that
+            // order, from arrays by rank (by session they were reads all over the memory); ranks of a class ascend
+            double[] rankHours = new double[count];
+            double[] rankKwh = new double[count]; // on the budget
+            double[] rankAh = new double[count]; // on a limit-phase
+            int[] rankClass = new int[count];
+            boolean[] out = new boolean[count];
+            int classes = state.classCount;
+            int[] perClass = new int[classes];
+            for (int j = 0; j < count; j++) {
+                int i = byDeparture[j];
+                rankHours[j] = hours[i];
+                rankKwh[j] = excessKwh[i];
+                rankAh[j] = state.ampsPerKw[i] * excessKwh[i];
+                perClass[rankClass[j] = state.drawClass[i]]++;
+            }
             // each constraint's members counted by draw class (sessions of a class share its path), then laid out
-            int[] start = new int[budget + 2];
-            int[] perClass = new int[state.classCount];
-            for (int j = 0; j < count; j++) perClass[state.drawClass[eligible[j]]]++;
-            if (refused[budget]) start[budget + 1] = count;
+            int[] start = new int[budget + 1];
             // the refused limit-phases of each class's path, in path order
-            int[] refusedStart = new int[state.classCount + 1];
-            for (int c = 0; c < state.classCount; c++) {
+            int[] refusedStart = new int[classes + 1];
+            for (int c = 0; c < classes; c++) {
                 int onPath = 0;
                 if (perClass[c] > 0) {
                     for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
-                        if (refused[state.path[k]]) onPath++;
+                        if (refused[state.path[k]]) {
+                            onPath++;
+                            start[state.path[k] + 1] += perClass[c];
+                        }
                     }
                 }
                 refusedStart[c + 1] = refusedStart[c] + onPath;
             }
-            int[] refusedOnPath = new int[refusedStart[state.classCount]];
-            for (int c = 0, r = 0; c < state.classCount; c++) {
+            int[] refusedOnPath = new int[refusedStart[classes]];
+            for (int c = 0, r = 0; c < classes; c++) {
                 if (perClass[c] == 0) continue;
                 for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
-                    if (refused[state.path[k]]) {
-                        refusedOnPath[r++] = state.path[k];
-                        start[state.path[k] + 1] += perClass[c];
-                    }
+                    if (refused[state.path[k]]) refusedOnPath[r++] = state.path[k];
                 }
             }
-            for (int c = 0; c <= budget; c++) start[c + 1] += start[c];
-            int[] members = new int[start[budget + 1]];
-            int[] at = Arrays.copyOf(start, budget + 1);
-            boolean budgetRefused = refused[budget];
+            for (int k = 0; k < budget; k++) start[k + 1] += start[k];
+            int[] members = new int[start[budget]];
+            int[] at = Arrays.copyOf(start, budget);
             for (int j = 0; j < count; j++) {
-                int i = byDeparture[j];
-                if (budgetRefused) members[at[budget]++] = i;
-                int c = state.drawClass[i];
-                for (int r = refusedStart[c], end = refusedStart[c + 1]; r < end; r++) members[at[refusedOnPath[r]]++] = i;
+                int c = rankClass[j];
+                for (int r = refusedStart[c], end = refusedStart[c + 1]; r < end; r++) members[at[refusedOnPath[r]]++] = j;
             }
+            int[] allRanks = null;
             var largest = new TakeHeap(count);
-            for (int c = 0; c <= budget; c++) {
-                if (!refused[c]) continue;
-                double capacity = c == budget ? state.budgetLeftKw : state.headroomA[c];
-                if (carries(members, start[c], start[c + 1], c, capacity, hours, excessKwh)) continue; // nobody to leave out here
+            for (int k = 0; k <= budget; k++) {
+                if (!refused[k]) continue;
+                boolean onBudget = k == budget;
+                int[] list = members;
+                int from;
+                int to;
+                if (onBudget) {
+                    allRanks = new int[count];
+                    for (int j = 0; j < count; j++) allRanks[j] = j;
+                    list = allRanks;
+                    from = 0;
+                    to = count;
+                } else {
+                    from = start[k];
+                    to = start[k + 1];
+                }
+                double[] energy = onBudget ? rankKwh : rankAh;
+                double capacity = onBudget ? state.budgetLeftKw : state.headroomA[k];
+                if (carries(list, from, to, capacity, rankHours, energy, out)) continue; // nobody to leave out here
                 largest.clear();
                 double due = 0;
-                boolean onBudget = c == budget;
-                for (int j = start[c]; j < start[c + 1]; j++) {
-                    int i = members[j];
-                    if (leftOut[i]) continue;
-                    double energy = (onBudget ? 1 : state.ampsPerKw[i]) * excessKwh[i];
-                    due += energy;
-                    largest.push(i, energy);
-                    double carried = capacity * hours[i];
+                for (int m = from; m < to; m++) {
+                    int j = list[m];
+                    if (out[j]) continue;
+                    due += energy[j];
+                    largest.push(j, energy[j]);
+                    double carried = capacity * rankHours[j];
                     while (due > carried + FillState.TOLERANCE * Math.max(1, carried) && largest.size() > 0) {
-                        int out = largest.top();
+                        int left = largest.top();
                         due -= largest.topKey();
                         largest.pop();
-                        leftOut[out] = true;
+                        out[left] = true;
                     }
                 }
             }
+            for (int j = 0; j < count; j++) if (out[j]) leftOut[byDeparture[j]] = true;
         }
 
-        /** Whether the constraint finishes every member not left out yet (the check below, without a heap). */
-        private boolean carries(int[] members, int from, int to, int constraint, double capacity, double[] hours,
-                                double[] excessKwh) {
+        /** Whether the constraint finishes every member not left out yet (the check above, without a heap). */
+        private static boolean carries(int[] list, int from, int to, double capacity, double[] hours, double[] energy,
+                                       boolean[] out) {
             double due = 0;
-            boolean onBudget = constraint == budget;
-            for (int j = from; j < to; j++) {
-                int i = members[j];
-                if (leftOut[i]) continue;
-                due += (onBudget ? 1 : state.ampsPerKw[i]) * excessKwh[i];
-                double carried = capacity * hours[i];
+            for (int m = from; m < to; m++) {
+                int j = list[m];
+                if (out[j]) continue;
+                due += energy[j];
+                double carried = capacity * hours[j];
                 if (due > carried + FillState.TOLERANCE * Math.max(1, carried)) return false;
             }
             return true;
