@@ -71,6 +71,8 @@ final class DepartureFilling {
             // the budget and headroom left by the rounded values, counted afresh (the filling stages keep their own books)
             state.budgetLeftKw = budgetKw;
             System.arraycopy(headroomA, 0, state.headroomA, 0, headroomA.length);
+            // the rounded values' amperes by draw class, then each class's path once
+            double[] classA = new double[state.classCount];
             for (int i = 0; i < state.count; i++) {
                 double rounded = Allocator.roundDownKw(kw[i]);
                 var departure = departures[i];
@@ -82,8 +84,13 @@ final class DepartureFilling {
                 kw[i] = rounded;
                 if (rounded > 0) {
                     state.budgetLeftKw -= rounded;
-                    state.draw(i, rounded);
+                    classA[state.drawClass[i]] += rounded * state.ampsPerKw[i];
                 }
+            }
+            for (int c = 0; c < state.classCount; c++) {
+                double amps = classA[c];
+                if (amps == 0) continue;
+                for (int j = state.pathStart[c], end = state.pathStart[c + 1]; j < end; j++) state.headroomA[state.path[j]] -= amps;
             }
             // a class whose path has less than a hundredth left keeps it so: headroom only falls from here on
             boolean[] pathFull = new boolean[state.classCount];
@@ -125,6 +132,8 @@ final class DepartureFilling {
         private final Departure[] departures;
         private final int budget;
         private final double[] targetKw;
+        /** What a kept session takes first while some will be short ({@link #keptKw(Departure, double)}). */
+        private final double[] keptKw;
         /** Sessions of the stage: admitted, with a finite laxity; {@code atRisk} among them cannot finish. */
         private final boolean[] inStage;
         private final boolean[] atRisk;
@@ -137,6 +146,7 @@ final class DepartureFilling {
             this.departures = departures;
             budget = state.tree.size * 3;
             targetKw = new double[state.count];
+            keptKw = new double[state.count];
             inStage = new boolean[state.count];
             atRisk = new boolean[state.count];
             leftOut = new boolean[state.count];
@@ -145,11 +155,13 @@ final class DepartureFilling {
 
         void raise(int[] order) {
             boolean anyAtRisk = false;
-            for (int i : order) {
+            // in the demands' order, not by laxity: each departure is read once, where it lies in memory
+            for (int i = 0; i < state.count; i++) {
                 var departure = departures[i];
                 if (departure == null || !departure.finite() || !state.admitted[i]) continue;
                 inStage[i] = true;
                 targetKw[i] = Math.min(state.capKw[i], departure.neededKw());
+                keptKw[i] = keptKw(departure, targetKw[i]);
                 // at risk: it cannot finish even at its cap by the time it really leaves (the aimed time, without a margin)
                 if (departure.realHoursLeft() > 0 && departure.atRiskReally(state.capKw[i])) atRisk[i] = anyAtRisk = true;
             }
@@ -158,7 +170,7 @@ final class DepartureFilling {
             boolean anyShort = refused != null || anyAtRisk;
             // those kept, least laxity first (everyone, when all fit: the contract's literal order), then those left out;
             // while someone will be short, the kept ones first take only what finishes them by their real departure
-            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i, anyShort ? keptKw(i) : targetKw[i]);
+            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i, anyShort ? keptKw[i] : targetKw[i]);
             if (refused != null) for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i, targetKw[i]);
             if (anyAtRisk) for (int i : order) if (atRisk[i]) raiseAsFarAsAllowed(i, targetKw[i]);
             // then their margin (the aimed rate), from what the sessions that will be short could not take
@@ -171,10 +183,9 @@ final class DepartureFilling {
          * energy a session that cannot finish loses, and those last minutes cannot give it back (the session that is
          * short is at its cap by then, and the others are full).
          */
-        private double keptKw(int i) {
-            var departure = departures[i];
-            if (!(departure.realHoursLeft() > departure.hoursLeft())) return targetKw[i];
-            return Math.min(targetKw[i], departure.realNeededKw());
+        private static double keptKw(Departure departure, double targetKw) {
+            if (!(departure.realHoursLeft() > departure.hoursLeft())) return targetKw;
+            return Math.min(targetKw, departure.realNeededKw());
         }
 
         /**
