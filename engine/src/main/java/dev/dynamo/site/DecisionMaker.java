@@ -260,6 +260,8 @@ final class DecisionMaker {
         private final long[] currentsKey = new long[CURRENTS_SLOTS];
         private final long[] currentsVoltage = new long[CURRENTS_SLOTS];
         private final int[] currentsPhase = new int[CURRENTS_SLOTS];
+        /** Each charger's voltage as bits, for the currents' slots without a look into its definition. */
+        private final long[] voltageBitsOf;
 
         Ranked(SiteDefinition definition) {
             this.definition = definition;
@@ -269,11 +271,13 @@ final class DecisionMaker {
             rank = HashMap.newHashMap(n);
             phases = new Phase[n];
             limits = new String[n];
+            voltageBitsOf = new long[n];
             var gridLimited = definition.gridConnectionCurrentA() != null;
             for (int i = 0; i < n; i++) {
                 rank.put(chargers[i].chargePointId(), i);
                 phases[i] = phaseOf(chargers[i]);
                 limits[i] = limitOf(chargers[i], gridLimited);
+                voltageBitsOf[i] = Double.doubleToRawLongBits(chargers[i].voltageV());
             }
             limitList = List.copyOf(DecisionMaker.limits(definition));
             limitIds = limitIds(limitList);
@@ -314,11 +318,10 @@ final class DecisionMaker {
 
         /** {@link DecisionMaker#currents} of the charger at {@code rank}: equal maps, one made per kW, voltage and phases. */
         Map<Phase, Double> currents(int rank, int phasesInUse, double kw) {
-            var voltage = chargers[rank].voltageV();
             // the phases in use and, when not all three, the one it draws on
             var phase = phasesInUse == 3 ? 3 : phasesInUse * 4 + phases[rank].ordinal();
             var bits = Double.doubleToRawLongBits(kw);
-            var voltageBits = Double.doubleToRawLongBits(voltage);
+            var voltageBits = voltageBitsOf[rank];
             var slot = (int) (bits ^ (bits >>> 32) ^ (bits >>> 45) ^ voltageBits ^ (voltageBits >>> 40) ^ phase)
                     & (CURRENTS_SLOTS - 1);
             var made = currents[slot];
