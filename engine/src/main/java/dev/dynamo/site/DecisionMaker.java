@@ -141,7 +141,7 @@ final class DecisionMaker {
             var cap = caps[rank];
             demandRanks[demands.size()] = rank;
             demands.add(new Demand(cp, cap.capKw(), cap.floorKw(), sessions[rank].phasesInUse(), ranked.phases[rank],
-                    ranked.chargers[rank].voltageV(), ranked.limits[rank]));
+                    ranked.voltageV[rank], ranked.limits[rank]));
         }
         // the default limits matter only for chargers offline past their grace period: computed when one is offline
         List<Reservation> reservations = List.of();
@@ -154,14 +154,14 @@ final class DecisionMaker {
                         int rank = ranked.rank.get(e.getKey());
                         var kw = reservedKw(site, e.getKey(), e.getValue(), now, defaults.getOrDefault(e.getKey(), 0.0));
                         return new Reservation(e.getKey(), kw, sessions[rank].phasesInUse(), ranked.phases[rank],
-                                ranked.chargers[rank].voltageV(), ranked.limits[rank]);
+                                ranked.voltageV[rank], ranked.limits[rank]);
                     }).toList();
         }
         var counted = new ArrayList<>(reservations);
         overLimitKw.forEach((cp, kw) -> {
             int rank = ranked.rank.get(cp);
             counted.add(new Reservation(cp, kw, sessions[rank].phasesInUse(), ranked.phases[rank],
-                    ranked.chargers[rank].voltageV(), ranked.limits[rank]));
+                    ranked.voltageV[rank], ranked.limits[rank]));
         });
 
         var otherLoads = site.grid.otherLoads(definition, ranked.limitIds, site.sessions, site.meters, now);
@@ -260,7 +260,8 @@ final class DecisionMaker {
         private final long[] currentsKey = new long[CURRENTS_SLOTS];
         private final long[] currentsVoltage = new long[CURRENTS_SLOTS];
         private final int[] currentsPhase = new int[CURRENTS_SLOTS];
-        /** Each charger's voltage as bits, for the currents' slots without a look into its definition. */
+        /** Each charger's voltage, and as bits for the currents' slots: no look into its definition per decision. */
+        final double[] voltageV;
         private final long[] voltageBitsOf;
 
         Ranked(SiteDefinition definition) {
@@ -271,13 +272,15 @@ final class DecisionMaker {
             rank = HashMap.newHashMap(n);
             phases = new Phase[n];
             limits = new String[n];
+            voltageV = new double[n];
             voltageBitsOf = new long[n];
             var gridLimited = definition.gridConnectionCurrentA() != null;
             for (int i = 0; i < n; i++) {
                 rank.put(chargers[i].chargePointId(), i);
                 phases[i] = phaseOf(chargers[i]);
                 limits[i] = limitOf(chargers[i], gridLimited);
-                voltageBitsOf[i] = Double.doubleToRawLongBits(chargers[i].voltageV());
+                voltageV[i] = chargers[i].voltageV();
+                voltageBitsOf[i] = Double.doubleToRawLongBits(voltageV[i]);
             }
             limitList = List.copyOf(DecisionMaker.limits(definition));
             limitIds = limitIds(limitList);
