@@ -46,7 +46,7 @@ final class Counted {
      * be on the wire, so a new target below it is a lowering, counted at that raise.
      */
     static AllocationSnapshot of(LiveSite site, AllocationSnapshot decided) {
-        if (site.connected.isEmpty()) {
+        if (!site.anyConnected()) {
             // no charger follows an OCPP connection (the offline simulation, a site without OCPP): none is lowering
             return recount(site, decided, Map.of(), Set.of(), Set.of());
         }
@@ -54,9 +54,10 @@ final class Counted {
         var lowering = new HashSet<String>();
         Map<String, Double> defaults = null;
         for (var a : decided.allocations()) {
-            if (!followsItsConnector(site, a)) continue;
+            var charger = followingItsConnector(site, a);
+            if (charger == null) continue;
             var cp = a.chargePointId();
-            var known = site.mayDraw.get(cp);
+            var known = charger.mayDrawIfAny();
             var defaultKw = 0.0;
             if (known == null || known.state() == MayDraw.State.UNTOLD) {
                 // until its connector tells, it may draw its TxDefaultProfile limit
@@ -80,19 +81,26 @@ final class Counted {
     static PublishedCount published(LiveSite site, AllocationSnapshot counted) {
         var number = ++site.counts;
         // no charger follows an OCPP connection nor holds a promise (the offline simulation): nothing to keep
-        if (site.connected.isEmpty() && site.mayDraw.isEmpty()) return new PublishedCount(number, false);
+        if (!site.anyConnected() && !site.anyMayDraw()) return new PublishedCount(number, false);
         Map<String, Double> defaults = null;
-        for (var a : counted.allocations()) {
-            if (!followsItsConnector(site, a)) continue;
-            var cp = a.chargePointId();
-            if (defaults == null) defaults = site.defaultLimitsKw();
-            site.mayDraw.computeIfAbsent(cp, _ -> new MayDraw())
-                    .counted(a.allocatedKw(), number, Kw.ceil(defaults.getOrDefault(cp, 0.0)));
+        if (site.anyConnected()) {
+            for (var a : counted.allocations()) {
+                var charger = followingItsConnector(site, a);
+                if (charger == null) continue;
+                var cp = a.chargePointId();
+                if (defaults == null) defaults = site.defaultLimitsKw();
+                site.mayDraw(charger).counted(a.allocatedKw(), number, Kw.ceil(defaults.getOrDefault(cp, 0.0)));
+            }
         }
         // one of a charger lost since is released too by the acknowledgement (its reservation then follows what
         // its connector told)
         var promises = false;
-        for (var mayDraw : site.mayDraw.values()) promises |= mayDraw.state() == MayDraw.State.PROMISED;
+        if (site.anyMayDraw()) {
+            for (var charger : site.states().values()) {
+                var mayDraw = charger.mayDrawIfAny();
+                promises |= mayDraw != null && mayDraw.state() == MayDraw.State.PROMISED;
+            }
+        }
         return new PublishedCount(number, promises);
     }
 
@@ -278,10 +286,15 @@ final class Counted {
         return Kind.AT_TARGET;
     }
 
-    /** A charger with a session under a TxProfile of its OCPP connection: its count follows what it may draw. */
-    private static boolean followsItsConnector(LiveSite site, ChargerAllocation a) {
-        return a.status() != ChargerStatus.OFFLINE && !a.overLimit() && a.session() != null
-                && a.session().transactionId() != null && site.connected.contains(a.chargePointId());
+    /**
+     * The state of a charger with a session under a TxProfile of its OCPP connection, whose count follows what it
+     * may draw; null for any other.
+     */
+    private static ChargerState followingItsConnector(LiveSite site, ChargerAllocation a) {
+        if (a.status() == ChargerStatus.OFFLINE || a.overLimit() || a.session() == null
+                || a.session().transactionId() == null) return null;
+        var charger = site.stateOf(a.chargePointId());
+        return charger != null && charger.connected() ? charger : null;
     }
 
     /** Some charger is counted apart from its target (a reservation or one over its limit is counted as decided). */

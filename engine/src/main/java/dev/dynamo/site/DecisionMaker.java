@@ -80,31 +80,41 @@ final class DecisionMaker {
         var inForce = BudgetInForce.at(config.maxPowerKw(), config.strategy() == Strategy.SCHEDULED,
                 config.strategy() == Strategy.PRIORITY ? Sharing.PRIORITY : Sharing.EQUAL,
                 config.schedule(), now, definition.timezone());
-        var budget = site.grid.budget(definition, inForce.budgetKw(), site.sessions, site.meters, now);
+        var budget = site.grid.budget(definition, inForce.budgetKw(), site.sessions, site.states(), now);
         var budgetKw = budget.budgetKw();
         var sharing = inForce.sharing();
 
         var ranked = ranked(definition);
         var n = ranked.chargers.length;
         var sessions = new Session[n];
+        var states = new ChargerState[n];
         var caps = new Caps[n];
         var departures = new HashMap<String, Departure>();
         var active = new ArrayList<Session>(site.sessions.size());
         var activeAt = new Session[n];
-        var measuredCaps = config.redistributeUnused() && !site.measuredCapKw.isEmpty();
+        // the chargers lost with their session going on, in charge point order (the sessions' order)
+        int[] lostRanks = null;
+        int lost = 0;
+        // a site that keeps nothing about any charger (no connection, meter value or acknowledgement) looks none up
+        var anyState = !site.states().isEmpty();
         for (var session : site.sessions.values()) {
             var rank = ranked.rank.get(session.chargePointId());
             if (rank == null) continue;
             var cp = session.chargePointId();
+            var state = anyState ? site.stateOf(cp) : null;
             sessions[rank] = session;
+            states[rank] = state;
             // caps lowered to metered power (7.3) hold only while redistribution is on
-            var measuredCapKw = measuredCaps ? site.measuredCapKw.get(cp) : null;
+            var measuredCapKw = config.redistributeUnused() && state != null ? state.loweredCapKw() : null;
             caps[rank] = ranked.caps(rank, session, measuredCapKw, config.minPowerPerChargerKw());
             var departure = Departures.of(site, session, now);
             if (departure != null) departures.put(cp, departure);
-            if (site.lostSince.isEmpty() || !site.lostSince.containsKey(cp)) {
+            if (state == null || state.connection() != ChargerState.Connection.LOST) {
                 active.add(session);
                 activeAt[rank] = session;
+            } else {
+                if (lostRanks == null) lostRanks = new int[n];
+                lostRanks[lost++] = rank;
             }
         }
 
@@ -134,8 +144,8 @@ final class DecisionMaker {
         for (int i = 0; i < order.size(); i++) {
             var cp = order.get(i);
             int rank = orderRanks != null ? orderRanks[i] : ranked.rank.get(cp);
-            if (!site.overSince.isEmpty() && OverLimit.over(site, cp, now)) {
-                overLimitKw.put(cp, Kw.floor(site.meters.get(cp).kw()));
+            if (OverLimit.over(states[rank], now)) {
+                overLimitKw.put(cp, Kw.floor(states[rank].meter.kw()));
                 continue;
             }
             var cap = caps[rank];
@@ -145,17 +155,17 @@ final class DecisionMaker {
         }
         // the default limits matter only for chargers offline past their grace period: computed when one is offline
         List<Reservation> reservations = List.of();
-        if (!site.lostSince.isEmpty()) {
+        if (lost > 0) {
             var defaults = DefaultLimits.kwByCharger(definition);
-            reservations = site.lostSince.entrySet().stream()
-                    .filter(e -> ranked.rank.containsKey(e.getKey()) && site.sessions.containsKey(e.getKey()))
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(e -> {
-                        int rank = ranked.rank.get(e.getKey());
-                        var kw = reservedKw(site, e.getKey(), e.getValue(), now, defaults.getOrDefault(e.getKey(), 0.0));
-                        return new Reservation(e.getKey(), kw, sessions[rank].phasesInUse(), ranked.phases[rank],
-                                ranked.voltageV[rank], ranked.limits[rank]);
-                    }).toList();
+            var lostOnes = new Reservation[lost];
+            for (int i = 0; i < lost; i++) {
+                int rank = lostRanks[i];
+                var cp = sessions[rank].chargePointId();
+                var kw = reservedKw(states[rank], now, defaults.getOrDefault(cp, 0.0));
+                lostOnes[i] = new Reservation(cp, kw, sessions[rank].phasesInUse(), ranked.phases[rank],
+                        ranked.voltageV[rank], ranked.limits[rank]);
+            }
+            reservations = List.of(lostOnes);
         }
         var counted = new ArrayList<>(reservations);
         overLimitKw.forEach((cp, kw) -> {
@@ -164,7 +174,7 @@ final class DecisionMaker {
                     ranked.voltageV[rank], ranked.limits[rank]));
         });
 
-        var otherLoads = site.grid.otherLoads(definition, ranked.limitIds, site.sessions, site.meters, now);
+        var otherLoads = site.grid.otherLoads(definition, ranked.limitIds, site.sessions, site.states(), now);
         var result = core.apply(new AllocationInput(budgetKw, sharing, ranked.limitList, counted, demands, otherLoads,
                 departuresOf(demands, departures, departureAware)));
         // one decision, one run of the core: its shares are the targets sent. What the site counts for a charger
@@ -179,21 +189,22 @@ final class DecisionMaker {
             var cp = share.chargePointId();
             var queued = share.allocatedKw() <= 0;
             var queuedSince = queued ? site.queuedSince.getOrDefault(cp, now) : null;
-            placed[rank] = allocation(site, ranked, rank, sessions[rank], caps[rank], share.allocatedKw(),
+            placed[rank] = allocation(ranked, rank, sessions[rank], states[rank], caps[rank], share.allocatedKw(),
                     queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, share.allocatedKw(), share.limitedBy(),
                     departures.get(cp));
         }
         for (var reservation : reservations) {
             var cp = reservation.chargePointId();
             int rank = ranked.rank.get(cp);
-            placed[rank] = allocation(site, ranked, rank, sessions[rank], caps[rank], reservation.kw(), ChargerStatus.OFFLINE,
+            placed[rank] = allocation(ranked, rank, sessions[rank], states[rank], caps[rank], reservation.kw(), ChargerStatus.OFFLINE,
                     null, reservation.kw(), LimitedBy.RESERVATION, departures.get(cp));
         }
         // counted at what it draws; the limit it is told stays the one it accepted
         overLimitKw.forEach((cp, kw) -> {
             int rank = ranked.rank.get(cp);
-            placed[rank] = allocation(site, ranked, rank, sessions[rank], caps[rank], kw, ChargerStatus.CHARGING, null,
-                    site.acknowledgedKw.getOrDefault(cp, kw), LimitedBy.RESERVATION, departures.get(cp)).withOverLimit();
+            var acknowledgedKw = states[rank].acknowledgedKw;
+            placed[rank] = allocation(ranked, rank, sessions[rank], states[rank], caps[rank], kw, ChargerStatus.CHARGING, null,
+                    acknowledgedKw != null ? acknowledgedKw : kw, LimitedBy.RESERVATION, departures.get(cp)).withOverLimit();
         });
         var allocations = new ArrayList<ChargerAllocation>(shares.size() + counted.size());
         var sum = new Kw.Sum();
@@ -219,14 +230,15 @@ final class DecisionMaker {
         return aligned;
     }
 
-    private double reservedKw(LiveSite site, String cp, Instant lostAt, Instant now, double defaultKw) {
+    private double reservedKw(ChargerState charger, Instant now, double defaultKw) {
         // after the grace period its TxProfile has expired: it falls back to its default profile
-        if (!now.isBefore(lostAt.plus(commLossGrace))) return defaultKw;
+        if (!now.isBefore(charger.lostSince().plus(commLossGrace))) return defaultKw;
         // the higher of what it accepted and what was on its way unanswered: it may have applied that (8.1); and
         // at least what the site counted for it when it was lost, as its connector saw it
-        var kw = Math.max(site.acknowledgedKw.getOrDefault(cp, defaultKw), site.inFlightAtLossKw.getOrDefault(cp, 0.0));
+        var kw = Math.max(charger.acknowledgedKw != null ? charger.acknowledgedKw : defaultKw,
+                charger.inFlightAtLossKw != null ? charger.inFlightAtLossKw : 0.0);
         // a raise counted and not reported may be on its way too (a promise of MayDraw)
-        var mayDraw = site.mayDraw.get(cp);
+        var mayDraw = charger.mayDrawIfAny();
         var mayDrawKw = mayDraw != null ? mayDraw.knownKw() : null;
         return mayDrawKw != null ? Math.max(kw, mayDrawKw) : kw;
     }
@@ -405,15 +417,15 @@ final class DecisionMaker {
         return ranked;
     }
 
-    private static ChargerAllocation allocation(LiveSite site, Ranked ranked, int rank, Session session, Caps caps,
+    private static ChargerAllocation allocation(Ranked ranked, int rank, Session session, ChargerState state, Caps caps,
                                                 double kw, ChargerStatus status, Instant queuedSince, double targetKw,
                                                 LimitedBy limitedBy, Departure departure) {
         var cp = session.chargePointId();
-        var meter = site.meters.isEmpty() ? null : site.meters.get(cp);
+        var meter = state == null ? null : state.meter;
         var phases = session.phasesInUse();
         return new ChargerAllocation(cp, kw, caps.capKw(), caps.reason(), status, session,
                 meter != null ? meter.kw() : null, phases, ranked.currents(rank, phases, kw), queuedSince, targetKw, limitedBy,
-                departure != null && departure.atRisk(caps.capKw()), site.profiles.isEmpty() ? null : site.profiles.get(cp),
+                departure != null && departure.atRisk(caps.capKw()), state == null ? null : state.profile,
                 false);
     }
 

@@ -53,7 +53,8 @@ final class Departures {
     static double deliveredKwh(LiveSite site, Session session, Instant now) {
         var energy = site.energyOf(session);
         var delivered = energy.deliveredKwh(now);
-        var atReading = site.integralAtRegisterKwh.get(session.chargePointId());
+        var charger = site.stateOf(session.chargePointId());
+        var atReading = charger == null ? null : charger.integralAtRegisterKwh;
         if (!energy.registerBased() || atReading == null) return delivered;
         return delivered + Math.max(0, energy.rateFrom(now, energy.rateKw()).integralKwh() - atReading);
     }

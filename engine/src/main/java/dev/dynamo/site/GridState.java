@@ -83,19 +83,19 @@ final class GridState {
 
     /** The budget in force: config (or window), the grid meter's headroom, the external limits. */
     Budget budget(SiteDefinition site, double configKw, Map<String, Session> sessions,
-                  Map<String, LiveSite.MeterReading> chargerMeters, Instant now) {
+                  Map<String, ChargerState> chargers, Instant now) {
         var gridMeter = site.meterOf(MeterDefinition.GRID).map(m -> new Budget.GridMeter(
-                otherLoadKw(site, m, sessions, chargerMeters, now), m.bufferKw(), !fresh(m, now))).orElse(null);
+                otherLoadKw(site, m, sessions, chargers, now), m.bufferKw(), !fresh(m, now))).orElse(null);
         return Budget.of(configKw, site.gridConnectionCapacityKw(), gridMeter, externals(now));
     }
 
     /** Rule 11 per phase, for every metered node with a current limit ({@code limitIds}). */
     List<OtherLoad> otherLoads(SiteDefinition site, java.util.Set<String> limitIds, Map<String, Session> sessions,
-                               Map<String, LiveSite.MeterReading> chargerMeters, Instant now) {
+                               Map<String, ChargerState> chargers, Instant now) {
         var loads = new ArrayList<OtherLoad>();
         for (var meter : site.meters()) {
             if (!limitIds.contains(meter.node())) continue;
-            var amps = otherCurrentA(site, meter, sessions, chargerMeters, now);
+            var amps = otherCurrentA(site, meter, sessions, chargers, now);
             loads.add(new OtherLoad(meter.node(), amps.get(Phase.L1), amps.get(Phase.L2), amps.get(Phase.L3)));
         }
         return loads;
@@ -103,11 +103,11 @@ final class GridState {
 
     /** {@code power_kw − Σ measured_kw} of the chargers below with a fresh meter value; the fallback while stale. */
     double otherLoadKw(SiteDefinition site, MeterDefinition meter, Map<String, Session> sessions,
-                       Map<String, LiveSite.MeterReading> chargerMeters, Instant now) {
+                       Map<String, ChargerState> chargers, Instant now) {
         if (!fresh(meter, now)) return meter.fallbackLoadKw();
         double kw = readings.get(meter.meterId()).powerKw();
         for (var charger : below(site, meter.node())) {
-            var measured = freshChargerMeter(charger, meter, chargerMeters, now);
+            var measured = freshChargerMeter(charger, meter, chargers, now);
             if (measured != null && sessions.containsKey(charger.chargePointId())) kw -= measured.kw();
         }
         return kw;
@@ -118,11 +118,11 @@ final class GridState {
      * currents (and a stale meter's fallback) counts its power spread evenly on three phases at 230 V.
      */
     Map<Phase, Double> otherCurrentA(SiteDefinition site, MeterDefinition meter, Map<String, Session> sessions,
-                                     Map<String, LiveSite.MeterReading> chargerMeters, Instant now) {
+                                     Map<String, ChargerState> chargers, Instant now) {
         var amps = new EnumMap<Phase, Double>(Phase.class);
         var reading = fresh(meter, now) ? readings.get(meter.meterId()) : null;
         if (reading == null || reading.currentA() == null) {
-            double perPhase = PhaseCurrent.perPhaseA(otherLoadKw(site, meter, sessions, chargerMeters, now), 3,
+            double perPhase = PhaseCurrent.perPhaseA(otherLoadKw(site, meter, sessions, chargers, now), 3,
                     NOMINAL_VOLTAGE_V);
             for (var p : Phase.values()) amps.put(p, perPhase);
             return amps;
@@ -130,7 +130,7 @@ final class GridState {
         for (var p : Phase.values()) amps.put(p, reading.currentA().getOrDefault(p, 0.0));
         for (var charger : below(site, meter.node())) {
             var session = sessions.get(charger.chargePointId());
-            var measured = freshChargerMeter(charger, meter, chargerMeters, now);
+            var measured = freshChargerMeter(charger, meter, chargers, now);
             if (session == null || measured == null) continue;
             double a = PhaseCurrent.perPhaseA(measured.kw(), session.phasesInUse(), charger.voltageV());
             if (session.phasesInUse() == 3) for (var p : Phase.values()) amps.merge(p, -a, Double::sum);
@@ -140,20 +140,21 @@ final class GridState {
     }
 
     List<MeterStatus> statuses(SiteDefinition site, Map<String, Session> sessions,
-                               Map<String, LiveSite.MeterReading> chargerMeters, Instant now) {
+                               Map<String, ChargerState> chargers, Instant now) {
         var statuses = new ArrayList<MeterStatus>();
         for (var meter : site.meters()) {
             var reading = readings.get(meter.meterId());
             statuses.add(new MeterStatus(meter.meterId(), meter.node(), reading == null ? null : reading.powerKw(),
-                    otherLoadKw(site, meter, sessions, chargerMeters, now), reading == null ? null : reading.currentA(),
+                    otherLoadKw(site, meter, sessions, chargers, now), reading == null ? null : reading.currentA(),
                     reading == null ? null : reading.measuredAt(), !fresh(meter, now)));
         }
         return statuses;
     }
 
     private static LiveSite.MeterReading freshChargerMeter(ChargerDefinition charger, MeterDefinition meter,
-                                                           Map<String, LiveSite.MeterReading> chargerMeters, Instant now) {
-        var measured = chargerMeters.get(charger.chargePointId());
+                                                           Map<String, ChargerState> chargers, Instant now) {
+        var state = chargers.get(charger.chargePointId());
+        var measured = state == null ? null : state.meter;
         if (measured == null || measured.at().isBefore(now.minusSeconds(meter.staleAfterS()))) return null;
         return measured;
     }

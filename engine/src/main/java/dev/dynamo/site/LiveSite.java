@@ -21,41 +21,21 @@ final class LiveSite {
     SiteDefinition definition;
     ChargingConfig config;
     final Map<String, Session> sessions = new TreeMap<>();
-    final Set<String> connected = new HashSet<>();
-    /** Chargers whose session goes on through a comm loss (rule 9): when the connection was lost. */
-    final Map<String, Instant> lostSince = new HashMap<>();
     /**
-     * The highest limit on its way, unanswered, when a charger's connection was lost (kW): it may draw it, until
-     * it accepts a limit again (also on a new connection).
+     * What the site keeps about each charger by charge point id ({@link ChargerState}): one lookup gives all of it.
+     * Kept for the site's life; its connection changes go through {@link #connect} and {@link #disconnect}.
      */
-    final Map<String, Double> inFlightAtLossKw = new HashMap<>();
-    /** The last limit each charger acknowledged, kW (told by the OCPP connector). */
-    final Map<String, Double> acknowledgedKw = new HashMap<>();
-    /**
-     * What each charger with a session may draw now: what its OCPP connector told (the TxProfile it accepted, else
-     * its default; one on its way or possibly in force when higher), and a raise counted that the connector may
-     * have sent and not reported yet. The site counts it at least at that ({@link Counted}).
-     */
-    final Map<String, MayDraw> mayDraw = new HashMap<>();
+    private final Map<String, ChargerState> states = new HashMap<>();
+    /** How many chargers are connected over OCPP: the hot paths skip a site without any (the offline simulation). */
+    private int connectedCount;
+    /** How many chargers hold a {@link MayDraw}. */
+    private int mayDrawCount;
+    /** The connected chargers' ids as published; null after a connection changed, until asked for again. */
+    private Set<String> connectedIds = Set.of();
     /** The number of the latest count published to the listeners (decision or recount). */
     long counts;
-    final Map<String, MeterReading> meters = new HashMap<>();
-    /** The energy delivered in each session in progress (contract 10). */
+    /** The energy delivered in each session in progress (contract 10); published whole with the sessions. */
     final Map<String, SessionEnergy> energy = new HashMap<>();
-    /**
-     * The integral of each session's allocation at its latest register reading (not stored: after a restart the
-     * register alone counts until the next reading), so that a departure's energy goes on from the reading.
-     */
-    final Map<String, Double> integralAtRegisterKwh = new HashMap<>();
-    /** Since when each charger has drawn more than it accepted (contract 11, over_limit). */
-    final Map<String, Instant> overSince = new HashMap<>();
-    /** The TxProfile state of chargers connected over OCPP, as the connector last told it. */
-    final Map<String, ProfileStatus> profiles = new HashMap<>();
-    /** Caps lowered to metered power (7.3), kW. */
-    final Map<String, Double> measuredCapKw = new HashMap<>();
-    final Map<String, Instant> capLiftedAt = new HashMap<>();
-    /** Since when a charger's meter has shown current on one phase only (7.1). */
-    final Map<String, Instant> onePhaseSince = new HashMap<>();
     /** Replaced whole by each decision (its new state is made beside the old one until it is written). */
     Map<String, Instant> queuedSince = new HashMap<>();
     Map<String, Instant> admittedAt = new HashMap<>();
@@ -109,24 +89,94 @@ final class LiveSite {
 
     SiteView view() {
         var now = clock.instant();
-        return new SiteView(definition, config, sessions, connected, allocation,
-                List.copyOf(grid.limits.values()), grid.statuses(definition, sessions, meters, now), energy);
+        return new SiteView(definition, config, sessions, connected(), allocation,
+                List.copyOf(grid.limits.values()), grid.statuses(definition, sessions, states, now), energy);
+    }
+
+    /** What the site keeps about a charger, or null when it keeps nothing. */
+    ChargerState stateOf(String chargePointId) {
+        return states.get(chargePointId);
+    }
+
+    /** What the site keeps about a charger, made when there is none yet. */
+    ChargerState state(String chargePointId) {
+        var state = states.get(chargePointId);
+        if (state == null) {
+            state = new ChargerState();
+            states.put(chargePointId, state);
+        }
+        return state;
+    }
+
+    /** What the site keeps about each charger, by charge point id; read only. */
+    Map<String, ChargerState> states() {
+        return states;
+    }
+
+    /** The ids of the chargers connected over OCPP, immutable. */
+    Set<String> connected() {
+        if (connectedIds == null) {
+            var ids = new String[connectedCount];
+            int i = 0;
+            for (var e : states.entrySet()) if (e.getValue().connected()) ids[i++] = e.getKey();
+            connectedIds = Set.of(ids);
+        }
+        return connectedIds;
+    }
+
+    boolean isConnected(String chargePointId) {
+        var state = states.get(chargePointId);
+        return state != null && state.connected();
+    }
+
+    /** Whether some charger is connected over OCPP (none in the offline simulation). */
+    boolean anyConnected() {
+        return connectedCount > 0;
+    }
+
+    /** Whether some charger holds a {@link MayDraw}. */
+    boolean anyMayDraw() {
+        return mayDrawCount > 0;
+    }
+
+    /** The charger's {@link MayDraw}, made when it has none yet. */
+    MayDraw mayDraw(ChargerState state) {
+        var mayDraw = state.mayDrawIfAny();
+        if (mayDraw != null) return mayDraw;
+        mayDrawCount++;
+        return state.holdNewMayDraw();
+    }
+
+    /** A charger connected over OCPP. */
+    void connect(String chargePointId) {
+        var state = state(chargePointId);
+        if (!state.connected()) {
+            connectedCount++;
+            connectedIds = null;
+        }
+        state.connect();
+    }
+
+    /**
+     * A connected charger's connection closed. With a session going on it is lost since {@code since} with
+     * {@code inFlightKw} on its way (or null), else disconnected.
+     */
+    void disconnect(ChargerState connected, boolean sessionGoesOn, Instant since, Double inFlightKw) {
+        if (!connected.connected()) throw new IllegalStateException("not connected");
+        connectedCount--;
+        connectedIds = null;
+        connected.disconnect(sessionGoesOn, since, inFlightKw);
     }
 
     /** Forgets everything kept about a charger whose session ended. */
     void forgetSession(String chargePointId) {
         sessions.remove(chargePointId);
-        lostSince.remove(chargePointId);
-        inFlightAtLossKw.remove(chargePointId);
-        acknowledgedKw.remove(chargePointId);
-        mayDraw.remove(chargePointId);
-        meters.remove(chargePointId);
         energy.remove(chargePointId);
-        integralAtRegisterKwh.remove(chargePointId);
-        overSince.remove(chargePointId);
-        measuredCapKw.remove(chargePointId);
-        capLiftedAt.remove(chargePointId);
-        onePhaseSince.remove(chargePointId);
+        var state = states.get(chargePointId);
+        if (state != null) {
+            if (state.mayDrawIfAny() != null) mayDrawCount--;
+            state.forgetSession();
+        }
         queuedSince.remove(chargePointId);
         admittedAt.remove(chargePointId);
         admissionOrder.remove(chargePointId);

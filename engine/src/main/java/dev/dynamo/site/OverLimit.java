@@ -16,27 +16,29 @@ final class OverLimit {
     private OverLimit() {}
 
     /** Notes a meter value: when the charger began to draw more than it accepted, or that it complies. */
-    static void onMeterValue(LiveSite site, String chargePointId, double kw, Instant at) {
-        var acceptedKw = site.acknowledgedKw.get(chargePointId);
+    static void onMeterValue(ChargerState charger, double kw, Instant at) {
+        var acceptedKw = charger.acknowledgedKw;
         if (acceptedKw != null && kw > acceptedKw + Math.max(MARGIN_KW, MARGIN_SHARE * acceptedKw)) {
-            site.overSince.putIfAbsent(chargePointId, at);
+            if (charger.overSince == null) charger.overSince = at;
         } else {
-            site.overSince.remove(chargePointId);
+            charger.overSince = null;
         }
     }
 
     /** Whether the charger is over its limit now: for at least {@link #AFTER}, on a meter value still fresh. */
-    static boolean over(LiveSite site, String chargePointId, Instant now) {
-        var since = site.overSince.get(chargePointId);
-        var meter = site.meters.get(chargePointId);
+    static boolean over(ChargerState charger, Instant now) {
+        if (charger == null) return false;
+        var since = charger.overSince;
+        var meter = charger.meter;
         return since != null && meter != null && !now.isBefore(since.plus(AFTER))
                 && !now.isAfter(meter.at().plus(UnusedPower.STALE_AFTER));
     }
 
     /** When {@link #over} may next change after {@code after} without a new event (60 s passing, the meter going stale). */
-    static Instant nextChange(LiveSite site, String chargePointId, Instant after) {
-        var since = site.overSince.get(chargePointId);
-        var meter = site.meters.get(chargePointId);
+    static Instant nextChange(ChargerState charger, Instant after) {
+        if (charger == null) return null;
+        var since = charger.overSince;
+        var meter = charger.meter;
         if (since == null || meter == null) return null;
         var becomesOver = since.plus(AFTER);
         var goesStale = meter.at().plus(UnusedPower.STALE_AFTER).plusMillis(1);

@@ -16,14 +16,14 @@ final class PhasesLearned {
     private PhasesLearned() {}
 
     /** The new phases in use, or null when the reading changes nothing. */
-    static Integer from(LiveSite site, Session session, int chargerPhases, Integer phasesDrawn, Instant at) {
-        var cp = session.chargePointId();
+    static Integer from(ChargerState charger, Session session, int chargerPhases, Integer phasesDrawn, Instant at) {
         if (phasesDrawn == null || chargerPhases == 1) return null;
         if (phasesDrawn != 1) {
-            site.onePhaseSince.remove(cp);
+            charger.onePhaseSince = null;
             return session.phasesInUse() == 3 ? null : 3;
         }
-        var since = site.onePhaseSince.computeIfAbsent(cp, _ -> at);
+        if (charger.onePhaseSince == null) charger.onePhaseSince = at;
+        var since = charger.onePhaseSince;
         if (session.phasesInUse() == 1 || at.isBefore(since.plus(ONE_PHASE_AFTER))) return null;
         return 1;
     }

@@ -100,7 +100,7 @@ final class SiteDecisions {
                 config.strategy() == dev.dynamo.contract.Strategy.SCHEDULED,
                 config.strategy() == dev.dynamo.contract.Strategy.PRIORITY ? dev.dynamo.allocation.Sharing.PRIORITY
                         : dev.dynamo.allocation.Sharing.EQUAL, config.schedule(), now, live.definition.timezone());
-        return live.grid.budget(live.definition, inForce.budgetKw(), live.sessions, live.meters, now);
+        return live.grid.budget(live.definition, inForce.budgetKw(), live.sessions, live.states(), now);
     }
 
     /** Takes up the rotation state stored before a restart; before the site's first decision. */

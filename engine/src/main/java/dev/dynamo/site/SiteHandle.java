@@ -25,6 +25,7 @@ import dev.dynamo.store.StoredMeterReading;
 import dev.dynamo.store.StoredSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +108,7 @@ public final class SiteHandle implements AutoCloseable {
         var previous = live.grid.readings.get(meter.meterId());
         if (!live.grid.take(meter, reading, now)) return ReadingTaken.OLDER_IGNORED;
         var taken = live.grid.readings.get(meter.meterId());
-        var otherLoadKw = live.grid.otherLoadKw(live.definition, meter, live.sessions, live.meters, taken.measuredAt());
+        var otherLoadKw = live.grid.otherLoadKw(live.definition, meter, live.sessions, live.states(), taken.measuredAt());
         try {
             env.store().appendMeterReading(new StoredMeterReading(siteId(), meter.meterId(), taken.measuredAt(),
                     taken.powerKw(), phase(taken, Phase.L1), phase(taken, Phase.L2), phase(taken, Phase.L3), otherLoadKw));
@@ -156,7 +157,7 @@ public final class SiteHandle implements AutoCloseable {
     /** Rule 10 with the new headroom: every metered node's load in force within {@code max − other} on each phase. */
     private boolean fitsLimits(AllocationSnapshot inForce, Instant now) {
         var limits = DecisionMaker.limits(live.definition);
-        for (var other : live.grid.otherLoads(live.definition, DecisionMaker.limitIds(limits), live.sessions, live.meters, now)) {
+        for (var other : live.grid.otherLoads(live.definition, DecisionMaker.limitIds(limits), live.sessions, live.states(), now)) {
             for (var load : inForce.circuits()) {
                 if (!load.circuitId().equals(other.limitId())) continue;
                 if (load.l1A() > Math.min(load.maxCurrentA(), Math.max(0, load.maxCurrentA() - other.l1A())) + 1e-6
@@ -258,7 +259,7 @@ public final class SiteHandle implements AutoCloseable {
     public void postChargerMeter(String chargePointId, ChargerMeter value) {
         executor.call(() -> {
             var charger = live.charger(chargePointId).orElseThrow(() -> unknownCharger(chargePointId));
-            if (live.connected.contains(chargePointId)) {
+            if (live.isConnected(chargePointId)) {
                 throw new SiteStateException(CONFLICT, "charger " + chargePointId
                         + " is connected over OCPP and reports its own meter values");
             }
@@ -306,10 +307,13 @@ public final class SiteHandle implements AutoCloseable {
             var config = reader.apply(live.definition);
             var json = SiteDocuments.write(SiteDocuments.configNode(config));
             var previous = live.config;
-            var previousCaps = Map.copyOf(live.measuredCapKw);
+            var previousCaps = new HashMap<ChargerState, Double>();
+            live.states().forEach((_, state) -> {
+                if (state.loweredCapKw() != null) previousCaps.put(state, state.loweredCapKw());
+            });
             live.config = config;
             // caps lowered to metered power (7.3) hold only while redistribution is on
-            if (!config.redistributeUnused()) live.measuredCapKw.clear();
+            if (!config.redistributeUnused()) live.states().values().forEach(ChargerState::dropLoweredCap);
             var stored = new boolean[1];
             try {
                 decide(Trigger.CONFIG, changes -> {
@@ -319,7 +323,7 @@ public final class SiteHandle implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (!stored[0]) {
                     live.config = previous;
-                    live.measuredCapKw.putAll(previousCaps);
+                    previousCaps.forEach(ChargerState::lowerCap);
                     publish();
                 }
                 throw e;
@@ -352,9 +356,9 @@ public final class SiteHandle implements AutoCloseable {
             var ended = live.sessions.keySet().stream().filter(cp -> !kept.contains(cp)).toList();
             var previousDefinition = live.definition;
             var endedSessions = ended.stream().map(live.sessions::get).toList();
-            var previousConnected = Set.copyOf(live.connected);
+            var previousConnected = live.connected();
             ended.forEach(live.sessions::remove);
-            live.connected.retainAll(kept);
+            for (var cp : previousConnected) if (!kept.contains(cp)) live.disconnect(live.stateOf(cp), false, null, null);
             live.definition = definition;
             var stored = new boolean[1];
             try {
@@ -366,7 +370,7 @@ public final class SiteHandle implements AutoCloseable {
                 if (!stored[0]) {
                     live.definition = previousDefinition;
                     endedSessions.forEach(session -> live.sessions.put(session.chargePointId(), session));
-                    live.connected.addAll(previousConnected);
+                    previousConnected.forEach(live::connect);
                     publish();
                 }
                 throw e;
@@ -542,7 +546,7 @@ public final class SiteHandle implements AutoCloseable {
             var before = live.energyOf(session);
             var now = now();
             // the energy since this reading is counted from here on, even when the register has not moved
-            live.integralAtRegisterKwh.put(chargePointId, before.rateFrom(now, before.rateKw()).integralKwh());
+            live.state(chargePointId).integralAtRegisterKwh = before.rateFrom(now, before.rateKw()).integralKwh();
             if (before.registerKwh() != null && before.registerKwh() == registerKwh) return null;
             var after = before.withRegister(registerKwh);
             var was = Departures.of(live, session, now);
@@ -599,8 +603,7 @@ public final class SiteHandle implements AutoCloseable {
     public java.util.concurrent.CompletableFuture<Void> noticeConnected(String chargePointId) {
         return executor.callAsync(() -> {
             if (live.charger(chargePointId).isEmpty()) return null;
-            live.connected.add(chargePointId);
-            live.lostSince.remove(chargePointId);
+            live.connect(chargePointId);
             // what was on its way at the loss stays in force on it until it accepts a limit again
             decideLater(Trigger.CONNECT);
             publish();
@@ -648,14 +651,15 @@ public final class SiteHandle implements AutoCloseable {
      */
     public java.util.concurrent.CompletableFuture<Void> noticeDisconnected(String chargePointId, Double inFlightKw) {
         return executor.callAsync(() -> {
-            if (!live.connected.remove(chargePointId)) return null;
-            if (live.sessions.containsKey(chargePointId)) {
-                var since = now();
-                live.lostSince.put(chargePointId, since);
-                if (inFlightKw != null && Double.isFinite(inFlightKw)) live.inFlightAtLossKw.merge(chargePointId, inFlightKw, Math::max);
+            var charger = live.stateOf(chargePointId);
+            if (charger == null || !charger.connected()) return null;
+            var sessionGoesOn = live.sessions.containsKey(chargePointId);
+            var since = sessionGoesOn ? now() : null;
+            live.disconnect(charger, sessionGoesOn, since, inFlightKw);
+            if (sessionGoesOn) {
                 // when the grace period ends its TxProfile has expired: it counts at its default limit
                 timers.once("grace-" + chargePointId, since.plus(env.commLossGrace()), () -> {
-                    if (since.equals(live.lostSince.get(chargePointId))) decideLater(Trigger.DISCONNECT);
+                    if (since.equals(charger.lostSince())) decideLater(Trigger.DISCONNECT);
                 });
             }
             decideLater(Trigger.DISCONNECT);
@@ -671,8 +675,7 @@ public final class SiteHandle implements AutoCloseable {
      */
     public void limitsAcknowledged(Map<String, Double> kwByCharger) {
         executor.callUnbounded(() -> {
-            live.acknowledgedKw.putAll(kwByCharger);
-            kwByCharger.keySet().forEach(live.inFlightAtLossKw::remove);
+            kwByCharger.forEach((cp, kw) -> live.state(cp).acknowledged(kw));
             return null;
         });
     }
@@ -694,11 +697,14 @@ public final class SiteHandle implements AutoCloseable {
     public void mayDraw(Map<String, Double> kwByCharger, long seenCount) {
         executor.callUnbounded(() -> {
             kwByCharger.forEach((cp, kw) -> {
-                if (live.sessions.containsKey(cp) && Double.isFinite(kw)) {
-                    live.mayDraw.computeIfAbsent(cp, _ -> new MayDraw()).told(kw);
-                }
+                if (live.sessions.containsKey(cp) && Double.isFinite(kw)) live.mayDraw(live.state(cp)).told(kw);
             });
-            if (seenCount >= 0) live.mayDraw.values().forEach(mayDraw -> mayDraw.seen(seenCount));
+            if (seenCount >= 0 && live.anyMayDraw()) {
+                for (var charger : live.states().values()) {
+                    var mayDraw = charger.mayDrawIfAny();
+                    if (mayDraw != null) mayDraw.seen(seenCount);
+                }
+            }
             if (live.allocation != null) {
                 var counted = Counted.of(live, live.allocation);
                 if (counted != live.allocation) {
@@ -718,11 +724,17 @@ public final class SiteHandle implements AutoCloseable {
      */
     public void profiles(Map<String, ProfileStatus> changed, Set<String> gone) {
         executor.callUnbounded(() -> {
-            live.profiles.putAll(changed);
-            gone.forEach(live.profiles::remove);
+            changed.forEach((cp, profile) -> live.state(cp).profile = profile);
+            for (var cp : gone) {
+                var charger = live.stateOf(cp);
+                if (charger != null) charger.profile = null;
+            }
             if (live.allocation != null) {
                 var s = live.allocation;
-                var allocations = s.allocations().stream().map(a -> a.withProfile(live.profiles.get(a.chargePointId()))).toList();
+                var allocations = s.allocations().stream().map(a -> {
+                    var charger = live.stateOf(a.chargePointId());
+                    return a.withProfile(charger == null ? null : charger.profile);
+                }).toList();
                 // the same decision, its budget's parts kept (contract 9.4)
                 live.allocation = s.withAllocations(allocations);
                 publish();
@@ -758,20 +770,21 @@ public final class SiteHandle implements AutoCloseable {
             }
             var kw = Math.max(0.0, measuredKw);
             var at = now();
-            live.meters.put(chargePointId, new LiveSite.MeterReading(kw, at));
+            var state = live.state(chargePointId);
+            state.meter = new LiveSite.MeterReading(kw, at);
             var chargerPhases = live.charger(chargePointId).map(ChargerDefinition::phases).orElse(3);
-            var learned = PhasesLearned.from(live, session, chargerPhases, phasesDrawn, at);
+            var learned = PhasesLearned.from(state, session, chargerPhases, phasesDrawn, at);
             var phasesChanged = learned != null;
             if (phasesChanged) {
                 var updated = session.withPhasesInUse(learned);
                 putSession(updated, null);
                 live.sessions.put(chargePointId, updated);
             }
-            var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, kw, at);
-            var overChanged = overLimitChanged(chargePointId, kw, at);
-            if (live.measuredCapKw.containsKey(chargePointId)) {
+            var capChanged = live.config != null && UnusedPower.onMeterValue(live, chargePointId, state, kw, at);
+            var overChanged = overLimitChanged(chargePointId, state, kw, at);
+            if (state.measuredCap() == ChargerState.MeasuredCap.LOWERED) {
                 timers.once("stale-" + chargePointId, at.plus(UnusedPower.STALE_AFTER).plusMillis(1), () -> {
-                    if (UnusedPower.liftIfStale(live, chargePointId, now())) decide(Trigger.MEASURED);
+                    if (UnusedPower.liftIfStale(live.stateOf(chargePointId), now())) decide(Trigger.MEASURED);
                 });
             }
             if (phasesChanged || capChanged || overChanged) decide(Trigger.MEASURED);
@@ -784,21 +797,21 @@ public final class SiteHandle implements AutoCloseable {
      * Notes whether the charger draws more than it accepted (contract 11); true when that changes whether it is
      * over its limit now. A timer decides again when it becomes over (60 s later) or its meter goes stale.
      */
-    private boolean overLimitChanged(String chargePointId, double kw, Instant at) {
+    private boolean overLimitChanged(String chargePointId, ChargerState charger, double kw, Instant at) {
         var shown = live.allocation != null && live.allocation.charger(chargePointId).map(ChargerAllocation::overLimit).orElse(false);
-        OverLimit.onMeterValue(live, chargePointId, kw, at);
+        OverLimit.onMeterValue(charger, kw, at);
         checkOverLimitLater(chargePointId, at);
-        return live.config != null && shown != OverLimit.over(live, chargePointId, at);
+        return live.config != null && shown != OverLimit.over(charger, at);
     }
 
     private void checkOverLimitLater(String chargePointId, Instant after) {
-        var next = OverLimit.nextChange(live, chargePointId, after);
+        var next = OverLimit.nextChange(live.stateOf(chargePointId), after);
         if (next == null) return;
         timers.once("over-" + chargePointId, next, () -> {
             var now = now();
             var shown = live.allocation != null
                     && live.allocation.charger(chargePointId).map(ChargerAllocation::overLimit).orElse(false);
-            if (live.config != null && shown != OverLimit.over(live, chargePointId, now)) decide(Trigger.MEASURED);
+            if (live.config != null && shown != OverLimit.over(live.stateOf(chargePointId), now)) decide(Trigger.MEASURED);
             checkOverLimitLater(chargePointId, now);
         });
     }

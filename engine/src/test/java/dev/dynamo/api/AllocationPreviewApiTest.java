@@ -2,16 +2,15 @@ package dev.dynamo.api;
 
 import static dev.dynamo.api.ApiJson.charger;
 import static dev.dynamo.api.ApiJson.equal;
-import static dev.dynamo.api.ApiJson.session;
-import static dev.dynamo.api.ApiJson.site;
 import static dev.dynamo.api.ApiJson.smart;
+import static dev.dynamo.api.ApiSteps.createSite;
+import static dev.dynamo.api.ApiSteps.startSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamo.testing.HttpTestClient;
 import dev.dynamo.testing.TestEngine;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,17 +38,6 @@ class AllocationPreviewApiTest {
         engine.close();
     }
 
-    private static void createSite(String id, double capacityKw, String... chargers) {
-        assertThat(client.put("/api/v1/sites/" + id, site(id, capacityKw, chargers)).status()).isEqualTo(201);
-    }
-
-    private static void startSessions(String siteId, String... chargePointIds) {
-        for (var cp : chargePointIds) {
-            engine.clock.advance(Duration.ofSeconds(1));
-            assertThat(client.post(session(siteId, cp)).status()).isEqualTo(201);
-        }
-    }
-
     private static Map<String, Double> allocatedKw(JsonNode allocation) {
         var values = new LinkedHashMap<String, Double>();
         allocation.get("allocations").forEach(a -> values.put(a.get("charge_point_id").asText(), a.get("allocated_kw").asDouble()));
@@ -62,9 +50,9 @@ class AllocationPreviewApiTest {
 
     @Test
     void preview_answers_the_allocation_of_the_proposed_config_and_changes_nothing() {
-        createSite("pv", 250, charger("CP-1", 22), charger("CP-2", 22), charger("CP-3", 22));
+        createSite(engine, "pv", 250, charger("CP-1", 22), charger("CP-2", 22), charger("CP-3", 22));
         assertThat(client.put(smart("pv") + "/config", equal(30, 0)).status()).isEqualTo(201);
-        startSessions("pv", "CP-1", "CP-2", "CP-3");
+        startSessions(engine, "pv", "CP-1", "CP-2", "CP-3");
         var configBefore = client.get(smart("pv") + "/config").json();
         var allocationBefore = client.get(smart("pv") + "/allocation").json();
         var decisionsBefore = decisions("pv");
@@ -94,8 +82,8 @@ class AllocationPreviewApiTest {
 
     @Test
     void a_site_without_config_previews_and_still_has_none() {
-        createSite("bare-pv", 100, charger("B-1", 22), charger("B-2", 22));
-        startSessions("bare-pv", "B-1", "B-2");
+        createSite(engine, "bare-pv", 100, charger("B-1", 22), charger("B-2", 22));
+        startSessions(engine, "bare-pv", "B-1", "B-2");
 
         var preview = client.post(smart("bare-pv") + "/allocation/preview", equal(30, 0));
 
@@ -108,7 +96,7 @@ class AllocationPreviewApiTest {
 
     @Test
     void a_site_without_sessions_previews_an_empty_allocation() {
-        createSite("idle-pv", 100, charger("I-1", 22));
+        createSite(engine, "idle-pv", 100, charger("I-1", 22));
         var preview = client.post(smart("idle-pv") + "/allocation/preview", equal(50, 0));
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.json().get("allocations")).isEmpty();
@@ -117,7 +105,7 @@ class AllocationPreviewApiTest {
 
     @Test
     void a_preview_is_validated_like_put_config() {
-        createSite("bad-pv", 250, charger("X-1", 22));
+        createSite(engine, "bad-pv", 250, charger("X-1", 22));
         client.put(smart("bad-pv") + "/config", equal(100, 0));
         var decisionsBefore = decisions("bad-pv");
 
@@ -158,7 +146,7 @@ class AllocationPreviewApiTest {
                 + "\"chargers\":[{\"charge_point_id\":\"C-1\",\"max_power_kw\":22,\"circuit_id\":\"row-1\"},"
                 + "{\"charge_point_id\":\"C-2\",\"max_power_kw\":22,\"circuit_id\":\"row-1\"}]}";
         assertThat(client.put("/api/v1/sites/circ-pv", body).status()).isEqualTo(201);
-        startSessions("circ-pv", "C-1", "C-2");
+        startSessions(engine, "circ-pv", "C-1", "C-2");
 
         var preview = client.post(smart("circ-pv") + "/allocation/preview", equal(200, 0)).json();
 

@@ -6,6 +6,8 @@ import static dev.dynamo.api.ApiJson.onePhase;
 import static dev.dynamo.api.ApiJson.session;
 import static dev.dynamo.api.ApiJson.site;
 import static dev.dynamo.api.ApiJson.smart;
+import static dev.dynamo.api.ApiSteps.createSite;
+import static dev.dynamo.api.ApiSteps.startSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -42,17 +44,6 @@ class SmartChargingApiTest {
         engine.close();
     }
 
-    private static void createSite(String id, double capacityKw, String... chargers) {
-        assertThat(client.put("/api/v1/sites/" + id, site(id, capacityKw, chargers)).status()).isEqualTo(201);
-    }
-
-    private static void startSessions(String siteId, String... chargePointIds) {
-        for (var cp : chargePointIds) {
-            engine.clock.advance(Duration.ofSeconds(1));
-            assertThat(client.post(session(siteId, cp)).status()).isEqualTo(201);
-        }
-    }
-
     private static List<Double> allocatedKw(JsonNode allocation) {
         var values = new ArrayList<Double>();
         allocation.get("allocations").forEach(a -> values.add(a.get("allocated_kw").asDouble()));
@@ -61,7 +52,7 @@ class SmartChargingApiTest {
 
     @Test
     void config_put_answers_201_then_200_and_get_returns_it_with_every_field() {
-        createSite("cfg", 250, charger("CP-001", 22), charger("CP-002", 22), charger("CP-003", 22));
+        createSite(engine, "cfg", 250, charger("CP-001", 22), charger("CP-002", 22), charger("CP-003", 22));
         var body = "{\"max_power_kw\":150,\"strategy\":\"priority\",\"min_power_per_charger_kw\":4.2,"
                 + "\"priority_order\":[\"CP-003\",\"CP-001\",\"CP-002\"]}";
 
@@ -89,7 +80,7 @@ class SmartChargingApiTest {
 
     @Test
     void config_of_an_unknown_site_or_a_site_without_one_is_404_problem_json() {
-        createSite("bare", 100, charger("B-001", 22));
+        createSite(engine, "bare", 100, charger("B-001", 22));
         for (var path : List.of(smart("nowhere") + "/config", smart("bare") + "/config", smart("bare") + "/allocation")) {
             var response = client.get(path);
             assertThat(response.status()).as(path).isEqualTo(404);
@@ -102,7 +93,7 @@ class SmartChargingApiTest {
 
     @Test
     void a_rejected_config_is_a_problem_naming_the_field_and_changes_nothing() {
-        createSite("rej", 250, charger("R-001", 22));
+        createSite(engine, "rej", 250, charger("R-001", 22));
         client.put(smart("rej") + "/config", equal(100, 0));
         var decisionsBefore = client.get("/api/v1/sites/rej/decisions").json().get("decisions").size();
 
@@ -128,9 +119,9 @@ class SmartChargingApiTest {
 
     @Test
     void equal_shares_water_fill_around_a_capped_one_phase_charger() {
-        createSite("eq", 250, charger("E-001", 22), charger("E-002", 22), charger("E-003", 22), onePhase("E-004", 7.4, "L2"));
+        createSite(engine, "eq", 250, charger("E-001", 22), charger("E-002", 22), charger("E-003", 22), onePhase("E-004", 7.4, "L2"));
         client.put(smart("eq") + "/config", equal(50, 0));
-        startSessions("eq", "E-003", "E-001", "E-004", "E-002");
+        startSessions(engine, "eq", "E-003", "E-001", "E-004", "E-002");
 
         var allocation = client.get(smart("eq") + "/allocation");
         assertThat(allocation.status()).isEqualTo(200);
@@ -155,9 +146,9 @@ class SmartChargingApiTest {
 
     @Test
     void allocations_are_rounded_down_to_hundredths_ordered_by_id_and_follow_every_decision() {
-        createSite("rnd", 250, charger("R-10", 22), charger("R-2", 22), charger("R-1", 22));
+        createSite(engine, "rnd", 250, charger("R-10", 22), charger("R-2", 22), charger("R-1", 22));
         assertThat(client.put(smart("rnd") + "/config", equal(50, 0)).status()).isEqualTo(201);
-        startSessions("rnd", "R-2", "R-10", "R-1");
+        startSessions(engine, "rnd", "R-2", "R-10", "R-1");
 
         var json = client.get(smart("rnd") + "/allocation").json();
         assertThat(json.get("allocations")).extracting(a -> a.get("charge_point_id").asText())
@@ -185,10 +176,10 @@ class SmartChargingApiTest {
 
     @Test
     void priority_fills_in_rank_order_after_the_floors() {
-        createSite("prio", 250, charger("P-001", 22), charger("P-002", 22), charger("P-003", 22));
+        createSite(engine, "prio", 250, charger("P-001", 22), charger("P-002", 22), charger("P-003", 22));
         client.put(smart("prio") + "/config", "{\"max_power_kw\":50,\"strategy\":\"priority\","
                 + "\"min_power_per_charger_kw\":4.2,\"priority_order\":[\"P-003\",\"P-001\"]}");
-        startSessions("prio", "P-001", "P-002", "P-003");
+        startSessions(engine, "prio", "P-001", "P-002", "P-003");
 
         var json = client.get(smart("prio") + "/allocation").json();
         assertThat(json.get("strategy").asText()).isEqualTo("priority");
@@ -197,7 +188,7 @@ class SmartChargingApiTest {
 
     @Test
     void a_vehicle_on_one_phase_of_a_three_phase_charger_is_capped_by_phases() {
-        createSite("ph", 250, charger("F-001", 22));
+        createSite(engine, "ph", 250, charger("F-001", 22));
         client.put(smart("ph") + "/config", equal(100, 0));
         assertThat(client.post(session("ph", "F-001"), "{\"phases_in_use\":1,\"ev_max_power_kw\":11}").status()).isEqualTo(201);
 
@@ -217,7 +208,7 @@ class SmartChargingApiTest {
                 + "{\"charge_point_id\":\"C-002\",\"max_power_kw\":7.4,\"phases\":1,\"phase\":\"L2\",\"circuit_id\":\"row-1\"}]}";
         assertThat(client.put("/api/v1/sites/circ", site).status()).isEqualTo(201);
         client.put(smart("circ") + "/config", equal(150, 0));
-        startSessions("circ", "C-001", "C-002");
+        startSessions(engine, "circ", "C-001", "C-002");
 
         var json = client.get(smart("circ") + "/allocation").json();
         var circuits = json.get("circuits");
@@ -233,9 +224,9 @@ class SmartChargingApiTest {
 
     @Test
     void rebalance_recalculates_every_active_charger_and_is_recorded_as_manual() {
-        createSite("reb", 250, charger("M-001", 22), charger("M-002", 22));
+        createSite(engine, "reb", 250, charger("M-001", 22), charger("M-002", 22));
         client.put(smart("reb") + "/config", equal(30, 20));
-        startSessions("reb", "M-001", "M-002");
+        startSessions(engine, "reb", "M-001", "M-002");
 
         var response = client.post(smart("reb") + "/rebalance");
         assertThat(response.status()).isEqualTo(200);

@@ -5,12 +5,11 @@ import dev.dynamo.console.client.ConnectedSite;
 import dev.dynamo.console.client.EngineException;
 import dev.dynamo.console.client.SiteConfig;
 import dev.dynamo.console.task.Background;
-import dev.dynamo.console.task.Job;
+import dev.dynamo.console.task.Poll;
 import dev.dynamo.console.watch.Alert;
 import dev.dynamo.console.watch.AlertRules;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,7 +34,6 @@ public final class AlertsViewModel {
     static final Duration REFRESH = Duration.ofSeconds(2);
     static final Duration KEEP_CLEARED = Duration.ofHours(1);
 
-    private final Background background;
     private final Clock clock;
     private final Map<String, AlertEntry> byKey = new LinkedHashMap<>();
     private final ObservableList<AlertEntry> entries = FXCollections.observableArrayList();
@@ -43,13 +41,11 @@ public final class AlertsViewModel {
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<List<AlertEntry>> arrived = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
-    private ConnectedSite site;
-    private Job polling = Job.DONE;
-    private boolean inFlight;
+    private final Poll<ConnectedSite> poll;
 
     public AlertsViewModel(Background background, Clock clock) {
-        this.background = background;
         this.clock = clock;
+        this.poll = new Poll<>(background, REFRESH, this::refresh);
     }
 
     /** Open alerts first (newest first), then those cleared within the last hour. */
@@ -64,46 +60,26 @@ public final class AlertsViewModel {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
     public void attach(ConnectedSite connectedSite) {
-        stop();
-        site = connectedSite;
+        poll.attach(connectedSite);
         byKey.clear();
         show();
-        polling = background.every(REFRESH, this::refresh);
     }
 
     public void stop() {
-        polling.cancel();
-        polling = Job.DONE;
+        poll.stop();
     }
 
     public void refresh() {
-        if (site == null || inFlight) return;
-        inFlight = true;
-        var current = site;
-        background.submit(_ -> {
+        poll.fetch(current -> () -> {
             var config = current.api().config(current.siteId()).orElse(null);
-            return new Polled(config == null ? null : allocationOrNone(current), config);
+            return new Polled(config == null ? null : current.api().allocationIfConfigured(current.siteId()).orElse(null), config);
         }, polled -> {
-            inFlight = false;
-            if (current != site) return;
             error.set(null);
             update(AlertRules.evaluate(polled.allocation(), polled.config(), clock.instant()));
-        }, failure -> {
-            inFlight = false;
-            if (current == site) error.set(EngineException.describe(failure));
-        });
+        }, failure -> error.set(EngineException.describe(failure)));
     }
 
     private record Polled(Allocation allocation, SiteConfig config) {}
-
-    private static Allocation allocationOrNone(ConnectedSite site) {
-        try {
-            return site.api().allocation(site.siteId());
-        } catch (EngineException e) {
-            if (e.notFound()) return null;
-            throw e;
-        }
-    }
 
     /** Takes the alerts that hold now: new ones open, gone ones clear, cleared ones older than an hour go. */
     void update(List<Alert> current) {

@@ -25,6 +25,16 @@ public interface EngineApi {
 
     Allocation allocation(String siteId);
 
+    /** The live allocation, or empty while the site has no config yet (404). */
+    default Optional<Allocation> allocationIfConfigured(String siteId) {
+        try {
+            return Optional.of(allocation(siteId));
+        } catch (EngineException e) {
+            if (e.notFound()) return Optional.empty();
+            throw e;
+        }
+    }
+
     History history(String siteId, Instant from, Instant to, HistoryInterval interval);
 
     RebalanceResult rebalance(String siteId);

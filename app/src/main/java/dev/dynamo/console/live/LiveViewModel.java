@@ -5,7 +5,7 @@ import dev.dynamo.console.client.ConnectedSite;
 import dev.dynamo.console.client.EngineException;
 import dev.dynamo.console.client.RebalanceResult;
 import dev.dynamo.console.task.Background;
-import dev.dynamo.console.task.Job;
+import dev.dynamo.console.task.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,9 +50,7 @@ public final class LiveViewModel {
 
     private final dev.dynamo.console.grid.GridCardModel grid = new dev.dynamo.console.grid.GridCardModel();
     private final dev.dynamo.console.grid.GridLimitsModel limits = new dev.dynamo.console.grid.GridLimitsModel();
-    private ConnectedSite site;
-    private Job polling = Job.DONE;
-    private boolean inFlight;
+    private final Poll<ConnectedSite> poll;
     private final java.time.Clock clock;
     private int ticks;
     private boolean sessionsDue = true;
@@ -65,6 +63,7 @@ public final class LiveViewModel {
     public LiveViewModel(Background background, java.time.Clock clock) {
         this.background = background;
         this.clock = clock;
+        this.poll = new Poll<>(background, REFRESH, this::refresh);
         this.why = new WhyViewModel(background, clock, this::refreshSessions);
     }
 
@@ -102,8 +101,7 @@ public final class LiveViewModel {
     public ReadOnlyBooleanProperty demoProperty() { return demo.getReadOnlyProperty(); }
 
     public void attach(ConnectedSite connectedSite) {
-        stop();
-        site = connectedSite;
+        poll.attach(connectedSite);
         gauges.clear();
         byId.clear();
         circuitRows.clear();
@@ -115,32 +113,22 @@ public final class LiveViewModel {
         sessionsDue = true;
         why.attach(connectedSite);
         limits.attach(connectedSite, background);
-        polling = background.every(REFRESH, this::refresh);
     }
 
     public void stop() {
-        polling.cancel();
-        polling = Job.DONE;
+        poll.stop();
     }
 
     /** Fetches the allocation now; a tick while the previous fetch still runs is skipped. */
     public void refresh() {
-        if (site == null || inFlight) return;
-        inFlight = true;
-        var current = site;
-        var readSessions = sessionsDue || ticks++ % SESSIONS_EVERY == 0;
-        sessionsDue = false;
-        background.submit(_ -> {
-                    var allocation = current.api().allocation(current.siteId());
-                    return new Polled(allocation, readSessions ? sessions(current) : null);
-                },
-                polled -> {
-                    inFlight = false;
-                    if (current != site) return;
-                    if (polled.sessions() != null) sessions(polled.sessions());
-                    apply(polled.allocation());
-                },
-                failure -> { inFlight = false; if (current == site) failed(failure); });
+        poll.fetch(current -> {
+            var readSessions = sessionsDue || ticks++ % SESSIONS_EVERY == 0;
+            sessionsDue = false;
+            return () -> new Polled(current.api().allocation(current.siteId()), readSessions ? sessions(current) : null);
+        }, polled -> {
+            if (polled.sessions() != null) sessions(polled.sessions());
+            apply(polled.allocation());
+        }, this::failed);
     }
 
     /** Reads the sessions with the next refresh, and refreshes now when no refresh is running (after a change). */
@@ -188,8 +176,8 @@ public final class LiveViewModel {
     }
 
     public void rebalance() {
-        if (site == null) return;
-        var current = site;
+        var current = poll.target();
+        if (current == null) return;
         rebalanceResult.set("Rebalancing…");
         background.submit(_ -> current.api().rebalance(current.siteId()), this::rebalanced, failure -> {
             rebalanceResult.set("Rebalance failed");
@@ -210,9 +198,9 @@ public final class LiveViewModel {
         calculatedAt.set(allocation.calculatedAt());
         notice.set(allocation.allocations().isEmpty() ? "No charger is charging right now" : null);
         why.allocation(allocation);
-        var rows = CircuitTree.rows(site.site().circuits(), allocation.circuits());
+        var rows = CircuitTree.rows(poll.target().site().circuits(), allocation.circuits());
         if (!rows.equals(circuitRows)) circuitRows.setAll(rows);
-        grid.apply(site.site(), allocation);
+        grid.apply(poll.target().site(), allocation);
         if (allocation.budget() != null) limits.externalKwSeen(allocation.budget().externalKw());
 
         var sameChargers = allocation.allocations().size() == gauges.size();

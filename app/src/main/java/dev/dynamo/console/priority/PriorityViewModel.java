@@ -11,7 +11,7 @@ import dev.dynamo.console.client.SiteConfig;
 import dev.dynamo.console.preview.PreviewComparison;
 import dev.dynamo.console.preview.PreviewRow;
 import dev.dynamo.console.task.Background;
-import dev.dynamo.console.task.Job;
+import dev.dynamo.console.task.Poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,8 +43,7 @@ public final class PriorityViewModel {
     private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper();
     private Allocation live;
     private Allocation preview;
-    private Job polling = Job.DONE;
-    private boolean liveInFlight;
+    private final Poll<ConnectedSite> poll;
     private boolean previewInFlight;
     private boolean previewAgain;
     private final ObservableList<String> order = FXCollections.observableArrayList();
@@ -57,10 +56,12 @@ public final class PriorityViewModel {
     private final ReadOnlyStringWrapper orderError = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper appliedCount = new ReadOnlyIntegerWrapper();
 
-    private ConnectedSite site;
     private Optional<SiteConfig> config = Optional.empty();
 
-    public PriorityViewModel(Background background) { this.background = background; }
+    public PriorityViewModel(Background background) {
+        this.background = background;
+        this.poll = new Poll<>(background, LIVE_REFRESH, this::refreshLive);
+    }
 
     /** Charge point ids, highest priority first. */
     public ObservableList<String> order() { return orderView; }
@@ -94,63 +95,42 @@ public final class PriorityViewModel {
     public ReadOnlyStringProperty previewSummaryProperty() { return previewSummary.getReadOnlyProperty(); }
 
     public void attach(ConnectedSite connectedSite) {
-        polling.cancel();
-        site = connectedSite;
+        poll.attach(connectedSite);
         live = null;
         preview = null;
         reload();
-        if (pollingWanted) polling = background.every(LIVE_REFRESH, this::refreshLive);
     }
 
     /** Live values are polled only while wanted (the screen is shown); on by default. */
     public void polling(boolean wanted) {
-        pollingWanted = wanted;
-        if (!wanted) stop();
-        else if (site != null && polling == Job.DONE) polling = background.every(LIVE_REFRESH, this::refreshLive);
+        poll.wanted(wanted);
     }
 
-    private boolean pollingWanted = true;
-
     public void stop() {
-        polling.cancel();
-        polling = Job.DONE;
+        poll.stop();
     }
 
     /** Fetches the live allocation; a site without config has none (every charger shows idle). */
     public void refreshLive() {
-        if (site == null || liveInFlight) return;
-        liveInFlight = true;
-        var current = site;
-        background.submit(_ -> allocationOrNone(current), allocation -> {
-            liveInFlight = false;
-            if (current != site) return;
+        poll.fetch(current -> () -> current.api().allocationIfConfigured(current.siteId()), allocation -> {
             live = allocation.orElse(null);
             showRows();
-        }, _ -> liveInFlight = false);
-    }
-
-    private static Optional<Allocation> allocationOrNone(ConnectedSite site) {
-        try {
-            return Optional.of(site.api().allocation(site.siteId()));
-        } catch (EngineException e) {
-            if (e.notFound()) return Optional.empty();
-            throw e;
-        }
+        }, _ -> {});
     }
 
     /** Asks the engine what the order on screen would give; one request at a time, the latest order wins. */
     void requestPreview() {
-        if (site == null || order.isEmpty()) return;
+        if (poll.target() == null || order.isEmpty()) return;
         if (previewInFlight) {
             previewAgain = true;
             return;
         }
         previewInFlight = true;
-        var current = site;
+        var current = poll.target();
         var request = request(current);
         background.submit(_ -> current.api().previewAllocation(current.siteId(), request), previewed -> {
             previewInFlight = false;
-            if (current != site) return;
+            if (current != poll.target()) return;
             if (previewAgain) {
                 previewAgain = false;
                 requestPreview();
@@ -180,8 +160,8 @@ public final class PriorityViewModel {
     }
 
     public void reload() {
-        if (site == null) return;
-        var current = site;
+        var current = poll.target();
+        if (current == null) return;
         busy.set(true);
         background.submit(_ -> new Loaded(current.api().site(current.siteId()), current.api().config(current.siteId())),
                 loaded -> {
@@ -220,8 +200,8 @@ public final class PriorityViewModel {
     }
 
     public void apply() {
-        if (site == null || order.isEmpty()) return;
-        var current = site;
+        var current = poll.target();
+        if (current == null || order.isEmpty()) return;
         var request = request(current);
         busy.set(true);
         clearErrors();

@@ -9,7 +9,6 @@ import dev.dynamo.console.preview.PreviewComparison;
 import dev.dynamo.console.preview.PreviewRow;
 import dev.dynamo.console.task.Background;
 import java.time.DayOfWeek;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -184,14 +183,7 @@ public final class ConfigViewModel {
         busy.set(true);
         background.submit(_ -> {
             var previewed = current.api().previewAllocation(current.siteId(), request);
-            Allocation live;
-            try {
-                live = current.api().allocation(current.siteId());
-            } catch (EngineException e) {
-                if (!e.notFound()) throw e;
-                live = null;
-            }
-            return new Previewed(live, previewed);
+            return new Previewed(current.api().allocationIfConfigured(current.siteId()).orElse(null), previewed);
         }, previewed -> {
             busy.set(false);
             var ids = current.site().chargers().stream().map(c -> c.chargePointId()).toList();

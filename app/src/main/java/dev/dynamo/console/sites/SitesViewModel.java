@@ -1,12 +1,11 @@
 package dev.dynamo.console.sites;
 
-import dev.dynamo.console.client.Allocation;
 import dev.dynamo.console.client.ConnectedSite;
 import dev.dynamo.console.client.EngineApi;
 import dev.dynamo.console.client.EngineException;
 import dev.dynamo.console.client.Site;
 import dev.dynamo.console.task.Background;
-import dev.dynamo.console.task.Job;
+import dev.dynamo.console.task.Poll;
 import dev.dynamo.console.watch.AlertRules;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,19 +24,16 @@ import javafx.collections.ObservableList;
 public final class SitesViewModel {
     static final Duration REFRESH = Duration.ofSeconds(3);
 
-    private final Background background;
     private final Clock clock;
     private final ObservableList<SiteSummary> summaries = FXCollections.observableArrayList();
     private final ObservableList<SiteSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private Consumer<Site> opener = _ -> {};
-    private ConnectedSite site;
-    private Job polling = Job.DONE;
-    private boolean inFlight;
+    private final Poll<ConnectedSite> poll;
 
     public SitesViewModel(Background background, Clock clock) {
-        this.background = background;
         this.clock = clock;
+        this.poll = new Poll<>(background, REFRESH, this::refresh);
     }
 
     public ObservableList<SiteSummary> summaries() { return summariesView; }
@@ -48,38 +44,23 @@ public final class SitesViewModel {
     public void onOpen(Consumer<Site> open) { opener = open; }
 
     public void attach(ConnectedSite connectedSite) {
-        stop();
-        site = connectedSite;
-        if (pollingWanted) polling = background.every(REFRESH, this::refresh);
+        poll.attach(connectedSite);
     }
 
     /** Sites are polled only while wanted (the screen is shown); on by default. */
     public void polling(boolean wanted) {
-        pollingWanted = wanted;
-        if (!wanted) stop();
-        else if (site != null && polling == Job.DONE) polling = background.every(REFRESH, this::refresh);
+        poll.wanted(wanted);
     }
 
-    private boolean pollingWanted = true;
-
     public void stop() {
-        polling.cancel();
-        polling = Job.DONE;
+        poll.stop();
     }
 
     public void refresh() {
-        if (site == null || inFlight) return;
-        inFlight = true;
-        var current = site;
-        background.submit(_ -> summarise(current.api(), current.siteId()), result -> {
-            inFlight = false;
-            if (current != site) return;
+        poll.fetch(current -> () -> summarise(current.api(), current.siteId()), result -> {
             error.set(null);
             if (!result.equals(summaries)) summaries.setAll(result);
-        }, failure -> {
-            inFlight = false;
-            if (current == site) error.set(EngineException.describe(failure));
-        });
+        }, failure -> error.set(EngineException.describe(failure)));
     }
 
     public void open(SiteSummary summary) {
@@ -90,14 +71,7 @@ public final class SitesViewModel {
         var result = new ArrayList<SiteSummary>();
         for (var each : api.sites()) {
             var config = api.config(each.siteId()).orElse(null);
-            Allocation allocation = null;
-            if (config != null) {
-                try {
-                    allocation = api.allocation(each.siteId());
-                } catch (EngineException e) {
-                    if (!e.notFound()) throw e;
-                }
-            }
+            var allocation = config == null ? null : api.allocationIfConfigured(each.siteId()).orElse(null);
             var active = allocation == null ? 0 : allocation.allocations().size();
             var queued = allocation == null ? 0 : (int) allocation.allocations().stream().filter(a -> a.queued()).count();
             var alerts = AlertRules.evaluate(allocation, config, clock.instant()).size();

@@ -8,24 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamo.console.client.Charger;
 import dev.dynamo.console.client.ConfigRequest;
-import dev.dynamo.console.client.EngineApi;
 import dev.dynamo.console.client.EngineException;
-import dev.dynamo.console.client.HttpEngineClient;
-import dev.dynamo.console.client.RunningEngine;
 import dev.dynamo.console.client.SiteConfig;
 import dev.dynamo.console.client.WindowSpec;
-import dev.dynamo.console.connect.ConnectionSettings;
-import dev.dynamo.console.embedded.EmbeddedEngineStarter;
-import dev.dynamo.console.embedded.EmbeddedSimulationRunner;
 import dev.dynamo.console.live.ChargerTile;
 import dev.dynamo.console.shell.Console;
 import dev.dynamo.console.shell.Screen;
 import dev.dynamo.console.task.FxBackground;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -35,11 +27,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.chart.BarChart;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -52,38 +43,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleUiTest {
     private static final String SITE = "ui-test";
-    private static RunningEngine engine;
-    private static EngineApi api;
+    @RegisterExtension
+    static final EngineForUi ENGINE = new EngineForUi("ui-test-sites.json", SITE);
 
     private final FxBackground background = new FxBackground();
     private Console console;
 
-    @BeforeAll
-    static void startEngine() throws Exception {
-        var sites = Path.of(ConsoleUiTest.class.getResource("ui-test-sites.json").toURI());
-        engine = new EmbeddedEngineStarter(sites).start();
-        api = new HttpEngineClient(engine.baseUri(), engine.apiKey());
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        if (engine != null) engine.close();
-    }
-
     @Start
     void start(Stage stage) {
-        var settings = ConnectionSettings.inMemory(
-                new ConnectionSettings.Saved(engine.baseUri().toString(), engine.apiKey(), false, SITE));
-        console = new Console(background, settings, () -> engine, new EmbeddedSimulationRunner(), Clock.systemUTC());
-        stage.setScene(console.scene(1400, 960));
-        stage.show();
+        console = ENGINE.show(stage, background, 1400, 960);
     }
 
     @AfterEach
     void closeConsole() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> console.live().stop());
-        WaitForAsyncUtils.asyncFx(() -> console.simulation().shutdown()).get(15, TimeUnit.SECONDS);
-        background.close();
+        EngineForUi.close(console, background);
     }
 
     @Test
@@ -111,8 +84,8 @@ class ConsoleUiTest {
                 && firstRanked(robot).equals("CP-2"));
         robot.clickOn("#apply-priority");
 
-        waitUntil(() -> api.config(SITE).map(SiteConfig::strategy).orElse("").equals("priority"));
-        assertThat(api.config(SITE).orElseThrow().priorityOrder()).containsExactly("CP-2", "CP-1", "CP-3");
+        waitUntil(() -> ENGINE.api().config(SITE).map(SiteConfig::strategy).orElse("").equals("priority"));
+        assertThat(ENGINE.api().config(SITE).orElseThrow().priorityOrder()).containsExactly("CP-2", "CP-1", "CP-3");
         robot.clickOn("#nav-live");
         waitUntil(() -> tileValue(robot, "CP-2") == 22.0 && tileValue(robot, "CP-1") == 8.0);
     }
@@ -134,8 +107,8 @@ class ConsoleUiTest {
         robot.clickOn("#strategy").clickOn("scheduled");
         robot.clickOn("#apply-config");
 
-        waitUntil(() -> !api.config(SITE).orElseThrow().schedule().isEmpty());
-        var stored = api.config(SITE).orElseThrow();
+        waitUntil(() -> !ENGINE.api().config(SITE).orElseThrow().schedule().isEmpty());
+        var stored = ENGINE.api().config(SITE).orElseThrow();
         assertThat(stored.strategy()).isEqualTo("scheduled");
         assertThat(stored.schedule()).containsExactly(new WindowSpec(List.of("TUE"), "08:00", "12:00", 60, "equal"));
     }
@@ -153,7 +126,7 @@ class ConsoleUiTest {
         waitUntil(() -> !text(robot, "#error-max-power-kw").isEmpty());
         assertThat(text(robot, "#error-max-power-kw")).contains("100");
         assertThat(text(robot, "#config-error")).contains("422");
-        assertThat(api.config(SITE).orElseThrow().maxPowerKw()).isEqualTo(60.0);
+        assertThat(ENGINE.api().config(SITE).orElseThrow().maxPowerKw()).isEqualTo(60.0);
     }
 
     @Test
@@ -276,6 +249,6 @@ class ConsoleUiTest {
     }
 
     private static void prepare(ConfigRequest config, String... charging) {
-        UiSteps.prepare(api, SITE, config, charging);
+        UiSteps.prepare(ENGINE.api(), SITE, config, charging);
     }
 }

@@ -7,21 +7,13 @@ import static dev.dynamo.console.ui.UiSteps.tile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamo.console.client.ConfigRequest;
-import dev.dynamo.console.client.EngineApi;
 import dev.dynamo.console.client.EngineException;
-import dev.dynamo.console.client.HttpEngineClient;
-import dev.dynamo.console.client.RunningEngine;
 import dev.dynamo.console.client.SessionChange;
 import dev.dynamo.console.client.SessionInfo;
-import dev.dynamo.console.connect.ConnectionSettings;
-import dev.dynamo.console.embedded.EmbeddedEngineStarter;
-import dev.dynamo.console.embedded.EmbeddedSimulationRunner;
 import dev.dynamo.console.live.ChargerTile;
 import dev.dynamo.console.shell.Console;
 import dev.dynamo.console.shell.Screen;
 import dev.dynamo.console.task.FxBackground;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
@@ -37,11 +28,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.GridCell;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -56,37 +46,20 @@ import org.testfx.util.WaitForAsyncUtils;
 class DeparturesUiTest {
     private static final String SITE = "ops";
     private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Amsterdam");
-    private static RunningEngine engine;
-    private static EngineApi api;
+    @RegisterExtension
+    static final EngineForUi ENGINE = new EngineForUi("ui-operator-sites.json", SITE);
 
     private final FxBackground background = new FxBackground();
     private Console console;
 
-    @BeforeAll
-    static void startEngine() throws Exception {
-        var sites = Path.of(DeparturesUiTest.class.getResource("ui-operator-sites.json").toURI());
-        engine = new EmbeddedEngineStarter(sites).start();
-        api = new HttpEngineClient(engine.baseUri(), engine.apiKey());
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        if (engine != null) engine.close();
-    }
-
     @Start
     void start(Stage stage) {
-        var settings = ConnectionSettings.inMemory(
-                new ConnectionSettings.Saved(engine.baseUri().toString(), engine.apiKey(), false, SITE));
-        console = new Console(background, settings, () -> engine, new EmbeddedSimulationRunner(), Clock.systemUTC());
-        stage.setScene(console.scene(1280, 800));
-        stage.show();
+        console = ENGINE.show(stage, background, 1280, 800);
     }
 
     @AfterEach
     void closeConsole() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> console.shutdown()).get(15, TimeUnit.SECONDS);
-        background.close();
+        EngineForUi.close(console, background);
     }
 
     @Test
@@ -150,7 +123,7 @@ class DeparturesUiTest {
         assertThat(text(robot, "#session-error")).contains("422");
         assertThat(fx(() -> robot.lookup("#session-needed-input").query().getStyleClass())).contains("invalid");
         assertThat(session("O-4").energyNeededKwh()).isNull();
-        assertThat(api.site(SITE).chargers().stream().filter(c -> c.chargePointId().equals("O-4")).findFirst()
+        assertThat(ENGINE.api().site(SITE).chargers().stream().filter(c -> c.chargePointId().equals("O-4")).findFirst()
                 .orElseThrow().session()).isNotNull();
     }
 
@@ -158,7 +131,7 @@ class DeparturesUiTest {
     void a_session_that_cannot_be_full_by_its_departure_is_marked_at_risk_on_its_tile_in_colour_and_words(FxRobot robot) {
         prepare("O-4", "O-5");
         // 11 kW for an hour cannot give 200 kWh
-        api.changeSession(SITE, "O-4", SessionChange.NONE.withEnergyNeeded(200.0)
+        ENGINE.api().changeSession(SITE, "O-4", SessionChange.NONE.withEnergyNeeded(200.0)
                 .withDeparture(Instant.now().plus(Duration.ofHours(1))));
         connect(robot);
 
@@ -183,7 +156,7 @@ class DeparturesUiTest {
         robot.clickOn("#departure-aware");
         robot.clickOn("#apply-config");
 
-        waitUntil(() -> api.config(SITE).orElseThrow().departureAware());
+        waitUntil(() -> ENGINE.api().config(SITE).orElseThrow().departureAware());
         robot.interact(() -> console.config().strategyProperty().set("priority"));
         waitUntil(() -> fx(() -> robot.lookup("#departure-aware").queryAs(CheckBox.class).isDisabled()));
         assertThat(fx(() -> robot.lookup("#departure-aware").queryAs(CheckBox.class).isSelected())).isFalse();
@@ -192,7 +165,7 @@ class DeparturesUiTest {
     }
 
     private static SessionInfo session(String chargePointId) {
-        return api.site(SITE).chargers().stream().filter(c -> c.chargePointId().equals(chargePointId))
+        return ENGINE.api().site(SITE).chargers().stream().filter(c -> c.chargePointId().equals(chargePointId))
                 .findFirst().orElseThrow().session();
     }
 
@@ -220,7 +193,7 @@ class DeparturesUiTest {
     }
 
     private static void prepare(String... charging) {
-        UiSteps.prepare(api, SITE, new ConfigRequest(100, "equal", null, List.of(), List.of(), null, null), charging);
+        UiSteps.prepare(ENGINE.api(), SITE, new ConfigRequest(100, "equal", null, List.of(), List.of(), null, null), charging);
     }
 
     private void clickTile(FxRobot robot, String chargePointId) {

@@ -7,24 +7,15 @@ import static dev.dynamo.console.ui.UiSteps.tile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamo.console.client.ConfigRequest;
-import dev.dynamo.console.client.EngineApi;
 import dev.dynamo.console.client.EngineException;
-import dev.dynamo.console.client.HttpEngineClient;
-import dev.dynamo.console.client.RunningEngine;
 import dev.dynamo.console.client.SiteConfig;
-import dev.dynamo.console.connect.ConnectionSettings;
-import dev.dynamo.console.embedded.EmbeddedEngineStarter;
-import dev.dynamo.console.embedded.EmbeddedSimulationRunner;
 import dev.dynamo.console.live.ChargerTile;
 import dev.dynamo.console.shell.Console;
 import dev.dynamo.console.shell.Screen;
 import dev.dynamo.console.task.FxBackground;
 import dev.dynamo.console.testengine.OcppTestCharger;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -35,15 +26,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The operator's questions answered in a real window against a real engine in-process, on a site with a
@@ -53,37 +42,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class OperatorUiTest {
     private static final String SITE = "ops";
-    private static RunningEngine engine;
-    private static EngineApi api;
+    @RegisterExtension
+    static final EngineForUi ENGINE = new EngineForUi("ui-operator-sites.json", SITE);
 
     private final FxBackground background = new FxBackground();
     private Console console;
 
-    @BeforeAll
-    static void startEngine() throws Exception {
-        var sites = Path.of(OperatorUiTest.class.getResource("ui-operator-sites.json").toURI());
-        engine = new EmbeddedEngineStarter(sites).start();
-        api = new HttpEngineClient(engine.baseUri(), engine.apiKey());
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        if (engine != null) engine.close();
-    }
-
     @Start
     void start(Stage stage) {
-        var settings = ConnectionSettings.inMemory(
-                new ConnectionSettings.Saved(engine.baseUri().toString(), engine.apiKey(), false, SITE));
-        console = new Console(background, settings, () -> engine, new EmbeddedSimulationRunner(), Clock.systemUTC());
-        stage.setScene(console.scene(1280, 800));
-        stage.show();
+        console = ENGINE.show(stage, background, 1280, 800);
     }
 
     @AfterEach
     void closeConsole() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> console.shutdown()).get(15, TimeUnit.SECONDS);
-        background.close();
+        EngineForUi.close(console, background);
     }
 
     @Test
@@ -99,14 +71,14 @@ class OperatorUiTest {
         assertThat(rankText(robot, "O-5")).contains("now 19.0 kW").contains("+3.0 kW");
         assertThat(rankText(robot, "O-4")).contains("now 11.0 kW").contains("→ 8.0 kW").contains("−3.0 kW");
         assertThat(text(robot, "#priority-preview-summary")).contains("30.0 kW allocated");
-        assertThat(api.config(SITE).orElseThrow().strategy()).isEqualTo("equal");
+        assertThat(ENGINE.api().config(SITE).orElseThrow().strategy()).isEqualTo("equal");
 
         robot.clickOn("#apply-priority");
 
-        waitUntil(() -> api.config(SITE).map(SiteConfig::strategy).orElse("").equals("priority"));
+        waitUntil(() -> ENGINE.api().config(SITE).map(SiteConfig::strategy).orElse("").equals("priority"));
         waitUntil(() -> rankText(robot, "O-5").contains("now 22.0 kW") && !rankText(robot, "O-5").contains("→"));
         assertThat(rankText(robot, "O-4")).contains("now 8.0 kW");
-        assertThat(api.allocation(SITE).allocations()).extracting(a -> a.chargePointId() + " " + a.allocatedKw())
+        assertThat(ENGINE.api().allocation(SITE).allocations()).extracting(a -> a.chargePointId() + " " + a.allocatedKw())
                 .containsExactly("O-4 8.0", "O-5 22.0");
     }
 
@@ -132,7 +104,7 @@ class OperatorUiTest {
     @Test
     void an_alert_appears_when_an_ocpp_charger_goes_offline_and_clears_when_it_returns(FxRobot robot) throws Exception {
         prepare(new ConfigRequest(100, "equal", null, List.of(), List.of(), null, null));
-        try (var charger = new OcppTestCharger(engine.baseUri(), "O-5")) {
+        try (var charger = new OcppTestCharger(ENGINE.engine().baseUri(), "O-5")) {
             charger.connect();
             charger.boot();
             charger.startTransaction();
@@ -171,7 +143,7 @@ class OperatorUiTest {
         waitUntil(() -> !text(robot, "#error-charger-rating").isEmpty());
         assertThat(text(robot, "#site-error")).contains("422");
         assertThat(fx(() -> robot.lookup("#charger-rating").query().getStyleClass())).contains("invalid");
-        assertThat(api.site(SITE).chargers().getFirst().maxPowerKw()).isEqualTo(22.0);
+        assertThat(ENGINE.api().site(SITE).chargers().getFirst().maxPowerKw()).isEqualTo(22.0);
     }
 
     @Test
@@ -271,7 +243,7 @@ class OperatorUiTest {
     }
 
     private static void prepare(ConfigRequest config, String... charging) {
-        UiSteps.prepare(api, SITE, config, charging);
+        UiSteps.prepare(ENGINE.api(), SITE, config, charging);
     }
 
     private void clickTile(FxRobot robot, String chargePointId) {
