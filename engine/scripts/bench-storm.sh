@@ -20,7 +20,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 pairs=3
 if [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then pairs="$1"; shift; fi
 names=(plain aot)
-flags=("" "-XX:AOTCache=$root/engine/target/dynamo-engine.aot")
+# the cache runs with the options it was trained with (engine/jvm.options; others make the JVM refuse it)
+flags=("" "@$root/engine/jvm.options -XX:AOTCache=$root/engine/target/dynamo-engine.aot")
 storm_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in

@@ -6,12 +6,15 @@
 // it trains is any command that takes the engine's `serve` options:
 //
 //   java engine/scripts/aot/AotTraining.java --cache engine/target/dynamo-engine.aot -- \
-//        java -jar engine/target/dynamo-engine.jar                       # the plain jar (engine/scripts/aot-cache.sh)
+//        java @engine/jvm.options -jar engine/target/dynamo-engine.jar   # the plain jar (engine -Paot)
 //   java engine/scripts/aot/AotTraining.java --cache APP/lib/app/dynamo-engine.aot -- APP/bin/dynamo-engine
 //                                                                         # the packaged launcher (installers/pom.xml)
 //
 // The cache only fits the JVM that wrote it and the same jar (path layout, size and time): run the engine with the
-// same java (or the packaged runtime) and -XX:AOTCache=CACHE. Options: --chargers N (400), --rounds N (3).
+// same java (or the packaged runtime), the same JVM options (engine/jvm.options; a different
+// --enable-native-access makes the JVM refuse the cache) and -XX:AOTCache=CACHE. Options: --chargers N (400), --rounds N (3: storms),
+// --burst-rounds N (0: none; N rounds of every charger of a site starting one after the other, then stopping, as
+// load-test.js --pattern burst does; measured without a gain for that burst on JDK 25, docs/benchmarks.md).
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,12 +54,14 @@ public class AotTraining {
         Path cache = null;
         int chargers = 400;
         int rounds = 3;
+        int burstRounds = 0; // measured: no gain for the first burst, and more compile work during start-up (docs/benchmarks.md)
         List<String> command = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cache" -> cache = Path.of(args[++i]).toAbsolutePath();
                 case "--chargers" -> chargers = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--burst-rounds" -> burstRounds = Integer.parseInt(args[++i]);
                 case "--" -> command.addAll(List.of(args).subList(i + 1, args.length));
                 default -> throw usage("unknown option " + args[i]);
             }
@@ -65,7 +71,7 @@ public class AotTraining {
         long started = System.nanoTime();
         Path work = Files.createTempDirectory("dynamo-aot-training-");
         try {
-            train(command, cache, chargers, rounds, work);
+            train(command, cache, chargers, rounds, burstRounds, work);
         } finally {
             deleteTree(work);
         }
@@ -75,10 +81,10 @@ public class AotTraining {
 
     static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(problem
-                + "\nusage: java AotTraining.java --cache FILE [--chargers N] [--rounds N] -- ENGINE_COMMAND...");
+                + "\nusage: java AotTraining.java --cache FILE [--chargers N] [--rounds N] [--burst-rounds N] -- ENGINE_COMMAND...");
     }
 
-    static void train(List<String> command, Path cache, int chargers, int rounds, Path work) throws Exception {
+    static void train(List<String> command, Path cache, int chargers, int rounds, int burstRounds, Path work) throws Exception {
         Files.deleteIfExists(cache);
         Files.createDirectories(cache.toAbsolutePath().getParent());
         int port;
@@ -109,6 +115,13 @@ public class AotTraining {
                 System.out.printf("  round %d: %d charge points connected, booted, charged or beat, in %d ms%n",
                         round, booted, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
                 Thread.sleep(1500); // the engine takes one replacing connection a second per charge point
+            }
+            if (burstRounds > 0) {
+                long t0 = System.nanoTime();
+                int pushed = bursts(port, sites, burstRounds);
+                exerciseApi(http, sites);
+                System.out.printf("  bursts: %d rounds of every charger starting one after another per site, %d limits pushed, in %d ms%n",
+                        burstRounds, pushed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             }
         } catch (Exception | Error e) {
             engine.destroyForcibly();
@@ -181,10 +194,52 @@ public class AotTraining {
         return chargePoints.size() - failed;
     }
 
+    /**
+     * The busy hours after a restart: every charge point stays connected, and on each site one charger after the
+     * other starts a transaction as soon as the previous start is answered, so that past half the site every start
+     * lowers the limits of all its charging chargers (decisions, limits pushed and answered, durable writes, many
+     * times a second); then every transaction stops the same way. Its C2 compiles are then in the cache's profiles
+     * (1,443 level-4 compiles recorded instead of 824), meant to let a restarted engine compile this path before
+     * its first busy minute. On JDK 25 they did not lower that minute's compile work (load-test.js --pattern burst
+     * --shipped --aot-cache, docs/benchmarks.md), so the default training leaves this out (--burst-rounds 0).
+     */
+    static int bursts(int port, List<Site> sites, int rounds) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
+        List<CompletableFuture<ChargePoint>> connecting = new ArrayList<>();
+        for (Site site : sites) {
+            for (String id : site.chargers) connecting.add(ChargePoint.connect(client, port, id, site.password));
+        }
+        List<ChargePoint> chargePoints = new ArrayList<>();
+        for (CompletableFuture<ChargePoint> c : connecting) chargePoints.add(c.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        List<CompletableFuture<String>> booting = new ArrayList<>();
+        for (ChargePoint cp : chargePoints) booting.add(cp.call("BootNotification", "{\"chargePointVendor\":\"Training\",\"chargePointModel\":\"Burst\"}"));
+        for (CompletableFuture<String> boot : booting) boot.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Map<String, List<ChargePoint>> bySite = new LinkedHashMap<>();
+        int index = 0;
+        for (Site site : sites) {
+            bySite.put(site.id, chargePoints.subList(index, index + site.chargers.size()));
+            index += site.chargers.size();
+        }
+        for (int round = 1; round <= rounds; round++) {
+            List<CompletableFuture<Void>> perSite = new ArrayList<>();
+            for (List<ChargePoint> site : bySite.values()) {
+                CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+                for (ChargePoint cp : site) chain = chain.thenCompose(done -> cp.start());
+                for (ChargePoint cp : site) chain = chain.thenCompose(done -> cp.stop());
+                perSite.add(chain);
+            }
+            for (CompletableFuture<Void> site : perSite) site.get(10, TimeUnit.MINUTES);
+        }
+        for (ChargePoint cp : chargePoints) cp.close();
+        return chargePoints.stream().mapToInt(cp -> cp.profilesAnswered.get()).sum();
+    }
+
     static final class ChargePoint implements WebSocket.Listener {
         private final String id;
         private final Map<String, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
         private final AtomicInteger nextId = new AtomicInteger();
+        private final AtomicInteger profilesAnswered = new AtomicInteger();
+        private volatile String transaction;
         private final StringBuilder partial = new StringBuilder();
         private volatile WebSocket socket;
         private CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
@@ -226,6 +281,21 @@ public class AotTraining {
                     .thenApply(stop -> null);
         }
 
+        /** StartTransaction; the transaction stays open until {@link #stop()}. */
+        CompletableFuture<Void> start() {
+            return call("StartTransaction", "{\"connectorId\":1,\"idTag\":\"TRAINING\",\"meterStart\":0,\"timestamp\":\"" + Instant.now() + "\"}")
+                    .thenAccept(answer -> {
+                        Matcher tx = TRANSACTION_ID.matcher(answer);
+                        if (!tx.find()) throw new IllegalStateException(id + ": StartTransaction answered " + answer);
+                        transaction = tx.group(1);
+                    });
+        }
+
+        CompletableFuture<Void> stop() {
+            return call("StopTransaction", "{\"transactionId\":" + transaction + ",\"meterStop\":1000,\"timestamp\":\"" + Instant.now()
+                    + "\",\"reason\":\"EVDisconnected\"}").thenApply(answer -> null);
+        }
+
         CompletableFuture<String> call(String action, String payload) {
             String uniqueId = id + "-" + nextId.incrementAndGet();
             CompletableFuture<String> answer = new CompletableFuture<String>().orTimeout(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -254,7 +324,10 @@ public class AotTraining {
                 Matcher m = FRAME.matcher(frame);
                 if (m.matches()) {
                     switch (m.group(1)) {
-                        case "2" -> send("[3,\"" + m.group(2) + "\",{\"status\":\"Accepted\"}]"); // the engine's calls: accepted
+                        case "2" -> { // the engine's calls (limits): accepted
+                            profilesAnswered.incrementAndGet();
+                            send("[3,\"" + m.group(2) + "\",{\"status\":\"Accepted\"}]");
+                        }
                         case "3" -> complete(m.group(2), m.group(3), null);
                         case "4" -> complete(m.group(2), null, frame);
                         default -> { }

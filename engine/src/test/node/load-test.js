@@ -9,7 +9,10 @@
 //
 // Options: --chargers N (1000), --per-site N (50), --pattern open|burst (open), --rate STARTS_PER_S (20, open
 // only: Poisson arrivals over all sites, seeded), --seed N (1), --engine-cpus LIST (taskset for the engine),
-// --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE, --rounds N (1). The
+// --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE, --rounds N (1),
+// --shipped (the JVM options the package runs with, engine/jvm.options, and the jar's AOT cache of -Paot, which must
+// exist: what the goals are measured on), --aot-cache FILE (another cache for --shipped), --launcher PATH (run a
+// packaged launcher, e.g. installers/target/app-image/dynamo-engine/bin/dynamo-engine, instead of --jar). The
 // summary has tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js).
 // With --rounds N > 1 every charger then stops its transaction and the same starts run again on the same engine,
 // now warm: the summary is round 1's (a fresh JVM, what the goals are measured on), and `rounds` has every round's
@@ -38,9 +41,44 @@ const pattern = args.pattern || 'open';
 const ratePerS = Number(args.rate || 20);
 const port = Number(args.port || 18765);
 const rounds = Number(args.rounds || 1);
+const shipped = 'shipped' in args; // a flag: its "value" is whatever follows it
 const chargerKw = 22;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 if (!['open', 'burst'].includes(pattern)) throw new Error('--pattern is open or burst');
+
+/** The JVM options the packaged engine runs with: a java @argfile (comments after #), read by the package's launcher too. */
+const jvmOptionsFile = path.join(__dirname, '..', '..', '..', 'jvm.options');
+
+function readJvmOptions(file) {
+    return fs.readFileSync(file, 'utf8').split('\n').map(line => line.replace(/#.*/, '').trim())
+        .filter(Boolean).flatMap(line => line.split(/\s+/));
+}
+
+/**
+ * The engine's command line: `java [--jvm] -jar JAR serve …`; with --shipped the options of engine/jvm.options and the
+ * jar's AOT cache (made by -Paot; -XX:AOTMode=on makes the JVM stop rather than run without it), as the package
+ * runs; with --launcher the package's own launcher (its runtime, its cache and options; --jvm then goes in
+ * JAVA_TOOL_OPTIONS). Empty without --jar or --launcher (an engine started by hand on --port).
+ */
+function engineCommand(dir) {
+    const serve = ['serve', '--port', String(port), '--sites', path.join(dir, 'sites.json'), '--data-dir', path.join(dir, 'data')];
+    if (args.launcher) return [args.launcher, ...serve];
+    if (!args.jar) return [];
+    const jvm = args.jvm ? args.jvm.split(' ').filter(Boolean) : [];
+    if (shipped) {
+        const cache = args['aot-cache'] || path.join(path.dirname(args.jar), 'dynamo-engine.aot');
+        if (!fs.existsSync(cache)) {
+            throw new Error(`--shipped needs the jar's AOT cache ${cache}: ./mvnw -B -pl engine package -DskipTests -Paot`);
+        }
+        jvm.unshift(...readJvmOptions(jvmOptionsFile), `-XX:AOTCache=${cache}`, '-XX:AOTMode=on');
+    }
+    const javaBin = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+    return [javaBin, ...jvm, '-jar', args.jar, ...serve];
+}
+
+function engineEnv() {
+    return args.launcher && args.jvm ? { ...process.env, JAVA_TOOL_OPTIONS: args.jvm } : process.env;
+}
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same arrivals. */
 function random(seed) {
@@ -192,13 +230,14 @@ class SiteStarts {
 (async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dynamo-load-'));
     const sites = writeSites(dir);
-    const java = ['-jar', args.jar, 'serve', '--port', String(port), '--sites', path.join(dir, 'sites.json'),
-        '--data-dir', path.join(dir, 'data')];
-    if (args.jvm) java.unshift(...args.jvm.split(' ').filter(Boolean));
-    const javaBin = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-    const engine = !args.jar ? null : args['engine-cpus']
-        ? spawn('taskset', ['-c', args['engine-cpus'], javaBin, ...java], { stdio: ['ignore', 'ignore', 'inherit'] })
-        : spawn(javaBin, java, { stdio: ['ignore', 'ignore', 'inherit'] });
+    const command = engineCommand(dir);
+    const engineCommandLine = command.join(' ');
+    console.error('engine: ' + command.join(' '));
+    const engine = !command.length ? null : args['engine-cpus']
+        ? spawn('taskset', ['-c', args['engine-cpus'], ...command], { stdio: ['ignore', 'ignore', 'inherit'], env: engineEnv() })
+        : spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: engineEnv() });
+    // an engine this script started never outlives it, whatever ends it
+    process.on('exit', () => { if (engine && engine.exitCode === null) engine.kill('SIGKILL'); });
     const base = `http://127.0.0.1:${port}`;
     const clients = [];
     try {
@@ -235,6 +274,7 @@ class SiteStarts {
             const latencies = [];
             const confMs = [];
             let answered = 0;
+            const refused = [];
             const startOne = c => new Promise(resolve => {
                 const sentAt = performance.now();
                 let confirmed = false;
@@ -251,6 +291,11 @@ class SiteStarts {
                         answered++;
                         confirmed = true;
                         if (complete) resolve();
+                    }, err => {
+                        // a CALLERROR (e.g. InternalError when the site's store did not answer in time): the start
+                        // is counted as refused, and the run goes on
+                        refused.push(err.message);
+                        resolve();
                     });
                 setTimeout(resolve, 10000); // counted as incomplete
             });
@@ -260,6 +305,7 @@ class SiteStarts {
             const ownCpuBefore = process.cpuUsage();
             const runStart = performance.now();
             const runFrom = new Date(Date.now() - 1).toISOString();
+            const startedAt = new Date().toISOString();
             measuring = true;
             if (pattern === 'burst') {
                 // Sites in parallel; within a site, each start as soon as the previous one is complete.
@@ -300,16 +346,21 @@ class SiteStarts {
             latencies.sort((a, b) => a - b);
             confMs.sort((a, b) => a - b);
             const ms = x => +x.toFixed(1);
-            const summary = { round, rate_per_s: pattern === 'open' ? ratePerS : null, chargers: clients.length,
+            const summary = { round, started_at: startedAt, ended_at: runTo, rate_per_s: pattern === 'open' ? ratePerS : null, chargers: clients.length,
                 pattern, sites: sites.length, starts: clients.length, complete: latencies.length, answered,
+                refused: refused.length, refused_first: refused[0] || null,
                 p50_ms: ms(percentile(latencies, 50)), p95_ms: ms(percentile(latencies, 95)),
                 p99_ms: ms(percentile(latencies, 99)), max_ms: ms(latencies[latencies.length - 1]),
                 conf_p50_ms: ms(percentile(confMs, 50)), conf_p99_ms: ms(percentile(confMs, 99)),
                 run_s: +runS.toFixed(1), tx_profiles: txProfiles, tx_profiles_per_s: Math.round(txProfiles / runS), engine_cpu_s: +engineCpuS.toFixed(2),
-                engine_jit_cpu_s: +jitCpuS.toFixed(2), engine_cpu_ms_per_tx_profile: +(engineCpuS * 1000 / txProfiles).toFixed(3),
+                engine_jit_cpu_s: +jitCpuS.toFixed(2),
+                // what the engine and its JIT compiler had used from the JVM's start until this round began
+                engine_cpu_before_s: +engineCpuBefore.toFixed(2), engine_jit_cpu_before_s: +jitCpuBefore.toFixed(2),
+                engine_cpu_ms_per_tx_profile: +(engineCpuS * 1000 / txProfiles).toFixed(3),
                 generator_cpu_s: +((ownCpu.user + ownCpu.system) / 1e6).toFixed(2), decisions,
                 load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
-                engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length };
+                engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length,
+                engine: args.launcher ? 'launcher' : shipped ? 'shipped' : 'plain', engine_command: engineCommandLine };
             return summary;
         };
         const results = [];
