@@ -71,6 +71,8 @@ final class DepartureFilling {
             // the budget and headroom left by the rounded values, counted afresh (the filling stages keep their own books)
             state.budgetLeftKw = budgetKw;
             System.arraycopy(headroomA, 0, state.headroomA, 0, headroomA.length);
+            // the rounded values' amperes by draw class, then each class's path once
+            double[] classA = new double[state.classCount];
             for (int i = 0; i < state.count; i++) {
                 double rounded = Allocator.roundDownKw(kw[i]);
                 var departure = departures[i];
@@ -82,22 +84,45 @@ final class DepartureFilling {
                 kw[i] = rounded;
                 if (rounded > 0) {
                     state.budgetLeftKw -= rounded;
-                    state.draw(i, rounded);
+                    classA[state.drawClass[i]] += rounded * state.ampsPerKw[i];
                 }
             }
-            for (int i : order) if (atRisk[i] || leftOut[i]) handBack(state, i, upToKw[i]);
-            for (int i : order) if (!atRisk[i] && !leftOut[i]) handBack(state, i, upToKw[i]);
+            for (int c = 0; c < state.classCount; c++) {
+                double amps = classA[c];
+                if (amps == 0) continue;
+                for (int j = state.pathStart[c], end = state.pathStart[c + 1]; j < end; j++) state.headroomA[state.path[j]] -= amps;
+            }
+            // a class whose path has less than a hundredth left keeps it so: headroom only falls from here on
+            boolean[] pathFull = new boolean[state.classCount];
+            for (int i : order) if (atRisk[i] || leftOut[i]) handBack(state, i, upToKw[i], pathFull);
+            for (int i : order) if (!atRisk[i] && !leftOut[i]) handBack(state, i, upToKw[i], pathFull);
         }
 
-        private static void handBack(FillState state, int i, double upToKw) {
+        private static void handBack(FillState state, int i, double upToKw, boolean[] pathFull) {
             double roomKw = Math.min(upToKw - state.allocKw[i], state.budgetLeftKw);
-            if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
-            long hundredths = (long) Math.floor(roomKw * 100 + 1e-7);
+            // nothing to hand back before the path is looked at (its minimum could only lower the room)
+            if (hundredthsIn(roomKw) <= 0) return;
+            if (state.ampsPerKw[i] > 0) {
+                int c = state.drawClass[i];
+                if (pathFull[c]) return;
+                double pathKw = state.pathHeadroomA(i) / state.ampsPerKw[i];
+                if (hundredthsIn(pathKw) <= 0) {
+                    pathFull[c] = true; // every member of the class draws at the same amperes per kW on the same path
+                    return;
+                }
+                roomKw = Math.min(roomKw, pathKw);
+            }
+            long hundredths = hundredthsIn(roomKw);
             if (hundredths <= 0) return;
             double addKw = hundredths / 100.0;
             state.allocKw[i] = Allocator.roundDownKw(state.allocKw[i] + addKw);
             state.budgetLeftKw -= addKw;
             state.draw(i, addKw);
+        }
+
+        /** Whole hundredths of a kW in {@code kw} (an exact hundredth computed a little below counts). */
+        private static long hundredthsIn(double kw) {
+            return (long) Math.floor(kw * 100 + 1e-7);
         }
     }
 
@@ -107,28 +132,36 @@ final class DepartureFilling {
         private final Departure[] departures;
         private final int budget;
         private final double[] targetKw;
+        /** What a kept session takes first while some will be short ({@link #keptKw(Departure, double)}). */
+        private final double[] keptKw;
         /** Sessions of the stage: admitted, with a finite laxity; {@code atRisk} among them cannot finish. */
         private final boolean[] inStage;
         private final boolean[] atRisk;
         private final boolean[] leftOut;
+        /** Draw classes with a full limit-phase on their path: none of their members can rise any more. */
+        private final boolean[] pathFull;
 
         NeededRates(FillState state, Departure[] departures) {
             this.state = state;
             this.departures = departures;
             budget = state.tree.size * 3;
             targetKw = new double[state.count];
+            keptKw = new double[state.count];
             inStage = new boolean[state.count];
             atRisk = new boolean[state.count];
             leftOut = new boolean[state.count];
+            pathFull = new boolean[state.classCount];
         }
 
         void raise(int[] order) {
             boolean anyAtRisk = false;
-            for (int i : order) {
+            // in the demands' order, not by laxity: each departure is read once, where it lies in memory
+            for (int i = 0; i < state.count; i++) {
                 var departure = departures[i];
                 if (departure == null || !departure.finite() || !state.admitted[i]) continue;
                 inStage[i] = true;
                 targetKw[i] = Math.min(state.capKw[i], departure.neededKw());
+                keptKw[i] = keptKw(departure, targetKw[i]);
                 // at risk: it cannot finish even at its cap by the time it really leaves (the aimed time, without a margin)
                 if (departure.realHoursLeft() > 0 && departure.atRiskReally(state.capKw[i])) atRisk[i] = anyAtRisk = true;
             }
@@ -137,7 +170,7 @@ final class DepartureFilling {
             boolean anyShort = refused != null || anyAtRisk;
             // those kept, least laxity first (everyone, when all fit: the contract's literal order), then those left out;
             // while someone will be short, the kept ones first take only what finishes them by their real departure
-            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i, anyShort ? keptKw(i) : targetKw[i]);
+            for (int i : order) if (inStage[i] && !atRisk[i] && !leftOut[i]) raiseAsFarAsAllowed(i, anyShort ? keptKw[i] : targetKw[i]);
             if (refused != null) for (int i : order) if (leftOut[i]) raiseAsFarAsAllowed(i, targetKw[i]);
             if (anyAtRisk) for (int i : order) if (atRisk[i]) raiseAsFarAsAllowed(i, targetKw[i]);
             // then their margin (the aimed rate), from what the sessions that will be short could not take
@@ -150,10 +183,9 @@ final class DepartureFilling {
          * energy a session that cannot finish loses, and those last minutes cannot give it back (the session that is
          * short is at its cap by then, and the others are full).
          */
-        private double keptKw(int i) {
-            var departure = departures[i];
-            if (!(departure.realHoursLeft() > departure.hoursLeft())) return targetKw[i];
-            return Math.min(targetKw[i], departure.realNeededKw());
+        private static double keptKw(Departure departure, double targetKw) {
+            if (!(departure.realHoursLeft() > departure.hoursLeft())) return targetKw;
+            return Math.min(targetKw, departure.realNeededKw());
         }
 
         /**
@@ -196,8 +228,16 @@ final class DepartureFilling {
         private void raiseAsFarAsAllowed(int i, double toKw) {
             double roomKw = Math.min(toKw - state.allocKw[i], state.budgetLeftKw);
             if (!(roomKw > 0)) return; // the path cannot make it more (once the budget is spent, most return here)
-            if (state.ampsPerKw[i] > 0) roomKw = Math.min(roomKw, state.pathHeadroomA(i) / state.ampsPerKw[i]);
-            if (!(roomKw > 0)) return;
+            if (state.ampsPerKw[i] > 0) {
+                int c = state.drawClass[i];
+                if (pathFull[c]) return;
+                double pathKw = state.pathHeadroomA(i) / state.ampsPerKw[i];
+                if (!(pathKw > 0)) {
+                    pathFull[c] = true; // its members share the path and the amperes per kW; headroom only falls here
+                    return;
+                }
+                roomKw = Math.min(roomKw, pathKw);
+            }
             state.allocKw[i] += roomKw;
             state.budgetLeftKw -= roomKw;
             state.draw(i, roomKw);
@@ -228,77 +268,101 @@ final class DepartureFilling {
             }
             if (count == 0) return;
             int[] byDeparture = KeyOrder.byKey(hours, eligible, count, n);
+            // from here on a session is its rank by departure: each constraint reads its members' figures in that
+            // order, from arrays by rank (by session they were reads all over the memory); ranks of a class ascend
+            double[] rankHours = new double[count];
+            double[] rankKwh = new double[count]; // on the budget
+            double[] rankAh = new double[count]; // on a limit-phase
+            int[] rankClass = new int[count];
+            boolean[] out = new boolean[count];
+            int classes = state.classCount;
+            int[] perClass = new int[classes];
+            for (int j = 0; j < count; j++) {
+                int i = byDeparture[j];
+                rankHours[j] = hours[i];
+                rankKwh[j] = excessKwh[i];
+                rankAh[j] = state.ampsPerKw[i] * excessKwh[i];
+                perClass[rankClass[j] = state.drawClass[i]]++;
+            }
             // each constraint's members counted by draw class (sessions of a class share its path), then laid out
-            int[] start = new int[budget + 2];
-            int[] perClass = new int[state.classCount];
-            for (int j = 0; j < count; j++) perClass[state.drawClass[eligible[j]]]++;
-            if (refused[budget]) start[budget + 1] = count;
+            int[] start = new int[budget + 1];
             // the refused limit-phases of each class's path, in path order
-            int[] refusedStart = new int[state.classCount + 1];
-            for (int c = 0; c < state.classCount; c++) {
+            int[] refusedStart = new int[classes + 1];
+            for (int c = 0; c < classes; c++) {
                 int onPath = 0;
                 if (perClass[c] > 0) {
                     for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
-                        if (refused[state.path[k]]) onPath++;
+                        if (refused[state.path[k]]) {
+                            onPath++;
+                            start[state.path[k] + 1] += perClass[c];
+                        }
                     }
                 }
                 refusedStart[c + 1] = refusedStart[c] + onPath;
             }
-            int[] refusedOnPath = new int[refusedStart[state.classCount]];
-            for (int c = 0, r = 0; c < state.classCount; c++) {
+            int[] refusedOnPath = new int[refusedStart[classes]];
+            for (int c = 0, r = 0; c < classes; c++) {
                 if (perClass[c] == 0) continue;
                 for (int k = state.pathStart[c], end = state.pathStart[c + 1]; k < end; k++) {
-                    if (refused[state.path[k]]) {
-                        refusedOnPath[r++] = state.path[k];
-                        start[state.path[k] + 1] += perClass[c];
-                    }
+                    if (refused[state.path[k]]) refusedOnPath[r++] = state.path[k];
                 }
             }
-            for (int c = 0; c <= budget; c++) start[c + 1] += start[c];
-            int[] members = new int[start[budget + 1]];
-            int[] at = Arrays.copyOf(start, budget + 1);
-            boolean budgetRefused = refused[budget];
+            for (int k = 0; k < budget; k++) start[k + 1] += start[k];
+            int[] members = new int[start[budget]];
+            int[] at = Arrays.copyOf(start, budget);
             for (int j = 0; j < count; j++) {
-                int i = byDeparture[j];
-                if (budgetRefused) members[at[budget]++] = i;
-                int c = state.drawClass[i];
-                for (int r = refusedStart[c], end = refusedStart[c + 1]; r < end; r++) members[at[refusedOnPath[r]]++] = i;
+                int c = rankClass[j];
+                for (int r = refusedStart[c], end = refusedStart[c + 1]; r < end; r++) members[at[refusedOnPath[r]]++] = j;
             }
+            int[] allRanks = null;
             var largest = new TakeHeap(count);
-            for (int c = 0; c <= budget; c++) {
-                if (!refused[c]) continue;
-                double capacity = c == budget ? state.budgetLeftKw : state.headroomA[c];
-                if (carries(members, start[c], start[c + 1], c, capacity, hours, excessKwh)) continue; // nobody to leave out here
+            for (int k = 0; k <= budget; k++) {
+                if (!refused[k]) continue;
+                boolean onBudget = k == budget;
+                int[] list = members;
+                int from;
+                int to;
+                if (onBudget) {
+                    allRanks = new int[count];
+                    for (int j = 0; j < count; j++) allRanks[j] = j;
+                    list = allRanks;
+                    from = 0;
+                    to = count;
+                } else {
+                    from = start[k];
+                    to = start[k + 1];
+                }
+                double[] energy = onBudget ? rankKwh : rankAh;
+                double capacity = onBudget ? state.budgetLeftKw : state.headroomA[k];
+                if (carries(list, from, to, capacity, rankHours, energy, out)) continue; // nobody to leave out here
                 largest.clear();
                 double due = 0;
-                boolean onBudget = c == budget;
-                for (int j = start[c]; j < start[c + 1]; j++) {
-                    int i = members[j];
-                    if (leftOut[i]) continue;
-                    double energy = (onBudget ? 1 : state.ampsPerKw[i]) * excessKwh[i];
-                    due += energy;
-                    largest.push(i, energy);
-                    double carried = capacity * hours[i];
+                for (int m = from; m < to; m++) {
+                    int j = list[m];
+                    if (out[j]) continue;
+                    due += energy[j];
+                    largest.push(j, energy[j]);
+                    double carried = capacity * rankHours[j];
                     while (due > carried + FillState.TOLERANCE * Math.max(1, carried) && largest.size() > 0) {
-                        int out = largest.top();
+                        int left = largest.top();
                         due -= largest.topKey();
                         largest.pop();
-                        leftOut[out] = true;
+                        out[left] = true;
                     }
                 }
             }
+            for (int j = 0; j < count; j++) if (out[j]) leftOut[byDeparture[j]] = true;
         }
 
-        /** Whether the constraint finishes every member not left out yet (the check below, without a heap). */
-        private boolean carries(int[] members, int from, int to, int constraint, double capacity, double[] hours,
-                                double[] excessKwh) {
+        /** Whether the constraint finishes every member not left out yet (the check above, without a heap). */
+        private static boolean carries(int[] list, int from, int to, double capacity, double[] hours, double[] energy,
+                                       boolean[] out) {
             double due = 0;
-            boolean onBudget = constraint == budget;
-            for (int j = from; j < to; j++) {
-                int i = members[j];
-                if (leftOut[i]) continue;
-                due += (onBudget ? 1 : state.ampsPerKw[i]) * excessKwh[i];
-                double carried = capacity * hours[i];
+            for (int m = from; m < to; m++) {
+                int j = list[m];
+                if (out[j]) continue;
+                due += energy[j];
+                double carried = capacity * hours[j];
                 if (due > carried + FillState.TOLERANCE * Math.max(1, carried)) return false;
             }
             return true;

@@ -337,8 +337,7 @@ final class EventLoop implements Timers {
     private void advanceAll(long nowMs) {
         for (var car : onCharger) {
             if (car == null) continue;
-            for (int i = 0; i < broughtUpTo.size; i++) car.advance(broughtUpTo.values[i]);
-            car.advance(nowMs);
+            car.advanceThrough(broughtUpTo.values, broughtUpTo.size, nowMs);
         }
         broughtUpTo.size = 0;
     }

@@ -35,6 +35,9 @@ final class SimulatedSite implements AutoCloseable {
     private double[] allocation = new double[0];
     /** Each charger's place in the site's chargers, by charge point id. */
     private Map<String, Integer> indexOf;
+    /** The ids of {@link #indexOf} in their order, and the place of each. */
+    private String[] idsInOrder;
+    private int[] indexInOrder;
 
     SimulatedSite(SiteDefinition site, SimulatedClock clock, Timers timers,
                   Function<AllocationInput, AllocationResult> allocator) {
@@ -136,12 +139,24 @@ final class SimulatedSite implements AutoCloseable {
             if (indexOf == null) {
                 indexOf = new HashMap<>();
                 for (int i = 0; i < site.chargers().size(); i++) indexOf.putIfAbsent(site.chargers().get(i).chargePointId(), i);
+                idsInOrder = indexOf.keySet().stream().sorted().toArray(String[]::new);
+                indexInOrder = new int[idsInOrder.length];
+                for (int k = 0; k < idsInOrder.length; k++) indexInOrder[k] = indexOf.get(idsInOrder[k]);
             }
             var kw = new double[site.chargers().size()];
             if (latest != null) {
+                // the allocations go by charge point id: one walk beside the ids in that order finds each (the same
+                // String, most often), the map only for one it does not
+                int k = 0;
                 for (var a : latest.allocations()) {
-                    var index = indexOf.get(a.chargePointId());
-                    if (index != null) kw[index] = a.allocatedKw();
+                    var id = a.chargePointId();
+                    while (k < idsInOrder.length && idsInOrder[k] != id && idsInOrder[k].compareTo(id) < 0) k++;
+                    if (k < idsInOrder.length && (idsInOrder[k] == id || idsInOrder[k].equals(id))) {
+                        kw[indexInOrder[k]] = a.allocatedKw();
+                    } else {
+                        var index = indexOf.get(id);
+                        if (index != null) kw[index] = a.allocatedKw();
+                    }
                 }
             }
             allocation = kw;

@@ -151,7 +151,7 @@ final class DecisionMaker {
             var cap = caps[rank];
             demandRanks[demands.size()] = rank;
             demands.add(new Demand(cp, cap.capKw(), cap.floorKw(), sessions[rank].phasesInUse(), ranked.phases[rank],
-                    ranked.chargers[rank].voltageV(), ranked.limits[rank]));
+                    ranked.voltageV[rank], ranked.limits[rank]));
         }
         // the default limits matter only for chargers offline past their grace period: computed when one is offline
         List<Reservation> reservations = List.of();
@@ -163,7 +163,7 @@ final class DecisionMaker {
                 var cp = sessions[rank].chargePointId();
                 var kw = reservedKw(states[rank], now, defaults.getOrDefault(cp, 0.0));
                 lostOnes[i] = new Reservation(cp, kw, sessions[rank].phasesInUse(), ranked.phases[rank],
-                        ranked.chargers[rank].voltageV(), ranked.limits[rank]);
+                        ranked.voltageV[rank], ranked.limits[rank]);
             }
             reservations = List.of(lostOnes);
         }
@@ -171,7 +171,7 @@ final class DecisionMaker {
         overLimitKw.forEach((cp, kw) -> {
             int rank = ranked.rank.get(cp);
             counted.add(new Reservation(cp, kw, sessions[rank].phasesInUse(), ranked.phases[rank],
-                    ranked.chargers[rank].voltageV(), ranked.limits[rank]));
+                    ranked.voltageV[rank], ranked.limits[rank]));
         });
 
         var otherLoads = site.grid.otherLoads(definition, ranked.limitIds, site.sessions, site.states(), now);
@@ -272,6 +272,9 @@ final class DecisionMaker {
         private final long[] currentsKey = new long[CURRENTS_SLOTS];
         private final long[] currentsVoltage = new long[CURRENTS_SLOTS];
         private final int[] currentsPhase = new int[CURRENTS_SLOTS];
+        /** Each charger's voltage, and as bits for the currents' slots: no look into its definition per decision. */
+        final double[] voltageV;
+        private final long[] voltageBitsOf;
 
         Ranked(SiteDefinition definition) {
             this.definition = definition;
@@ -281,11 +284,15 @@ final class DecisionMaker {
             rank = HashMap.newHashMap(n);
             phases = new Phase[n];
             limits = new String[n];
+            voltageV = new double[n];
+            voltageBitsOf = new long[n];
             var gridLimited = definition.gridConnectionCurrentA() != null;
             for (int i = 0; i < n; i++) {
                 rank.put(chargers[i].chargePointId(), i);
                 phases[i] = phaseOf(chargers[i]);
                 limits[i] = limitOf(chargers[i], gridLimited);
+                voltageV[i] = chargers[i].voltageV();
+                voltageBitsOf[i] = Double.doubleToRawLongBits(voltageV[i]);
             }
             limitList = List.copyOf(DecisionMaker.limits(definition));
             limitIds = limitIds(limitList);
@@ -326,11 +333,10 @@ final class DecisionMaker {
 
         /** {@link DecisionMaker#currents} of the charger at {@code rank}: equal maps, one made per kW, voltage and phases. */
         Map<Phase, Double> currents(int rank, int phasesInUse, double kw) {
-            var voltage = chargers[rank].voltageV();
             // the phases in use and, when not all three, the one it draws on
             var phase = phasesInUse == 3 ? 3 : phasesInUse * 4 + phases[rank].ordinal();
             var bits = Double.doubleToRawLongBits(kw);
-            var voltageBits = Double.doubleToRawLongBits(voltage);
+            var voltageBits = voltageBitsOf[rank];
             var slot = (int) (bits ^ (bits >>> 32) ^ (bits >>> 45) ^ voltageBits ^ (voltageBits >>> 40) ^ phase)
                     & (CURRENTS_SLOTS - 1);
             var made = currents[slot];

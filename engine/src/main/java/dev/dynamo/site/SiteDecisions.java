@@ -149,6 +149,7 @@ final class SiteDecisions {
         }
         live.admissionOrder = new java.util.ArrayList<>(outcome.admissionOrder());
         live.allocation = snapshot;
+        rememberCharging(snapshot);
         live.grid.decided(live.definition, snapshot.calculatedAt(), snapshot.trigger());
         if (env.decisions().keepsRecords()) env.decisions().record(outcome.record());
         if (LOG.isDebugEnabled()) {
@@ -195,6 +196,19 @@ final class SiteDecisions {
             for (int i = 0; i < was.length; i++) was[i] = live.chargingAtRestore.contains(allocations.get(i).chargePointId());
             return was;
         }
+        if (chargingOf == live.allocation) {
+            // the ids and statuses of the allocation in force, kept beside it at its commit: the walk reads two
+            // arrays instead of the last decision's allocations (a read from far off, for every charger)
+            var ids = chargingIds;
+            var charging = chargingById;
+            var k = 0;
+            for (int i = 0; i < was.length; i++) {
+                var cp = allocations.get(i).chargePointId();
+                while (k < ids.length && ids[k] != cp && !ids[k].equals(cp) && ids[k].compareTo(cp) < 0) k++;
+                was[i] = k < ids.length && (ids[k] == cp || ids[k].equals(cp)) && charging[k];
+            }
+            return was;
+        }
         var before = live.allocation.allocations();
         var j = 0;
         for (int i = 0; i < was.length; i++) {
@@ -203,6 +217,25 @@ final class SiteDecisions {
             was[i] = j < before.size() && before.get(j).chargePointId().equals(cp) && before.get(j).status() == ChargerStatus.CHARGING;
         }
         return was;
+    }
+
+    /** The allocation in force that {@link #chargingIds} and {@link #chargingById} were made of (another: not used). */
+    private AllocationSnapshot chargingOf;
+    private String[] chargingIds = new String[0];
+    private boolean[] chargingById = new boolean[0];
+
+    private void rememberCharging(AllocationSnapshot snapshot) {
+        var allocations = snapshot.allocations();
+        var ids = new String[allocations.size()];
+        var charging = new boolean[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            var a = allocations.get(i);
+            ids[i] = a.chargePointId();
+            charging[i] = a.status() == ChargerStatus.CHARGING;
+        }
+        chargingIds = ids;
+        chargingById = charging;
+        chargingOf = snapshot;
     }
 
     private static Map<String, SessionEnergy> energyByCharger(List<ChargerAllocation> allocations, SessionEnergy[] energy) {
