@@ -164,8 +164,8 @@ public class AotTraining {
         http.expect("GET", "/api/v1/sites/no-such-site", null, 404);
     }
 
-    /** Every charge point connects at once, boots, half of them charge for a moment; all disconnect. */
-    static int storm(int port, List<Site> sites, int round) throws Exception {
+    /** Every charge point of every site connects at once; each connection within the call time-out. */
+    static List<ChargePoint> connectAll(int port, List<Site> sites) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
         List<CompletableFuture<ChargePoint>> connecting = new ArrayList<>();
         for (Site site : sites) {
@@ -173,6 +173,12 @@ public class AotTraining {
         }
         List<ChargePoint> chargePoints = new ArrayList<>();
         for (CompletableFuture<ChargePoint> c : connecting) chargePoints.add(c.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        return chargePoints;
+    }
+
+    /** Every charge point connects at once, boots, half of them charge for a moment; all disconnect. */
+    static int storm(int port, List<Site> sites, int round) throws Exception {
+        List<ChargePoint> chargePoints = connectAll(port, sites);
         AtomicInteger index = new AtomicInteger();
         List<CompletableFuture<Void>> sessions = new ArrayList<>();
         for (ChargePoint cp : chargePoints) {
@@ -204,13 +210,7 @@ public class AotTraining {
      * --shipped --aot-cache, docs/benchmarks.md), so the default training leaves this out (--burst-rounds 0).
      */
     static int bursts(int port, List<Site> sites, int rounds) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
-        List<CompletableFuture<ChargePoint>> connecting = new ArrayList<>();
-        for (Site site : sites) {
-            for (String id : site.chargers) connecting.add(ChargePoint.connect(client, port, id, site.password));
-        }
-        List<ChargePoint> chargePoints = new ArrayList<>();
-        for (CompletableFuture<ChargePoint> c : connecting) chargePoints.add(c.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        List<ChargePoint> chargePoints = connectAll(port, sites);
         List<CompletableFuture<String>> booting = new ArrayList<>();
         for (ChargePoint cp : chargePoints) booting.add(cp.call("BootNotification", "{\"chargePointVendor\":\"Training\",\"chargePointModel\":\"Burst\"}"));
         for (CompletableFuture<String> boot : booting) boot.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -1,26 +1,13 @@
 package dev.dynamo.bench;
 
-import dev.dynamo.allocation.Phase;
-import dev.dynamo.contract.ChargerDefinition;
-import dev.dynamo.contract.ChargingConfig;
-import dev.dynamo.contract.CircuitDefinition;
-import dev.dynamo.contract.RateUnit;
 import dev.dynamo.contract.SessionStart;
-import dev.dynamo.contract.SiteDefinition;
-import dev.dynamo.contract.Strategy;
 import dev.dynamo.site.AllocationSnapshot;
-import dev.dynamo.site.SiteEnvironment;
 import dev.dynamo.site.SiteHandle;
 import dev.dynamo.site.SiteRegistry;
 import dev.dynamo.testing.ManualClock;
-import dev.dynamo.testing.ManualTimers;
-import dev.dynamo.testing.MemoryStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,23 +47,10 @@ public class ConnectedSiteBenchmark {
     @Setup
     public void setUp() {
         var clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
-        registry = new SiteRegistry(new SiteEnvironment(clock, new MemoryStore(), _ -> {}, new ManualTimers(clock),
-                Duration.ofMinutes(5)));
-        var circuits = new ArrayList<CircuitDefinition>();
-        circuits.add(new CircuitDefinition("feeder", null, 32.0 * chargers / 2));
-        var definitions = new ArrayList<ChargerDefinition>();
-        ids = new String[chargers];
-        for (int i = 0; i < chargers; i++) {
-            var row = "row-" + i / 10;
-            if (i % 10 == 0) circuits.add(new CircuitDefinition(row, "feeder", 200));
-            ids[i] = "CP-%05d".formatted(i);
-            definitions.add(new ChargerDefinition(ids[i], 22, 3, 230, RateUnit.W, null, row, Phase.L1));
-        }
-        registry.putSite(new SiteDefinition("bench", "Bench", ZoneId.of("Europe/Amsterdam"), 22.0 * chargers,
-                32.0 * chargers / 2, circuits, definitions), _ -> {});
+        registry = SiteDecisionBenchmark.rowsSite(clock, chargers);
         site = registry.site("bench").orElseThrow();
-        site.storeConfig(_ -> new ChargingConfig(15.0 * chargers, Strategy.EQUAL, 4.2, List.of(), List.of(), null, false,
-                clock.instant()));
+        ids = new String[chargers];
+        for (int i = 0; i < chargers; i++) ids[i] = SiteDecisionBenchmark.chargerId(i);
         for (int i = 0; i < chargers; i++) {
             site.connected(ids[i]);
             clock.advance(Duration.ofMillis(10));

@@ -55,7 +55,20 @@ public class SiteDecisionBenchmark {
     @Setup
     public void setUp() {
         var clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
-        registry = new SiteRegistry(new SiteEnvironment(clock, new MemoryStore(), _ -> {}, new ManualTimers(clock),
+        registry = rowsSite(clock, chargers);
+        site = registry.site("bench").orElseThrow();
+        for (int i = 0; i < chargers; i++) {
+            clock.advance(Duration.ofMillis(10));
+            site.startSession(chargerId(i), SessionStart.NONE, null);
+        }
+    }
+
+    /**
+     * Site {@code bench} of N three-phase 22 kW chargers ({@link #chargerId}) on rows of 10 (200 A each) under one
+     * feeder, sharing {@code equal} with a 4.2 kW floor; no session yet. Shared with {@link ConnectedSiteBenchmark}.
+     */
+    static SiteRegistry rowsSite(ManualClock clock, int chargers) {
+        var registry = new SiteRegistry(new SiteEnvironment(clock, new MemoryStore(), _ -> {}, new ManualTimers(clock),
                 Duration.ofMinutes(5)));
         var circuits = new ArrayList<CircuitDefinition>();
         circuits.add(new CircuitDefinition("feeder", null, 32.0 * chargers / 2));
@@ -63,17 +76,17 @@ public class SiteDecisionBenchmark {
         for (int i = 0; i < chargers; i++) {
             var row = "row-" + i / 10;
             if (i % 10 == 0) circuits.add(new CircuitDefinition(row, "feeder", 200));
-            definitions.add(new ChargerDefinition("CP-%05d".formatted(i), 22, 3, 230, RateUnit.W, null, row, Phase.L1));
+            definitions.add(new ChargerDefinition(chargerId(i), 22, 3, 230, RateUnit.W, null, row, Phase.L1));
         }
         registry.putSite(new SiteDefinition("bench", "Bench", ZoneId.of("Europe/Amsterdam"), 22.0 * chargers,
                 32.0 * chargers / 2, circuits, definitions), _ -> {});
-        site = registry.site("bench").orElseThrow();
-        site.storeConfig(_ -> new ChargingConfig(15.0 * chargers, Strategy.EQUAL, 4.2, List.of(), List.of(), null, false,
-                clock.instant()));
-        for (var charger : definitions) {
-            clock.advance(Duration.ofMillis(10));
-            site.startSession(charger.chargePointId(), SessionStart.NONE, null);
-        }
+        registry.site("bench").orElseThrow().storeConfig(_ -> new ChargingConfig(15.0 * chargers, Strategy.EQUAL, 4.2,
+                List.of(), List.of(), null, false, clock.instant()));
+        return registry;
+    }
+
+    static String chargerId(int index) {
+        return "CP-%05d".formatted(index);
     }
 
     @TearDown
