@@ -34,12 +34,10 @@ final class Car {
 
     /** Charges at the current allocation up to {@code nowMs}, never past what was requested. */
     void advance(long nowMs) {
-        if (state == State.PLUGGED && nowMs > updatedMs && allocatedKw > 0) {
-            if (atAllocation == null || atAllocation.allocatedKw() != allocatedKw) atAllocation = battery.at(allocatedKw);
-            deliveredKwh = Math.min(neededKwh, battery.deliveredAfter(atAllocation, deliveredKwh, (nowMs - updatedMs) / 3_600_000.0));
-        }
-        updatedMs = nowMs;
+        advanceThrough(NO_INSTANTS, 0, nowMs);
     }
+
+    private static final long[] NO_INSTANTS = new long[0];
 
     /**
      * {@code advance(instants[0])}, …, {@code advance(instants[count - 1])}, then {@code advance(nowMs)}: the same
