@@ -192,7 +192,9 @@ public final class OcppConnector implements AutoCloseable {
     private ProfilePusher pusher(String siteId) {
         return pushers.computeIfAbsent(siteId, id -> {
             var serial = new SerialExecutor(workers);
-            return new ProfilePusher(id, port, this::connection, serial, serial::executeHere, new SerialExecutor(workers),
+            // the notices are made on the site's thread when it has one (no hand-off to a worker, no worker waiting)
+            var notices = port.noticesExecutor(id).orElseGet(() -> new SerialExecutor(workers));
+            return new ProfilePusher(id, port, this::connection, serial, serial::executeHere, notices,
                     timer, settings.clock(), settings.commLossGrace());
         });
     }
