@@ -38,8 +38,13 @@ final class EnergyRows {
     static void write(Connection connection, List<StoredEnergy> energies) throws SQLException {
         // a session's row is there from its start to its end (deleted with it): a decision that changes the rates
         // of a site's sessions only updates their rows, which costs SQLite about a third less than the upsert
-        // (no read of the session, no insert attempt); the rows not there yet (a new session) are upserted
-        var missing = energies;
+        // (no read of the session, no insert attempt); the rows not there yet (a new session) are upserted. One
+        // row alone is most often a new session's (a start that changes no other rate): upserted at once
+        if (energies.size() == 1) {
+            upsert(connection, energies);
+            return;
+        }
+        List<StoredEnergy> missing;
         try (var statement = connection.prepareStatement("""
                 UPDATE session_energy SET energy_start_kwh = ?, energy_register_kwh = ?, energy_integral_kwh = ?,
                        energy_integral_at = ?, energy_rate_kw = ?
