@@ -2,7 +2,10 @@ package dev.dynamo.api;
 
 import dev.dynamo.site.AllocationSnapshot;
 import dev.dynamo.site.MeterStatus;
+import dev.dynamo.site.SiteView;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import dev.dynamo.contract.SiteDocuments;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,6 +20,12 @@ final class AllocationBodies {
     private record Cached(AllocationSnapshot snapshot, List<MeterStatus> meters, CachedBody body) {}
 
     private final Map<String, Cached> bySite = new ConcurrentHashMap<>();
+
+    /** The body of the site's latest view ({@code SiteHandle::view}); empty while the site has no config. */
+    Optional<CachedBody> latest(Supplier<SiteView> latest) {
+        var allocation = latest.get().allocationIfAny().filter(_ -> latest.get().config() != null);
+        return allocation.map(a -> of(a, latest.get().meters()));
+    }
 
     CachedBody of(AllocationSnapshot snapshot, List<MeterStatus> meters) {
         var cached = bySite.get(snapshot.siteId());
