@@ -124,7 +124,7 @@ public final class OcppConnector implements AutoCloseable {
             }
             var connection = new ChargePointConnection(info.get(), context,
                     new CoalescingWriter(CoalescingWriter.jetty(ctx.session)),
-                    reason -> ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, reason));
+                    reason -> ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, reason), workers);
             bySocket.put(ctx.sessionId(), connection);
             var older = byChargePoint.put(id, connection);
             if (older != null) {
@@ -141,7 +141,15 @@ public final class OcppConnector implements AutoCloseable {
             }
         });
         ws.onBinaryMessage(ctx -> log.debug("binary frame ignored: OCPP-J is text"));
-        ws.onClose(ctx -> closed(ctx));
+        // the frames arrive on the thread that read them, which must not wait: the disconnect waits up to 5 s for
+        // the pusher (the requests are handed to the workers by the connection)
+        ws.onClose(ctx -> {
+            try {
+                workers.execute(() -> closed(ctx));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                closed(ctx);
+            }
+        });
         ws.onError(ctx -> log.debug("socket error: {}", String.valueOf(ctx.error())));
     }
 
