@@ -149,7 +149,7 @@ public final class OcppConnector implements AutoCloseable {
         });
         ws.onBinaryMessage(ctx -> log.debug("binary frame ignored: OCPP-J is text"));
         // the frames arrive on the thread that read them, which must not wait: the disconnect waits up to 5 s for
-        // the pusher (the requests are handed to the workers by the connection)
+        // the pusher (the connection hands the requests to the server's pool)
         ws.onClose(ctx -> {
             try {
                 workers.execute(() -> closed(ctx));

@@ -19,7 +19,7 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
  * as before.
  *
  * <p>So a WebSocket handler of the engine must never block: the only one, OCPP's, takes in answers to its CALLs
- * at once and hands the chargers' requests, which may wait on a site or the store, to its own workers.
+ * at once and hands the chargers' requests, which may wait on a site or the store, to the server's thread pool.
  */
 final class InPlaceWebSocketConnector extends ServerConnector {
 
