@@ -20,6 +20,9 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
  *
  * <p>So a WebSocket handler of the engine must never block: the only one, OCPP's, takes in answers to its CALLs
  * at once and hands the chargers' requests, which may wait on a site or the store, to the server's thread pool.
+ *
+ * <p>It leans on Jetty 12.1 internals; {@code InPlaceWebSocketConnectorTest} fails if an upgrade brings the hand-off
+ * back.
  */
 final class InPlaceWebSocketConnector extends ServerConnector {
 
