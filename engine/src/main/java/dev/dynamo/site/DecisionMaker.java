@@ -22,6 +22,7 @@ import dev.dynamo.store.DecisionRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,10 +47,15 @@ final class DecisionMaker {
     /** The outcome of a decision, not yet applied to the site. */
     record Outcome(AllocationSnapshot snapshot, List<String> admissionOrder, boolean rotationOn) {
         DecisionRecord record() {
-            var entries = snapshot.allocations().stream()
-                    .map(a -> new DecisionRecord.Entry(a.chargePointId(), a.allocatedKw(), a.status().json())).toList();
+            // a loop, not a stream: once per decision, and a stream here made the JDK's stream code hot in the burst
+            var allocations = snapshot.allocations();
+            var entries = new DecisionRecord.Entry[allocations.size()];
+            for (int i = 0; i < entries.length; i++) {
+                var a = allocations.get(i);
+                entries[i] = new DecisionRecord.Entry(a.chargePointId(), a.allocatedKw(), a.status().json());
+            }
             return new DecisionRecord(snapshot.siteId(), snapshot.calculatedAt(), snapshot.trigger().json(),
-                    snapshot.strategy().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), entries,
+                    snapshot.strategy().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), List.of(entries),
                     budgetJson(snapshot.budget()));
         }
 
@@ -515,10 +521,19 @@ final class DecisionMaker {
         return limits.stream().map(Limit::id).collect(Collectors.toSet());
     }
 
+    /** The grid first, then the circuits by id. */
+    private static final Comparator<LimitLoad> GRID_FIRST =
+            Comparator.comparing((LimitLoad l) -> !l.limitId().equals(GRID)).thenComparing(LimitLoad::limitId);
+
+    /** Once per decision: a loop and one comparator, not a stream (see {@link Outcome#record}). */
     private static List<CircuitLoad> circuits(List<LimitLoad> loads) {
-        return loads.stream()
-                .sorted(Comparator.comparing((LimitLoad l) -> !l.limitId().equals(GRID)).thenComparing(LimitLoad::limitId))
-                .map(l -> new CircuitLoad(l.limitId(), l.maxCurrentA(), Kw.round(l.l1A()), Kw.round(l.l2A()), Kw.round(l.l3A())))
-                .toList();
+        var sorted = loads.toArray(LimitLoad[]::new);
+        Arrays.sort(sorted, GRID_FIRST); // stable, as the stream's sort was
+        var circuits = new CircuitLoad[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            var l = sorted[i];
+            circuits[i] = new CircuitLoad(l.limitId(), l.maxCurrentA(), Kw.round(l.l1A()), Kw.round(l.l2A()), Kw.round(l.l3A()));
+        }
+        return List.of(circuits);
     }
 }
