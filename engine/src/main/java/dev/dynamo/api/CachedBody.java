@@ -30,6 +30,13 @@ public final class CachedBody {
         return new CachedBody(json);
     }
 
+    /** The plain JSON, as sent to a client that does not take gzip. */
+    String json() {
+        byte[] bytes = new byte[plain.capacity()];
+        plain.duplicate().get(bytes);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Sends the body with {@code status} as {@code application/json}, gzipped when the client accepts it. */
     public void send(Context ctx, int status) {
         var response = ctx.res();

@@ -50,9 +50,7 @@ final class SmartChargingController {
 
     void getAllocation(Context ctx) {
         var site = site(ctx);
-        var allocation = site.view().allocationIfAny()
-                .filter(_ -> site.view().config() != null).orElseThrow(() -> noConfig(site.siteId()));
-        Responses.json(ctx, 200, allocationBodies.of(allocation, site.view().meters()));
+        Responses.json(ctx, 200, allocationBodies.latest(site::view).orElseThrow(() -> noConfig(site.siteId())));
     }
 
     void getHistory(Context ctx) {

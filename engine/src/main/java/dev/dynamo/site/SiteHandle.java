@@ -295,7 +295,10 @@ public final class SiteHandle implements AutoCloseable {
 
     public String siteId() { return live.definition.siteId(); }
 
-    /** The latest published state; never blocks. */
+    /**
+     * The latest published state; never blocks. Each call may give a newer one (the site publishes from its own
+     * thread): an answer made of several of its parts reads it once.
+     */
     public SiteView view() {
         var current = view;
         if (current == null) {

@@ -169,7 +169,8 @@ class ModbusMeterTest {
             } while (allocation.get("meters").get(0).get("power_kw").isNull() && System.nanoTime() < deadline);
             assertThat(allocation.get("meters").get(0).get("power_kw").asDouble()).isEqualTo(60);
             assertThat(allocation.get("meters").get(0).get("current_a").get("L2").asDouble()).isEqualTo(87);
-            // on failure, the site's decisions say which reading each one saw (a flake seen once in CI)
+            // the body is one view of the site: its budget is the one decided on these meters (AllocationBodiesTest);
+            // on failure, the site's decisions say which reading each one saw
             var seen = allocation;
             assertThat(allocation.get("budget").get("grid_headroom_kw").asDouble())
                     .as(() -> "allocation " + seen + "\ndecisions " + client.get("/api/v1/sites/mb/decisions").json())

@@ -16,10 +16,12 @@ import dev.dynamo.console.shell.Screen;
 import dev.dynamo.console.task.FxBackground;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -99,8 +101,11 @@ class DeparturesUiTest {
         assertThat(stored.departureAt()).isEqualTo(leaves.toInstant());
         assertThat(text(robot, "#session-departure-in")).matches("in (2 h 59 min|3 h)");
         assertThat(text(robot, "#session-risk")).startsWith("✓ On track");
-        // the tile follows: delivered over needed and the departure in site time
-        waitUntil(() -> tile(robot, "O-5").getProgressText().endsWith(" / 30 kWh · by " + hhmm));
+        // the tile follows: delivered over needed and the departure in site time, with its weekday when the
+        // departure is not today (3 h from now is tomorrow after 21:00 site time)
+        var withDay = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH).format(leaves);
+        waitUntil(() -> tile(robot, "O-5").getProgressText().endsWith(" / 30 kWh · by "
+                + (leaves.toLocalDate().equals(LocalDate.now(SITE_ZONE)) ? hhmm : withDay)));
         assertThat(tile(robot, "O-4").getProgressText()).isEmpty();
 
         // Escape from a field of the form closes the panel
