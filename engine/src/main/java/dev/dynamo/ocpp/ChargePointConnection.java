@@ -8,6 +8,7 @@ import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile;
 import dev.dynamo.contract.ChargerDefinition;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -29,22 +30,37 @@ public final class ChargePointConnection implements ProfileTarget {
     private final AtomicBoolean requestSeen = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean(true);
 
+    /** A connection whose chargers' requests are handled on the thread that read them (tests). */
     ChargePointConnection(ChargePointInfo info, OcppContext context, Consumer<String> sendText, Consumer<String> closeSocket) {
+        this(info, context, sendText, closeSocket, Runnable::run);
+    }
+
+    /**
+     * @param requests where the charger's requests are handled: they may wait for the site or the store, while the
+     *                 thread that reads the socket must not wait ({@code InPlaceWebSocketConnector}); the answers
+     *                 to our CALLs are taken in on the reading thread
+     */
+    ChargePointConnection(ChargePointInfo info, OcppContext context, Consumer<String> sendText, Consumer<String> closeSocket,
+                          Executor requests) {
         this.siteId = info.siteId();
         this.charger = info.charger();
         this.context = context;
         this.closeSocket = closeSocket;
-        this.rpc = new RpcSession(context.codec(), sendText, call -> {
-            if (requestSeen.compareAndSet(false, true)) {
-                // answered once the site has taken the connection in, without a server thread waiting for it; the
-                // request itself is handled here (what it tells the site queues behind the connection), so the
-                // site's thread only releases the answer
-                var applied = context.port().connectedAsync(siteId, chargePointId());
-                var answer = handle(call);
-                return applied.thenCompose(_ -> answer);
-            }
-            return handle(call);
-        }, context.timer(), context.callTimeout(), context.messageIds());
+        this.rpc = new RpcSession(context.codec(), sendText,
+                call -> CompletableFuture.supplyAsync(() -> request(call), requests).thenCompose(answer -> answer),
+                context.timer(), context.callTimeout(), context.messageIds());
+    }
+
+    private java.util.concurrent.CompletionStage<com.fasterxml.jackson.databind.node.ObjectNode> request(dev.dynamo.ocpp.rpc.OcppFrame.Call call) {
+        if (requestSeen.compareAndSet(false, true)) {
+            // answered once the site has taken the connection in, without a thread waiting for it; the request
+            // itself is handled here (what it tells the site queues behind the connection), so the site's thread
+            // only releases the answer
+            var applied = context.port().connectedAsync(siteId, chargePointId());
+            var answer = handle(call);
+            return applied.thenCompose(_ -> answer);
+        }
+        return handle(call);
     }
 
     private CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> handle(dev.dynamo.ocpp.rpc.OcppFrame.Call call) {

@@ -41,6 +41,11 @@ public final class OcppConnector implements AutoCloseable {
     private final OcppContext context;
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
+    /**
+     * Where the chargers' requests are handled: the server's own threads once it runs (platform threads, scheduled
+     * by the kernel beside the virtual threads of the sites and pushers), else the workers.
+     */
+    private volatile java.util.concurrent.Executor requests;
     /** The current connection of each charge point. */
     private final Map<String, ChargePointConnection> byChargePoint = new ConcurrentHashMap<>();
     /** Every open socket's connection, by WebSocket session id. */
@@ -59,6 +64,7 @@ public final class OcppConnector implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true);
         this.timer = scheduler;
         this.workers = Executors.newVirtualThreadPerTaskExecutor();
+        this.requests = workers;
         this.guard = new UpgradeGuard(settings.clock());
         var payloads = new Payloads(Payloads.newMapper());
         this.context = new OcppContext(port, new FrameCodec(payloads.mapper()), payloads,
@@ -79,6 +85,7 @@ public final class OcppConnector implements AutoCloseable {
         config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(idle));
         config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ocpp/*",
                 java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+        config.jetty.modifyServer(server -> requests = server.getThreadPool());
         config.routes.wsBeforeUpgrade(PATH, this::checkUpgrade);
         config.routes.ws(PATH, this::socket);
     }
@@ -124,7 +131,7 @@ public final class OcppConnector implements AutoCloseable {
             }
             var connection = new ChargePointConnection(info.get(), context,
                     new CoalescingWriter(CoalescingWriter.jetty(ctx.session)),
-                    reason -> ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, reason));
+                    reason -> ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, reason), requests);
             bySocket.put(ctx.sessionId(), connection);
             var older = byChargePoint.put(id, connection);
             if (older != null) {
@@ -141,7 +148,15 @@ public final class OcppConnector implements AutoCloseable {
             }
         });
         ws.onBinaryMessage(ctx -> log.debug("binary frame ignored: OCPP-J is text"));
-        ws.onClose(ctx -> closed(ctx));
+        // the frames arrive on the thread that read them, which must not wait: the disconnect waits up to 5 s for
+        // the pusher (the connection hands the requests to the server's pool)
+        ws.onClose(ctx -> {
+            try {
+                workers.execute(() -> closed(ctx));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                closed(ctx);
+            }
+        });
         ws.onError(ctx -> log.debug("socket error: {}", String.valueOf(ctx.error())));
     }
 
@@ -192,7 +207,9 @@ public final class OcppConnector implements AutoCloseable {
     private ProfilePusher pusher(String siteId) {
         return pushers.computeIfAbsent(siteId, id -> {
             var serial = new SerialExecutor(workers);
-            return new ProfilePusher(id, port, this::connection, serial, serial::executeHere, new SerialExecutor(workers),
+            // the notices are made on the site's thread when it has one (no hand-off to a worker, no worker waiting)
+            var notices = port.noticesExecutor(id).orElseGet(() -> new SerialExecutor(workers));
+            return new ProfilePusher(id, port, this::connection, serial, serial::executeHere, notices,
                     timer, settings.clock(), settings.commLossGrace());
         });
     }

@@ -124,6 +124,16 @@ public interface OcppSitePort {
         if (!changed.isEmpty() || !gone.isEmpty()) profiles(siteId, changed, gone);
     }
 
+    /**
+     * Where a pusher's notices to the site ({@link #notices}) are made: an executor that runs them later on the
+     * site's own thread, in order with its other events and never dropped while the site runs (the site's methods
+     * then run at once: no thread waits for the site, no thread is handed the notices in between); empty when the
+     * port has none (the connector then tells the site from a serial executor of its own, waiting for each).
+     */
+    default java.util.Optional<java.util.concurrent.Executor> noticesExecutor(String siteId) {
+        return java.util.Optional.empty();
+    }
+
     /** The TxDefaultProfile limit of every charger of the site, kW. */
     Map<String, Double> defaultLimitsKw(String siteId);
 

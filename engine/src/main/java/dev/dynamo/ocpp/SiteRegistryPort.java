@@ -129,6 +129,13 @@ public final class SiteRegistryPort implements OcppSitePort {
     }
 
     @Override
+    public Optional<java.util.concurrent.Executor> noticesExecutor(String siteId) {
+        if (sites.site(siteId).isEmpty()) return Optional.empty();
+        // the site is looked up at each flush, as notices() looks it up
+        return Optional.of(task -> sites.site(siteId).ifPresent(site -> site.later(task)));
+    }
+
+    @Override
     public Map<String, Double> defaultLimitsKw(String siteId) {
         var site = sites.site(siteId);
         if (site.isEmpty()) return Map.of();

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
@@ -78,6 +79,9 @@ public final class EngineServer implements AutoCloseable {
 
             var extensions = new ArrayList<Consumer<JavalinConfig>>();
             extensions.add(EngineServer::acceptStorms);
+            if (options.plugins().stream().noneMatch(TlsPlugin.class::isInstance)) {
+                extensions.add(config -> plainConnector(config, options));
+            }
             options.plugins().forEach(plugin -> extensions.add(config -> plugin.install(config, sites, options)));
             // plugins stop before the sites they use (and after the app that serves them)
             options.plugins().forEach(closeables::push);
@@ -116,6 +120,19 @@ public final class EngineServer implements AutoCloseable {
                 }
             }
         }));
+    }
+
+    /**
+     * The plain HTTP connector, as Javalin's own but with WebSocket frames handled on the thread that read them
+     * ({@link InPlaceWebSocketConnector}); with TLS the plugin's connector serves the port instead.
+     */
+    private static void plainConnector(JavalinConfig config, EngineOptions options) {
+        config.jetty.addConnector((server, http) -> {
+            var connector = new InPlaceWebSocketConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(options.bindAddress());
+            connector.setPort(options.port());
+            return connector;
+        });
     }
 
     /** The accept queue of the first connector, for tests. */

@@ -145,7 +145,7 @@ final class SiteExecutor implements AutoCloseable {
         return executor == null || Thread.currentThread() == thread;
     }
 
-    /** Runs the task later on the site's thread (a timer's); ignored once the site is closed. */
+    /** Runs the task later on the site's thread (a timer's, the connector's notices); ignored once the site is closed. */
     void submit(Runnable task) {
         if (executor == null) {
             task.run();
@@ -157,9 +157,9 @@ final class SiteExecutor implements AutoCloseable {
                     task.run();
                 } catch (dev.dynamo.store.StoreException e) {
                     // the event changed nothing; the store's state is on /health
-                    LOG.warn("a timed event of the site was not applied: {}", e.getMessage());
+                    LOG.warn("a queued event of the site (a timer's, the connector's notices) was not applied: {}", e.getMessage());
                 } catch (RuntimeException e) {
-                    LOG.error("a timed event of the site failed", e);
+                    LOG.error("a queued event of the site (a timer's, the connector's notices) failed", e);
                 }
             });
         } catch (RejectedExecutionException closed) {

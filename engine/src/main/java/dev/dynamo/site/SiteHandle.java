@@ -755,6 +755,15 @@ public final class SiteHandle implements AutoCloseable {
     }
 
     /**
+     * Runs the task later on the site's thread, in order with the site's other events, without waiting for it: the
+     * OCPP connector's notices are made there (the task tells the site through the methods above, which then run
+     * at once). Dropped only once the site is closed.
+     */
+    public void later(Runnable task) {
+        executor.submit(task);
+    }
+
+    /**
      * The TxProfile state of chargers connected over OCPP changed (contract 11, {@code profile}); {@code gone}
      * are no longer connected. Shown in the allocation at once, no decision.
      */
@@ -767,13 +776,22 @@ public final class SiteHandle implements AutoCloseable {
             }
             if (live.allocation != null) {
                 var s = live.allocation;
-                var allocations = s.allocations().stream().map(a -> {
+                // only the chargers whose state changed get a new allocation (a burst of answers tells a few at a time)
+                List<ChargerAllocation> allocations = null;
+                var before = s.allocations();
+                for (int i = 0; i < before.size(); i++) {
+                    var a = before.get(i);
                     var charger = live.stateOf(a.chargePointId());
-                    return a.withProfile(charger == null ? null : charger.profile);
-                }).toList();
-                // the same decision, its budget's parts kept (contract 9.4)
-                live.allocation = s.withAllocations(allocations);
-                publish();
+                    var profile = charger == null ? null : charger.profile;
+                    if (java.util.Objects.equals(profile, a.profile())) continue;
+                    if (allocations == null) allocations = new java.util.ArrayList<>(before);
+                    allocations.set(i, a.withProfile(profile));
+                }
+                if (allocations != null) {
+                    // the same decision, its budget's parts kept (contract 9.4)
+                    live.allocation = s.withAllocations(allocations);
+                    publish();
+                }
             }
             return null;
         });

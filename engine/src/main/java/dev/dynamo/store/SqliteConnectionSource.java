@@ -50,6 +50,8 @@ final class SqliteConnectionSource implements ConnectionSource {
         // history queries read tens of MB of decisions: memory-mapped reads (256 MB) and a 64 MB page cache
         config.setCacheSize(-65_536);
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20));
+        // no caller asks for generated keys: without this the driver runs a query of its own after every INSERT
+        config.setGetGeneratedKeys(false);
         return config;
     }
 

@@ -36,6 +36,8 @@ public final class RpcSession {
     private static final Logger log = LoggerFactory.getLogger(RpcSession.class);
     /** Answer id for a frame whose own id could not be read (the convention of OCPP-J 2.0.1). */
     static final String UNKNOWN_ID = "-1";
+    /** The peer's CALLs that may wait for the one being handled; more are refused (see {@link #refuse}). */
+    static final int MOST_WAITING_CALLS = 32;
 
     private final FrameCodec codec;
     private final Consumer<String> sender;
@@ -206,6 +208,10 @@ public final class RpcSession {
             if (closed) {
                 return;
             }
+            if (incoming.size() >= MOST_WAITING_CALLS) {
+                refuse(call);
+                return;
+            }
             incoming.addLast(call);
             if (handlingIncoming) {
                 return;
@@ -213,6 +219,17 @@ public final class RpcSession {
             handlingIncoming = true;
         }
         handleNextIncoming();
+    }
+
+    /**
+     * A peer that sends CALLs without waiting for their answers (OCPP-J: it should not) while they wait for the
+     * site: the ones beyond {@link #MOST_WAITING_CALLS} are answered at once with a CALLERROR, so its requests
+     * cannot pile up in memory when they are read faster than handled.
+     */
+    private void refuse(Call call) {
+        log.debug("{} CALLs waiting for their answers: {} refused", MOST_WAITING_CALLS, call.action());
+        send(new CallError(call.messageId(), ErrorCode.GENERIC_ERROR, "too many CALLs waiting for their answers: at most "
+                + MOST_WAITING_CALLS, codec.mapper().createObjectNode()));
     }
 
     private void handleNextIncoming() {

@@ -67,6 +67,38 @@ class RpcSessionTest {
     }
 
     @Test
+    void calls_sent_without_waiting_beyond_the_bound_are_refused_at_once_and_the_waiting_ones_all_answered() throws Exception {
+        // requests that wait (for the site, say) while the peer keeps sending CALLs without waiting for answers
+        var handling = new ArrayList<CompletableFuture<ObjectNode>>();
+        var session = session(call -> {
+            var answer = new CompletableFuture<ObjectNode>();
+            handling.add(answer);
+            return answer;
+        }, Duration.ofSeconds(5));
+        var sentCalls = 1 + RpcSession.MOST_WAITING_CALLS + 3;
+
+        for (var i = 1; i <= sentCalls; i++) {
+            session.receive("[2,\"c" + i + "\",\"Heartbeat\",{}]");
+        }
+
+        // one being handled, MOST_WAITING_CALLS waiting: the last three refused, nothing else answered yet
+        assertThat(sent).hasSize(3);
+        for (var i = 0; i < 3; i++) {
+            assertThat(sentFrame(i).get(0).asInt()).isEqualTo(4);
+            assertThat(sentFrame(i).get(1).asText()).isEqualTo("c" + (sentCalls - 2 + i));
+            assertThat(sentFrame(i).get(2).asText()).isEqualTo("GenericError");
+        }
+        while (handling.size() > 0 && !handling.getLast().isDone()) {
+            handling.getLast().complete(mapper.createObjectNode());
+        }
+        assertThat(sent).hasSize(sentCalls);
+        for (var i = 3; i < sentCalls; i++) {
+            assertThat(sentFrame(i).get(0).asInt()).isEqualTo(3);
+            assertThat(sentFrame(i).get(1).asText()).isEqualTo("c" + (i - 2));
+        }
+    }
+
+    @Test
     void an_unexpected_handler_exception_becomes_an_internal_error() {
         var session = session(call -> { throw new IllegalStateException("boom"); }, Duration.ofSeconds(5));
 
