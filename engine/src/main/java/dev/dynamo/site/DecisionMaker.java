@@ -8,6 +8,7 @@ import dev.dynamo.contract.Strategy;
 
 import dev.dynamo.allocation.AllocationInput;
 import dev.dynamo.allocation.AllocationResult;
+import dev.dynamo.allocation.ChargerShare;
 import dev.dynamo.allocation.Demand;
 import dev.dynamo.allocation.Departure;
 import dev.dynamo.allocation.Limit;
@@ -21,6 +22,7 @@ import dev.dynamo.store.DecisionRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,10 +47,15 @@ final class DecisionMaker {
     /** The outcome of a decision, not yet applied to the site. */
     record Outcome(AllocationSnapshot snapshot, List<String> admissionOrder, boolean rotationOn) {
         DecisionRecord record() {
-            var entries = snapshot.allocations().stream()
-                    .map(a -> new DecisionRecord.Entry(a.chargePointId(), a.allocatedKw(), a.status().json())).toList();
+            // a loop, not a stream: once per decision, and a stream here made the JDK's stream code hot in the burst
+            var allocations = snapshot.allocations();
+            var entries = new DecisionRecord.Entry[allocations.size()];
+            for (int i = 0; i < entries.length; i++) {
+                var a = allocations.get(i);
+                entries[i] = new DecisionRecord.Entry(a.chargePointId(), a.allocatedKw(), a.status().json());
+            }
             return new DecisionRecord(snapshot.siteId(), snapshot.calculatedAt(), snapshot.trigger().json(),
-                    snapshot.strategy().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), entries,
+                    snapshot.strategy().json(), snapshot.totalBudgetKw(), snapshot.totalAllocatedKw(), List.of(entries),
                     budgetJson(snapshot.budget()));
         }
 
@@ -86,37 +93,15 @@ final class DecisionMaker {
 
         var ranked = ranked(definition);
         var n = ranked.chargers.length;
-        var sessions = new Session[n];
-        var states = new ChargerState[n];
-        var caps = new Caps[n];
-        var departures = new HashMap<String, Departure>();
-        var active = new ArrayList<Session>(site.sessions.size());
-        var activeAt = new Session[n];
-        // the chargers lost with their session going on, in charge point order (the sessions' order)
-        int[] lostRanks = null;
-        int lost = 0;
-        // a site that keeps nothing about any charger (no connection, meter value or acknowledgement) looks none up
-        var anyState = !site.states().isEmpty();
-        for (var session : site.sessions.values()) {
-            var rank = ranked.rank.get(session.chargePointId());
-            if (rank == null) continue;
-            var cp = session.chargePointId();
-            var state = anyState ? site.stateOf(cp) : null;
-            sessions[rank] = session;
-            states[rank] = state;
-            // caps lowered to metered power (7.3) hold only while redistribution is on
-            var measuredCapKw = config.redistributeUnused() && state != null ? state.loweredCapKw() : null;
-            caps[rank] = ranked.caps(rank, session, measuredCapKw, config.minPowerPerChargerKw());
-            var departure = Departures.of(site, session, now);
-            if (departure != null) departures.put(cp, departure);
-            if (state == null || state.connection() != ChargerState.Connection.LOST) {
-                active.add(session);
-                activeAt[rank] = session;
-            } else {
-                if (lostRanks == null) lostRanks = new int[n];
-                lostRanks[lost++] = rank;
-            }
-        }
+        var bySession = BySession.of(site, config, ranked, now);
+        var sessions = bySession.sessions;
+        var states = bySession.states;
+        var caps = bySession.caps;
+        var departures = bySession.departures;
+        var active = bySession.active;
+        var activeAt = bySession.activeAt;
+        var lostRanks = bySession.lostRanks;
+        var lost = bySession.lost;
 
         var departureAware = Departures.inForce(config, sharing);
         // rotation does not apply while departure-aware sharing is on (contract 10)
@@ -128,9 +113,7 @@ final class DecisionMaker {
             ruleFive = Admission.ruleFive(active, sharing, config.priorityOrder());
         } else {
             ruleFiveRanks = ranked.byStart(active, activeAt);
-            var ids = new String[ruleFiveRanks.length];
-            for (int i = 0; i < ids.length; i++) ids[i] = activeAt[ruleFiveRanks[i]].chargePointId();
-            ruleFive = List.of(ids);
+            ruleFive = idsOf(ruleFiveRanks, activeAt);
         }
         var order = !rotationOn ? ruleFive
                 : trigger == Trigger.ROTATION ? Admission.rotated(ruleFive, site.queuedSince, site.admittedAt)
@@ -141,18 +124,7 @@ final class DecisionMaker {
         var overLimitKw = new java.util.TreeMap<String, Double>();
         var demands = new ArrayList<Demand>(order.size());
         var demandRanks = new int[order.size()];
-        for (int i = 0; i < order.size(); i++) {
-            var cp = order.get(i);
-            int rank = orderRanks != null ? orderRanks[i] : ranked.rank.get(cp);
-            if (OverLimit.over(states[rank], now)) {
-                overLimitKw.put(cp, Kw.floor(states[rank].meter.kw()));
-                continue;
-            }
-            var cap = caps[rank];
-            demandRanks[demands.size()] = rank;
-            demands.add(new Demand(cp, cap.capKw(), cap.floorKw(), sessions[rank].phasesInUse(), ranked.phases[rank],
-                    ranked.voltageV[rank], ranked.limits[rank]));
-        }
+        demands(order, orderRanks, ranked, bySession, now, overLimitKw, demands, demandRanks);
         // the default limits matter only for chargers offline past their grace period: computed when one is offline
         List<Reservation> reservations = List.of();
         if (lost > 0) {
@@ -183,16 +155,7 @@ final class DecisionMaker {
         // allocations are put in charge point order by their place in it.
         var placed = new ChargerAllocation[n];
         var shares = result.shares();
-        for (int i = 0; i < shares.size(); i++) {
-            var share = shares.get(i);
-            var rank = demandRanks[i];
-            var cp = share.chargePointId();
-            var queued = share.allocatedKw() <= 0;
-            var queuedSince = queued ? site.queuedSince.getOrDefault(cp, now) : null;
-            placed[rank] = allocation(ranked, rank, sessions[rank], states[rank], caps[rank], share.allocatedKw(),
-                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, share.allocatedKw(), share.limitedBy(),
-                    departures.get(cp));
-        }
+        placeShares(shares, demandRanks, ranked, bySession, site.queuedSince, now, placed);
         for (var reservation : reservations) {
             var cp = reservation.chargePointId();
             int rank = ranked.rank.get(cp);
@@ -207,16 +170,111 @@ final class DecisionMaker {
                     acknowledgedKw != null ? acknowledgedKw : kw, LimitedBy.RESERVATION, departures.get(cp)).withOverLimit();
         });
         var allocations = new ArrayList<ChargerAllocation>(shares.size() + counted.size());
+        var totalKw = collect(placed, allocations);
+        var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
+                allocations, circuits(result.limits()), budget);
+        return new Outcome(snapshot, order, rotationOn);
+    }
+
+    // decide's loops are methods of their own: each is compiled once, small; in one large method the JIT compiled the
+    // whole method again for each hot loop (on-stack replacement), the most compile work of the first burst
+    // (docs/benchmarks.md, "The JIT in rounds 2 and 3 of the burst")
+
+    /** What a decision needs of each charger with a session, by its place in the id order; one look-up per charger. */
+    private static final class BySession {
+        final Session[] sessions;
+        final ChargerState[] states;
+        final Caps[] caps;
+        final Map<String, Departure> departures = new HashMap<>();
+        final List<Session> active;
+        final Session[] activeAt;
+        /** The chargers lost with their session going on, in charge point order (the sessions' order). */
+        int[] lostRanks;
+        int lost;
+
+        private BySession(int n, int sessionCount) {
+            sessions = new Session[n];
+            states = new ChargerState[n];
+            caps = new Caps[n];
+            active = new ArrayList<>(sessionCount);
+            activeAt = new Session[n];
+        }
+
+        static BySession of(LiveSite site, ChargingConfig config, Ranked ranked, Instant now) {
+            var n = ranked.chargers.length;
+            var by = new BySession(n, site.sessions.size());
+            // a site that keeps nothing about any charger (no connection, meter value or acknowledgement) looks none up
+            var anyState = !site.states().isEmpty();
+            for (var session : site.sessions.values()) {
+                var rank = ranked.rank.get(session.chargePointId());
+                if (rank == null) continue;
+                var cp = session.chargePointId();
+                var state = anyState ? site.stateOf(cp) : null;
+                by.sessions[rank] = session;
+                by.states[rank] = state;
+                // caps lowered to metered power (7.3) hold only while redistribution is on
+                var measuredCapKw = config.redistributeUnused() && state != null ? state.loweredCapKw() : null;
+                by.caps[rank] = ranked.caps(rank, session, measuredCapKw, config.minPowerPerChargerKw());
+                var departure = Departures.of(site, session, now);
+                if (departure != null) by.departures.put(cp, departure);
+                if (state == null || state.connection() != ChargerState.Connection.LOST) {
+                    by.active.add(session);
+                    by.activeAt[rank] = session;
+                } else {
+                    if (by.lostRanks == null) by.lostRanks = new int[n];
+                    by.lostRanks[by.lost++] = rank;
+                }
+            }
+            return by;
+        }
+    }
+
+    private static List<String> idsOf(int[] ranks, Session[] activeAt) {
+        var ids = new String[ranks.length];
+        for (int i = 0; i < ids.length; i++) ids[i] = activeAt[ranks[i]].chargePointId();
+        return List.of(ids);
+    }
+
+    /** The demands in {@code order} (their ranks in {@code demandRanks}); a charger over its limit goes to {@code overLimitKw}. */
+    private static void demands(List<String> order, int[] orderRanks, Ranked ranked, BySession by, Instant now,
+            Map<String, Double> overLimitKw, List<Demand> demands, int[] demandRanks) {
+        for (int i = 0; i < order.size(); i++) {
+            var cp = order.get(i);
+            int rank = orderRanks != null ? orderRanks[i] : ranked.rank.get(cp);
+            if (OverLimit.over(by.states[rank], now)) {
+                overLimitKw.put(cp, Kw.floor(by.states[rank].meter.kw()));
+                continue;
+            }
+            var cap = by.caps[rank];
+            demandRanks[demands.size()] = rank;
+            demands.add(new Demand(cp, cap.capKw(), cap.floorKw(), by.sessions[rank].phasesInUse(), ranked.phases[rank],
+                    ranked.voltageV[rank], ranked.limits[rank]));
+        }
+    }
+
+    private static void placeShares(List<ChargerShare> shares, int[] demandRanks, Ranked ranked, BySession by,
+            Map<String, Instant> queuedSinceByCharger, Instant now, ChargerAllocation[] placed) {
+        for (int i = 0; i < shares.size(); i++) {
+            var share = shares.get(i);
+            var rank = demandRanks[i];
+            var cp = share.chargePointId();
+            var queued = share.allocatedKw() <= 0;
+            var queuedSince = queued ? queuedSinceByCharger.getOrDefault(cp, now) : null;
+            placed[rank] = allocation(ranked, rank, by.sessions[rank], by.states[rank], by.caps[rank], share.allocatedKw(),
+                    queued ? ChargerStatus.QUEUED : ChargerStatus.CHARGING, queuedSince, share.allocatedKw(), share.limitedBy(),
+                    by.departures.get(cp));
+        }
+    }
+
+    /** Adds the placed allocations to {@code allocations} in charge point order; their total kW. */
+    private static double collect(ChargerAllocation[] placed, List<ChargerAllocation> allocations) {
         var sum = new Kw.Sum();
         for (var a : placed) {
             if (a == null) continue;
             allocations.add(a);
             sum.add(a.allocatedKw());
         }
-        var totalKw = Kw.round(sum.value());
-        var snapshot = new AllocationSnapshot(definition.siteId(), config.strategy(), budgetKw, totalKw, now, trigger,
-                allocations, circuits(result.limits()), budget);
-        return new Outcome(snapshot, order, rotationOn);
+        return Kw.round(sum.value());
     }
 
     /** The departures aligned with {@code demands} when departure-aware sharing is in force, else none. */
@@ -463,10 +521,19 @@ final class DecisionMaker {
         return limits.stream().map(Limit::id).collect(Collectors.toSet());
     }
 
+    /** The grid first, then the circuits by id. */
+    private static final Comparator<LimitLoad> GRID_FIRST =
+            Comparator.comparing((LimitLoad l) -> !l.limitId().equals(GRID)).thenComparing(LimitLoad::limitId);
+
+    /** Once per decision: a loop and one comparator, not a stream (see {@link Outcome#record}). */
     private static List<CircuitLoad> circuits(List<LimitLoad> loads) {
-        return loads.stream()
-                .sorted(Comparator.comparing((LimitLoad l) -> !l.limitId().equals(GRID)).thenComparing(LimitLoad::limitId))
-                .map(l -> new CircuitLoad(l.limitId(), l.maxCurrentA(), Kw.round(l.l1A()), Kw.round(l.l2A()), Kw.round(l.l3A())))
-                .toList();
+        var sorted = loads.toArray(LimitLoad[]::new);
+        Arrays.sort(sorted, GRID_FIRST); // stable, as the stream's sort was
+        var circuits = new CircuitLoad[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            var l = sorted[i];
+            circuits[i] = new CircuitLoad(l.limitId(), l.maxCurrentA(), Kw.round(l.l1A()), Kw.round(l.l2A()), Kw.round(l.l3A()));
+        }
+        return List.of(circuits);
     }
 }
