@@ -1,15 +1,21 @@
 package dev.dynamo.ocpp;
 
+import dev.dynamo.contract.ChargerDefinition;
 import dev.dynamo.ocpp.OcppSitePort.ChargePointInfo;
+import dev.dynamo.ocpp.rpc.OcppFrame.Call;
 import dev.dynamo.ocpp.rpc.RpcException;
 import dev.dynamo.ocpp.rpc.RpcSession;
 import dev.dynamo.ocpp.v16.Action;
 import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.SetChargingProfile;
-import dev.dynamo.contract.ChargerDefinition;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** One open WebSocket of a charge point, speaking OCPP-J 1.6 over an {@link RpcSession}. */
@@ -24,7 +30,7 @@ public final class ChargePointConnection implements ProfileTarget {
     /** The charger's definition; replaced when its site's definition is (voltage, unit, phases). */
     private volatile ChargerDefinition charger;
     private final OcppContext context;
-    private final java.util.concurrent.atomic.AtomicInteger timeoutsInARow = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger timeoutsInARow = new AtomicInteger();
     private final Consumer<String> closeSocket;
     private final RpcSession rpc;
     private final AtomicBoolean requestSeen = new AtomicBoolean();
@@ -51,7 +57,7 @@ public final class ChargePointConnection implements ProfileTarget {
                 context.timer(), context.callTimeout(), context.messageIds());
     }
 
-    private java.util.concurrent.CompletionStage<com.fasterxml.jackson.databind.node.ObjectNode> request(dev.dynamo.ocpp.rpc.OcppFrame.Call call) {
+    private CompletionStage<ObjectNode> request(Call call) {
         if (requestSeen.compareAndSet(false, true)) {
             // answered once the site has taken the connection in, without a thread waiting for it; the request
             // itself is handled here (what it tells the site queues behind the connection), so the site's thread
@@ -63,7 +69,7 @@ public final class ChargePointConnection implements ProfileTarget {
         return handle(call);
     }
 
-    private CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> handle(dev.dynamo.ocpp.rpc.OcppFrame.Call call) {
+    private CompletableFuture<ObjectNode> handle(Call call) {
         try {
             return CompletableFuture.completedFuture(context.requests().handle(this, call));
         } catch (RpcException e) {
@@ -114,9 +120,9 @@ public final class ChargePointConnection implements ProfileTarget {
     }
 
     private void countTimeout(Throwable failure) {
-        var cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        var cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (!(cause instanceof java.util.concurrent.TimeoutException)) {
+        if (!(cause instanceof TimeoutException)) {
             timeoutsInARow.set(0);
             return;
         }
