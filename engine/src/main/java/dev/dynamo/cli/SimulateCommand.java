@@ -13,7 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,15 +109,50 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d vehicles, %d run(s) in %.2f s%n", report.vehicles(), report.runs().size(),
                 (System.nanoTime() - startedNs) / 1e9);
         if (this.out != null) {
-            Files.writeString(this.out, ReportJson.write(report));
+            var existed = Files.exists(this.out);
+            try {
+                ReportJson.write(report, this.out);
+            } catch (IOException e) {
+                // a half-written report of ours is not left behind to be read as a whole one
+                if (!existed) deletePartial(this.out);
+                out.flush();
+                err.println("simulate: cannot write the report to " + this.out + ": " + reason(e));
+                return 1;
+            }
             out.println("report: " + this.out);
         }
         if (csv != null) {
-            ReportCsv.write(report, csv);
+            try {
+                ReportCsv.write(report, csv);
+            } catch (IOException e) {
+                out.flush();
+                err.println("simulate: cannot write the CSV files to " + csv + ": " + reason(e));
+                return 1;
+            }
             out.println("csv: " + csv);
         }
         out.flush();
         return 0;
+    }
+
+    /** Why a file could not be written, in one line: the system's reason without the path (the caller names it). */
+    static String reason(IOException e) {
+        String reason;
+        if (e instanceof AccessDeniedException) reason = "permission denied";
+        else if (e instanceof NoSuchFileException) reason = "no such file or directory";
+        else if (e instanceof FileAlreadyExistsException) reason = "exists and is not a directory";
+        else if (e instanceof FileSystemException f && f.getReason() != null) reason = f.getReason();
+        else reason = e.getMessage();
+        if (reason == null || reason.isBlank()) reason = e.getClass().getSimpleName();
+        return reason.replaceAll("\\s+", " ").strip();
+    }
+
+    private static void deletePartial(Path file) {
+        try {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) Files.delete(file);
+        } catch (IOException e) {
+            // nothing more to do: the error about the write is the one that matters
+        }
     }
 
     static String readScenario(String nameOrFile) throws IOException {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The report as CSV files in a directory: {@code summary.csv} (one row of KPIs per strategy), and per
- * strategy {@code <strategy>-vehicles.csv} and {@code <strategy>-timeline.csv}.
+ * strategy {@code <strategy>-vehicles.csv} and {@code <strategy>-timeline.csv}, each streamed row by row
+ * (a year's timeline has millions of rows).
  */
 public final class ReportCsv {
     private ReportCsv() {}
@@ -26,22 +27,30 @@ public final class ReportCsv {
                     n(k.longestWaitMin()), n(k.longestWaitWithoutRotationMin()), n(k.peakKw()), n(k.budgetKwh()),
                     n(k.budgetUtilisation()), Integer.toString(k.decisions()), n(k.upperBoundKwh()),
                     Integer.toString(k.upperBoundSlotMin()), n(k.achievedToUpperBound()))).append('\n');
-            var vehicles = new StringBuilder("vehicle_id,charge_point_id,arrival,departure,requested_kwh,delivered_kwh,"
-                    + "fully_served,longest_wait_min,total_wait_min,ended_at,end_reason\n");
-            for (var v : run.vehicles()) {
-                vehicles.append(String.join(",", quote(v.vehicleId()), v.chargePointId() == null ? "" : quote(v.chargePointId()),
-                        ReportJson.time(v.arrival()), ReportJson.time(v.departure()), n(v.requestedKwh()), n(v.deliveredKwh()),
-                        Boolean.toString(v.fullyServed()), n(v.longestWaitMin()), n(v.totalWaitMin()),
-                        v.endedAt() == null ? "" : ReportJson.time(v.endedAt()), v.endReason() == null ? "" : v.endReason())).append('\n');
-            }
-            var timeline = new StringBuilder("at,budget_kw,allocated_kw,draw_kw,charging,queued,waiting_for_charger\n");
-            for (var p : run.timeline()) {
-                timeline.append(String.join(",", ReportJson.time(p.at()), n(p.budgetKw()), n(p.allocatedKw()), n(p.drawKw()),
-                        Integer.toString(p.charging()), Integer.toString(p.queued()), Integer.toString(p.waitingForCharger()))).append('\n');
-            }
             var name = fileName(run.strategy());
-            written.add(Files.writeString(dir.resolve(name + "-vehicles.csv"), vehicles));
-            written.add(Files.writeString(dir.resolve(name + "-timeline.csv"), timeline));
+            var vehicles = dir.resolve(name + "-vehicles.csv");
+            try (var w = Files.newBufferedWriter(vehicles)) {
+                w.write("vehicle_id,charge_point_id,arrival,departure,requested_kwh,delivered_kwh,"
+                        + "fully_served,longest_wait_min,total_wait_min,ended_at,end_reason\n");
+                for (var v : run.vehicles()) {
+                    w.write(String.join(",", quote(v.vehicleId()), v.chargePointId() == null ? "" : quote(v.chargePointId()),
+                            ReportJson.time(v.arrival()), ReportJson.time(v.departure()), n(v.requestedKwh()), n(v.deliveredKwh()),
+                            Boolean.toString(v.fullyServed()), n(v.longestWaitMin()), n(v.totalWaitMin()),
+                            v.endedAt() == null ? "" : ReportJson.time(v.endedAt()), v.endReason() == null ? "" : v.endReason()));
+                    w.write('\n');
+                }
+            }
+            written.add(vehicles);
+            var timeline = dir.resolve(name + "-timeline.csv");
+            try (var w = Files.newBufferedWriter(timeline)) {
+                w.write("at,budget_kw,allocated_kw,draw_kw,charging,queued,waiting_for_charger\n");
+                for (var p : run.timeline()) {
+                    w.write(String.join(",", ReportJson.time(p.at()), n(p.budgetKw()), n(p.allocatedKw()), n(p.drawKw()),
+                            Integer.toString(p.charging()), Integer.toString(p.queued()), Integer.toString(p.waitingForCharger())));
+                    w.write('\n');
+                }
+            }
+            written.add(timeline);
         }
         written.addFirst(Files.writeString(dir.resolve("summary.csv"), summary));
         return written;

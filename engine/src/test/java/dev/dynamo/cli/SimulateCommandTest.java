@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,35 @@ class SimulateCommandTest {
         assertThat(Files.readAllLines(csv.resolve("summary.csv"))).hasSize(3);
         assertThat(Files.readAllLines(csv.resolve("equal-vehicles.csv"))).hasSize(4).element(1).asString().startsWith("A,CP-1,");
         assertThat(csv.resolve("priority-timeline.csv")).exists();
+    }
+
+    @Test
+    void a_report_that_cannot_be_written_is_one_clear_line_and_exit_code_1(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        var report = file.resolve("report.json");
+        assertThat(simulate("--scenario", scenarioFile(), "--out", report.toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("simulate: cannot write the report to " + report + ": Not a directory");
+        // the table was printed before: the run is not lost
+        assertThat(out.toString()).contains("delivered kWh").doesNotContain("report:");
+    }
+
+    @Test
+    void a_full_disk_is_one_clear_line_exit_code_1_and_no_stack_trace() {
+        // /dev/full: every write fails with ENOSPC, as on a full disk (Linux)
+        var full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
+        assertThat(simulate("--scenario", "public-hub", "--lp-slot-min", "15", "--out", full.toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("simulate: cannot write the report to /dev/full: No space left on device");
+        assertThat(Files.exists(full)).isTrue();
+    }
+
+    @Test
+    void csv_files_that_cannot_be_written_are_one_clear_line_and_exit_code_1(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        assertThat(simulate("--scenario", scenarioFile(), "--csv", file.toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("simulate: cannot write the CSV files to " + file + ": exists and is not a directory");
     }
 
     @Test
