@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
@@ -34,7 +35,7 @@ public final class CachedBody {
     String json() {
         byte[] bytes = new byte[plain.capacity()];
         plain.duplicate().get(bytes);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Sends the body with {@code status} as {@code application/json}, gzipped when the client accepts it. */

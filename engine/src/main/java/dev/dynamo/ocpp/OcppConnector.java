@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ public final class OcppConnector implements AutoCloseable {
      * Where the chargers' requests are handled: the server's own threads once it runs (platform threads, scheduled
      * by the kernel beside the virtual threads of the sites and pushers), else the workers.
      */
-    private volatile java.util.concurrent.Executor requests;
+    private volatile Executor requests;
     /** The current connection of each charge point. */
     private final Map<String, ChargePointConnection> byChargePoint = new ConcurrentHashMap<>();
     /** Every open socket's connection, by WebSocket session id. */
@@ -153,7 +155,7 @@ public final class OcppConnector implements AutoCloseable {
         ws.onClose(ctx -> {
             try {
                 workers.execute(() -> closed(ctx));
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 closed(ctx);
             }
         });
