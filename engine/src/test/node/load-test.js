@@ -12,7 +12,9 @@
 // --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE, --rounds N (1),
 // --shipped (the JVM options the package runs with, engine/jvm.options, and the jar's AOT cache of -Paot, which must
 // exist: what the goals are measured on), --aot-cache FILE (another cache for --shipped), --launcher PATH (run a
-// packaged launcher, e.g. installers/target/app-image/dynamo-engine/bin/dynamo-engine, instead of --jar). The
+// packaged launcher, e.g. installers/target/app-image/dynamo-engine/bin/dynamo-engine, instead of --jar), --latencies
+// PREFIX (every start of round N to PREFIX.N.csv: its site, its place in the site's order, when it was sent and its
+// latency; shows whether a p99 is the run's mean or a few stalls). The
 // summary has tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js), the engine's
 // CPU per TxProfile with and without its JIT compiler threads, and its threads' voluntary context switches per
 // TxProfile (engine_waits_per_tx_profile: hand-offs between threads; less sensitive to other load on the machine
@@ -235,7 +237,7 @@ class SiteStarts {
         const n = this.started.size;
         const limitKw = n => Math.min(chargerKw, chargerKw / 2 * this.size / n);
         const lowersOthers = limitKw(n) < limitKw(n - 1);
-        const start = { sentAt, done, maxW: limitKw(n) * 1000 + 10,
+        const start = { n, sentAt, done, maxW: limitKw(n) * 1000 + 10,
             waiting: new Set(lowersOthers ? this.started : [cp.id]) };
         this.open.push(start);
         return start;
@@ -296,6 +298,7 @@ class SiteStarts {
             for (const site of sites) starts.set(site.site_id, new SiteStarts(site.chargers.length));
             txProfiles = 0;
             const latencies = [];
+            const startRows = []; // per start, for --latencies: site, n-th start of its site, sent at (ms into the round), latency
             const confMs = [];
             let answered = 0;
             const refused = [];
@@ -303,8 +306,9 @@ class SiteStarts {
                 const sentAt = performance.now();
                 let confirmed = false;
                 let complete = false;
-                starts.get(c.site).begin(c, sentAt, ms => {
+                const begun = starts.get(c.site).begin(c, sentAt, ms => {
                     latencies.push(ms);
+                    startRows.push([c.site, begun.n, Math.round(sentAt - runStart), ms.toFixed(1)]);
                     complete = true;
                     if (confirmed) resolve();
                 });
@@ -370,6 +374,10 @@ class SiteStarts {
                 for (const d of (await res.json()).decisions) decisions[d.trigger] = (decisions[d.trigger] || 0) + 1;
             }
             latencies.sort((a, b) => a - b);
+            if (args.latencies) {
+                fs.writeFileSync(`${args.latencies}.${round}.csv`,
+                    'site,nth_start,sent_at_ms,latency_ms\n' + startRows.map(r => r.join(',')).join('\n') + '\n');
+            }
             confMs.sort((a, b) => a - b);
             const ms = x => +x.toFixed(1);
             const summary = { round, started_at: startedAt, ended_at: runTo, rate_per_s: pattern === 'open' ? ratePerS : null, chargers: clients.length,
