@@ -18,7 +18,9 @@
 // summary has tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js), the engine's
 // CPU per TxProfile with and without its JIT compiler threads, and its threads' voluntary context switches per
 // TxProfile (engine_waits_per_tx_profile: hand-offs between threads; less sensitive to other load on the machine
-// than CPU time or latency).
+// than CPU time or latency). It also has the heap bytes the engine allocated per TxProfile in the round and its young
+// and full collections in the round (engine_alloc_kb_per_tx_profile, engine_young_gcs, engine_full_gcs: read with
+// `jcmd` before and after each round; deterministic where CPU time and latency are noise; --no-alloc leaves them out).
 // With --rounds N > 1 every charger then stops its transaction and the same starts run again on the same engine,
 // now warm: the summary is round 1's (a fresh JVM, what the goals are measured on), and `rounds` has every round's
 // (round 2 on shows what the just-in-time compiler's warm-up cost round 1).
@@ -32,7 +34,7 @@
 // The generator is a lean OCPP-J client on raw WebSockets (`ws`): it answers every SetChargingProfile with
 // Accepted without schema validation; strictness is what the interop tests (ocpp-rpc, strict mode) prove.
 'use strict';
-const { spawn } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -171,6 +173,37 @@ function voluntarySwitches(pid) {
     } catch (e) {
         return NaN;
     }
+}
+
+/**
+ * The engine's heap allocation and collections so far, with `jcmd` (a JVM only; null otherwise): bytes allocated per
+ * live thread (`Thread.print -e`, by native thread id; deterministic where CPU time is noise) and the young and full
+ * collections (`PerfCounter.print`). A thread that ends takes its count with it: `allocationBetween` says how many did.
+ */
+function jvmCounters(pid) {
+    if (!pid || 'no-alloc' in args) return null;
+    try {
+        const jcmd = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'jcmd') : 'jcmd';
+        const threads = new Map();
+        const unit = { B: 1, K: 1024, M: 1024 * 1024, G: 1024 * 1024 * 1024 };
+        for (const m of execFileSync(jcmd, [String(pid), 'Thread.print', '-e'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+            .matchAll(/ allocated=(\d+)([BKMG]) .* nid=(\d+)/g)) threads.set(m[3], Number(m[1]) * unit[m[2]]);
+        const perf = execFileSync(jcmd, [String(pid), 'PerfCounter.print'], { encoding: 'utf8', maxBuffer: 16 << 20 });
+        const counter = name => Number((new RegExp(`^${name.replace(/\./g, '\\.')}=(\\d+)$`, 'm').exec(perf) || [])[1]);
+        return { threads, youngGcs: counter('sun.gc.collector.0.invocations'), fullGcs: counter('sun.gc.collector.1.invocations') };
+    } catch (e) {
+        console.error(`jcmd failed (no allocation figures): ${e.message.split('\n')[0]}`);
+        return null;
+    }
+}
+
+/** Bytes allocated and collections between two readings of jvmCounters (threads born meanwhile count from 0). */
+function allocationBetween(before, after) {
+    if (!before || !after) return { bytes: NaN, youngGcs: NaN, fullGcs: NaN, threadsEnded: NaN };
+    let bytes = 0;
+    for (const [nid, allocated] of after.threads) bytes += allocated - (before.threads.get(nid) || 0);
+    const threadsEnded = [...before.threads.keys()].filter(nid => !after.threads.has(nid)).length;
+    return { bytes, youngGcs: after.youngGcs - before.youngGcs, fullGcs: after.fullGcs - before.fullGcs, threadsEnded };
 }
 
 /** One simulated charge point: a WebSocket speaking just enough OCPP-J 1.6. */
@@ -328,6 +361,7 @@ class SiteStarts {
                 setTimeout(resolve, 10000); // counted as incomplete
             });
             const loadBefore = os.loadavg();
+            const countersBefore = jvmCounters(engine && engine.pid); // before the CPU readings: jcmd costs the engine CPU
             const engineCpuBefore = engine ? cpuSeconds(engine.pid) : NaN;
             const jitCpuBefore = engine ? jitCpuSeconds(engine.pid) : NaN;
             const switchesBefore = engine ? voluntarySwitches(engine.pid) : NaN;
@@ -365,6 +399,7 @@ class SiteStarts {
             const jitCpuS = engine ? jitCpuSeconds(engine.pid) - jitCpuBefore : NaN;
             const switches = engine ? voluntarySwitches(engine.pid) - switchesBefore : NaN;
             const ownCpu = process.cpuUsage(ownCpuBefore);
+            const allocation = allocationBetween(countersBefore, jvmCounters(engine && engine.pid));
             // the decisions the round made, by trigger (one per start: a site has one start in flight in a burst)
             const decisions = {};
             const runTo = new Date(Date.now() + 1).toISOString();
@@ -393,6 +428,10 @@ class SiteStarts {
                 engine_cpu_ms_per_tx_profile: +(engineCpuS * 1000 / txProfiles).toFixed(3),
                 engine_own_cpu_ms_per_tx_profile: +((engineCpuS - jitCpuS) * 1000 / txProfiles).toFixed(3),
                 engine_waits_per_tx_profile: +(switches / txProfiles).toFixed(2),
+                // heap bytes the engine's threads allocated in the round per TxProfile, and its collections in the round
+                engine_alloc_kb_per_tx_profile: +(allocation.bytes / 1024 / txProfiles).toFixed(2),
+                engine_alloc_mb: +(allocation.bytes / 1024 / 1024).toFixed(1), engine_young_gcs: allocation.youngGcs,
+                engine_full_gcs: allocation.fullGcs, engine_threads_ended: allocation.threadsEnded,
                 generator_cpu_s: +((ownCpu.user + ownCpu.system) / 1e6).toFixed(2), decisions,
                 load_before: loadBefore.map(l => +l.toFixed(2)), load_after: os.loadavg().map(l => +l.toFixed(2)),
                 engine_cpus: args['engine-cpus'] || null, cpus: os.cpus().length,
