@@ -167,4 +167,26 @@ class ChargePointConnectionTest {
         assertThat(dataTransfer.get(2).get("status").asText()).isEqualTo("UnknownVendorId");
         assertThat(unknown.get(2).asText()).isEqualTo("NotImplemented");
     }
+
+    /** The frames on the wire, pinned byte for byte: how they are built may change, what they are may not. */
+    @Test
+    void set_charging_profile_frames_are_exactly_these_texts() {
+        var validTo = Instant.parse("2026-11-24T10:20:30.123Z");
+        connection.setChargingProfile(Profiles.tx(connection.charger(), 7.4, 3, 17, validTo));
+        assertThat(sent.getLast()).isEqualTo("[2,\"our-id\",\"SetChargingProfile\",{\"connectorId\":1,\"csChargingProfiles\":"
+                + "{\"chargingProfileId\":2,\"transactionId\":17,\"stackLevel\":0,\"chargingProfilePurpose\":\"TxProfile\","
+                + "\"chargingProfileKind\":\"Relative\",\"validTo\":\"2026-11-24T10:20:30.123Z\",\"chargingSchedule\":"
+                + "{\"chargingRateUnit\":\"W\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":7400.0}]}}}]");
+        connection.receive("[3,\"our-id\",{\"status\":\"Accepted\"}]");
+
+        var amps = new dev.dynamo.ocpp.v16.ChargingProfile.Schedule(null, null, dev.dynamo.ocpp.v16.ChargingProfile.RateUnit.A,
+                List.of(new dev.dynamo.ocpp.v16.ChargingProfile.Period(0, 10.7, 3)), null);
+        connection.setChargingProfile(new dev.dynamo.ocpp.v16.ChargingProfile(1, null, 0,
+                dev.dynamo.ocpp.v16.ChargingProfile.Purpose.TxDefaultProfile, dev.dynamo.ocpp.v16.ChargingProfile.Kind.Relative,
+                null, null, null, amps));
+        assertThat(sent.getLast()).isEqualTo("[2,\"our-id\",\"SetChargingProfile\",{\"connectorId\":1,\"csChargingProfiles\":"
+                + "{\"chargingProfileId\":1,\"stackLevel\":0,\"chargingProfilePurpose\":\"TxDefaultProfile\","
+                + "\"chargingProfileKind\":\"Relative\",\"chargingSchedule\":{\"chargingRateUnit\":\"A\","
+                + "\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":10.7,\"numberPhases\":3}]}}}]");
+    }
 }
