@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamo.ocpp.rpc.OcppFrame.Call;
 import dev.dynamo.ocpp.rpc.OcppFrame.CallError;
 import dev.dynamo.ocpp.rpc.OcppFrame.CallResult;
+import java.util.function.Consumer;
 
 /** Text ⇄ {@link OcppFrame}. Decoding failures carry the message id whenever it could be read. */
 public final class FrameCodec {
@@ -82,9 +83,19 @@ public final class FrameCodec {
 
     /** A CALL around a payload already written as a JSON object. */
     public String encodeCall(String messageId, String action, String payloadJson) {
-        var text = new StringBuilder(payloadJson.length() + messageId.length() + action.length() + 12).append('[').append(CALL).append(',');
+        return encodeCall(messageId, action, payloadJson.length(), text -> text.append(payloadJson));
+    }
+
+    /**
+     * A CALL whose payload (a JSON object) {@code payload} writes into the frame's own builder, sized for
+     * {@code payloadCapacity} characters: the frame is built once, not as a payload String copied into another.
+     */
+    public String encodeCall(String messageId, String action, int payloadCapacity, Consumer<StringBuilder> payload) {
+        var text = new StringBuilder(payloadCapacity + messageId.length() + action.length() + 12).append('[').append(CALL).append(',');
         quoted(text, messageId).append(',');
-        return quoted(text, action).append(',').append(payloadJson).append(']').toString();
+        quoted(text, action).append(',');
+        payload.accept(text);
+        return text.append(']').toString();
     }
 
     /** A JSON string: our message ids and actions need no escaping; anything else is escaped by the mapper. */

@@ -10,10 +10,17 @@ import java.util.Set;
 public final class ChargingProfileJson {
     private ChargingProfileJson() {}
 
+    /** Room for one request's text (a TxProfile's is ~270 characters): the builder does not grow. */
+    public static final int CAPACITY = 320;
+
     public static String write(SetChargingProfile.Request request) {
+        return append(new StringBuilder(CAPACITY), request).toString();
+    }
+
+    /** Writes the request's JSON at the end of {@code json}: the frame around it is built in the same builder. */
+    public static StringBuilder append(StringBuilder json, SetChargingProfile.Request request) {
         var p = request.csChargingProfiles();
         var s = p.chargingSchedule();
-        var json = new StringBuilder(320);
         json.append("{\"connectorId\":").append(request.connectorId())
                 .append(",\"csChargingProfiles\":{\"chargingProfileId\":").append(p.chargingProfileId());
         if (p.transactionId() != null) json.append(",\"transactionId\":").append(p.transactionId().intValue());
@@ -37,7 +44,7 @@ public final class ChargingProfileJson {
         }
         json.append(']');
         if (s.minChargingRate() != null) json.append(",\"minChargingRate\":").append(s.minChargingRate().doubleValue());
-        return json.append("}}}").toString();
+        return json.append("}}}");
     }
 
     private static final Set<String> STATUSES = Set.of("Accepted", "Rejected", "NotSupported");
