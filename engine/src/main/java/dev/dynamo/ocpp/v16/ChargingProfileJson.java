@@ -10,8 +10,8 @@ import java.util.Set;
 public final class ChargingProfileJson {
     private ChargingProfileJson() {}
 
-    /** Room for one request's text (a TxProfile's is ~270 characters): the builder does not grow. */
-    public static final int CAPACITY = 320;
+    /** Room for one period's request (~300 characters in W, ~325 in A with numberPhases): the builder does not grow. */
+    public static final int CAPACITY = 360;
 
     public static String write(SetChargingProfile.Request request) {
         return append(new StringBuilder(CAPACITY), request).toString();
