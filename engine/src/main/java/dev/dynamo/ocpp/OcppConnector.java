@@ -38,10 +38,10 @@ public final class OcppConnector implements AutoCloseable {
     public static final String PATH = "/ocpp/{charge_point_id}";
     /**
      * The WebSocket input buffer: Jetty's read buffer and the initial size of the builder it makes for EVERY incoming
-     * text message (4,096 by default: 4 KB of garbage per ~40-byte answer). Larger frames still work: they take more
-     * reads and the builder grows (OcppLargeFramesTest).
+     * text message (4,096 by default: 4 KB of garbage per ~40-byte answer; a StartTransaction is ~130 bytes). Larger
+     * frames still work: they take more reads and the builder grows (OcppLargeFramesTest).
      */
-    static final int INPUT_BUFFER_BYTES = 512;
+    static final int INPUT_BUFFER_BYTES = 256;
     private static final Logger log = LoggerFactory.getLogger(OcppConnector.class);
 
     private final OcppSitePort port;
