@@ -79,8 +79,8 @@ public final class RpcSession {
 
     /**
      * As {@link #call(String, String)}; a CALL of the same {@code replaceKey} still waiting unsent is dropped
-     * (it fails with a {@link CompletionException} caused by a {@link SupersededException}) and this one takes its
-     * place: the queue holds at most one unsent CALL per key, so a burst of limits does not queue up stale ones.
+     * (it fails with {@link SupersededException}) and this one takes its place: the queue holds at most one
+     * unsent CALL per key, so a burst of limits does not queue up stale ones.
      */
     public CompletableFuture<ObjectNode> call(String action, String payloadJson, String replaceKey) {
         return call(action, payloadJson.length(), text -> text.append(payloadJson), replaceKey);
@@ -117,7 +117,7 @@ public final class RpcSession {
             }
             outgoing.addLast(call);
         }
-        if (replaced != null) replaced.result.completeExceptionally(new Superseded(new SupersededException(replaced.call.action())));
+        if (replaced != null) replaced.result.completeExceptionally(new SupersededException(replaced.call.action()));
         sendNextCall();
         return call.result;
     }
@@ -291,21 +291,6 @@ public final class RpcSession {
         var timeout = out.timeout;
         if (timeout != null) {
             timeout.cancel(false);
-        }
-    }
-
-    /**
-     * A superseded CALL's failure as its dependent stages would wrap it (join, get and the stages see the same
-     * {@link SupersededException} cause), made once without a stack trace: the stages do not each wrap it anew.
-     */
-    private static final class Superseded extends CompletionException {
-        Superseded(SupersededException cause) {
-            super(cause.getMessage(), cause);
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
         }
     }
 
