@@ -21,28 +21,18 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const WebSocket = require('ws');
+const { parseArgs, sleep, cpuSeconds } = require('./bench-common');
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
-    arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const args = parseArgs(process.argv);
 const total = Number(args.connections || 1000);
 const seconds = Number(args.seconds || 10);
 const port = Number(args.port || 18766);
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 // about the size of the engine's SetChargingProfile CALL for a TxProfile
 const frame = JSON.stringify([2, 'm1', 'SetChargingProfile', { connectorId: 1, csChargingProfiles: {
     chargingProfileId: 1001, transactionId: 42, stackLevel: 1, chargingProfilePurpose: 'TxProfile',
     chargingProfileKind: 'Absolute', validTo: new Date().toISOString(), chargingSchedule: {
         chargingRateUnit: 'W', startSchedule: new Date().toISOString(),
         chargingSchedulePeriod: [{ startPeriod: 0, limit: 11000.0, numberPhases: 3 }] } } }]);
-
-function cpuSeconds(pid) {
-    try {
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch (e) {
-        return NaN;
-    }
-}
 
 (async () => {
     const cpFile = args.classpath || path.join(__dirname, '../../../target/test-classpath.txt');

@@ -22,9 +22,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const WebSocket = require('ws');
+const { parseArgs, sleep, random, percentile, cpuSeconds } = require('./bench-common');
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
-    arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const args = parseArgs(process.argv);
 const total = Number(args.chargers || 1000);
 const perSite = Number(args['per-site'] || 50);
 const readingsPerSite = Number(args.readings || 5);
@@ -32,31 +32,6 @@ const ratePerS = Number(args.rate || 5);
 const port = Number(args.port || 18766);
 const chargerKw = 22;
 const stepKw = 100;
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-function random(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6D2B79F5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
-function percentile(sorted, p) {
-    return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-}
-
-function cpuSeconds(pid) {
-    try {
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch (e) {
-        return NaN;
-    }
-}
 
 class ChargePoint {
     constructor(id, site, onProfile) {

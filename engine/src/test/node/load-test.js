@@ -39,9 +39,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const WebSocket = require('ws');
+const { parseArgs, sleep, random, percentile, cpuSeconds, cpuByThread, voluntarySwitches } = require('./bench-common');
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
-    arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const args = parseArgs(process.argv);
 const total = Number(args.chargers || 1000);
 const perSite = Number(args['per-site'] || 50);
 const pattern = args.pattern || 'open';
@@ -50,7 +50,6 @@ const port = Number(args.port || 18765);
 const rounds = Number(args.rounds || 1);
 const shipped = 'shipped' in args; // a flag: its "value" is whatever follows it
 const chargerKw = 22;
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 if (!['open', 'burst'].includes(pattern)) throw new Error('--pattern is open or burst');
 
 /** The JVM options the packaged engine runs with: a java @argfile (comments after #), read by the package's launcher too. */
@@ -87,18 +86,6 @@ function engineEnv() {
     return args.launcher && args.jvm ? { ...process.env, JAVA_TOOL_OPTIONS: args.jvm } : process.env;
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same arrivals. */
-function random(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6D2B79F5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 function writeSites(dir) {
     const sites = [];
     for (let s = 0; s * perSite < total; s++) {
@@ -121,58 +108,6 @@ async function waitForHealth(base, engine) {
         await sleep(200);
     }
     throw new Error('engine did not start');
-}
-
-function percentile(sorted, p) {
-    return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
-function cpuSeconds(pid) {
-    try {
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch (e) {
-        return NaN;
-    }
-}
-
-/** CPU seconds the process's just-in-time compiler threads have used so far (Linux; NaN elsewhere). */
-function jitCpuSeconds(pid) {
-    try {
-        let sum = 0;
-        for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-            try {
-                if (!fs.readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').includes('CompilerThre')) continue;
-                const fields = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ')[1].split(' ');
-                sum += (Number(fields[11]) + Number(fields[12])) / 100;
-            } catch (e) { /* the thread ended */ }
-        }
-        return sum;
-    } catch (e) {
-        return NaN;
-    }
-}
-
-/**
- * Voluntary context switches of the process's threads so far (a thread waits: every hand-off of work between
- * threads costs one or two; Linux, NaN elsewhere). Involuntary ones (preemption by other processes) are left
- * out; so are threads that ended.
- */
-function voluntarySwitches(pid) {
-    try {
-        let sum = 0;
-        for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-            try {
-                const status = fs.readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8');
-                const m = /^voluntary_ctxt_switches:\s+(\d+)$/m.exec(status);
-                if (m) sum += Number(m[1]);
-            } catch (e) { /* the thread ended */ }
-        }
-        return sum;
-    } catch (e) {
-        return NaN;
-    }
 }
 
 /**
@@ -363,7 +298,7 @@ class SiteStarts {
             const loadBefore = os.loadavg();
             const countersBefore = jvmCounters(engine && engine.pid); // before the CPU readings: jcmd costs the engine CPU
             const engineCpuBefore = engine ? cpuSeconds(engine.pid) : NaN;
-            const jitCpuBefore = engine ? jitCpuSeconds(engine.pid) : NaN;
+            const jitCpuBefore = engine ? cpuByThread(engine.pid).jit : NaN;
             const switchesBefore = engine ? voluntarySwitches(engine.pid) : NaN;
             const ownCpuBefore = process.cpuUsage();
             const runStart = performance.now();
@@ -396,7 +331,7 @@ class SiteStarts {
             const runS = (performance.now() - runStart) / 1000;
             measuring = false;
             const engineCpuS = engine ? cpuSeconds(engine.pid) - engineCpuBefore : NaN;
-            const jitCpuS = engine ? jitCpuSeconds(engine.pid) - jitCpuBefore : NaN;
+            const jitCpuS = engine ? cpuByThread(engine.pid).jit - jitCpuBefore : NaN;
             const switches = engine ? voluntarySwitches(engine.pid) - switchesBefore : NaN;
             const ownCpu = process.cpuUsage(ownCpuBefore);
             const allocation = allocationBetween(countersBefore, jvmCounters(engine && engine.pid));

@@ -33,48 +33,16 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const WebSocket = require('ws');
+const { parseArgs, sleep, percentile, cpuSeconds, cpuByThread } = require('./bench-common');
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
-    arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const args = parseArgs(process.argv);
 const total = Number(args.chargers || 1000);
 const perSite = Number(args['per-site'] || 50);
 const port = Number(args.port || 18767);
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const echo = process.argv.includes('--echo');
 const withConfig = !process.argv.includes('--no-config');
 const rounds = Number(args.rounds || 1);
 const warmUp = !process.argv.includes('--no-warm-up');
-
-function cpuSeconds(pid) {
-    try {
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch (e) {
-        return NaN;
-    }
-}
-
-/** CPU seconds per kind of thread: the JIT compilers, the garbage collector, the rest (the server's own work). */
-function cpuByThread(pid) {
-    const kinds = { jit: 0, gc: 0, other: 0 };
-    let tids = [];
-    try { tids = fs.readdirSync(`/proc/${pid}/task`); } catch (e) { return kinds; }
-    for (const tid of tids) {
-        try {
-            const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-            const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-            const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
-            const kind = /CompilerThre/.test(name) ? 'jit' : /^(GC |G1 |VM Thread|VM Periodic)/.test(name) ? 'gc' : 'other';
-            kinds[kind] += seconds;
-        } catch (e) { /* the thread ended */ }
-    }
-    return kinds;
-}
-
-function percentile(sorted, p) {
-    return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-}
 
 /** Connects, then sends BootNotification; resolves with [ms to open, ms to the boot's answer]. */
 function storm(id, t0) {
