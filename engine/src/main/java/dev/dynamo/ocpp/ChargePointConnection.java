@@ -7,7 +7,6 @@ import dev.dynamo.ocpp.rpc.RpcException;
 import dev.dynamo.ocpp.rpc.RpcSession;
 import dev.dynamo.ocpp.v16.Action;
 import dev.dynamo.ocpp.v16.ChargingProfile;
-import dev.dynamo.ocpp.v16.ChargingProfileJson;
 import dev.dynamo.ocpp.v16.SetChargingProfile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
@@ -104,14 +103,13 @@ public final class ChargePointConnection implements ProfileTarget {
     public CompletableFuture<SetChargingProfile.Status> setChargingProfile(ChargingProfile profile) {
         var payloads = context.payloads();
         // one connector: a newer profile of the same purpose replaces one still waiting to be sent
-        var request = new SetChargingProfile.Request(CONNECTOR_ID, profile);
-        // the payload is written into the frame's own builder: each frame is built once
-        return rpc.call(Action.SET_CHARGING_PROFILE.name(), ChargingProfileJson.CAPACITY,
-                        json -> ChargingProfileJson.append(json, request), profile.chargingProfilePurpose().name())
+        return rpc.call(Action.SET_CHARGING_PROFILE.name(),
+                        dev.dynamo.ocpp.v16.ChargingProfileJson.write(new SetChargingProfile.Request(CONNECTOR_ID, profile)),
+                        profile.chargingProfilePurpose().name())
                 .whenComplete((_, failure) -> countTimeout(failure))
                 .thenApply(result -> {
                     // the usual {"status": "…"} directly; anything else through the schema check
-                    var status = ChargingProfileJson.statusOf(result);
+                    var status = dev.dynamo.ocpp.v16.ChargingProfileJson.statusOf(result);
                     if (status != null) return status;
                     try {
                         return payloads.read(result, SetChargingProfile.Confirmation.class).status();

@@ -223,29 +223,15 @@ final class LimitPush {
         return limit.equals(accepted) && !unsynced && onTheWire == 0
                 && (sending == null || sending.limit.equals(limit))
                 // a profile whose answer never came may be in force instead
-                && allMaybeInForceAre(limit);
-    }
-
-    /** A loop, not a stream: asked for every charger at every push. */
-    private boolean allMaybeInForceAre(ChargerLimit limit) {
-        for (var other : maybeInForce) {
-            if (!other.limit.equals(limit)) return false;
-        }
-        return true;
+                && maybeInForce.stream().allMatch(other -> other.limit.equals(limit));
     }
 
     /** The highest limit of the wanted transaction among the TxProfiles that may be in force, or null. */
     Double inFlightKw(ChargerLimit wanted) {
-        var most = highestInFlightKw(wanted);
-        return Double.isNaN(most) ? null : most;
-    }
-
-    /** As {@link #inFlightKw}, NaN for none: unboxed, for the pusher's hot path. */
-    private double highestInFlightKw(ChargerLimit wanted) {
-        var most = Double.NaN;
+        Double most = null;
         for (var sent : maybeInForce) {
             if (wanted != null && !wanted.transactionId().equals(sent.limit.transactionId())) continue;
-            most = Double.isNaN(most) ? sent.limit.allocatedKw() : Math.max(most, sent.limit.allocatedKw());
+            most = most == null ? sent.limit.allocatedKw() : Math.max(most, sent.limit.allocatedKw());
         }
         return most;
     }
@@ -267,8 +253,8 @@ final class LimitPush {
         if (sending != null && wanted.transactionId().equals(sending.limit.transactionId())) {
             kw = Math.max(kw, sending.limit.allocatedKw());
         }
-        var unanswered = highestInFlightKw(wanted);
-        return Double.isNaN(unanswered) ? kw : Math.max(kw, unanswered);
+        var unanswered = inFlightKw(wanted);
+        return unanswered != null ? Math.max(kw, unanswered) : kw;
     }
 
     /** The limit it accepted last for the transaction wanted now (any, when none is wanted), or null. */

@@ -36,12 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OcppConnector implements AutoCloseable {
     public static final String PATH = "/ocpp/{charge_point_id}";
-    /**
-     * The WebSocket input buffer: Jetty's read buffer and the initial size of the builder it makes for EVERY incoming
-     * text message (4,096 by default: 4 KB of garbage per ~40-byte answer; a StartTransaction is ~130 bytes). Larger
-     * frames still work: they take more reads and the builder grows (OcppLargeFramesTest).
-     */
-    static final int INPUT_BUFFER_BYTES = 256;
     private static final Logger log = LoggerFactory.getLogger(OcppConnector.class);
 
     private final OcppSitePort port;
@@ -90,10 +84,7 @@ public final class OcppConnector implements AutoCloseable {
     public void register(JavalinConfig config) {
         // A charger may be silent for a heartbeat interval: the socket must outlive that.
         var idle = settings.heartbeatInterval().multipliedBy(2).plusSeconds(30);
-        config.jetty.modifyWebSocketServletFactory(factory -> {
-            factory.setIdleTimeout(idle);
-            factory.setInputBufferSize(INPUT_BUFFER_BYTES);
-        });
+        config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(idle));
         config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new NoHttpSession()), "/ocpp/*",
                 java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         config.jetty.modifyServer(server -> requests = server.getThreadPool());

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamo.ocpp.rpc.OcppFrame.Call;
 import dev.dynamo.ocpp.rpc.OcppFrame.CallError;
 import dev.dynamo.ocpp.rpc.OcppFrame.CallResult;
-import java.util.function.Consumer;
 
 /** Text ⇄ {@link OcppFrame}. Decoding failures carry the message id whenever it could be read. */
 public final class FrameCodec {
@@ -24,8 +23,6 @@ public final class FrameCodec {
     public ObjectMapper mapper() { return mapper; }
 
     public OcppFrame decode(String text) throws RpcException {
-        var usual = statusResult(text);
-        if (usual != null) return usual;
         JsonNode root;
         try {
             root = mapper.readTree(text);
@@ -53,37 +50,6 @@ public final class FrameCodec {
             case CALL_ERROR -> decodeError((ArrayNode) root, id);
             default -> throw new RpcException(ErrorCode.PROTOCOL_ERROR, "unknown message type " + type, id);
         };
-    }
-
-    private static final String RESULT_HEAD = "[3,\"";
-    private static final String STATUS_KEY = "\",{\"status\":\"";
-    private static final String RESULT_TAIL = "\"}]";
-
-    /**
-     * The usual answer to our CALLs, exactly {@code [3,"id",{"status":"…"}]} with plain ASCII strings, read without
-     * a JSON parser (one per TxProfile; the parser and its tree were most of the garbage of reading it); the same
-     * frame {@code readTree} makes. Null for any other text, which the full reading takes.
-     */
-    private CallResult statusResult(String text) {
-        if (!text.startsWith(RESULT_HEAD) || !text.endsWith(RESULT_TAIL)) return null;
-        var idEnd = text.indexOf(STATUS_KEY, RESULT_HEAD.length());
-        var statusStart = idEnd + STATUS_KEY.length();
-        var statusEnd = text.length() - RESULT_TAIL.length();
-        if (idEnd < 0 || statusStart > statusEnd) return null;
-        var idLength = idEnd - RESULT_HEAD.length();
-        if (idLength < 1 || idLength > MAX_MESSAGE_ID_LENGTH
-                || !plain(text, RESULT_HEAD.length(), idEnd) || !plain(text, statusStart, statusEnd)) return null;
-        var payload = mapper.createObjectNode().put("status", text.substring(statusStart, statusEnd));
-        return new CallResult(text.substring(RESULT_HEAD.length(), idEnd), payload);
-    }
-
-    /** Printable ASCII without a quote or backslash: a JSON string's text as it stands, with no escapes. */
-    private static boolean plain(String text, int from, int to) {
-        for (var i = from; i < to; i++) {
-            var c = text.charAt(i);
-            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
-        }
-        return true;
     }
 
     private static Call decodeCall(ArrayNode root, String id) throws RpcException {
@@ -116,19 +82,9 @@ public final class FrameCodec {
 
     /** A CALL around a payload already written as a JSON object. */
     public String encodeCall(String messageId, String action, String payloadJson) {
-        return encodeCall(messageId, action, payloadJson.length(), text -> text.append(payloadJson));
-    }
-
-    /**
-     * A CALL whose payload (a JSON object) {@code payload} writes into the frame's own builder, sized for
-     * {@code payloadCapacity} characters: the frame is built once, not as a payload String copied into another.
-     */
-    public String encodeCall(String messageId, String action, int payloadCapacity, Consumer<StringBuilder> payload) {
-        var text = new StringBuilder(payloadCapacity + messageId.length() + action.length() + 12).append('[').append(CALL).append(',');
+        var text = new StringBuilder(payloadJson.length() + messageId.length() + action.length() + 12).append('[').append(CALL).append(',');
         quoted(text, messageId).append(',');
-        quoted(text, action).append(',');
-        payload.accept(text);
-        return text.append(']').toString();
+        return quoted(text, action).append(',').append(payloadJson).append(']').toString();
     }
 
     /** A JSON string: our message ids and actions need no escaping; anything else is escaped by the mapper. */

@@ -83,18 +83,8 @@ public final class RpcSession {
      * unsent CALL per key, so a burst of limits does not queue up stale ones.
      */
     public CompletableFuture<ObjectNode> call(String action, String payloadJson, String replaceKey) {
-        return call(action, payloadJson.length(), text -> text.append(payloadJson), replaceKey);
-    }
-
-    /**
-     * As {@link #call(String, String, String)}, with the payload written straight into the frame's builder (see
-     * {@link FrameCodec#encodeCall(String, String, int, Consumer)}): the hot path builds each frame once.
-     */
-    public CompletableFuture<ObjectNode> call(String action, int payloadCapacity, Consumer<StringBuilder> payload,
-                                              String replaceKey) {
         var id = messageIds.get();
-        var out = new Outgoing(new Call(id, action, null), codec.encodeCall(id, action, payloadCapacity, payload),
-                new CompletableFuture<>());
+        var out = new Outgoing(new Call(id, action, null), codec.encodeCall(id, action, payloadJson), new CompletableFuture<>());
         out.replaceKey = replaceKey;
         return enqueue(out);
     }

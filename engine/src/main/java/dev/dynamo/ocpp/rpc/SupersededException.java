@@ -7,10 +7,4 @@ public final class SupersededException extends CancellationException {
     public SupersededException(String action) {
         super(action + " replaced by a newer one before it was sent");
     }
-
-    /** An expected outcome, made for many limits of a burst, not an error: no stack trace to walk and keep. */
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
-    }
 }

@@ -10,17 +10,10 @@ import java.util.Set;
 public final class ChargingProfileJson {
     private ChargingProfileJson() {}
 
-    /** Room for one period's request (~300 characters in W, ~325 in A with numberPhases): the builder does not grow. */
-    public static final int CAPACITY = 360;
-
     public static String write(SetChargingProfile.Request request) {
-        return append(new StringBuilder(CAPACITY), request).toString();
-    }
-
-    /** Writes the request's JSON at the end of {@code json}: the frame around it is built in the same builder. */
-    public static StringBuilder append(StringBuilder json, SetChargingProfile.Request request) {
         var p = request.csChargingProfiles();
         var s = p.chargingSchedule();
+        var json = new StringBuilder(320);
         json.append("{\"connectorId\":").append(request.connectorId())
                 .append(",\"csChargingProfiles\":{\"chargingProfileId\":").append(p.chargingProfileId());
         if (p.transactionId() != null) json.append(",\"transactionId\":").append(p.transactionId().intValue());
@@ -44,7 +37,7 @@ public final class ChargingProfileJson {
         }
         json.append(']');
         if (s.minChargingRate() != null) json.append(",\"minChargingRate\":").append(s.minChargingRate().doubleValue());
-        return json.append("}}}");
+        return json.append("}}}").toString();
     }
 
     private static final Set<String> STATUSES = Set.of("Accepted", "Rejected", "NotSupported");
