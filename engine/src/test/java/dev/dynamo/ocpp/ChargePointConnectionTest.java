@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamo.ocpp.rpc.FrameCodec;
+import dev.dynamo.ocpp.v16.ChargingProfile;
 import dev.dynamo.ocpp.v16.Payloads;
 import dev.dynamo.contract.RateUnit;
 import java.time.Clock;
@@ -179,11 +180,10 @@ class ChargePointConnectionTest {
                 + "{\"chargingRateUnit\":\"W\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":7400.0}]}}}]");
         connection.receive("[3,\"our-id\",{\"status\":\"Accepted\"}]");
 
-        var amps = new dev.dynamo.ocpp.v16.ChargingProfile.Schedule(null, null, dev.dynamo.ocpp.v16.ChargingProfile.RateUnit.A,
-                List.of(new dev.dynamo.ocpp.v16.ChargingProfile.Period(0, 10.7, 3)), null);
-        connection.setChargingProfile(new dev.dynamo.ocpp.v16.ChargingProfile(1, null, 0,
-                dev.dynamo.ocpp.v16.ChargingProfile.Purpose.TxDefaultProfile, dev.dynamo.ocpp.v16.ChargingProfile.Kind.Relative,
-                null, null, null, amps));
+        var amps = new ChargingProfile.Schedule(null, null, ChargingProfile.RateUnit.A,
+                List.of(new ChargingProfile.Period(0, 10.7, 3)), null);
+        connection.setChargingProfile(new ChargingProfile(1, null, 0, ChargingProfile.Purpose.TxDefaultProfile,
+                ChargingProfile.Kind.Relative, null, null, null, amps));
         assertThat(sent.getLast()).isEqualTo("[2,\"our-id\",\"SetChargingProfile\",{\"connectorId\":1,\"csChargingProfiles\":"
                 + "{\"chargingProfileId\":1,\"stackLevel\":0,\"chargingProfilePurpose\":\"TxDefaultProfile\","
                 + "\"chargingProfileKind\":\"Relative\",\"chargingSchedule\":{\"chargingRateUnit\":\"A\","

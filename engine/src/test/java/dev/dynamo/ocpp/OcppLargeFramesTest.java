@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Text frames far larger than the WebSocket's input buffer (Jetty's 4,096 bytes) are read whole, multi-byte
- * characters split across reads included, whether sent as one frame or in fragments; a message beyond the largest text message is refused by closing with 1009, as Jetty always did.
+ * characters split across reads included, whether sent as one frame or in fragments; a message beyond the largest
+ * text message is refused by closing with 1009, as Jetty always did.
  */
 class OcppLargeFramesTest {
     static final String SITES = """
