@@ -13,8 +13,8 @@
 // --shipped (the JVM options the package runs with, engine/jvm.options, and the jar's AOT cache of -Paot, which must
 // exist: what the goals are measured on), --aot-cache FILE (another cache for --shipped), --launcher PATH (run a
 // packaged launcher, e.g. installers/target/app-image/dynamo-engine/bin/dynamo-engine, instead of --jar), --latencies
-// PREFIX (every start of round N to PREFIX.N.csv: its site, its place in the site's order, when it was sent and its
-// latency; shows whether a p99 is the run's mean or a few stalls). The
+// PREFIX (every start of round N to PREFIX.N.csv: its site, its place in the site's order, when it was sent, its
+// latency and its StartTransaction.conf's; shows whether a p99 is the run's mean or a few stalls, and which part). The
 // summary has tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js), the engine's
 // CPU per TxProfile with and without its JIT compiler threads, and its threads' voluntary context switches per
 // TxProfile (engine_waits_per_tx_profile: hand-offs between threads; less sensitive to other load on the machine
@@ -266,17 +266,20 @@ class SiteStarts {
             for (const site of sites) starts.set(site.site_id, new SiteStarts(site.chargers.length));
             txProfiles = 0;
             const latencies = [];
-            const startRows = []; // per start, for --latencies: site, n-th start of its site, sent at (ms into the round), latency
+            const startRows = []; // per start, for --latencies: site, n-th start of its site, sent at (ms into the round), latency, its .conf's
             const confMs = [];
             let answered = 0;
             const refused = [];
             const startOne = c => new Promise(resolve => {
                 const sentAt = performance.now();
+                const row = [c.site, 0, Math.round(sentAt - runStart), '', ''];
                 let confirmed = false;
                 let complete = false;
                 const begun = starts.get(c.site).begin(c, sentAt, ms => {
                     latencies.push(ms);
-                    startRows.push([c.site, begun.n, Math.round(sentAt - runStart), ms.toFixed(1)]);
+                    row[1] = begun.n;
+                    row[3] = ms.toFixed(1);
+                    startRows.push(row);
                     complete = true;
                     if (confirmed) resolve();
                 });
@@ -284,6 +287,7 @@ class SiteStarts {
                     .then(conf => {
                         c.transactionId = conf.transactionId;
                         confMs.push(performance.now() - sentAt);
+                        row[4] = (performance.now() - sentAt).toFixed(1);
                         answered++;
                         confirmed = true;
                         if (complete) resolve();
@@ -346,7 +350,7 @@ class SiteStarts {
             latencies.sort((a, b) => a - b);
             if (args.latencies) {
                 fs.writeFileSync(`${args.latencies}.${round}.csv`,
-                    'site,nth_start,sent_at_ms,latency_ms\n' + startRows.map(r => r.join(',')).join('\n') + '\n');
+                    'site,nth_start,sent_at_ms,latency_ms,conf_ms\n' + startRows.map(r => r.join(',')).join('\n') + '\n');
             }
             confMs.sort((a, b) => a - b);
             const ms = x => +x.toFixed(1);

@@ -37,6 +37,14 @@ public record Action<Q extends Record, C extends Record>(String name, Class<Q> r
                     STATUS_NOTIFICATION, AUTHORIZE, START_TRANSACTION, STOP_TRANSACTION, METER_VALUES, DATA_TRANSFER)
             .collect(Collectors.toUnmodifiableMap(Action::name, Function.identity()));
 
+    private static final java.util.List<Action<?, ?>> ALL = Stream.concat(FROM_CHARGE_POINT.values().stream(),
+            Stream.of(SET_CHARGING_PROFILE, CLEAR_CHARGING_PROFILE)).toList();
+
+    /** Every action this engine speaks, both ways. */
+    public static java.util.List<Action<?, ?>> all() {
+        return ALL;
+    }
+
     /** The actions a charge point may send us. */
     public static Optional<Action<?, ?>> fromChargePoint(String name) {
         return Optional.ofNullable(FROM_CHARGE_POINT.get(name));

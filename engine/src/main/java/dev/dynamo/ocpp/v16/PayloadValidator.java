@@ -2,6 +2,8 @@ package dev.dynamo.ocpp.v16;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamo.ocpp.rpc.ErrorCode;
 import dev.dynamo.ocpp.rpc.RpcException;
 import java.lang.reflect.ParameterizedType;
@@ -35,6 +37,34 @@ public final class PayloadValidator {
             throw new RpcException(ErrorCode.FORMATION_VIOLATION, "the payload must be a JSON object");
         }
         validateObject(payload, type, "");
+    }
+
+    /**
+     * A payload of the record with every property given a value of its type (a string "0", a number 0, the first
+     * constant of an enum, one item in a list …): what the validator accepts and the record reads, to make each
+     * message type's first use happen before a charger's message does. Reads the record's schema on the way.
+     */
+    static ObjectNode sample(Class<?> type) {
+        var node = JsonNodeFactory.instance.objectNode();
+        for (var property : SCHEMAS.get(type).properties()) {
+            node.set(property.name(), sampleValue(property.type()));
+        }
+        return node;
+    }
+
+    private static JsonNode sampleValue(Type type) {
+        var nodes = JsonNodeFactory.instance;
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+            return nodes.arrayNode().add(sampleValue(list.getActualTypeArguments()[0]));
+        }
+        var raw = (Class<?>) type;
+        if (raw == String.class) return nodes.textNode("0");
+        if (raw == int.class || raw == Integer.class || raw == double.class || raw == Double.class) return nodes.numberNode(0);
+        if (raw == boolean.class || raw == Boolean.class) return nodes.booleanNode(false);
+        if (raw == Instant.class) return nodes.textNode("2000-01-01T00:00:00.000Z");
+        if (raw.isEnum()) return nodes.textNode(enumValues(raw).iterator().next());
+        if (raw.isRecord()) return sample(raw);
+        throw new IllegalStateException("no schema rule for " + raw);
     }
 
     /** One property of a message record: what the validator reads of its component. */

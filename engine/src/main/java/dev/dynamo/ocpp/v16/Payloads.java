@@ -18,6 +18,26 @@ public final class Payloads {
 
     public Payloads(ObjectMapper mapper) { this.mapper = mapper; }
 
+    /**
+     * Reads and writes a sample of every action's messages once, now: Jackson's (de)serializers, the validator's
+     * schemas and java.time's parsers are otherwise made on a message type's first use, by reflection, several
+     * milliseconds each on a cold JVM, and the first starts after a restart, arriving together, would wait for them.
+     */
+    public Payloads prepared() {
+        for (var action : Action.all()) {
+            for (var type : java.util.List.of(action.requestType(), action.confirmationType())) {
+                try {
+                    var message = read(PayloadValidator.sample(type), type);
+                    write(message);
+                    writeString(message);
+                } catch (RpcException e) {
+                    throw new IllegalStateException("the sample of " + type.getName() + " does not read: " + e.getMessage(), e);
+                }
+            }
+        }
+        return this;
+    }
+
     /** The JSON settings of OCPP-J payloads: absent rather than null, date-times as ISO strings. */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()

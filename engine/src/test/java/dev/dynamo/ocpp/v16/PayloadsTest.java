@@ -40,6 +40,34 @@ class PayloadsTest {
         assertThat(sample.unit()).isEqualTo(SampledValue.Unit.kW);
     }
 
+    @Test
+    void a_sample_gives_every_property_a_value_the_validator_accepts() throws Exception {
+        var sample = PayloadValidator.sample(MeterValues.Request.class);
+
+        assertThat(sample.get("transactionId").isInt()).as("optional properties too").isTrue();
+        var meterValue = sample.get("meterValue").get(0);
+        assertThat(meterValue.get("timestamp").textValue()).isEqualTo("2000-01-01T00:00:00.000Z");
+        var sampled = meterValue.get("sampledValue").get(0);
+        assertThat(sampled.get("value").textValue()).isEqualTo("0");
+        assertThat(sampled.get("measurand").textValue()).isIn(PayloadValidator.enumValues(SampledValue.Measurand.class));
+        assertThat(payloads.read(sample, MeterValues.Request.class).meterValue()).hasSize(1);
+    }
+
+    @Test
+    void every_actions_messages_are_read_and_written_once_when_prepared() throws Exception {
+        var prepared = new Payloads(Payloads.newMapper()).prepared(); // throws when a sample does not read
+
+        for (var action : Action.all()) {
+            for (var type : List.of(action.requestType(), action.confirmationType())) {
+                var message = prepared.read(PayloadValidator.sample(type), type);
+                assertThat(prepared.mapper().readTree(prepared.writeString(message)))
+                        .as(type.getName()).isEqualTo(prepared.write(message));
+            }
+        }
+        assertThat(Action.all()).extracting(Action::name).contains("StartTransaction", "SetChargingProfile")
+                .doesNotHaveDuplicates().hasSize(10);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
             // a required field missing
