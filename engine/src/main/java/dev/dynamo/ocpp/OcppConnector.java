@@ -68,7 +68,7 @@ public final class OcppConnector implements AutoCloseable {
         this.workers = Executors.newVirtualThreadPerTaskExecutor();
         this.requests = workers;
         this.guard = new UpgradeGuard(settings.clock());
-        var payloads = new Payloads(Payloads.newMapper()).prepared();
+        var payloads = Payloads.shared();
         this.context = new OcppContext(port, new FrameCodec(payloads.mapper()), payloads,
                 new ChargePointRequests(port, payloads, settings.clock(), settings.heartbeatInterval()),
                 timer, settings.callTimeout(), () -> Long.toString(messageIds.incrementAndGet(), 36));

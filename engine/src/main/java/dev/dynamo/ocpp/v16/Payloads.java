@@ -18,6 +18,19 @@ public final class Payloads {
 
     public Payloads(ObjectMapper mapper) { this.mapper = mapper; }
 
+    /** Made and {@linkplain #prepared() prepared} on first use, once per JVM. */
+    private static final class Shared {
+        static final Payloads PAYLOADS = new Payloads(newMapper()).prepared();
+    }
+
+    /**
+     * The OCPP payloads every connector of this JVM shares (a mapper is thread-safe once made), prepared once:
+     * preparing costs tens of milliseconds even in a JVM that did it before, as each new mapper introspects anew.
+     */
+    public static Payloads shared() {
+        return Shared.PAYLOADS;
+    }
+
     /**
      * Reads and writes a sample of every action's messages once, now: Jackson's (de)serializers, the validator's
      * schemas and java.time's parsers are otherwise made on a message type's first use, by reflection, several
