@@ -286,8 +286,9 @@ class SiteStarts {
                 c.call('StartTransaction', { connectorId: 1, idTag: 'LOAD', meterStart: 0, timestamp: new Date().toISOString() })
                     .then(conf => {
                         c.transactionId = conf.transactionId;
-                        confMs.push(performance.now() - sentAt);
-                        row[4] = (performance.now() - sentAt).toFixed(1);
+                        const confAfter = performance.now() - sentAt;
+                        confMs.push(confAfter);
+                        row[4] = confAfter.toFixed(1);
                         answered++;
                         confirmed = true;
                         if (complete) resolve();

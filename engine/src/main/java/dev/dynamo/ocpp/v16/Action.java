@@ -1,5 +1,6 @@
 package dev.dynamo.ocpp.v16;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,11 +38,11 @@ public record Action<Q extends Record, C extends Record>(String name, Class<Q> r
                     STATUS_NOTIFICATION, AUTHORIZE, START_TRANSACTION, STOP_TRANSACTION, METER_VALUES, DATA_TRANSFER)
             .collect(Collectors.toUnmodifiableMap(Action::name, Function.identity()));
 
-    private static final java.util.List<Action<?, ?>> ALL = Stream.concat(FROM_CHARGE_POINT.values().stream(),
+    private static final List<Action<?, ?>> ALL = Stream.concat(FROM_CHARGE_POINT.values().stream(),
             Stream.of(SET_CHARGING_PROFILE, CLEAR_CHARGING_PROFILE)).toList();
 
     /** Every action this engine speaks, both ways. */
-    public static java.util.List<Action<?, ?>> all() {
+    public static List<Action<?, ?>> all() {
         return ALL;
     }
 

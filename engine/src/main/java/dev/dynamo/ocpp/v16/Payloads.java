@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dynamo.ocpp.rpc.ErrorCode;
 import dev.dynamo.ocpp.rpc.RpcException;
+import java.util.List;
 
 /** Payload JSON ⇄ message records, reading only what {@link PayloadValidator} accepts. */
 public final class Payloads {
@@ -38,7 +39,7 @@ public final class Payloads {
      */
     public Payloads prepared() {
         for (var action : Action.all()) {
-            for (var type : java.util.List.of(action.requestType(), action.confirmationType())) {
+            for (var type : List.of(action.requestType(), action.confirmationType())) {
                 try {
                     var message = read(PayloadValidator.sample(type), type);
                     write(message);
