@@ -220,10 +220,15 @@ final class LimitPush {
 
     /** It holds this limit, and no other one is on its way to replace it or may be in force. */
     boolean inSync(ChargerLimit limit) {
-        return limit.equals(accepted) && !unsynced && onTheWire == 0
-                && (sending == null || sending.limit.equals(limit))
-                // a profile whose answer never came may be in force instead
-                && maybeInForce.stream().allMatch(other -> other.limit.equals(limit));
+        if (!limit.equals(accepted) || unsynced || onTheWire != 0 || sending != null && !sending.limit.equals(limit)) {
+            return false;
+        }
+        // a profile whose answer never came may be in force instead (a loop: asked for every charger on every
+        // decision and answer)
+        for (var other : maybeInForce) {
+            if (!other.limit.equals(limit)) return false;
+        }
+        return true;
     }
 
     /** The highest limit of the wanted transaction among the TxProfiles that may be in force, or null. */

@@ -6,10 +6,12 @@ import dev.dynamo.ocpp.v16.SetChargingProfile;
 import dev.dynamo.site.ProfileStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -259,8 +261,15 @@ final class ProfilePusher {
      */
     private void releaseRaises() {
         if (countedKw.isEmpty()) return;
-        var raises = chargers.values().stream().filter(c -> c.raiseWaiting() != null)
-                .sorted(Comparator.comparingLong(LimitPush::raiseOrder)).toList();
+        // after every answer: most often no raise waits (a loop, no stream, and nothing to sort then)
+        List<LimitPush> raises = null;
+        for (var charger : chargers.values()) {
+            if (charger.raiseWaiting() == null) continue;
+            if (raises == null) raises = new ArrayList<>();
+            raises.add(charger);
+        }
+        if (raises == null) return;
+        raises.sort(Comparator.comparingLong(LimitPush::raiseOrder));
         for (var charger : raises) {
             var limit = charger.raiseWaiting();
             var cp = charger.chargePointId;
