@@ -52,6 +52,11 @@ final class SqliteConnectionSource implements ConnectionSource {
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20));
         // no caller asks for generated keys: without this the driver runs a query of its own after every INSERT
         config.setGetGeneratedKeys(false);
+        // the group commit's savepoints make a statement journal per transaction that spills to a temp file past
+        // 64 KB: in memory instead (only a statement's or a savepoint's rollback reads it, never crash recovery,
+        // which is the WAL's): thousands of writes to files created and deleted in /var/tmp per burst of starts, on
+        // the one writer thread every commit waits for (docs/benchmarks.md, "The writer's temp files")
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         return config;
     }
 

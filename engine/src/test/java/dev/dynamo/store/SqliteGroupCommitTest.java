@@ -1,7 +1,12 @@
 package dev.dynamo.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -117,5 +122,55 @@ class SqliteGroupCommitTest {
         assertThat(written).isEqualTo(1);
         assertThat(source.groupsCommitted()).isZero();
         assertThat(rowsSeenByANewConnection()).containsExactly(1);
+    }
+    /**
+     * The group's savepoints journal the pages each write changes; past 64 KB SQLite spills that journal to a temp
+     * file (opened and unlinked at once, so seen only among the process's open files) unless temp files are kept in
+     * memory: the writer keeps it in memory, no file made and deleted per group.
+     */
+    @Test
+    void a_savepoints_journal_makes_no_temp_file() throws Exception {
+        var openFiles = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(openFiles), "needs Linux's /proc to see unlinked open files");
+        source = new SqliteConnectionSource(url(), Duration.ofSeconds(10));
+        source.withConnection(c -> {
+            try (var statement = c.createStatement()) {
+                statement.executeUpdate("CREATE TABLE b (id INTEGER PRIMARY KEY, payload BLOB)");
+                statement.executeUpdate("""
+                        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+                        INSERT INTO b SELECT i, randomblob(1024) FROM n""");
+            }
+            return null;
+        });
+        List<String> tempFilesDuringTheWrite = source.withConnection(c -> {
+            c.setAutoCommit(false);
+            try (var statement = c.createStatement()) {
+                var savepoint = c.setSavepoint();
+                // ~400 pages changed under a savepoint: far past the 64 KB of journal SQLite keeps in memory by default
+                statement.executeUpdate("UPDATE b SET payload = randomblob(1024)");
+                var sqliteTempFiles = targets(openFiles).stream().filter(f -> f.contains("etilqs_")).toList();
+                c.rollback(savepoint);
+                return sqliteTempFiles;
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
+        assertThat(tempFilesDuringTheWrite).isEmpty();
+    }
+
+    /** What the links in the directory point to (an open file's path, " (deleted)" once unlinked). */
+    private static List<String> targets(Path links) {
+        try (var files = Files.list(links)) {
+            return files.map(link -> {
+                try {
+                    return Files.readSymbolicLink(link).toString();
+                } catch (IOException closedMeanwhile) {
+                    return "";
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
