@@ -35,7 +35,7 @@ final class SqliteConnectionSource implements ConnectionSource {
     private volatile boolean closed;
 
     SqliteConnectionSource(String jdbcUrl, Duration wait) throws SQLException {
-        this.connection = config().createConnection(jdbcUrl);
+        this.connection = writerConfig().createConnection(jdbcUrl);
         this.wait = wait;
         this.writer = Thread.ofPlatform().name("sqlite-writer").daemon().start(this::write);
     }
@@ -52,10 +52,18 @@ final class SqliteConnectionSource implements ConnectionSource {
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20));
         // no caller asks for generated keys: without this the driver runs a query of its own after every INSERT
         config.setGetGeneratedKeys(false);
-        // the group commit's savepoints make a statement journal per transaction that spills to a temp file past
-        // 64 KB: in memory instead (only a statement's or a savepoint's rollback reads it, never crash recovery,
-        // which is the WAL's): thousands of writes to files created and deleted in /var/tmp per burst of starts, on
-        // the one writer thread every commit waits for (docs/benchmarks.md, "The writer's temp files")
+        return config;
+    }
+
+    /**
+     * The writer's connection: also its temp files in memory. The group commit's savepoints make a statement
+     * journal that otherwise spills to a file in /var/tmp past 64 KB, made and deleted per group: thousands of writes
+     * per burst of starts on the one thread every commit waits for (docs/benchmarks.md, "… the writer's temp files").
+     * Only a statement's or a savepoint's rollback reads that journal, never crash recovery (the WAL's). Not for the
+     * migrations: an index built over a long history would sort in memory.
+     */
+    static SQLiteConfig writerConfig() {
+        var config = config();
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         return config;
     }
