@@ -14,7 +14,8 @@
 // same java (or the packaged runtime), the same JVM options (engine/jvm.options; a different
 // --enable-native-access makes the JVM refuse the cache) and -XX:AOTCache=CACHE. Options: --chargers N (400), --rounds N (3: storms),
 // --burst-rounds N (0: none; N rounds of every charger of a site starting one after the other, then stopping, as
-// load-test.js --pattern burst does; measured without a gain for that burst on JDK 25, docs/benchmarks.md).
+// load-test.js --pattern burst does; measured idle on JDK 25: the first burst takes less CPU, the reconnect storm
+// more, docs/benchmarks.md, tenth pass of the burst).
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -54,7 +55,7 @@ public class AotTraining {
         Path cache = null;
         int chargers = 400;
         int rounds = 3;
-        int burstRounds = 0; // measured: no gain for the first burst, and more compile work during start-up (docs/benchmarks.md)
+        int burstRounds = 0; // measured: a faster first burst, a slower reconnect storm (docs/benchmarks.md, tenth pass)
         List<String> command = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -206,8 +207,9 @@ public class AotTraining {
      * lowers the limits of all its charging chargers (decisions, limits pushed and answered, durable writes, many
      * times a second); then every transaction stops the same way. Its C2 compiles are then in the cache's profiles
      * (1,443 level-4 compiles recorded instead of 824), meant to let a restarted engine compile this path before
-     * its first busy minute. On JDK 25 they did not lower that minute's compile work (load-test.js --pattern burst
-     * --shipped --aot-cache, docs/benchmarks.md), so the default training leaves this out (--burst-rounds 0).
+     * its first busy minute. Measured idle on JDK 25 (docs/benchmarks.md, tenth pass of the burst): that minute's
+     * CPU fell by a sixth, but the compiles came forward into the reconnect storm, which then took up to its 3 s
+     * goal, so the default training leaves this out (--burst-rounds 0).
      */
     static int bursts(int port, List<Site> sites, int rounds) throws Exception {
         List<ChargePoint> chargePoints = connectAll(port, sites);
