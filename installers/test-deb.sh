@@ -151,6 +151,8 @@ kill -TERM "$engine_pid"
 wait "$engine_pid" || true
 check "engine log has no stack trace" sh -c "! grep -E -q '^\s+at |Exception' '$work/engine.log'"
 check "engine log has no AOT cache warning (the service used it)" sh -c "! grep -q '\[aot' '$work/engine.log'"
+check "the service ran serve with lib/app/serve.options (C1 only)" \
+    grep -q '^Picked up JAVA_TOOL_OPTIONS: -XX:TieredStopAtLevel=1 ' "$work/engine.log"
 
 echo "== console"
 display=":$((90 + RANDOM % 100))"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The reconnect-storm benchmark (issue 13: 1,000 charge points connect and boot at once, as after a restart;
-# goal < 3 s) on a cold JVM, plain `java -jar` against the same jar with its AOT cache, in alternating runs.
+# goal < 3 s) on a cold JVM, plain `java -jar` against the same jar as the package's service runs it (its AOT cache,
+# engine/jvm.options and engine/serve.options), in alternating runs.
 # Builds what it needs: the engine jar and its AOT cache (./mvnw -Paot: a training run of one to two minutes), and the
-# npm client of the storm script. Then PAIRS times: one storm engine without the cache, one with it (each run a new
+# npm client of the storm script. Then PAIRS times: one storm engine plain, one as shipped (each run a new
 # JVM, two rounds: round 1 the restart's cold storm, round 2 the same engine warm). Prints every run and the medians.
 #
 #   engine/scripts/bench-storm.sh                    # 3 pairs (about 4 minutes with the build)
@@ -19,9 +20,10 @@ export PATH="$JAVA_HOME/bin:$PATH"
 
 pairs=3
 if [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then pairs="$1"; shift; fi
-names=(plain aot)
-# the cache runs with the options it was trained with (engine/jvm.options; others make the JVM refuse it)
-flags=("" "@$root/engine/jvm.options -XX:AOTCache=$root/engine/target/dynamo-engine.aot")
+names=(plain shipped)
+# the cache runs with the options it was trained with (engine/jvm.options; others make the JVM refuse it), and serve's
+# own (engine/serve.options), as the package's service runs it
+flags=("" "@$root/engine/jvm.options @$root/engine/serve.options -XX:AOTCache=$root/engine/target/dynamo-engine.aot")
 storm_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in

@@ -10,8 +10,8 @@
 // Options: --chargers N (1000), --per-site N (50), --pattern open|burst (open), --rate STARTS_PER_S (20, open
 // only: Poisson arrivals over all sites, seeded), --seed N (1), --engine-cpus LIST (taskset for the engine),
 // --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE, --rounds N (1),
-// --shipped (the JVM options the package runs with, engine/jvm.options, and the jar's AOT cache of -Paot, which must
-// exist: what the goals are measured on), --aot-cache FILE (another cache for --shipped), --launcher PATH (run a
+// --shipped (the JVM options the package's service runs with, engine/jvm.options and engine/serve.options, and the
+// jar's AOT cache of -Paot, which must exist: what the goals are measured on), --aot-cache FILE (another cache for --shipped), --launcher PATH (run a
 // packaged launcher, e.g. installers/target/app-image/dynamo-engine/bin/dynamo-engine, instead of --jar), --latencies
 // PREFIX (every start of round N to PREFIX.N.csv: its site, its place in the site's order, when it was sent, its
 // latency and its StartTransaction.conf's; shows whether a p99 is the run's mean or a few stalls, and which part). The
@@ -52,8 +52,9 @@ const shipped = 'shipped' in args; // a flag: its "value" is whatever follows it
 const chargerKw = 22;
 if (!['open', 'burst'].includes(pattern)) throw new Error('--pattern is open or burst');
 
-/** The JVM options the packaged engine runs with: a java @argfile (comments after #), read by the package's launcher too. */
-const jvmOptionsFile = path.join(__dirname, '..', '..', '..', 'jvm.options');
+/** The JVM options the package's service runs `serve` with: java @argfiles (comments after #), read by the package too. */
+const jvmOptionsFile = path.join(__dirname, '..', '..', '..', 'jvm.options'); // every command's
+const serveOptionsFile = path.join(__dirname, '..', '..', '..', 'serve.options'); // serve's own
 
 function readJvmOptions(file) {
     return fs.readFileSync(file, 'utf8').split('\n').map(line => line.replace(/#.*/, '').trim())
@@ -61,10 +62,11 @@ function readJvmOptions(file) {
 }
 
 /**
- * The engine's command line: `java [--jvm] -jar JAR serve …`; with --shipped the options of engine/jvm.options and the
- * jar's AOT cache (made by -Paot; -XX:AOTMode=on makes the JVM stop rather than run without it), as the package
- * runs; with --launcher the package's own launcher (its runtime, its cache and options; --jvm then goes in
- * JAVA_TOOL_OPTIONS). Empty without --jar or --launcher (an engine started by hand on --port).
+ * The engine's command line: `java [--jvm] -jar JAR serve …`; with --shipped the options of engine/jvm.options and
+ * engine/serve.options and the jar's AOT cache (made by -Paot; -XX:AOTMode=on makes the JVM stop rather than run
+ * without it), as the package's service runs; with --launcher the package's own launcher (its runtime, its cache and
+ * options; serve.options and --jvm then go in JAVA_TOOL_OPTIONS, as the service's script puts them). Empty without
+ * --jar or --launcher (an engine started by hand on --port).
  */
 function engineCommand(dir) {
     const serve = ['serve', '--port', String(port), '--sites', path.join(dir, 'sites.json'), '--data-dir', path.join(dir, 'data')];
@@ -76,14 +78,16 @@ function engineCommand(dir) {
         if (!fs.existsSync(cache)) {
             throw new Error(`--shipped needs the jar's AOT cache ${cache}: ./mvnw -B -pl engine package -DskipTests -Paot`);
         }
-        jvm.unshift(...readJvmOptions(jvmOptionsFile), `-XX:AOTCache=${cache}`, '-XX:AOTMode=on');
+        jvm.unshift(...readJvmOptions(jvmOptionsFile), ...readJvmOptions(serveOptionsFile), `-XX:AOTCache=${cache}`, '-XX:AOTMode=on');
     }
     const javaBin = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
     return [javaBin, ...jvm, '-jar', args.jar, ...serve];
 }
 
 function engineEnv() {
-    return args.launcher && args.jvm ? { ...process.env, JAVA_TOOL_OPTIONS: args.jvm } : process.env;
+    if (!args.launcher) return process.env;
+    const serveOptions = readJvmOptions(serveOptionsFile).join(' ');
+    return { ...process.env, JAVA_TOOL_OPTIONS: args.jvm ? `${serveOptions} ${args.jvm}` : serveOptions };
 }
 
 function writeSites(dir) {

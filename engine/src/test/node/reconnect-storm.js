@@ -10,8 +10,9 @@
 //   taskset -c 1 node reconnect-storm.js --jar ../../../target/dynamo-engine.jar --engine-cpus 0
 //
 // Options: --chargers N (1000), --per-site N (50), --port P (18767), --engine-cpus LIST, --jvm "ARGS", --json FILE.
-// --jvm "@../../../jvm.options -XX:AOTCache=../../../target/dynamo-engine.aot": the engine with its AOT cache (made by
-// -Paot with the options of engine/jvm.options, which it must run with too; see
+// --jvm "@../../../jvm.options @../../../serve.options -XX:AOTCache=../../../target/dynamo-engine.aot": the engine as
+// the package's service runs it, with its AOT cache (made by -Paot with the options of engine/jvm.options, which it
+// must run with too) and serve's own options (engine/serve.options); see
 // engine/scripts/bench-storm.sh, which builds both and alternates runs with and without it).
 // The summary splits the engine's CPU seconds: JIT compiler threads (engine_cpu_jit_s), GC and VM threads
 // (engine_cpu_gc_s), the rest being the server's own work.

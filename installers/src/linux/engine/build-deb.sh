@@ -1,6 +1,7 @@
 #!/bin/sh
 # Makes the engine's .deb and its tarball from the jpackage app image of dynamo-engine.
-# usage: build-deb.sh APP_IMAGE_DIR DEB_VERSION VERSION SITES_FILE OUT_DIR
+# usage: build-deb.sh APP_IMAGE_DIR DEB_VERSION VERSION SITES_FILE OUT_DIR SERVE_OPTIONS_FILE
+# SERVE_OPTIONS_FILE (engine/serve.options) becomes lib/app/serve.options: the service script's JVM options for serve.
 # DEB_VERSION is the Debian spelling of VERSION (0.1.0~SNAPSHOT for 0.1.0-SNAPSHOT: sorts before 0.1.0).
 set -eu
 
@@ -9,6 +10,7 @@ deb_version="$2"
 version="$3"
 sites_file="$4"
 out="$5"
+serve_options="$6"
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$out/engine-deb-root"
 
@@ -18,6 +20,7 @@ mkdir -p "$work/DEBIAN" "$work/opt" "$work/usr/bin" "$work/lib/systemd/system" \
 
 cp -a "$app_image" "$work/opt/dynamo-engine"
 install -m 0755 "$here/dynamo-engine-service" "$work/opt/dynamo-engine/bin/dynamo-engine-service"
+install -m 0644 "$serve_options" "$work/opt/dynamo-engine/lib/app/serve.options"
 ln -s /opt/dynamo-engine/bin/dynamo-engine "$work/usr/bin/dynamo-engine"
 install -m 0644 "$here/dynamo-engine.service" "$work/lib/systemd/system/dynamo-engine.service"
 # root:root 0640 here; postinst gives the group to dynamo once the user exists
