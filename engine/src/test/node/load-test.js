@@ -11,8 +11,9 @@
 // only: Poisson arrivals over all sites, seeded), --seed N (1), --engine-cpus LIST (taskset for the engine),
 // --jvm "ARGS" (extra JVM options, e.g. a flight recording), --port P (18765), --json FILE, --rounds N (1),
 // --shipped (the JVM options the package's service runs with, engine/jvm.options and engine/serve.options, and the
-// jar's AOT cache of -Paot, which must exist: what the goals are measured on), --aot-cache FILE (another cache for --shipped), --launcher PATH (run a
-// packaged launcher, e.g. installers/target/app-image/dynamo-engine/bin/dynamo-engine, instead of --jar), --latencies
+// jar's AOT cache of -Paot, which must exist: what the goals are measured on), --aot-cache FILE (another cache for
+// --shipped), --launcher PATH (run a packaged launcher, e.g.
+// installers/target/app-image/dynamo-engine/bin/dynamo-engine, instead of --jar), --latencies
 // PREFIX (every start of round N to PREFIX.N.csv: its site, its place in the site's order, when it was sent, its
 // latency and its StartTransaction.conf's; shows whether a p99 is the run's mean or a few stalls, and which part). The
 // summary has tx_profiles_per_s: TxProfiles received per second of the run (compare with echo-bench.js), the engine's
