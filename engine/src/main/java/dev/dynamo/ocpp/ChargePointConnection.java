@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 public final class ChargePointConnection implements ProfileTarget {
     /** Dynamo models one connector per charge point. */
     static final int CONNECTOR_ID = 1;
+    /** About the longest a TxProfile's JSON gets (about 300 characters): its frame's text is made without growing. */
+    private static final int PROFILE_LENGTH = 360;
 
     /** Three of our CALLs in a row unanswered: the charger is not listening, the connection is closed. */
     static final int MOST_TIMEOUTS_IN_A_ROW = 3;
@@ -103,8 +105,9 @@ public final class ChargePointConnection implements ProfileTarget {
     public CompletableFuture<SetChargingProfile.Status> setChargingProfile(ChargingProfile profile) {
         var payloads = context.payloads();
         // one connector: a newer profile of the same purpose replaces one still waiting to be sent
-        return rpc.call(Action.SET_CHARGING_PROFILE.name(),
-                        dev.dynamo.ocpp.v16.ChargingProfileJson.write(new SetChargingProfile.Request(CONNECTOR_ID, profile)),
+        var request = new SetChargingProfile.Request(CONNECTOR_ID, profile);
+        return rpc.call(Action.SET_CHARGING_PROFILE.name(), PROFILE_LENGTH,
+                        json -> dev.dynamo.ocpp.v16.ChargingProfileJson.write(request, json),
                         profile.chargingProfilePurpose().name())
                 .whenComplete((_, failure) -> countTimeout(failure))
                 .thenApply(result -> {

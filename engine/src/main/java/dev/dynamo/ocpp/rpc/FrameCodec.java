@@ -82,9 +82,25 @@ public final class FrameCodec {
 
     /** A CALL around a payload already written as a JSON object. */
     public String encodeCall(String messageId, String action, String payloadJson) {
-        var text = new StringBuilder(payloadJson.length() + messageId.length() + action.length() + 12).append('[').append(CALL).append(',');
+        return encodeCall(messageId, action, payloadJson.length(), json -> json.append(payloadJson));
+    }
+
+    /**
+     * A CALL whose payload, a JSON object, is written in place into the frame's text: a TxProfile's text is made
+     * once, not once for its payload and again for its frame. {@code payloadLength}: about how long it is.
+     */
+    public String encodeCall(String messageId, String action, int payloadLength, PayloadJson payload) {
+        var text = new StringBuilder(payloadLength + messageId.length() + action.length() + 12).append('[').append(CALL).append(',');
         quoted(text, messageId).append(',');
-        return quoted(text, action).append(',').append(payloadJson).append(']').toString();
+        quoted(text, action).append(',');
+        payload.writeTo(text);
+        return text.append(']').toString();
+    }
+
+    /** Writes a CALL's payload, a JSON object, at the end of the frame's text. */
+    @FunctionalInterface
+    public interface PayloadJson {
+        void writeTo(StringBuilder text);
     }
 
     /** A JSON string: our message ids and actions need no escaping; anything else is escaped by the mapper. */

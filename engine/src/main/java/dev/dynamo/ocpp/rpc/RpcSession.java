@@ -70,21 +70,15 @@ public final class RpcSession {
     }
 
     /**
-     * As {@link #call(String, ObjectNode)}, for a payload already written as JSON (an object): the hot path of
-     * charging profiles skips building a JSON tree only to write it out again.
+     * As {@link #call(String, ObjectNode)}, for a payload written straight to JSON text (an object), into the frame's
+     * own text: the hot path of charging profiles builds no JSON tree and copies no text. A CALL of the same
+     * {@code replaceKey} still waiting unsent is dropped (it fails with {@link SupersededException}) and this one
+     * takes its place: the queue holds at most one unsent CALL per key, so a burst of limits does not queue up stale
+     * ones. {@code payloadLength}: about how long the payload's text is.
      */
-    public CompletableFuture<ObjectNode> call(String action, String payloadJson) {
-        return call(action, payloadJson, null);
-    }
-
-    /**
-     * As {@link #call(String, String)}; a CALL of the same {@code replaceKey} still waiting unsent is dropped
-     * (it fails with {@link SupersededException}) and this one takes its place: the queue holds at most one
-     * unsent CALL per key, so a burst of limits does not queue up stale ones.
-     */
-    public CompletableFuture<ObjectNode> call(String action, String payloadJson, String replaceKey) {
+    public CompletableFuture<ObjectNode> call(String action, int payloadLength, FrameCodec.PayloadJson payload, String replaceKey) {
         var id = messageIds.get();
-        var out = new Outgoing(new Call(id, action, null), codec.encodeCall(id, action, payloadJson), new CompletableFuture<>());
+        var out = new Outgoing(new Call(id, action, null), codec.encodeCall(id, action, payloadLength, payload), new CompletableFuture<>());
         out.replaceKey = replaceKey;
         return enqueue(out);
     }

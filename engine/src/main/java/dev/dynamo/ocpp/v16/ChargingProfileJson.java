@@ -10,10 +10,17 @@ import java.util.Set;
 public final class ChargingProfileJson {
     private ChargingProfileJson() {}
 
+    /** The request's JSON text; {@link #write(SetChargingProfile.Request, StringBuilder)} where a frame is being written. */
     public static String write(SetChargingProfile.Request request) {
+        var json = new StringBuilder(400);
+        write(request, json);
+        return json.toString();
+    }
+
+    /** Appends the request's JSON text: in place in the CALL frame that carries it (no text of its own to copy). */
+    public static void write(SetChargingProfile.Request request, StringBuilder json) {
         var p = request.csChargingProfiles();
         var s = p.chargingSchedule();
-        var json = new StringBuilder(320);
         json.append("{\"connectorId\":").append(request.connectorId())
                 .append(",\"csChargingProfiles\":{\"chargingProfileId\":").append(p.chargingProfileId());
         if (p.transactionId() != null) json.append(",\"transactionId\":").append(p.transactionId().intValue());
@@ -21,11 +28,11 @@ public final class ChargingProfileJson {
                 .append(",\"chargingProfilePurpose\":\"").append(p.chargingProfilePurpose().name())
                 .append("\",\"chargingProfileKind\":\"").append(p.chargingProfileKind().name()).append('"');
         if (p.recurrencyKind() != null) json.append(",\"recurrencyKind\":\"").append(p.recurrencyKind().name()).append('"');
-        if (p.validFrom() != null) json.append(",\"validFrom\":\"").append(p.validFrom()).append('"');
-        if (p.validTo() != null) json.append(",\"validTo\":\"").append(p.validTo()).append('"');
+        if (p.validFrom() != null) InstantText.append(json.append(",\"validFrom\":\""), p.validFrom()).append('"');
+        if (p.validTo() != null) InstantText.append(json.append(",\"validTo\":\""), p.validTo()).append('"');
         json.append(",\"chargingSchedule\":{");
         if (s.duration() != null) json.append("\"duration\":").append(s.duration().intValue()).append(',');
-        if (s.startSchedule() != null) json.append("\"startSchedule\":\"").append(s.startSchedule()).append("\",");
+        if (s.startSchedule() != null) InstantText.append(json.append("\"startSchedule\":\""), s.startSchedule()).append("\",");
         json.append("\"chargingRateUnit\":\"").append(s.chargingRateUnit().name()).append("\",\"chargingSchedulePeriod\":[");
         var first = true;
         for (var period : s.chargingSchedulePeriod()) {
@@ -37,7 +44,7 @@ public final class ChargingProfileJson {
         }
         json.append(']');
         if (s.minChargingRate() != null) json.append(",\"minChargingRate\":").append(s.minChargingRate().doubleValue());
-        return json.append("}}}").toString();
+        json.append("}}}");
     }
 
     private static final Set<String> STATUSES = Set.of("Accepted", "Rejected", "NotSupported");

@@ -123,10 +123,10 @@ class RpcSessionTest {
     void a_newer_call_of_the_same_key_replaces_one_still_waiting_unsent() throws Exception {
         var session = session(call -> CompletableFuture.completedFuture(mapper.createObjectNode()), Duration.ofSeconds(5));
 
-        var onTheWire = session.call("SetChargingProfile", "{\"n\":1}", "TxProfile");
-        var stale = session.call("SetChargingProfile", "{\"n\":2}", "TxProfile");
-        var other = session.call("SetChargingProfile", "{\"n\":3}", "TxDefaultProfile");
-        var newest = session.call("SetChargingProfile", "{\"n\":4}", "TxProfile");
+        var onTheWire = session.call("SetChargingProfile", 8, json -> json.append("{\"n\":1}"), "TxProfile");
+        var stale = session.call("SetChargingProfile", 8, json -> json.append("{\"n\":2}"), "TxProfile");
+        var other = session.call("SetChargingProfile", 8, json -> json.append("{\"n\":3}"), "TxDefaultProfile");
+        var newest = session.call("SetChargingProfile", 8, json -> json.append("{\"n\":4}"), "TxProfile");
 
         assertThat(stale).isCompletedExceptionally();
         assertThatThrownBy(stale::join).hasCauseInstanceOf(SupersededException.class);
