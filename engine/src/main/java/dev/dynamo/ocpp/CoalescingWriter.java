@@ -21,6 +21,9 @@ final class CoalescingWriter implements Consumer<String> {
     private static final Logger log = LoggerFactory.getLogger(CoalescingWriter.class);
     /** Where frames go: added to the socket's batch, then flushed. */
     interface Transport {
+        /** Writes one frame at once. */
+        void send(String text);
+
         void batch(String text);
 
         void flush();
@@ -41,6 +44,10 @@ final class CoalescingWriter implements Consumer<String> {
         if (session instanceof WebSocketSession jetty) {
             var core = jetty.getCoreSession();
             return new Transport() {
+                @Override public void send(String text) {
+                    core.sendFrame(new Frame(OpCode.TEXT, text), org.eclipse.jetty.util.Callback.NOOP, false);
+                }
+
                 @Override public void batch(String text) {
                     core.sendFrame(new Frame(OpCode.TEXT, text), org.eclipse.jetty.util.Callback.NOOP, true);
                 }
@@ -52,8 +59,12 @@ final class CoalescingWriter implements Consumer<String> {
         }
         log.warn("WebSocket session {} is not Jetty's: frames are sent one by one", session.getClass().getName());
         return new Transport() {
-            @Override public void batch(String text) {
+            @Override public void send(String text) {
                 session.sendText(text, org.eclipse.jetty.websocket.api.Callback.NOOP);
+            }
+
+            @Override public void batch(String text) {
+                send(text);
             }
 
             @Override public void flush() {}
@@ -83,8 +94,13 @@ final class CoalescingWriter implements Consumer<String> {
                 pending = new ArrayList<>();
             }
             try {
-                frames.forEach(transport::batch);
-                transport.flush();
+                if (frames.size() == 1) {
+                    // most often (one CALL in flight per charger): one pass through Jetty's flusher, not a batch and a flush
+                    transport.send(frames.getFirst());
+                } else {
+                    frames.forEach(transport::batch);
+                    transport.flush();
+                }
             } catch (RuntimeException e) {
                 // the socket is failing: Jetty closes it, and the connection's close fails what waits
                 log.debug("write failed: {}", e.toString());

@@ -9,44 +9,54 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class CoalescingWriterTest {
-    /** What reached the socket: frames batched, and "flush" where it was flushed. */
+    /** What reached the socket: "send x" for a frame written alone, frames batched, and "flush" where they were flushed. */
     private final List<String> socket = new CopyOnWriteArrayList<>();
 
-    private CoalescingWriter writer(CoalescingWriter.Transport transport) {
-        return new CoalescingWriter(transport);
+    /** Records what it is asked to write; {@link #written} is called for each frame, sent or batched. */
+    private abstract class Recording implements CoalescingWriter.Transport {
+        @Override public void send(String text) {
+            written(text);
+            socket.add("send " + text);
+        }
+
+        @Override public void batch(String text) {
+            written(text);
+            socket.add(text);
+        }
+
+        @Override public void flush() { socket.add("flush"); }
+
+        void written(String text) {}
     }
 
     @Test
     void aFrameWithNoWritePendingGoesOutAtOnceOnTheCallersThread() {
-        var writer = writer(new CoalescingWriter.Transport() {
-            @Override public void batch(String text) { socket.add(text + " on " + Thread.currentThread().getName()); }
-            @Override public void flush() { socket.add("flush"); }
+        var writer = new CoalescingWriter(new Recording() {
+            @Override void written(String text) { socket.add("on " + Thread.currentThread().getName()); }
         });
         writer.accept("frame");
-        assertThat(socket).containsExactly("frame on " + Thread.currentThread().getName(), "flush");
+        assertThat(socket).containsExactly("on " + Thread.currentThread().getName(), "send frame");
     }
 
     @Test
     void framesQueuedByOtherThreadsWhileAWriteIsPendingGoOutTogetherInOrderWithOneFlush() throws Exception {
         var writing = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        var writer = writer(new CoalescingWriter.Transport() {
-            @Override public void batch(String text) {
-                socket.add(text);
+        var writer = new CoalescingWriter(new Recording() {
+            @Override void written(String text) {
                 if (text.equals("frame 1")) {
                     writing.countDown();
                     await(release);
                 }
             }
-            @Override public void flush() { socket.add("flush"); }
         });
         var first = Thread.ofPlatform().start(() -> writer.accept("frame 1"));
         assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
         for (var i = 2; i <= 5; i++) writer.accept("frame " + i); // return at once: the pending write takes them
-        assertThat(socket).containsExactly("frame 1");
+        assertThat(socket).isEmpty();
         release.countDown();
         first.join(10_000);
-        assertThat(socket).containsExactly("frame 1", "flush", "frame 2", "frame 3", "frame 4", "frame 5", "flush");
+        assertThat(socket).containsExactly("send frame 1", "frame 2", "frame 3", "frame 4", "frame 5", "flush");
     }
 
     private static void await(CountDownLatch latch) {
@@ -61,33 +71,29 @@ class CoalescingWriterTest {
 
     @Test
     void aFrameQueuedWhileItsOwnThreadWritesFollowsInOrder() {
-        self = writer(new CoalescingWriter.Transport() {
-            @Override public void batch(String text) {
-                socket.add(text);
+        self = new CoalescingWriter(new Recording() {
+            @Override void written(String text) {
                 if (text.equals("a")) self.accept("c"); // queued while the drain writes: no second writer may overtake it
             }
-            @Override public void flush() { socket.add("flush"); }
         });
         self.accept("a");
         self.accept("b");
-        assertThat(socket).containsExactly("a", "flush", "c", "flush", "b", "flush");
+        assertThat(socket).containsExactly("send a", "send c", "send b");
     }
 
     @Test
     void aFailingWriteDoesNotStopLaterFrames() {
         var failOnce = new boolean[] {true};
-        var failing = writer(new CoalescingWriter.Transport() {
-            @Override public void batch(String text) {
+        var failing = new CoalescingWriter(new Recording() {
+            @Override void written(String text) {
                 if (failOnce[0]) {
                     failOnce[0] = false;
                     throw new IllegalStateException("socket closed");
                 }
-                socket.add(text);
             }
-            @Override public void flush() { socket.add("flush"); }
         });
         failing.accept("lost");
         failing.accept("next");
-        assertThat(socket).containsExactly("next", "flush");
+        assertThat(socket).containsExactly("send next");
     }
 }
