@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CoalescingWriter implements Consumer<String> {
     private static final Logger log = LoggerFactory.getLogger(CoalescingWriter.class);
-    /** Where frames go: added to the socket's batch, then flushed. */
+    /** Where frames go: one alone at once; several added to the socket's batch, then flushed. */
     interface Transport {
         /** Writes one frame at once. */
         void send(String text);

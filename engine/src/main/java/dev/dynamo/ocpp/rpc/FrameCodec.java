@@ -80,11 +80,6 @@ public final class FrameCodec {
         return new CallError(id, code, root.get(3).textValue(), (ObjectNode) root.get(4));
     }
 
-    /** A CALL around a payload already written as a JSON object. */
-    public String encodeCall(String messageId, String action, String payloadJson) {
-        return encodeCall(messageId, action, payloadJson.length(), json -> json.append(payloadJson));
-    }
-
     /**
      * A CALL whose payload, a JSON object, is written in place into the frame's text: a TxProfile's text is made
      * once, not once for its payload and again for its frame. {@code payloadLength}: about how long it is.

@@ -10,13 +10,6 @@ import java.util.Set;
 public final class ChargingProfileJson {
     private ChargingProfileJson() {}
 
-    /** The request's JSON text; {@link #write(SetChargingProfile.Request, StringBuilder)} where a frame is being written. */
-    public static String write(SetChargingProfile.Request request) {
-        var json = new StringBuilder(400);
-        write(request, json);
-        return json.toString();
-    }
-
     /** Appends the request's JSON text: in place in the CALL frame that carries it (no text of its own to copy). */
     public static void write(SetChargingProfile.Request request, StringBuilder json) {
         var p = request.csChargingProfiles();

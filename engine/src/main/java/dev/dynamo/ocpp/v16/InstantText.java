@@ -37,27 +37,21 @@ final class InstantText {
     /** As ISO_INSTANT: none for a whole second, else in groups of three digits, as many as it needs. */
     private static void fraction(StringBuilder text, int nanos) {
         if (nanos == 0) return;
-        int digits;
         int value;
+        int firstDigit; // the place value of its first digit
         if (nanos % 1_000_000 == 0) {
-            digits = 3;
             value = nanos / 1_000_000;
+            firstDigit = 100;
         } else if (nanos % 1_000 == 0) {
-            digits = 6;
             value = nanos / 1_000;
+            firstDigit = 100_000;
         } else {
-            digits = 9;
             value = nanos;
+            firstDigit = 100_000_000;
         }
         text.append('.');
-        for (var scale = pow10(digits - 1); scale > 0; scale /= 10) {
-            text.append((char) ('0' + value / scale % 10));
+        for (var place = firstDigit; place > 0; place /= 10) {
+            text.append((char) ('0' + value / place % 10));
         }
-    }
-
-    private static int pow10(int exponent) {
-        var result = 1;
-        for (var i = 0; i < exponent; i++) result *= 10;
-        return result;
     }
 }

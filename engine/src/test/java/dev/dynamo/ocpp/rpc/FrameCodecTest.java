@@ -40,11 +40,11 @@ class FrameCodecTest {
     void encodes_a_call_around_written_json_as_the_mapper_would() throws Exception {
         var mapper = new ObjectMapper();
         for (var id : new String[] {"1a", "z9", "with \"quote\"", "back\\slash", "tab\there", "é"}) {
-            var text = codec.encodeCall(id, "SetChargingProfile", "{\"a\":1}");
+            var text = codec.encodeCall(id, "SetChargingProfile", 7, json -> json.append("{\"a\":1}"));
             assertThat(mapper.readTree(text)).isEqualTo(mapper.readTree(
                     mapper.writeValueAsString(new Object[] {2, id, "SetChargingProfile", java.util.Map.of("a", 1)})));
         }
-        assertThat(codec.encodeCall("7", "Reset", "{}")).isEqualTo("[2,\"7\",\"Reset\",{}]");
+        assertThat(codec.encodeCall("7", "Reset", 0, json -> json.append("{}"))).isEqualTo("[2,\"7\",\"Reset\",{}]");
     }
 
     @Test
