@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynamo.ocpp.rpc.OcppFrame.Call;
 import dev.dynamo.ocpp.rpc.OcppFrame.CallError;
 import dev.dynamo.ocpp.rpc.OcppFrame.CallResult;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,5 +91,41 @@ class FrameCodecTest {
 
         assertThat(error.code()).isEqualTo(code);
         assertThat(error.messageId()).isEqualTo(id);
+    }
+
+    /**
+     * The usual answers, {@code [3,"id",{"status":"…"}]}, are read without a parser: whatever the id and status, the
+     * frame (or the error) is the parser's. A leading space takes the text past the short way, to the parser.
+     */
+    @Property(tries = 2000)
+    void status_results_read_the_short_way_are_what_the_parser_reads(@ForAll("statusResults") String text) {
+        assertThat(outcome(text)).isEqualTo(outcome(" " + text));
+    }
+
+    @Test
+    void the_usual_answer_is_a_call_result_with_its_status() throws RpcException {
+        assertThat(codec.decode("[3,\"k3\",{\"status\":\"Accepted\"}]")).isEqualTo(
+                new CallResult("k3", new ObjectMapper().createObjectNode().put("status", "Accepted")));
+    }
+
+    @Provide
+    Arbitrary<String> statusResults() {
+        var strings = Arbitraries.strings().withChars("ab9 \"\\,:{}[]é\u0001\u007f").ofMaxLength(40);
+        var plain = Arbitraries.strings().withChars("ab9 ,:{}[]").ofMaxLength(40); // the short way's own
+        var usual = Arbitraries.oneOf(strings, plain).tuple2()
+                .map(t -> "[3,\"" + t.get1() + "\",{\"status\":\"" + t.get2() + "\"}]");
+        // and the usual shape broken anywhere: a character dropped, doubled or replaced
+        var broken = usual.flatMap(text -> Arbitraries.integers().between(0, text.length() - 1).flatMap(at ->
+                Arbitraries.of("", "\"", " ", "]", "\\", "x").map(c -> text.substring(0, at) + c + text.substring(at + 1))));
+        return Arbitraries.oneOf(usual, broken);
+    }
+
+    /** The frame decoded, or the error's code, message (the column the leading space shifts left out) and id. */
+    private Object outcome(String text) {
+        try {
+            return codec.decode(text);
+        } catch (RpcException e) {
+            return java.util.List.of(e.code(), e.getMessage().replaceAll("column: \\d+", "column"), String.valueOf(e.messageId()));
+        }
     }
 }
