@@ -32,6 +32,8 @@ final class CoalescingWriter implements Consumer<String> {
     private final Transport transport;
     private final Object lock = new Object();
     private List<String> pending = new ArrayList<>();
+    /** The list the drain last wrote, emptied: the next one to queue in (two lists in turn, none made per frame). */
+    private List<String> spare = new ArrayList<>();
     /** A thread is writing: frames queued meanwhile are its to write. */
     private boolean draining;
 
@@ -83,15 +85,17 @@ final class CoalescingWriter implements Consumer<String> {
 
     /** Writes until nothing is pending; only one drain runs at a time, so the frames keep their order. */
     private void drain() {
+        List<String> written = null;
         while (true) {
             List<String> frames;
             synchronized (lock) {
+                if (written != null) spare = written;
                 if (pending.isEmpty()) {
                     draining = false;
                     return;
                 }
                 frames = pending;
-                pending = new ArrayList<>();
+                pending = spare;
             }
             try {
                 if (frames.size() == 1) {
@@ -105,6 +109,8 @@ final class CoalescingWriter implements Consumer<String> {
                 // the socket is failing: Jetty closes it, and the connection's close fails what waits
                 log.debug("write failed: {}", e.toString());
             }
+            frames.clear();
+            written = frames;
         }
     }
 }

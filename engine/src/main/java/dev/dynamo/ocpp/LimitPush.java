@@ -60,8 +60,8 @@ final class LimitPush {
     /** Its limit waiting for the other chargers' lowerings, and its place in that queue. */
     private ChargerLimit raiseWaiting;
     private long raiseOrder;
-    /** What it may draw and its TxProfile state, as last told to the site. */
-    Double mayDrawTold;
+    /** What it may draw (NaN: nothing told yet) and its TxProfile state, as last told to the site. */
+    double mayDrawTold = Double.NaN;
     ProfileStatus shown;
 
     LimitPush(String chargePointId) {
@@ -101,7 +101,7 @@ final class LimitPush {
         failures = 0;
         onTheWire = 0;
         shown = null;
-        mayDrawTold = null;
+        mayDrawTold = Double.NaN;
         lowering = false;
         raiseWaiting = null; // no raise goes out on a connection gone: the site decides again
     }
@@ -223,20 +223,27 @@ final class LimitPush {
         if (!limit.equals(accepted) || unsynced || onTheWire != 0 || sending != null && !sending.limit.equals(limit)) {
             return false;
         }
-        // a profile whose answer never came may be in force instead (a loop: asked for every charger on every
-        // decision and answer)
-        for (var other : maybeInForce) {
-            if (!other.limit.equals(limit)) return false;
+        // a profile whose answer never came may be in force instead (an indexed loop, no iterator: asked for every
+        // charger on every decision and answer, and C1's code keeps every object it makes)
+        for (var i = 0; i < maybeInForce.size(); i++) {
+            if (!maybeInForce.get(i).limit.equals(limit)) return false;
         }
         return true;
     }
 
     /** The highest limit of the wanted transaction among the TxProfiles that may be in force, or null. */
     Double inFlightKw(ChargerLimit wanted) {
-        Double most = null;
-        for (var sent : maybeInForce) {
+        var most = highestInFlightKw(wanted);
+        return Double.isNaN(most) ? null : most;
+    }
+
+    /** As {@link #inFlightKw}, NaN for none: unboxed, for the pusher's hot path. */
+    private double highestInFlightKw(ChargerLimit wanted) {
+        var most = Double.NaN;
+        for (var i = 0; i < maybeInForce.size(); i++) {
+            var sent = maybeInForce.get(i);
             if (wanted != null && !wanted.transactionId().equals(sent.limit.transactionId())) continue;
-            most = most == null ? sent.limit.allocatedKw() : Math.max(most, sent.limit.allocatedKw());
+            most = Double.isNaN(most) ? sent.limit.allocatedKw() : Math.max(most, sent.limit.allocatedKw());
         }
         return most;
     }
@@ -258,8 +265,8 @@ final class LimitPush {
         if (sending != null && wanted.transactionId().equals(sending.limit.transactionId())) {
             kw = Math.max(kw, sending.limit.allocatedKw());
         }
-        var unanswered = inFlightKw(wanted);
-        return unanswered != null ? Math.max(kw, unanswered) : kw;
+        var unanswered = highestInFlightKw(wanted);
+        return Double.isNaN(unanswered) ? kw : Math.max(kw, unanswered);
     }
 
     /** The limit it accepted last for the transaction wanted now (any, when none is wanted), or null. */

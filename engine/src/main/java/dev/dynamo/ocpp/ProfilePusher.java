@@ -317,7 +317,7 @@ final class ProfilePusher {
             var mayDrawKw = charger.mayDrawNowKw(wanted, port.defaultLimitsKw(siteId).getOrDefault(chargePointId, 0.0));
             var told = charger.mayDrawTold;
             charger.mayDrawTold = mayDrawKw;
-            if (!Double.valueOf(mayDrawKw).equals(told)) {
+            if (Double.doubleToLongBits(mayDrawKw) != Double.doubleToLongBits(told)) { // Double.equals, unboxed
                 tellMayDraw(chargePointId, mayDrawKw);
             }
         }

@@ -52,9 +52,18 @@ final class InPlaceWebSocketConnector extends ServerConnector {
             return super.tryFillInterested(inPlace(callback));
         }
 
+        /** The last wrapper made: a connection passes the same read callback each time (no new one per read). */
+        private volatile NonBlocking lastInPlace;
+
         /** A WebSocket's read runs where the selector found it readable; anything else's as Jetty decides. */
         private Callback inPlace(Callback callback) {
-            return getConnection() instanceof WebSocketConnection ? new NonBlocking(callback) : callback;
+            if (!(getConnection() instanceof WebSocketConnection)) return callback;
+            var wrapper = lastInPlace;
+            if (wrapper == null || wrapper.read() != callback) {
+                wrapper = new NonBlocking(callback);
+                lastInPlace = wrapper;
+            }
+            return wrapper;
         }
     }
 
