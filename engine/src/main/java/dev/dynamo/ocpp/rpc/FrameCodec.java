@@ -133,17 +133,12 @@ public final class FrameCodec {
 
     /** A JSON string: our message ids and actions need no escaping; anything else is escaped by the mapper. */
     private StringBuilder quoted(StringBuilder text, String value) {
-        for (var i = 0; i < value.length(); i++) {
-            var c = value.charAt(i);
-            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-                try {
-                    return text.append(mapper.writeValueAsString(value));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("a string always serialises", e);
-                }
-            }
+        if (plain(value, 0, value.length())) return text.append('"').append(value).append('"');
+        try {
+            return text.append(mapper.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string always serialises", e);
         }
-        return text.append('"').append(value).append('"');
     }
 
     public String encode(OcppFrame frame) {
